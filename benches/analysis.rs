@@ -1,0 +1,37 @@
+//! Conflict analysis on generated roadmaps of 1k, 10k and 100k missions, and on the bundled GER
+//! roadmap. Target: 10k missions in under 10 ms, growing near-linearly.
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ger_planner::analysis::find_conflicts;
+use ger_planner::bundled::bundled_roadmap;
+
+fn conflicts(c: &mut Criterion) {
+    let mut group = c.benchmark_group("find_conflicts");
+    if let Ok(ger) = bundled_roadmap() {
+        group.bench_function("ger-2026-status", |b| {
+            b.iter(|| find_conflicts(black_box(&ger)))
+        });
+    }
+    for missions in [1_000, 10_000, 100_000] {
+        let roadmap = common::generated_roadmap(missions);
+        group.throughput(Throughput::Elements(missions as u64));
+        if missions >= 100_000 {
+            group.sample_size(20);
+        }
+        group.bench_with_input(
+            BenchmarkId::from_parameter(missions),
+            &roadmap,
+            |b, roadmap| {
+                b.iter(|| find_conflicts(black_box(roadmap)));
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, conflicts);
+criterion_main!(benches);

@@ -1,0 +1,107 @@
+//! The conflict engine: every rule of DESIGN §3, each in the module named after what it checks.
+//!
+//! Everything works on day numbers (`i32`) and list indices, looked up once in an [`Index`], and
+//! uses sorting and sweeps rather than day-by-day loops or all-pairs scans, so that a roadmap of
+//! ten thousand missions is analysed within a frame.
+
+mod dependencies;
+mod occupancy;
+mod references;
+mod windows;
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Conflict;
+use crate::model::{Mission, MissionStatus, Roadmap};
+
+/// Every conflict of the roadmap, sorted by kind, then missions (DESIGN §4).
+pub fn find_conflicts(roadmap: &Roadmap) -> Vec<Conflict> {
+    let index = Index::new(roadmap);
+    let mut conflicts = Vec::new();
+    references::check(&index, &mut conflicts);
+    dependencies::check(&index, &mut conflicts);
+    occupancy::check(&index, &mut conflicts);
+    windows::check(&index, &mut conflicts);
+    conflicts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    conflicts
+}
+
+/// Lookups shared by the checks: ids to list positions, and which missions take part.
+struct Index<'r> {
+    roadmap: &'r Roadmap,
+    /// Position of the first mission with each id (later duplicates are reported, not used).
+    missions: HashMap<&'r str, usize>,
+    agencies: HashMap<&'r str, usize>,
+    destinations: HashMap<&'r str, usize>,
+    resources: HashMap<&'r str, usize>,
+    /// Missions that take part in the checks: not cancelled, and not ending before they start.
+    takes_part: Vec<bool>,
+}
+
+impl<'r> Index<'r> {
+    fn new(roadmap: &'r Roadmap) -> Self {
+        Self {
+            roadmap,
+            missions: first_positions(roadmap.missions.iter().map(|m| m.id.as_str())),
+            agencies: first_positions(roadmap.agencies.iter().map(|a| a.id.as_str())),
+            destinations: first_positions(roadmap.destinations.iter().map(|d| d.id.as_str())),
+            resources: first_positions(roadmap.resources.iter().map(|r| r.id.as_str())),
+            takes_part: roadmap.missions.iter().map(takes_part).collect(),
+        }
+    }
+
+    /// The missions that take part in the checks, with their positions.
+    fn live_missions(&self) -> impl Iterator<Item = (usize, &'r Mission)> + '_ {
+        self.roadmap
+            .missions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.takes_part[*i])
+    }
+}
+
+/// A cancelled mission takes part in no check; one with invalid dates only in `invalid-dates`.
+fn takes_part(mission: &Mission) -> bool {
+    mission.status != MissionStatus::Cancelled && mission.end >= mission.start
+}
+
+/// Maps each id to the position of its first entry.
+fn first_positions<'r>(ids: impl Iterator<Item = &'r str>) -> HashMap<&'r str, usize> {
+    let mut positions = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        positions.entry(id).or_insert(i);
+    }
+    positions
+}
+
+/// A date as a day number, for arithmetic and sweeps.
+fn day(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+/// A day number back as a date. Day numbers here come from the file's four-digit-year dates and
+/// move by at most one day, so they are always in chrono's range.
+fn date(day: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MIN)
+}
+
+/// "A", "A and B", "A, B and C": names in a sentence.
+fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "1 day", "3 days".
+fn days(n: i64) -> String {
+    if n.abs() == 1 {
+        format!("{n} day")
+    } else {
+        format!("{n} days")
+    }
+}

@@ -1,0 +1,158 @@
+//! The headless commands of the command line (DESIGN §4), as functions that return their output
+//! and exit status, so that tests can run them without a process.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::analysis::{Conflict, Severity, find_conflicts};
+use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
+use crate::format::{self, ReadError};
+
+/// Exit status: no conflicts.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit status: conflicts found (or, for `diff`, differences).
+pub const EXIT_FOUND: u8 = 1;
+/// Exit status: a file could not be read or is invalid.
+pub const EXIT_INVALID: u8 = 2;
+
+/// What a command prints and the status it exits with.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// For standard output.
+    pub stdout: String,
+    /// For standard error.
+    pub stderr: String,
+    /// The process exit status.
+    pub status: u8,
+}
+
+impl Outcome {
+    /// A file that could not be read: its message on standard error, exit status 2.
+    fn unreadable(err: &ReadError) -> Self {
+        Self {
+            stdout: String::new(),
+            stderr: format!("error: {err}\n"),
+            status: EXIT_INVALID,
+        }
+    }
+}
+
+/// `ger-planner check FILE [--json]`: validate a roadmap and list its conflicts.
+pub fn check(path: &Path, json: bool) -> Outcome {
+    let roadmap = match format::read_file(path) {
+        Ok(roadmap) => roadmap,
+        Err(err) => return Outcome::unreadable(&err),
+    };
+    let conflicts = find_conflicts(&roadmap);
+    let stdout = if json {
+        conflicts_json(&conflicts)
+    } else {
+        conflicts_text(
+            &path.display().to_string(),
+            roadmap.missions.len(),
+            &conflicts,
+        )
+    };
+    let status = if conflicts.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FOUND
+    };
+    Outcome {
+        stdout,
+        stderr: String::new(),
+        status,
+    }
+}
+
+/// `ger-planner [FILE]` while the timeline window is being built: what the roadmap holds and how
+/// many conflicts it has.
+pub fn summary(path: Option<&Path>) -> Outcome {
+    let (name, read) = match path {
+        Some(path) => (path.display().to_string(), format::read_file(path)),
+        None => (BUNDLED_NAME.to_owned(), bundled_roadmap()),
+    };
+    let roadmap = match read {
+        Ok(roadmap) => roadmap,
+        Err(err) => return Outcome::unreadable(&err),
+    };
+    let stdout = format!(
+        "{}\n{name}: {} missions, {} agencies, {} destinations; {}.\n\
+         The timeline window is not built yet. List the conflicts with: ger-planner check FILE\n",
+        roadmap.title,
+        roadmap.missions.len(),
+        roadmap.agencies.len(),
+        roadmap.destinations.len(),
+        severity_counts(&find_conflicts(&roadmap)),
+    );
+    Outcome {
+        stdout,
+        stderr: String::new(),
+        status: EXIT_CLEAN,
+    }
+}
+
+/// `{"conflicts":[…]}` as DESIGN §4 gives it, absent fields as `null`.
+fn conflicts_json(conflicts: &[Conflict]) -> String {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        conflicts: &'a [Conflict],
+    }
+    match serde_json::to_string_pretty(&Report { conflicts }) {
+        Ok(text) => text + "\n",
+        Err(err) => format!("{{\"error\": {:?}}}\n", err.to_string()),
+    }
+}
+
+/// One line per conflict, errors first, for a person.
+fn conflicts_text(file: &str, mission_count: usize, conflicts: &[Conflict]) -> String {
+    if conflicts.is_empty() {
+        return format!("{file}: no conflicts among {mission_count} missions\n");
+    }
+    let mut text = format!(
+        "{file}: {} among {mission_count} missions\n",
+        severity_counts(conflicts)
+    );
+    let width = conflicts
+        .iter()
+        .map(|c| c.kind.name().len())
+        .max()
+        .unwrap_or(0);
+    for (severity, heading) in [(Severity::Error, "Errors"), (Severity::Warning, "Warnings")] {
+        let listed: Vec<&Conflict> = conflicts
+            .iter()
+            .filter(|c| c.severity == severity)
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n{heading}:\n"));
+        for conflict in listed {
+            text.push_str(&format!(
+                "  {:width$}  {}\n",
+                conflict.kind.name(),
+                conflict.message
+            ));
+        }
+    }
+    text
+}
+
+/// "2 errors and 1 warning".
+fn severity_counts(conflicts: &[Conflict]) -> String {
+    let count = |severity| conflicts.iter().filter(|c| c.severity == severity).count();
+    format!(
+        "{} and {}",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning")
+    )
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -1,0 +1,127 @@
+//! Reading and writing roadmap files (DESIGN §2).
+//!
+//! Reading is strict: anything that is not a valid roadmap is refused with the file, line and
+//! column and what was expected there. Writing is canonical (two-space indent, fields in the order
+//! of the format, newline at the end), so that a one-field change is a one-line diff.
+
+mod error;
+mod v1;
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::model::Roadmap;
+
+pub use error::ReadError;
+
+/// The value of the `format` field of every roadmap file.
+pub const FORMAT_TAG: &str = "ger-roadmap";
+
+/// The newest version of the format this program reads, and the one it writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// Files larger than this are refused rather than read into memory (a 100 000-mission roadmap is
+/// about 40 MiB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a roadmap from text; `file` names it in error messages.
+pub fn read_str(text: &str, file: &str) -> Result<Roadmap, ReadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(err) = ReadError::not_an_object(file, text) {
+        return Err(err);
+    }
+    let header: Header =
+        serde_json::from_str(text).map_err(|err| ReadError::from_json(file, &err))?;
+    read_version(header.version.0, text).map_err(|err| ReadError::from_json(file, &err))
+}
+
+/// Reads a roadmap file.
+pub fn read_file(path: &Path) -> Result<Roadmap, ReadError> {
+    let file = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|err| ReadError::io(&file, &err))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::too_large(&file, size));
+    }
+    let bytes = std::fs::read(path).map_err(|err| ReadError::io(&file, &err))?;
+    let text = String::from_utf8(bytes).map_err(|err| ReadError::not_utf8(&file, &err))?;
+    read_str(&text, &file)
+}
+
+/// The canonical text of a roadmap.
+pub fn to_json(roadmap: &Roadmap) -> String {
+    let mut text = v1::to_json(roadmap);
+    text.push('\n');
+    text
+}
+
+/// The migration hook: a file of an older version is read by that version's module and brought
+/// to the current model here. Version 1 is the only version so far, so nothing is converted yet.
+fn read_version(version: u32, text: &str) -> Result<Roadmap, serde_json::Error> {
+    debug_assert_eq!(
+        version, CURRENT_VERSION,
+        "`Version` admits only versions this program knows"
+    );
+    v1::from_json(text)
+}
+
+/// The two fields that say what a file is, read before anything else so that a newer or foreign
+/// file is refused for what it is rather than for a field this program does not know.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(rename = "format")]
+    _format: FormatTag,
+    version: Version,
+}
+
+/// `"format": "ger-roadmap"`; any other value is refused.
+#[derive(Clone, Copy, Debug, Default)]
+struct FormatTag;
+
+impl Serialize for FormatTag {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(FORMAT_TAG)
+    }
+}
+
+impl<'de> Deserialize<'de> for FormatTag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let tag = <Cow<'de, str>>::deserialize(deserializer)?;
+        if tag == FORMAT_TAG {
+            Ok(Self)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "this is not a GER roadmap: expected \"format\": \"{FORMAT_TAG}\", found {tag:?}"
+            )))
+        }
+    }
+}
+
+/// `"version": 1`; versions newer than this program are refused.
+#[derive(Clone, Copy, Debug)]
+struct Version(u32);
+
+impl Serialize for Version {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let version = u64::deserialize(deserializer)?;
+        match u32::try_from(version) {
+            Ok(v @ 1..=CURRENT_VERSION) => Ok(Self(v)),
+            _ if version > u64::from(CURRENT_VERSION) => Err(serde::de::Error::custom(format!(
+                "this roadmap is format version {version}, newer than this program reads \
+                 (up to version {CURRENT_VERSION}): update GER Planner to open it"
+            ))),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected a format version from 1 to {CURRENT_VERSION}, found {version}"
+            ))),
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Version 1 of the file: the model's types in a top-level object with `format` and `version`.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use super::{CURRENT_VERSION, FormatTag, Version};
+use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap};
+
+/// The top-level object, in canonical field order. It borrows the roadmap to write and owns what
+/// it reads, so one struct serves both ways.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File<'a> {
+    format: FormatTag,
+    version: Version,
+    title: Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    description: Cow<'a, str>,
+    agencies: Cow<'a, [Agency]>,
+    destinations: Cow<'a, [Destination]>,
+    #[serde(default, skip_serializing_if = "<[Phase]>::is_empty")]
+    phases: Cow<'a, [Phase]>,
+    #[serde(default, skip_serializing_if = "<[Resource]>::is_empty")]
+    resources: Cow<'a, [Resource]>,
+    missions: Cow<'a, [Mission]>,
+}
+
+pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
+    let file: File<'static> = serde_json::from_str(text)?;
+    Ok(Roadmap {
+        title: file.title.into_owned(),
+        description: file.description.into_owned(),
+        agencies: file.agencies.into_owned(),
+        destinations: file.destinations.into_owned(),
+        phases: file.phases.into_owned(),
+        resources: file.resources.into_owned(),
+        missions: file.missions.into_owned(),
+    })
+}
+
+#[expect(
+    clippy::expect_used,
+    reason = "plain structs with string keys always serialise; failure would be a bug here"
+)]
+pub(super) fn to_json(roadmap: &Roadmap) -> String {
+    let file = File {
+        format: FormatTag,
+        version: Version(CURRENT_VERSION),
+        title: Cow::Borrowed(&roadmap.title),
+        description: Cow::Borrowed(&roadmap.description),
+        agencies: Cow::Borrowed(&roadmap.agencies),
+        destinations: Cow::Borrowed(&roadmap.destinations),
+        phases: Cow::Borrowed(&roadmap.phases),
+        resources: Cow::Borrowed(&roadmap.resources),
+        missions: Cow::Borrowed(&roadmap.missions),
+    };
+    serde_json::to_string_pretty(&file).expect("a roadmap always serialises")
+}

@@ -1,0 +1,9 @@
+//! GER Planner: the Global Exploration Roadmap as data, its conflicts, and the window to edit it.
+//!
+//! Data flows one way: file (`format`) → `model` → `analysis`.
+
+pub mod analysis;
+pub mod bundled;
+pub mod cli;
+pub mod format;
+pub mod model;

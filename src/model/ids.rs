@@ -1,0 +1,68 @@
+//! Ids: short strings, unique within their list. A newtype per list, so a mission id cannot be
+//! passed where an agency id is expected.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// The id as written in the file.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> Self {
+                Self(id.to_owned())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                non_empty_id(deserializer).map(Self)
+            }
+        }
+    };
+}
+
+/// Reads an id, refusing the empty string: an empty id cannot be referred to or shown.
+fn non_empty_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let id = String::deserialize(deserializer)?;
+    if id.trim().is_empty() {
+        return Err(serde::de::Error::custom("expected a non-empty id"));
+    }
+    Ok(id)
+}
+
+id_type!(
+    /// Id of an agency, e.g. `ESA`.
+    AgencyId
+);
+id_type!(
+    /// Id of a destination (a swimlane), e.g. `mars`.
+    DestinationId
+);
+id_type!(
+    /// Id of a phase, e.g. `phase-1`.
+    PhaseId
+);
+id_type!(
+    /// Id of a shared resource, e.g. `sls`.
+    ResourceId
+);
+id_type!(
+    /// Id of a mission, e.g. `artemis-3`.
+    MissionId
+);

@@ -1,0 +1,18 @@
+//! The roadmap as plain data: what a GER roadmap file holds, with no drawing and no file handling.
+//!
+//! The types derive serde so that `format` can read and write them, and their field order is the
+//! canonical order of the file (DESIGN §2). Values that can be checked on their own (dates, colours,
+//! capacities, ids) are checked while they are read, so a bad value is reported at its line and
+//! column.
+
+mod color;
+pub mod date;
+mod ids;
+mod roadmap;
+
+pub use color::Color;
+pub use ids::{AgencyId, DestinationId, MissionId, PhaseId, ResourceId};
+pub use roadmap::{
+    Agency, Contribution, Dependency, Destination, LaunchWindow, Mission, MissionKind,
+    MissionStatus, Phase, Resource, Roadmap,
+};

@@ -1,0 +1,246 @@
+//! The roadmap and its parts, in the order and with the names of the file format (DESIGN §2).
+//!
+//! Optional fields hold their default when absent and are left out when written, so a canonical
+//! file only says what is set.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{AgencyId, Color, DestinationId, MissionId, PhaseId, ResourceId};
+
+/// A whole roadmap: what one file holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Roadmap {
+    /// Shown above the chart, e.g. "Global Exploration Roadmap — 2026 status".
+    pub title: String,
+    /// Free text about the roadmap; may be empty.
+    pub description: String,
+    /// Agencies that lead or contribute to missions.
+    pub agencies: Vec<Agency>,
+    /// Destinations; their order is the order of the swimlanes.
+    pub destinations: Vec<Destination>,
+    /// Named periods of the roadmap, drawn as bands.
+    pub phases: Vec<Phase>,
+    /// Shared assets that missions book (a launcher, a docking port).
+    pub resources: Vec<Resource>,
+    /// The missions, in document order.
+    pub missions: Vec<Mission>,
+}
+
+impl Roadmap {
+    /// The first mission with this id, if any.
+    pub fn mission(&self, id: &MissionId) -> Option<&Mission> {
+        self.missions.iter().find(|m| &m.id == id)
+    }
+
+    /// The first agency with this id, if any.
+    pub fn agency(&self, id: &AgencyId) -> Option<&Agency> {
+        self.agencies.iter().find(|a| &a.id == id)
+    }
+}
+
+/// A space agency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Short id, usually the acronym: `ESA`.
+    pub id: AgencyId,
+    /// Full name: "European Space Agency".
+    pub name: String,
+    /// Country or region; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// Colour of the agency's bars.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<Color>,
+    /// How many missions the agency can lead at once; `None` is unlimited.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "some_positive"
+    )]
+    pub max_concurrent: Option<u32>,
+}
+
+/// A destination of the roadmap, shown as a swimlane.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Destination {
+    /// Short id: `mars`.
+    pub id: DestinationId,
+    /// Name shown on the lane: "Mars".
+    pub name: String,
+    /// When missions to it can launch. Empty means any time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub launch_windows: Vec<LaunchWindow>,
+}
+
+/// A period in which launches to a destination are possible; both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaunchWindow {
+    /// First day of the window.
+    #[serde(with = "super::date")]
+    pub start: NaiveDate,
+    /// Last day of the window.
+    #[serde(with = "super::date")]
+    pub end: NaiveDate,
+}
+
+/// A named period of the roadmap, e.g. "Phase 1 — Boots on the Moon".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Short id: `phase-1`.
+    pub id: PhaseId,
+    /// Name shown on the band.
+    pub name: String,
+    /// First day.
+    #[serde(with = "super::date")]
+    pub start: NaiveDate,
+    /// Last day.
+    #[serde(with = "super::date")]
+    pub end: NaiveDate,
+}
+
+/// A shared asset that missions book: a launcher, a docking port, a relay.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// Short id: `sls`.
+    pub id: ResourceId,
+    /// Name: "SLS / Orion stack".
+    pub name: String,
+    /// How many missions may use it on the same day (at least 1).
+    #[serde(
+        default = "one",
+        skip_serializing_if = "is_one",
+        deserialize_with = "positive"
+    )]
+    pub capacity: u32,
+    /// Fewest days between the starts of two missions that use it (0: no minimum).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub min_gap_days: u32,
+}
+
+/// Crewed or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissionKind {
+    /// Carries crew.
+    Human,
+    /// Uncrewed.
+    Robotic,
+}
+
+/// Where a mission stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissionStatus {
+    /// An idea under study.
+    Concept,
+    /// In an agency's plan.
+    Planned,
+    /// Approved and funded.
+    Confirmed,
+    /// Launched.
+    Flown,
+    /// Will not fly; takes part in no conflict.
+    Cancelled,
+}
+
+/// A mission: a bar on the timeline (a diamond when it lasts one day).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mission {
+    /// Short id: `artemis-3`.
+    pub id: MissionId,
+    /// Name: "Artemis III".
+    pub name: String,
+    /// The lane it is drawn in.
+    pub destination: DestinationId,
+    /// Crewed or not.
+    pub kind: MissionKind,
+    /// Where it stands.
+    pub status: MissionStatus,
+    /// First day (launch).
+    #[serde(with = "super::date")]
+    pub start: NaiveDate,
+    /// Last day; equal to `start` for a milestone.
+    #[serde(with = "super::date")]
+    pub end: NaiveDate,
+    /// The agency that leads it.
+    pub lead: AgencyId,
+    /// Other agencies and what they bring.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributors: Vec<Contribution>,
+    /// Missions that must end (plus a lag) before this one starts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Dependency>,
+    /// Shared assets it uses from `start` to `end`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<ResourceId>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Where the dates and facts come from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+impl Mission {
+    /// A mission that lasts a single day is a milestone, drawn as a diamond.
+    pub fn is_milestone(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// An agency's part in a mission it does not lead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contribution {
+    /// The contributing agency.
+    pub agency: AgencyId,
+    /// What it brings: "European Service Module".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+/// "This mission starts no earlier than `lag_days` after `mission` ends."
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dependency {
+    /// The mission depended on.
+    pub mission: MissionId,
+    /// Days to wait after it ends; may be negative to allow an overlap.
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub lag_days: i32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_zero_i32(n: &i32) -> bool {
+    *n == 0
+}
+
+/// A count of missions at once must be at least 1: 0 would make every mission a conflict.
+fn positive<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let n = i64::deserialize(deserializer)?;
+    u32::try_from(n).ok().filter(|&n| n >= 1).ok_or_else(|| {
+        serde::de::Error::custom(format!("expected a whole number of at least 1, found {n}"))
+    })
+}
+
+fn some_positive<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    positive(deserializer).map(Some)
+}

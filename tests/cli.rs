@@ -1,0 +1,164 @@
+//! The `check` command as a working group's CI runs it: the real binary, its output and its exit
+//! status (DESIGN §4).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ger_planner(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ger-planner"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run ger-planner: {err}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_file(name: &str, contents: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap_or_else(|err| panic!("{err}"));
+    (dir, path)
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str()
+        .unwrap_or_else(|| panic!("temporary path is not UTF-8"))
+}
+
+/// A valid roadmap whose one mission leads to the given conflicts when `start` is moved.
+fn roadmap_with_mission_starting(start: &str) -> String {
+    format!(
+        r#"{{"format":"ger-roadmap","version":1,"title":"T",
+        "agencies":[{{"id":"NASA","name":"NASA"}}],
+        "destinations":[{{"id":"moon","name":"Moon"}}],
+        "missions":[
+          {{"id":"artemis-2","name":"Artemis II","destination":"moon","kind":"human","status":"flown",
+            "start":"2026-04-01","end":"2026-04-11","lead":"NASA"}},
+          {{"id":"artemis-3","name":"Artemis III","destination":"moon","kind":"human","status":"planned",
+            "start":"{start}","end":"2027-12-01","lead":"NASA","depends_on":[{{"mission":"artemis-2","lag_days":180}}]}}
+        ]}}"#
+    )
+}
+
+#[test]
+fn a_roadmap_without_conflicts_exits_0() {
+    let (_dir, path) = temp_file("ok.json", &roadmap_with_mission_starting("2027-06-01"));
+    let output = ger_planner(&["check", path_arg(&path)]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains("no conflicts among 2 missions"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
+#[test]
+fn conflicts_are_listed_in_plain_language_and_exit_1() {
+    let (_dir, path) = temp_file("late.json", &roadmap_with_mission_starting("2026-06-01"));
+    let output = ger_planner(&["check", path_arg(&path)]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("1 error and 0 warnings among 2 missions"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("dependency  Artemis III starts 2026-06-01, 129 days before Artemis II ends + 180 days lag"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_output_has_every_field_with_null_where_absent() {
+    let (_dir, path) = temp_file("late.json", &roadmap_with_mission_starting("2026-06-01"));
+    let output = ger_planner(&["check", path_arg(&path), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));
+    let expected = serde_json::json!({"conflicts": [{
+        "kind": "dependency",
+        "severity": "error",
+        "missions": ["artemis-2", "artemis-3"],
+        "agency": null,
+        "resource": null,
+        "start": null,
+        "end": null,
+        "message": "Artemis III starts 2026-06-01, 129 days before Artemis II ends + 180 days lag (earliest start 2026-10-08)"
+    }]});
+    assert_eq!(report, expected);
+}
+
+#[test]
+fn an_invalid_file_exits_2_naming_file_line_and_column() {
+    let broken = roadmap_with_mission_starting("2027-02-30");
+    let (_dir, path) = temp_file("broken.json", &broken);
+    for json in [false, true] {
+        let mut args = vec!["check", path_arg(&path)];
+        if json {
+            args.push("--json");
+        }
+        let output = ger_planner(&args);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = text(&output.stderr);
+        let expected = format!(
+            "error: {}:8:32: \"2027-02-30\" is not a day of the calendar (expected a real date as \"YYYY-MM-DD\")\n",
+            path.display()
+        );
+        assert_eq!(stderr, expected);
+        assert!(output.stdout.is_empty(), "nothing on stdout for a bad file");
+    }
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let output = ger_planner(&["check", "no-such-roadmap.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("error: no-such-roadmap.json: cannot read the file"));
+}
+
+#[test]
+fn hostile_files_exit_2_and_never_panic() {
+    let hostile = [
+        String::new(),
+        "\u{0}\u{1}\u{2}".to_owned(),
+        "{".repeat(1_000_000),
+        format!("{{\"format\":\"ger-roadmap\",\"version\":{}}}", "9".repeat(400)),
+        r#"{"format":"ger-roadmap","version":1,"title":"T","agencies":[],"destinations":[],"missions":[{"id":"m","name":"M","destination":"d","kind":"human","status":"planned","start":"9999-12-31","end":"0000-01-01","lead":"x","depends_on":[{"mission":"m","lag_days":2147483647}]}]}"#.to_owned(),
+    ];
+    for (i, contents) in hostile.iter().enumerate() {
+        let (_dir, path) = temp_file("hostile.json", contents);
+        let output = ger_planner(&["check", path_arg(&path)]);
+        let stderr = text(&output.stderr);
+        assert!(!stderr.contains("panicked"), "case {i} panicked: {stderr}");
+        assert!(
+            matches!(output.status.code(), Some(1 | 2)),
+            "case {i}: {:?} {stderr}",
+            output.status
+        );
+    }
+}
+
+#[test]
+fn the_2026_status_roadmap_reports_escapade_outside_the_mars_windows() {
+    let output = ger_planner(&["check", "roadmaps/ger-2026-status.json", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));
+    let kinds: Vec<(&str, &str)> = report["conflicts"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|c| {
+                    (
+                        c["kind"].as_str().unwrap_or(""),
+                        c["missions"][0].as_str().unwrap_or(""),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(kinds, [("launch-window", "escapade")]);
+}

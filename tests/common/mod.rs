@@ -1,0 +1,116 @@
+//! Small hand-made roadmaps for tests: one helper per part, with defaults that take part in no
+//! conflict, so each test states only what it is about.
+#![allow(dead_code, reason = "each test file uses only some helpers")]
+
+use chrono::NaiveDate;
+use ger_planner::model::{
+    Agency, Dependency, Destination, LaunchWindow, Mission, MissionKind, MissionStatus, Resource,
+    Roadmap,
+};
+
+/// A date from `YYYY-MM-DD`; panics on a typo in the test itself.
+pub fn date(text: &str) -> NaiveDate {
+    ger_planner::model::date::parse(text).unwrap_or_else(|err| panic!("bad test date: {err}"))
+}
+
+/// A planned robotic NASA mission to the Moon.
+pub fn mission(id: &str, start: &str, end: &str) -> Mission {
+    Mission {
+        id: id.into(),
+        name: format!("Mission {id}"),
+        destination: "moon".into(),
+        kind: MissionKind::Robotic,
+        status: MissionStatus::Planned,
+        start: date(start),
+        end: date(end),
+        lead: "NASA".into(),
+        contributors: Vec::new(),
+        depends_on: Vec::new(),
+        resources: Vec::new(),
+        notes: String::new(),
+        source: String::new(),
+    }
+}
+
+/// `mission` that depends on `on` with `lag_days`.
+pub fn depends(mut mission: Mission, on: &str, lag_days: i32) -> Mission {
+    mission.depends_on.push(Dependency {
+        mission: on.into(),
+        lag_days,
+    });
+    mission
+}
+
+/// `mission` that uses `resource`.
+pub fn uses(mut mission: Mission, resource: &str) -> Mission {
+    mission.resources.push(resource.into());
+    mission
+}
+
+/// `mission` with another status.
+pub fn with_status(mut mission: Mission, status: MissionStatus) -> Mission {
+    mission.status = status;
+    mission
+}
+
+/// `mission` led by another agency.
+pub fn led_by(mut mission: Mission, agency: &str) -> Mission {
+    mission.lead = agency.into();
+    mission
+}
+
+/// `mission` to another destination.
+pub fn to(mut mission: Mission, destination: &str) -> Mission {
+    mission.destination = destination.into();
+    mission
+}
+
+/// An agency with an optional limit on missions led at once.
+pub fn agency(id: &str, max_concurrent: Option<u32>) -> Agency {
+    Agency {
+        id: id.into(),
+        name: format!("Agency {id}"),
+        country: String::new(),
+        color: None,
+        max_concurrent,
+    }
+}
+
+/// A resource.
+pub fn resource(id: &str, capacity: u32, min_gap_days: u32) -> Resource {
+    Resource {
+        id: id.into(),
+        name: format!("Resource {id}"),
+        capacity,
+        min_gap_days,
+    }
+}
+
+/// A destination with launch windows given as `(start, end)`.
+pub fn destination(id: &str, windows: &[(&str, &str)]) -> Destination {
+    Destination {
+        id: id.into(),
+        name: format!("Destination {id}"),
+        launch_windows: windows
+            .iter()
+            .map(|&(s, e)| LaunchWindow {
+                start: date(s),
+                end: date(e),
+            })
+            .collect(),
+    }
+}
+
+/// A roadmap with agencies NASA and ESA, destinations `moon` and `mars` (no windows), and the
+/// given missions.
+pub fn roadmap(missions: Vec<Mission>) -> Roadmap {
+    Roadmap {
+        title: "Test roadmap".to_owned(),
+        description: String::new(),
+        agencies: vec![agency("NASA", None), agency("ESA", None)],
+        destinations: vec![destination("moon", &[]), destination("mars", &[])],
+        phases: Vec::new(),
+        resources: Vec::new(),
+        missions,
+    }
+}

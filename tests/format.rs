@@ -1,0 +1,324 @@
+//! Roadmap files (DESIGN §2): canonical writing, and reading that refuses bad files with the file,
+//! line, column and what was expected.
+
+use std::path::Path;
+
+use ger_planner::format::{self, ReadError};
+
+const MINIMAL: &str = r##"{
+  "format": "ger-roadmap",
+  "version": 1,
+  "title": "Minimal",
+  "agencies": [
+    {
+      "id": "ESA",
+      "name": "European Space Agency",
+      "color": "#003399",
+      "max_concurrent": 6
+    }
+  ],
+  "destinations": [
+    {
+      "id": "mars",
+      "name": "Mars",
+      "launch_windows": [
+        {
+          "start": "2026-10-01",
+          "end": "2027-01-15"
+        }
+      ]
+    }
+  ],
+  "resources": [
+    {
+      "id": "pad",
+      "name": "Launch pad",
+      "capacity": 2,
+      "min_gap_days": 30
+    }
+  ],
+  "missions": [
+    {
+      "id": "mmx",
+      "name": "MMX",
+      "destination": "mars",
+      "kind": "robotic",
+      "status": "confirmed",
+      "start": "2026-10-31",
+      "end": "2031-07-31",
+      "lead": "ESA",
+      "depends_on": [
+        {
+          "mission": "other",
+          "lag_days": -3
+        }
+      ],
+      "resources": [
+        "pad"
+      ]
+    }
+  ]
+}
+"##;
+
+fn read(text: &str) -> Result<ger_planner::model::Roadmap, ReadError> {
+    format::read_str(text, "test.json")
+}
+
+/// Reads `text` expecting an error, and returns it as displayed.
+fn error_of(text: &str) -> String {
+    match read(text) {
+        Ok(_) => panic!("expected an error for:\n{text}"),
+        Err(err) => err.to_string(),
+    }
+}
+
+/// `MINIMAL` with `from` replaced by `to` (exactly once).
+fn minimal_with(from: &str, to: &str) -> String {
+    assert_eq!(
+        MINIMAL.matches(from).count(),
+        1,
+        "{from:?} must occur once in MINIMAL"
+    );
+    MINIMAL.replacen(from, to, 1)
+}
+
+#[test]
+fn a_canonical_file_is_written_back_byte_for_byte() {
+    let roadmap = read(MINIMAL).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(format::to_json(&roadmap), MINIMAL);
+}
+
+#[test]
+fn the_sample_roadmaps_are_canonical() {
+    for name in ["ger-2020-plan.json", "ger-2026-status.json"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("roadmaps")
+            .join(name);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{name}: {err}"));
+        let roadmap = format::read_file(&path).unwrap_or_else(|err| panic!("{err}"));
+        assert!(
+            format::to_json(&roadmap) == text,
+            "{name} is not in canonical form"
+        );
+    }
+}
+
+#[test]
+fn changing_one_field_changes_one_line() {
+    let mut roadmap = read(MINIMAL).unwrap_or_else(|err| panic!("{err}"));
+    roadmap.missions[0].start = ger_planner::model::date::parse("2026-11-02").unwrap_or_default();
+    let written = format::to_json(&roadmap);
+    let changed: Vec<_> = MINIMAL
+        .lines()
+        .zip(written.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        vec![(
+            "      \"start\": \"2026-10-31\",",
+            "      \"start\": \"2026-11-02\","
+        )]
+    );
+    assert_eq!(MINIMAL.lines().count(), written.lines().count());
+}
+
+#[test]
+fn optional_fields_take_their_defaults() {
+    let text = r#"{"format":"ger-roadmap","version":1,"title":"T","agencies":[{"id":"A","name":"A"}],
+        "destinations":[{"id":"d","name":"D"}],"resources":[{"id":"r","name":"R"}],
+        "missions":[{"id":"m","name":"M","destination":"d","kind":"human","status":"planned",
+        "start":"2027-01-01","end":"2027-01-01","lead":"A","depends_on":[{"mission":"x"}]}]}"#;
+    let roadmap = read(text).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(roadmap.resources[0].capacity, 1, "capacity defaults to 1");
+    assert_eq!(roadmap.resources[0].min_gap_days, 0);
+    assert_eq!(
+        roadmap.missions[0].depends_on[0].lag_days, 0,
+        "lag_days defaults to 0"
+    );
+    assert_eq!(
+        roadmap.agencies[0].max_concurrent, None,
+        "no limit unless given"
+    );
+    assert!(roadmap.missions[0].is_milestone());
+}
+
+#[test]
+fn malformed_json_is_reported_at_its_line_and_column() {
+    let broken = MINIMAL.replacen("\"title\": \"Minimal\",", "\"title\": \"Minimal\"", 1);
+    assert_eq!(error_of(&broken), "test.json:5:3: expected `,` or `}`");
+}
+
+#[test]
+fn an_unknown_field_is_named_with_the_fields_expected() {
+    let message = error_of(&minimal_with(
+        "\"color\": \"#003399\"",
+        "\"colour\": \"#003399\"",
+    ));
+    assert!(
+        message.starts_with("test.json:9:14: unknown field `colour`, expected one of"),
+        "{message}"
+    );
+    assert!(message.contains("`color`"), "{message}");
+}
+
+#[test]
+fn a_wrong_type_says_what_was_expected() {
+    let message = error_of(&minimal_with("\"capacity\": 2", "\"capacity\": \"two\""));
+    assert!(message.starts_with("test.json:29:23:"), "{message}");
+    assert!(message.contains("expected i64"), "{message}");
+    let message = error_of(&minimal_with(
+        "\"kind\": \"robotic\"",
+        "\"kind\": \"crewed\"",
+    ));
+    assert!(
+        message.contains("unknown variant `crewed`, expected `human` or `robotic`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn impossible_and_loose_dates_are_refused_where_they_stand() {
+    let message = error_of(&minimal_with("\"2031-07-31\"", "\"2030-02-30\""));
+    assert!(message.starts_with("test.json:41:25:"), "{message}");
+    assert!(
+        message.contains("\"2030-02-30\" is not a day of the calendar"),
+        "{message}"
+    );
+    let message = error_of(&minimal_with("\"2031-07-31\"", "\"31/07/2031\""));
+    assert!(
+        message.contains("expected a date as \"YYYY-MM-DD\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_newer_version_is_refused_with_a_message_that_says_so() {
+    let newer = minimal_with("\"version\": 1", "\"version\": 2").replacen(
+        "\"title\"",
+        "\"a_field_of_version_2\": true,\n  \"title\"",
+        1,
+    );
+    let message = error_of(&newer);
+    assert!(message.starts_with("test.json:3:14:"), "{message}");
+    assert!(
+        message.contains("format version 2, newer than this program reads"),
+        "{message}"
+    );
+    assert!(
+        error_of(&minimal_with("\"version\": 1", "\"version\": 0"))
+            .contains("expected a format version")
+    );
+}
+
+#[test]
+fn another_format_is_refused() {
+    let message = error_of(&minimal_with(
+        "\"format\": \"ger-roadmap\"",
+        "\"format\": \"gantt\"",
+    ));
+    assert!(
+        message.starts_with("test.json:2:19: this is not a GER roadmap"),
+        "{message}"
+    );
+    assert_eq!(
+        error_of("\n  [1, 2, 3]"),
+        "test.json:2:3: expected a roadmap object starting with `{`, found `[`"
+    );
+    assert!(error_of(r#"{"title": "no header"}"#).contains("missing field `format`"));
+}
+
+#[test]
+fn colours_must_be_hex_triplets() {
+    let message = error_of(&minimal_with("\"#003399\"", "\"blue\""));
+    assert!(message.starts_with("test.json:9:21:"), "{message}");
+    assert!(
+        message.contains("expected a colour as \"#RRGGBB\", found \"blue\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn capacities_must_be_positive() {
+    for (from, to) in [
+        ("\"capacity\": 2", "\"capacity\": 0"),
+        ("\"max_concurrent\": 6", "\"max_concurrent\": -1"),
+    ] {
+        let message = error_of(&minimal_with(from, to));
+        assert!(
+            message.contains("expected a whole number of at least 1"),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn ids_must_not_be_empty() {
+    assert!(
+        error_of(&minimal_with("\"id\": \"mmx\"", "\"id\": \"\""))
+            .contains("expected a non-empty id")
+    );
+}
+
+#[test]
+fn deeply_nested_input_is_refused_without_crashing() {
+    let deep = "[".repeat(100_000);
+    let closed = format!("{deep}{}", "]".repeat(100_000));
+    let header = r#"{"format":"ger-roadmap","version":1,"title":"t","#;
+    for (what, text) in [
+        ("open arrays", deep.clone()),
+        (
+            "closed arrays in an ignored field",
+            format!(r#"{header}"agencies":{closed}}}"#),
+        ),
+        (
+            "open arrays in a field",
+            format!(r#"{header}"agencies":{deep}"#),
+        ),
+        (
+            "nested objects",
+            format!(r#"{header}"missions":{}"#, r#"{"a":"#.repeat(100_000)),
+        ),
+    ] {
+        match read(&text) {
+            Ok(_) => panic!("{what}: read as a roadmap"),
+            Err(err) => assert!(err.position.is_some(), "{what}: {err} has a position"),
+        }
+    }
+}
+
+#[test]
+fn empty_and_truncated_files_say_the_file_ends_too_early() {
+    assert!(error_of("").contains("the file ends too early"));
+    assert!(error_of(&MINIMAL[..MINIMAL.len() / 2]).contains("the file ends too early"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_at_the_bad_byte() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join("latin1.json");
+    let mut bytes = b"{\n  \"title\": \"caf".to_vec();
+    bytes.extend([0xE9, b'"', b'}']);
+    std::fs::write(&path, bytes).unwrap_or_else(|err| panic!("{err}"));
+    let message = format::read_file(&path)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        message.ends_with("latin1.json:2:16: expected UTF-8 text, found a byte that is not UTF-8"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_file_names_the_file() {
+    let message = format::read_file(Path::new("no/such/roadmap.json"))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        message.starts_with("no/such/roadmap.json: cannot read the file:"),
+        "{message}"
+    );
+}
