@@ -6,7 +6,6 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::analysis::{Conflict, Severity, find_conflicts};
-use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::format::{self, ReadError};
 
 /// Exit status: no conflicts.
@@ -63,33 +62,6 @@ pub fn check(path: &Path, json: bool) -> Outcome {
         stdout,
         stderr: String::new(),
         status,
-    }
-}
-
-/// `ger-planner [FILE]` while the timeline window is being built: what the roadmap holds and how
-/// many conflicts it has.
-pub fn summary(path: Option<&Path>) -> Outcome {
-    let (name, read) = match path {
-        Some(path) => (path.display().to_string(), format::read_file(path)),
-        None => (BUNDLED_NAME.to_owned(), bundled_roadmap()),
-    };
-    let roadmap = match read {
-        Ok(roadmap) => roadmap,
-        Err(err) => return Outcome::unreadable(&err),
-    };
-    let stdout = format!(
-        "{}\n{name}: {} missions, {} agencies, {} destinations; {}.\n\
-         The timeline window is not built yet. List the conflicts with: ger-planner check FILE\n",
-        roadmap.title,
-        roadmap.missions.len(),
-        roadmap.agencies.len(),
-        roadmap.destinations.len(),
-        severity_counts(&find_conflicts(&roadmap)),
-    );
-    Outcome {
-        stdout,
-        stderr: String::new(),
-        status: EXIT_CLEAN,
     }
 }
 

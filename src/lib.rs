@@ -5,5 +5,9 @@
 pub mod analysis;
 pub mod bundled;
 pub mod cli;
+pub mod edit;
 pub mod format;
+pub mod layout;
 pub mod model;
+pub mod render;
+pub mod ui;

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use ger_planner::cli;
+use ger_planner::ui::GerApp;
 
 /// Plan the Global Exploration Roadmap: missions, agencies, dependencies, and what a change breaks.
 #[derive(Parser)]
 #[command(name = "ger-planner", version, args_conflicts_with_subcommands = true)]
 struct Args {
-    /// Roadmap to open (else the bundled GER 2026 status roadmap).
+    /// Roadmap to open (else the last one opened, else the bundled GER 2026 status roadmap).
     file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -33,10 +34,45 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let outcome = match args.command {
         Some(Command::Check { file, json }) => cli::check(&file, json),
-        None => cli::summary(args.file.as_deref()),
+        None => return open_window(args.file),
     };
     // A closed pipe (`| head`) is not an error worth a panic: the reader has what it wanted.
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
     ExitCode::from(outcome.status)
+}
+
+/// The app's id: names its settings and its data folder (where unsaved work is autosaved).
+const APP_ID: &str = "ger-planner";
+
+fn open_window(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("GER Planner")
+            .with_app_id(APP_ID)
+            .with_inner_size([1500.0, 860.0])
+            .with_min_inner_size([720.0, 420.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let autosave_dir = eframe::storage_dir(APP_ID);
+    let started = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |creation| {
+            ger_planner::ui::install_fonts(&creation.egui_ctx);
+            let settings = creation
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(GerApp::new(settings, file, autosave_dir)))
+        }),
+    );
+    match started {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "error: cannot open the window: {err}");
+            ExitCode::from(cli::EXIT_INVALID)
+        }
+    }
 }

@@ -322,3 +322,33 @@ fn a_missing_file_names_the_file() {
         "{message}"
     );
 }
+
+#[test]
+fn saving_replaces_the_file_whole_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join("roadmap.json");
+    std::fs::write(&path, "old contents").unwrap_or_else(|err| panic!("{err}"));
+    let roadmap = read(MINIMAL).unwrap_or_else(|err| panic!("{err}"));
+    format::write_file(&path, &roadmap).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), MINIMAL);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("roadmap.json")]);
+}
+
+#[test]
+fn saving_into_a_missing_folder_fails_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let roadmap = read(MINIMAL).unwrap_or_else(|err| panic!("{err}"));
+    assert!(format::write_file(&dir.path().join("missing/roadmap.json"), &roadmap).is_err());
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(99),
+        0
+    );
+}

@@ -58,6 +58,28 @@ pub fn to_json(roadmap: &Roadmap) -> String {
     text
 }
 
+/// Writes a roadmap to `path` in canonical form. The text goes to a temporary file beside the
+/// target, which is then renamed over it, so a crash never leaves half a roadmap.
+pub fn write_file(path: &Path, roadmap: &Roadmap) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(to_json(roadmap).as_bytes())?;
+        file.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&temporary, path)) {
+        Ok(()) => Ok(()),
+        Err(err) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(err)
+        }
+    }
+}
+
 /// The migration hook: a file of an older version is read by that version's module and brought
 /// to the current model here. Version 1 is the only version so far, so nothing is converted yet.
 fn read_version(version: u32, text: &str) -> Result<Roadmap, serde_json::Error> {

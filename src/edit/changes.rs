@@ -1,0 +1,71 @@
+//! Building the changes for the edits the user can make.
+
+use chrono::NaiveDate;
+
+use super::Change;
+use crate::model::Roadmap;
+
+/// New dates for missions, given as `(index, start, end)`.
+pub fn set_dates(roadmap: &Roadmap, dates: &[(usize, NaiveDate, NaiveDate)]) -> Vec<Change> {
+    dates
+        .iter()
+        .filter_map(|&(index, start, end)| {
+            let before = roadmap.missions.get(index)?;
+            let mut after = before.clone();
+            (after.start, after.end) = (start, end);
+            (after != *before).then(|| Change::Mission {
+                index,
+                before: Box::new(before.clone()),
+                after: Box::new(after),
+            })
+        })
+        .collect()
+}
+
+/// Removes the missions at `indices`, and every dependency on them from the missions that stay.
+pub fn remove_missions(roadmap: &Roadmap, indices: &[usize]) -> Vec<Change> {
+    let mut indices: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&i| i < roadmap.missions.len())
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let removed_ids: Vec<&str> = indices
+        .iter()
+        .map(|&i| roadmap.missions[i].id.as_str())
+        .collect();
+    // Other missions named by id as removed ones stay, so only drop references to ids that no
+    // remaining mission has.
+    let remaining_ids: std::collections::HashSet<&str> = roadmap
+        .missions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| indices.binary_search(i).is_err())
+        .map(|(_, m)| m.id.as_str())
+        .collect();
+    let gone = |id: &str| removed_ids.contains(&id) && !remaining_ids.contains(id);
+    let mut changes = Vec::new();
+    for (index, mission) in roadmap.missions.iter().enumerate() {
+        if indices.binary_search(&index).is_ok()
+            || !mission.depends_on.iter().any(|d| gone(d.mission.as_str()))
+        {
+            continue;
+        }
+        let mut after = mission.clone();
+        after.depends_on.retain(|d| !gone(d.mission.as_str()));
+        changes.push(Change::Mission {
+            index,
+            before: Box::new(mission.clone()),
+            after: Box::new(after),
+        });
+    }
+    // Highest index first, so earlier positions stay valid; undo reinserts lowest first.
+    for &index in indices.iter().rev() {
+        changes.push(Change::Remove {
+            index,
+            mission: Box::new(roadmap.missions[index].clone()),
+        });
+    }
+    changes
+}

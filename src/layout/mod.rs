@@ -1,0 +1,347 @@
+//! Roadmap + view → [`Scene`]: where every lane, band, bar, label and arrow goes. Pure geometry,
+//! no egui, so the window and the exports draw the same picture and tests check it headless.
+
+mod calendar;
+mod packing;
+mod scene;
+mod time_view;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::{Days, NaiveDate};
+
+use crate::analysis::{Conflict, ConflictKind, Severity};
+use crate::model::{Mission, MissionStatus, Roadmap};
+
+pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
+pub use scene::{Arrow, Band, BandKind, Bar, BarShape, LabelPlacement, Lane, Rect, Rgb, Scene};
+pub use time_view::{
+    MAX_SPAN_DAYS, MIN_SPAN_DAYS, TimeView, date_from_day, day_number, last_writable_date,
+};
+
+/// Height of the time axis above the lanes, holding tick labels and phase names.
+pub const HEADER_HEIGHT: f32 = 44.0;
+/// Height of one row of bars.
+pub const ROW_HEIGHT: f32 = 24.0;
+/// Height of a bar within its row.
+pub const BAR_HEIGHT: f32 = 18.0;
+/// Space above the first and below the last row of a lane.
+pub const LANE_PADDING: f32 = 6.0;
+/// Estimated width of one character of a bar label, for deciding where labels fit.
+pub const LABEL_CHAR_WIDTH: f32 = 6.8;
+/// Space between a label and its bar's edges.
+pub const LABEL_PADDING: f32 = 5.0;
+/// Grey for missions whose lead agency has no colour.
+const NO_COLOR: Rgb = [150, 150, 150];
+
+/// What part of the roadmap is shown, and how.
+#[derive(Clone, Debug)]
+pub struct LayoutInput<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its conflicts, for flagging bars and arrows.
+    pub conflicts: &'a [Conflict],
+    /// The visible time range.
+    pub time: TimeView,
+    /// Chart width in pixels (lanes' names are drawn outside it).
+    pub width: f32,
+    /// Visible chart height in pixels, header included.
+    pub height: f32,
+    /// Pixels the lanes are scrolled up by.
+    pub scroll_y: f32,
+    /// Selected missions, by position in the roadmap.
+    pub selection: &'a BTreeSet<usize>,
+    /// Whether cancelled missions are drawn.
+    pub show_cancelled: bool,
+    /// The day the today line marks.
+    pub today: NaiveDate,
+}
+
+/// Lays the chart out.
+pub fn lay_out(input: &LayoutInput) -> Scene {
+    let roadmap = input.roadmap;
+    let lanes = lane_members(input);
+    let mut scene = Scene {
+        width: input.width,
+        ticks: ticks(&input.time, input.width),
+        ..Scene::default()
+    };
+    let mut centre_y: Vec<Option<f32>> = vec![None; roadmap.missions.len()];
+    let severities = worst_severities(roadmap, input.conflicts);
+    let mut top = HEADER_HEIGHT - input.scroll_y;
+
+    for (name, members) in lanes {
+        let rows = packing::pack_rows(
+            &members
+                .iter()
+                .map(|&i| interval(&roadmap.missions[i]))
+                .collect::<Vec<_>>(),
+        );
+        let row_count = rows.iter().map(|r| r + 1).max().unwrap_or(1);
+        let bottom = top + row_count as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
+        let row_top = |row: usize| top + LANE_PADDING + row as f32 * ROW_HEIGHT;
+        let mut row_bars: Vec<Vec<Bar>> = vec![Vec::new(); row_count];
+        for (&i, &row) in members.iter().zip(&rows) {
+            let y = row_top(row) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+            centre_y[i] = Some(y + BAR_HEIGHT / 2.0);
+            if let Some(bar) = bar(input, i, y, &severities) {
+                row_bars[row].push(bar);
+            }
+        }
+        for mut bars in row_bars {
+            bars.sort_by(|a, b| a.rect.left.total_cmp(&b.rect.left));
+            place_labels(&mut bars, input.width, roadmap);
+            scene.bars.extend(bars);
+        }
+        scene.lanes.push(Lane { name, top, bottom });
+        top = bottom;
+    }
+    scene.content_height = top + input.scroll_y;
+    scene.bands = bands(input, &scene.lanes);
+    scene.arrows = arrows(input, &centre_y);
+    scene.centre_y = centre_y;
+    let today_x = input
+        .time
+        .x_from_time(day_number(input.today) + 0.5, input.width);
+    scene.today = (0.0..=input.width).contains(&today_x).then_some(today_x);
+    scene
+}
+
+/// A view that shows every mission drawn (cancelled ones only when shown), with a margin.
+pub fn fit_all(roadmap: &Roadmap, show_cancelled: bool) -> Option<TimeView> {
+    let shown = roadmap
+        .missions
+        .iter()
+        .filter(|m| show_cancelled || m.status != MissionStatus::Cancelled);
+    let (first, last) = shown
+        .map(interval)
+        .fold(None, |range: Option<(i32, i32)>, (a, b)| {
+            Some(range.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
+        })?;
+    let margin = f64::from(last - first + 1) * 0.04 + 7.0;
+    Some(TimeView::between(
+        f64::from(first) - margin,
+        f64::from(last + 1) + margin,
+    ))
+}
+
+/// The lanes in order, each with the missions it shows: one per destination, then one for
+/// missions whose destination is unknown (so that they stay visible and can be fixed).
+fn lane_members(input: &LayoutInput) -> Vec<(String, Vec<usize>)> {
+    let roadmap = input.roadmap;
+    let mut lane_of: HashMap<&str, usize> = HashMap::new();
+    for (k, destination) in roadmap.destinations.iter().enumerate() {
+        lane_of.entry(destination.id.as_str()).or_insert(k);
+    }
+    let mut lanes: Vec<(String, Vec<usize>)> = roadmap
+        .destinations
+        .iter()
+        .map(|d| (d.name.clone(), Vec::new()))
+        .collect();
+    let mut elsewhere = Vec::new();
+    let shown = roadmap
+        .missions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| input.show_cancelled || m.status != MissionStatus::Cancelled);
+    for (i, mission) in shown {
+        match lane_of.get(mission.destination.as_str()) {
+            Some(&lane) => lanes[lane].1.push(i),
+            None => elsewhere.push(i),
+        }
+    }
+    if !elsewhere.is_empty() {
+        lanes.push(("Unknown destination".to_owned(), elsewhere));
+    }
+    lanes
+}
+
+/// A mission's days as `(first, last)` day numbers, in order even when its dates are not.
+fn interval(mission: &Mission) -> (i32, i32) {
+    let (a, b) = (
+        day_number(mission.start) as i32,
+        day_number(mission.end) as i32,
+    );
+    (a.min(b), a.max(b))
+}
+
+/// The bar of mission `i` with its top at `y`, or `None` when it is out of view or narrower
+/// than a pixel.
+fn bar(input: &LayoutInput, i: usize, y: f32, severities: &HashMap<&str, Severity>) -> Option<Bar> {
+    let mission = &input.roadmap.missions[i];
+    let (first, last) = interval(mission);
+    let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
+    let shape = if first == last {
+        BarShape::Milestone
+    } else {
+        BarShape::Bar
+    };
+    let (left, right) = match shape {
+        BarShape::Bar => (x(first), x(last + 1)),
+        BarShape::Milestone => {
+            let centre = input.time.x_from_time(f64::from(first) + 0.5, input.width);
+            (centre - BAR_HEIGHT / 2.0, centre + BAR_HEIGHT / 2.0)
+        }
+    };
+    let off_screen =
+        right < 0.0 || left > input.width || y + BAR_HEIGHT < HEADER_HEIGHT || y > input.height;
+    if off_screen || right - left < 1.0 {
+        return None;
+    }
+    let color = input
+        .roadmap
+        .agency(&mission.lead)
+        .and_then(|a| a.color)
+        .map_or(NO_COLOR, |c| [c.r, c.g, c.b]);
+    Some(Bar {
+        mission: i,
+        name: mission.name.clone(),
+        rect: Rect {
+            left,
+            top: y,
+            right,
+            bottom: y + BAR_HEIGHT,
+        },
+        shape,
+        color,
+        kind: mission.kind,
+        status: mission.status,
+        conflict: severities.get(mission.id.as_str()).copied(),
+        selected: input.selection.contains(&i),
+        label: LabelPlacement::Hidden,
+    })
+}
+
+/// Estimated width of a label.
+pub fn label_width(text: &str) -> f32 {
+    text.chars().count() as f32 * LABEL_CHAR_WIDTH
+}
+
+/// Labels go inside a bar when they fit in its visible part, else to its right when the row is
+/// free up to the next bar, else nowhere (the name shows on hover). `bars` is one row, by left.
+fn place_labels(bars: &mut [Bar], width: f32, roadmap: &Roadmap) {
+    let lefts: Vec<f32> = bars.iter().map(|b| b.rect.left).collect();
+    for (k, bar) in bars.iter_mut().enumerate() {
+        let text = label_width(&roadmap.missions[bar.mission].name) + 2.0 * LABEL_PADDING;
+        let visible = bar.rect.right.min(width) - bar.rect.left.max(0.0);
+        let next_left = lefts.get(k + 1).copied().unwrap_or(f32::INFINITY);
+        bar.label = if bar.shape == BarShape::Bar && text <= visible {
+            LabelPlacement::Inside
+        } else if bar.rect.right + text <= next_left {
+            LabelPlacement::Beside
+        } else {
+            LabelPlacement::Hidden
+        };
+    }
+}
+
+/// The worst severity of the conflicts each mission id takes part in.
+fn worst_severities<'r>(
+    roadmap: &'r Roadmap,
+    conflicts: &[Conflict],
+) -> HashMap<&'r str, Severity> {
+    let ids: HashSet<&str> = roadmap.missions.iter().map(|m| m.id.as_str()).collect();
+    let mut worst: HashMap<&str, Severity> = HashMap::new();
+    for conflict in conflicts {
+        for id in &conflict.missions {
+            if let Some(&id) = ids.get(id.as_str()) {
+                let entry = worst.entry(id).or_insert(conflict.severity);
+                *entry = (*entry).min(conflict.severity);
+            }
+        }
+    }
+    worst
+}
+
+/// Phases across every lane, launch windows across their destination's lane.
+fn bands(input: &LayoutInput, lanes: &[Lane]) -> Vec<Band> {
+    let x = |date: NaiveDate| input.time.x_from_time(day_number(date), input.width);
+    let after = |date: NaiveDate| date.checked_add_days(Days::new(1)).unwrap_or(date);
+    let lanes_bottom = lanes
+        .last()
+        .map_or(HEADER_HEIGHT, |l| l.bottom)
+        .max(input.height);
+    let in_view = |r: &Rect| r.right >= 0.0 && r.left <= input.width;
+    let mut bands = Vec::new();
+    for phase in &input.roadmap.phases {
+        let rect = Rect {
+            left: x(phase.start),
+            top: HEADER_HEIGHT / 2.0,
+            right: x(after(phase.end)),
+            bottom: lanes_bottom,
+        };
+        if in_view(&rect) {
+            bands.push(Band {
+                rect,
+                kind: BandKind::Phase,
+                label: Some(phase.name.clone()),
+            });
+        }
+    }
+    for (destination, lane) in input.roadmap.destinations.iter().zip(lanes) {
+        for window in &destination.launch_windows {
+            let rect = Rect {
+                left: x(window.start),
+                top: lane.top,
+                right: x(after(window.end)),
+                bottom: lane.bottom,
+            };
+            if in_view(&rect) {
+                bands.push(Band {
+                    rect,
+                    kind: BandKind::LaunchWindow,
+                    label: None,
+                });
+            }
+        }
+    }
+    bands
+}
+
+/// Dependency arrows between shown missions, from the end of the one depended on to the start
+/// of the dependent one; red where the engine found the dependency violated.
+fn arrows(input: &LayoutInput, centre_y: &[Option<f32>]) -> Vec<Arrow> {
+    let roadmap = input.roadmap;
+    let violated: HashSet<(&str, &str)> = input
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Dependency && c.missions.len() == 2)
+        .map(|c| (c.missions[0].as_str(), c.missions[1].as_str()))
+        .collect();
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in roadmap.missions.iter().enumerate() {
+        first_of.entry(m.id.as_str()).or_insert(i);
+    }
+    let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
+    let mut arrows = Vec::new();
+    for (i, mission) in roadmap.missions.iter().enumerate() {
+        let Some(to_y) = centre_y[i] else { continue };
+        for dependency in &mission.depends_on {
+            let Some(&j) = first_of.get(dependency.mission.as_str()) else {
+                continue;
+            };
+            let Some(from_y) = centre_y[j] else { continue };
+            let from = [x(interval(&roadmap.missions[j]).1 + 1), from_y];
+            let to = [x(interval(mission).0), to_y];
+            let off = |a: f32, b: f32, low: f32, high: f32| {
+                (a < low && b < low) || (a > high && b > high)
+            };
+            if off(from[0], to[0], 0.0, input.width)
+                || off(from[1], to[1], HEADER_HEIGHT, input.height)
+            {
+                continue;
+            }
+            let pair = if mission.id <= dependency.mission {
+                (mission.id.as_str(), dependency.mission.as_str())
+            } else {
+                (dependency.mission.as_str(), mission.id.as_str())
+            };
+            arrows.push(Arrow {
+                from,
+                to,
+                violated: violated.contains(&pair),
+            });
+        }
+    }
+    arrows
+}

@@ -1,0 +1,6 @@
+//! Drawing a [`crate::layout::Scene`]: on screen through egui's painter (and, later, to SVG for
+//! exports), so every picture of the roadmap comes from the same layout.
+
+mod painter;
+
+pub use painter::{ERROR_COLOR, SceneStyle, WARNING_COLOR, paint_scene};

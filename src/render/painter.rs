@@ -1,0 +1,383 @@
+//! Scene → egui shapes.
+
+use egui::{
+    Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
+};
+
+use crate::analysis::Severity;
+use crate::layout::{self, Arrow, Band, BandKind, Bar, BarShape, LabelPlacement, Scene};
+use crate::model::{MissionKind, MissionStatus};
+
+/// Red of errors: bars in an error conflict and violated dependencies.
+pub const ERROR_COLOR: Color32 = Color32::from_rgb(225, 45, 45);
+/// Amber of warnings.
+pub const WARNING_COLOR: Color32 = Color32::from_rgb(240, 165, 0);
+
+/// Colours and sizes that depend on the theme and on where the chart is.
+pub struct SceneStyle {
+    /// Screen rectangle of the chart (where x = 0, y = 0 of the scene is `chart.min`).
+    pub chart: Rect,
+    /// Screen rectangle left of the chart where lane names go.
+    pub gutter: Rect,
+    /// Text colour.
+    pub text: Color32,
+    /// Faint colour for grid lines and stripes.
+    pub faint: Color32,
+    /// Chart background.
+    pub background: Color32,
+    /// Outline of selected missions.
+    pub selection: Color32,
+    /// Text size of labels, in points.
+    pub font_size: f32,
+}
+
+impl SceneStyle {
+    fn at(&self, x: f32, y: f32) -> Pos2 {
+        self.chart.min + vec2(x, y)
+    }
+
+    fn rect(&self, r: &layout::Rect) -> Rect {
+        Rect::from_min_max(self.at(r.left, r.top), self.at(r.right, r.bottom))
+    }
+}
+
+/// Paints the scene; `painter` should be clipped to the chart and gutter.
+pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
+    let chart = painter.with_clip_rect(style.chart);
+    lanes(painter, &chart, scene, style);
+    for band in &scene.bands {
+        paint_band(&chart, band, style);
+    }
+    axis(&chart, scene, style);
+    let lanes_area = chart.with_clip_rect(Rect::from_min_max(
+        style.at(0.0, layout::HEADER_HEIGHT),
+        style.chart.max,
+    ));
+    for arrow in &scene.arrows {
+        paint_arrow(&lanes_area, arrow, style);
+    }
+    for bar in &scene.bars {
+        paint_bar(&lanes_area, bar, style);
+    }
+    if let Some(x) = scene.today {
+        let top = style.at(x, layout::HEADER_HEIGHT / 2.0);
+        chart.line_segment(
+            [top, pos2(top.x, style.chart.bottom())],
+            Stroke::new(1.5, ERROR_COLOR.gamma_multiply(0.8)),
+        );
+        chart.text(
+            top + vec2(3.0, 0.0),
+            Align2::LEFT_TOP,
+            "Today",
+            FontId::proportional(11.0),
+            ERROR_COLOR,
+        );
+    }
+}
+
+fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) {
+    let names = painter.with_clip_rect(Rect::from_min_max(
+        pos2(
+            style.gutter.left(),
+            style.chart.top() + layout::HEADER_HEIGHT,
+        ),
+        style.gutter.max,
+    ));
+    for (k, lane) in scene.lanes.iter().enumerate() {
+        let band = style.rect(&layout::Rect {
+            left: 0.0,
+            top: lane.top,
+            right: scene.width,
+            bottom: lane.bottom,
+        });
+        if k % 2 == 1 {
+            chart.rect_filled(band, 0.0, style.faint.gamma_multiply(0.35));
+        }
+        chart.hline(band.x_range(), band.bottom(), Stroke::new(1.0, style.faint));
+        let gutter_row = Rect::from_x_y_ranges(style.gutter.x_range(), band.y_range());
+        names.rect_filled(
+            gutter_row,
+            0.0,
+            if k % 2 == 1 {
+                style.faint.gamma_multiply(0.35)
+            } else {
+                style.background
+            },
+        );
+        names.hline(
+            gutter_row.x_range(),
+            gutter_row.bottom(),
+            Stroke::new(1.0, style.faint),
+        );
+        let galley = names.layout(
+            lane.name.clone(),
+            FontId::proportional(style.font_size + 1.0),
+            style.text,
+            style.gutter.width() - 12.0,
+        );
+        names.galley(gutter_row.min + vec2(8.0, 6.0), galley, style.text);
+    }
+}
+
+fn paint_band(chart: &Painter, band: &Band, style: &SceneStyle) {
+    let rect = style.rect(&band.rect);
+    match band.kind {
+        BandKind::Phase => {
+            chart.rect_filled(
+                rect,
+                0.0,
+                Color32::from_rgba_unmultiplied(120, 140, 200, 14),
+            );
+            chart.vline(rect.left(), rect.y_range(), Stroke::new(1.0, style.faint));
+            if let Some(label) = &band.label {
+                let clip = chart.with_clip_rect(rect.intersect(style.chart));
+                let font = FontId::proportional(style.font_size - 1.0);
+                clip.text(
+                    pos2(rect.left().max(style.chart.left()) + 4.0, rect.top() + 2.0),
+                    Align2::LEFT_TOP,
+                    label,
+                    font,
+                    style.text.gamma_multiply(0.7),
+                );
+            }
+        }
+        BandKind::LaunchWindow => {
+            chart.rect_filled(rect, 0.0, Color32::from_rgba_unmultiplied(60, 170, 110, 40));
+        }
+    }
+}
+
+fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
+    let header = Rect::from_min_size(
+        style.chart.min,
+        vec2(scene.width, layout::HEADER_HEIGHT / 2.0),
+    );
+    chart.rect_filled(header, 0.0, style.background);
+    for tick in &scene.ticks {
+        let top = style.at(tick.x, 0.0);
+        let stroke = if tick.label.is_some() {
+            Stroke::new(1.0, style.faint.gamma_multiply(2.0))
+        } else {
+            Stroke::new(1.0, style.faint)
+        };
+        chart.vline(
+            top.x,
+            (top.y + layout::HEADER_HEIGHT / 2.0)..=style.chart.bottom(),
+            stroke,
+        );
+        if let Some(label) = &tick.label {
+            chart.vline(top.x, top.y..=top.y + layout::HEADER_HEIGHT / 2.0, stroke);
+            chart.text(
+                top + vec2(4.0, 3.0),
+                Align2::LEFT_TOP,
+                label,
+                FontId::proportional(style.font_size),
+                style.text,
+            );
+        }
+    }
+    chart.hline(
+        style.chart.x_range(),
+        style.chart.top() + layout::HEADER_HEIGHT,
+        Stroke::new(1.0, style.faint.gamma_multiply(2.0)),
+    );
+}
+
+fn paint_arrow(painter: &Painter, arrow: &Arrow, style: &SceneStyle) {
+    let (from, to) = (
+        style.at(arrow.from[0], arrow.from[1]),
+        style.at(arrow.to[0], arrow.to[1]),
+    );
+    let (color, width) = if arrow.violated {
+        (ERROR_COLOR, 2.0)
+    } else {
+        (style.text.gamma_multiply(0.45), 1.2)
+    };
+    let reach = ((to.x - from.x).abs() / 2.0).clamp(12.0, 60.0);
+    let curve = egui::epaint::CubicBezierShape::from_points_stroke(
+        [from, from + vec2(reach, 0.0), to - vec2(reach, 0.0), to],
+        false,
+        Color32::TRANSPARENT,
+        Stroke::new(width, color),
+    );
+    painter.add(curve);
+    let head = [to, to + vec2(-7.0, -4.0), to + vec2(-7.0, 4.0)];
+    painter.add(Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
+}
+
+fn paint_bar(painter: &Painter, bar: &Bar, style: &SceneStyle) {
+    let rect = style.rect(&bar.rect);
+    let agency = Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2]);
+    let fill = match bar.status {
+        MissionStatus::Concept => agency.gamma_multiply(0.35),
+        MissionStatus::Planned | MissionStatus::Confirmed => agency,
+        MissionStatus::Flown => muted(agency, style.background),
+        MissionStatus::Cancelled => agency.gamma_multiply(0.15),
+    };
+    let outline = match bar.status {
+        MissionStatus::Confirmed => Stroke::new(2.0, style.text),
+        _ => Stroke::new(1.0, agency),
+    };
+    let outer = |grow: f32| match bar.shape {
+        BarShape::Bar => Shape::rect_stroke(
+            rect.expand(grow),
+            3.0 + grow,
+            Stroke::NONE,
+            StrokeKind::Outside,
+        ),
+        BarShape::Milestone => Shape::convex_polygon(
+            diamond(rect.expand(grow)),
+            Color32::TRANSPARENT,
+            Stroke::NONE,
+        ),
+    };
+    if bar.selected {
+        painter.add(with_stroke(outer(4.5), Stroke::new(2.0, style.selection)));
+    }
+    if let Some(severity) = bar.conflict {
+        let color = if severity == Severity::Error {
+            ERROR_COLOR
+        } else {
+            WARNING_COLOR
+        };
+        painter.add(with_stroke(outer(2.0), Stroke::new(2.5, color)));
+    }
+    match bar.shape {
+        BarShape::Bar => {
+            painter.rect_filled(rect, 3.0, fill);
+            if bar.status == MissionStatus::Concept {
+                dashed_outline(painter, rect, agency);
+            } else {
+                painter.rect_stroke(rect, 3.0, outline, StrokeKind::Inside);
+            }
+        }
+        BarShape::Milestone => {
+            painter.add(Shape::convex_polygon(diamond(rect), fill, outline));
+        }
+    }
+    if bar.status == MissionStatus::Cancelled {
+        painter.hline(
+            rect.x_range(),
+            rect.center().y,
+            Stroke::new(1.5, style.text),
+        );
+    }
+    let ink = ink_on(fill, style);
+    let mut text_left = rect.left() + layout::LABEL_PADDING;
+    if bar.kind == MissionKind::Human {
+        let icon_centre = match bar.shape {
+            BarShape::Bar if rect.width() >= 14.0 => Some(pos2(rect.left() + 8.0, rect.center().y)),
+            BarShape::Bar => None,
+            BarShape::Milestone => Some(rect.center()),
+        };
+        if let Some(centre) = icon_centre {
+            crew_icon(painter, centre, ink);
+            text_left += 10.0;
+        }
+    }
+    let font = FontId::proportional(style.font_size);
+    match bar.label {
+        LabelPlacement::Inside => {
+            let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+            let left = text_left.max(style.chart.left() + 4.0).min(rect.right());
+            clip.text(
+                pos2(left, rect.center().y),
+                Align2::LEFT_CENTER,
+                &bar.name,
+                font,
+                ink,
+            );
+        }
+        LabelPlacement::Beside => {
+            painter.text(
+                pos2(rect.right() + layout::LABEL_PADDING, rect.center().y),
+                Align2::LEFT_CENTER,
+                &bar.name,
+                font,
+                style.text,
+            );
+        }
+        LabelPlacement::Hidden => {}
+    }
+}
+
+/// A small crew figure (head and shoulders), so crewed missions read without colour.
+fn crew_icon(painter: &Painter, centre: Pos2, ink: Color32) {
+    painter.circle_filled(centre + vec2(0.0, -3.0), 2.6, ink);
+    let shoulders = Rect::from_center_size(centre + vec2(0.0, 3.2), Vec2::new(8.0, 4.5));
+    painter.rect_filled(
+        shoulders,
+        egui::CornerRadius {
+            nw: 4,
+            ne: 4,
+            sw: 1,
+            se: 1,
+        },
+        ink,
+    );
+}
+
+fn diamond(rect: Rect) -> Vec<Pos2> {
+    let c = rect.center();
+    vec![
+        pos2(c.x, rect.top()),
+        pos2(rect.right(), c.y),
+        pos2(c.x, rect.bottom()),
+        pos2(rect.left(), c.y),
+    ]
+}
+
+fn with_stroke(shape: Shape, stroke: Stroke) -> Shape {
+    match shape {
+        Shape::Rect(mut r) => {
+            r.stroke = stroke;
+            Shape::Rect(r)
+        }
+        Shape::Path(mut p) => {
+            p.stroke = stroke.into();
+            p.closed = true;
+            Shape::Path(p)
+        }
+        other => other,
+    }
+}
+
+fn dashed_outline(painter: &Painter, rect: Rect, color: Color32) {
+    let corners = [
+        rect.left_top(),
+        rect.right_top(),
+        rect.right_bottom(),
+        rect.left_bottom(),
+        rect.left_top(),
+    ];
+    painter.extend(Shape::dashed_line(
+        &corners,
+        Stroke::new(1.5, color),
+        5.0,
+        3.0,
+    ));
+}
+
+/// A flown mission's colour: the agency's, washed towards the background.
+fn muted(color: Color32, background: Color32) -> Color32 {
+    let mix = |a: u8, b: u8| ((u16::from(a) * 45 + u16::from(b) * 55) / 100) as u8;
+    Color32::from_rgb(
+        mix(color.r(), background.r()),
+        mix(color.g(), background.g()),
+        mix(color.b(), background.b()),
+    )
+}
+
+/// Black or white, whichever reads better on `fill` (for translucent fills, the theme's text).
+fn ink_on(fill: Color32, style: &SceneStyle) -> Color32 {
+    if fill.a() < 200 {
+        return style.text;
+    }
+    let luminance =
+        0.2126 * f32::from(fill.r()) + 0.7152 * f32::from(fill.g()) + 0.0722 * f32::from(fill.b());
+    if luminance > 140.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
+}

@@ -1,0 +1,907 @@
+//! The application: the document being edited, the panels around the chart, files, dialogs,
+//! and the commands that tie them together.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::{Button, Key, RichText, Ui, ViewportCommand};
+use serde::{Deserialize, Serialize};
+
+use super::commands::Command;
+use super::files::{self, Autosave, Recovered};
+use super::timeline::{Timeline, TimelineAction, TimelineInput};
+use crate::analysis::{Conflict, Severity, find_conflicts};
+use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
+use crate::edit::{Document, remove_missions, set_dates};
+use crate::format;
+use crate::layout::{self, TimeView};
+use crate::model::Roadmap;
+use crate::render::{ERROR_COLOR, WARNING_COLOR};
+
+/// What outlives a run: the view, the panels, the files.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The visible time range.
+    pub time: TimeView,
+    /// Whether cancelled missions are drawn.
+    pub show_cancelled: bool,
+    /// Whether the conflict panel is hidden.
+    pub hide_conflicts: bool,
+    /// Most recently opened files, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// The file open when the app last closed.
+    pub last_file: Option<PathBuf>,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+enum Then {
+    New,
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// What the app asks or tells in a window of its own.
+enum Dialog {
+    /// Something went wrong; the roadmap is as it was.
+    Error { title: String, message: String },
+    /// Save, discard or keep editing before `then`.
+    UnsavedChanges { then: Then },
+    /// Work left unsaved by an earlier run.
+    Restore(Box<Recovered>),
+    /// Our own file prompt where native dialogs cannot be shown.
+    Path { saving: bool, text: String },
+    /// The list of keyboard shortcuts.
+    Shortcuts,
+}
+
+/// The GER Planner window.
+pub struct GerApp {
+    settings: Settings,
+    document: Document,
+    /// The file the roadmap comes from and is saved to (`None`: the bundled or a new roadmap).
+    path: Option<PathBuf>,
+    conflicts: Vec<Conflict>,
+    conflicts_generation: Option<u64>,
+    selection: BTreeSet<usize>,
+    timeline: Timeline,
+    dialog: Option<Dialog>,
+    autosave: Autosave,
+    close_confirmed: bool,
+    shown_title: String,
+    today: NaiveDate,
+}
+
+impl GerApp {
+    /// The app on `file` (else the last file, else the bundled roadmap), with autosave in
+    /// `autosave_dir`. A file that cannot be read leaves the bundled roadmap open and says why.
+    pub fn new(settings: Settings, file: Option<PathBuf>, autosave_dir: Option<PathBuf>) -> Self {
+        let mut app = Self::with_roadmap(bundled_roadmap().unwrap_or_default());
+        app.settings = settings;
+        app.autosave = Autosave::new(autosave_dir);
+        let explicit = file.is_some();
+        if let Some(path) = file.or_else(|| app.settings.last_file.clone()) {
+            match format::read_file(&path) {
+                Ok(roadmap) => app.replace_document(roadmap, Some(path)),
+                Err(err) if explicit => {
+                    app.show_error("Could not open the roadmap", &err.to_string())
+                }
+                Err(_) => app.settings.last_file = None,
+            }
+        }
+        if let Some(recovered) = app.autosave.recover() {
+            app.dialog = Some(Dialog::Restore(Box::new(recovered)));
+        }
+        app
+    }
+
+    /// The app on a roadmap, with default settings and no autosave (for tests and benchmarks).
+    pub fn with_roadmap(roadmap: Roadmap) -> Self {
+        let time = layout::fit_all(&roadmap, false).unwrap_or_default();
+        Self {
+            settings: Settings {
+                time,
+                ..Settings::default()
+            },
+            document: Document::new(roadmap, true),
+            path: None,
+            conflicts: Vec::new(),
+            conflicts_generation: None,
+            selection: BTreeSet::new(),
+            timeline: Timeline::default(),
+            dialog: None,
+            autosave: Autosave::new(None),
+            close_confirmed: false,
+            shown_title: String::new(),
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+
+    /// The roadmap as it is now.
+    pub fn roadmap(&self) -> &Roadmap {
+        self.document.roadmap()
+    }
+
+    /// Its conflicts, as of the last frame.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn is_modified(&self) -> bool {
+        self.document.is_modified()
+    }
+
+    /// The selected missions.
+    pub fn selection(&self) -> &BTreeSet<usize> {
+        &self.selection
+    }
+
+    /// The visible time range.
+    pub fn time_view(&self) -> TimeView {
+        self.settings.time
+    }
+
+    /// Sets the visible time range.
+    pub fn set_time_view(&mut self, time: TimeView) {
+        self.settings.time = time;
+    }
+
+    /// The settings to keep for the next run.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The file being edited.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The whole window's contents.
+    pub fn show(&mut self, ui: &mut Ui) {
+        self.refresh_conflicts();
+        let mut commands = self.shortcut_commands(ui.ctx());
+        self.take_dropped_files(ui.ctx());
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if !self.settings.hide_conflicts {
+            egui::Panel::right("conflicts")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| self.conflict_panel(ui));
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let roadmap = self.document.roadmap();
+                let input = TimelineInput {
+                    roadmap,
+                    conflicts: &self.conflicts,
+                    selection: &self.selection,
+                    show_cancelled: self.settings.show_cancelled,
+                    today: self.today,
+                };
+                let actions = self.timeline.ui(ui, &mut self.settings.time, &input);
+                for action in actions {
+                    self.apply_timeline_action(ui.ctx(), action);
+                }
+            });
+        for command in commands {
+            self.run(ui.ctx(), command);
+        }
+        self.dialog_ui(ui.ctx());
+        self.update_title(ui.ctx());
+        self.tick_autosave(ui.ctx());
+    }
+
+    fn refresh_conflicts(&mut self) {
+        if self.conflicts_generation != Some(self.document.generation()) {
+            self.conflicts = find_conflicts(self.document.roadmap());
+            self.conflicts_generation = Some(self.document.generation());
+        }
+    }
+
+    fn apply_timeline_action(&mut self, ctx: &egui::Context, action: TimelineAction) {
+        match action {
+            TimelineAction::Select { missions, add } => {
+                if !add {
+                    self.selection.clear();
+                }
+                for mission in missions {
+                    if !self.selection.insert(mission) && add {
+                        self.selection.remove(&mission);
+                    }
+                }
+            }
+            TimelineAction::ClearSelection => self.selection.clear(),
+            TimelineAction::Preview(dates) => {
+                self.document.preview_dates(&dates);
+                self.refresh_conflicts();
+                ctx.request_repaint();
+            }
+            TimelineAction::EndGesture(label) => self.document.end_gesture(&label),
+            TimelineAction::CancelGesture => self.document.cancel_gesture(),
+            TimelineAction::Nudge(dates) => {
+                let label = match dates.as_slice() {
+                    [(i, ..)] => format!("Nudge {}", self.mission_name(*i)),
+                    _ => format!("Nudge {} missions", dates.len()),
+                };
+                let changes = set_dates(self.document.roadmap(), &dates);
+                self.document.apply(label, changes);
+            }
+        }
+    }
+
+    fn mission_name(&self, index: usize) -> String {
+        self.document
+            .roadmap()
+            .missions
+            .get(index)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// Runs a command, from a menu, a key or a test.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.after_unsaved_changes(ctx, Then::New),
+            Command::Open => self.after_unsaved_changes(ctx, Then::Open(None)),
+            Command::Save => self.save(self.path.clone()),
+            Command::SaveAs => self.save(None),
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::Undo => {
+                self.document.undo();
+                self.forget_missing_selection();
+            }
+            Command::Redo => {
+                self.document.redo();
+                self.forget_missing_selection();
+            }
+            Command::Delete => self.delete_selection(),
+            Command::SelectAll => {
+                let shown = self.document.roadmap().missions.iter().enumerate();
+                let show_cancelled = self.settings.show_cancelled;
+                self.selection = shown
+                    .filter(|(_, m)| {
+                        show_cancelled || m.status != crate::model::MissionStatus::Cancelled
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+            }
+            Command::FitAll => {
+                if let Some(fitted) =
+                    layout::fit_all(self.document.roadmap(), self.settings.show_cancelled)
+                {
+                    self.settings.time = fitted;
+                }
+            }
+            Command::ZoomIn => self.zoom(1.5),
+            Command::ZoomOut => self.zoom(1.0 / 1.5),
+            Command::ToggleCancelled => {
+                self.settings.show_cancelled = !self.settings.show_cancelled
+            }
+            Command::ToggleConflicts => {
+                self.settings.hide_conflicts = !self.settings.hide_conflicts
+            }
+            Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+        }
+    }
+
+    fn zoom(&mut self, factor: f64) {
+        let time = &mut self.settings.time;
+        time.zoom_at(time.min + time.span / 2.0, factor);
+    }
+
+    fn forget_missing_selection(&mut self) {
+        let count = self.document.roadmap().missions.len();
+        self.selection.retain(|&i| i < count);
+    }
+
+    fn delete_selection(&mut self) {
+        let indices: Vec<usize> = self.selection.iter().copied().collect();
+        let label = match indices.as_slice() {
+            [] => return,
+            [i] => format!("Delete {}", self.mission_name(*i)),
+            _ => format!("Delete {} missions", indices.len()),
+        };
+        let changes = remove_missions(self.document.roadmap(), &indices);
+        self.document.apply(label, changes);
+        self.selection.clear();
+    }
+
+    /// The commands whose shortcuts were pressed this frame. Bare keys (F, Delete) do not fire
+    /// while a text field has the keyboard.
+    fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|input| {
+            Command::ALL
+                .into_iter()
+                .filter(|command| {
+                    command.shortcuts().iter().any(|shortcut| {
+                        (!typing || !Command::is_bare_key(shortcut))
+                            && input.consume_shortcut(shortcut)
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.after_unsaved_changes(ctx, Then::Open(Some(path)));
+        }
+    }
+
+    /// Runs `then` now if there is nothing unsaved, else asks first.
+    fn after_unsaved_changes(&mut self, ctx: &egui::Context, then: Then) {
+        if self.document.is_modified() {
+            self.dialog = Some(Dialog::UnsavedChanges { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::New => {
+                let roadmap = Roadmap {
+                    title: "Untitled roadmap".to_owned(),
+                    ..bundled_roadmap().map(empty_like).unwrap_or_default()
+                };
+                self.replace_document(roadmap, None);
+            }
+            Then::Open(Some(path)) => self.open(&path),
+            Then::Open(None) => {
+                if files::native_dialogs_available() {
+                    if let Some(path) = files::pick_file_to_open(self.folder()) {
+                        self.open(&path);
+                    }
+                } else {
+                    self.dialog = Some(Dialog::Path {
+                        saving: false,
+                        text: self.folder_text(),
+                    });
+                }
+            }
+            Then::Quit => {
+                self.close_confirmed = true;
+                self.autosave.clear();
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a roadmap file; one that cannot be read leaves the open roadmap as it was.
+    pub fn open(&mut self, path: &Path) {
+        match format::read_file(path) {
+            Ok(roadmap) => self.replace_document(roadmap, Some(path.to_path_buf())),
+            Err(err) => self.show_error("Could not open the roadmap", &err.to_string()),
+        }
+    }
+
+    fn replace_document(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
+        self.document = Document::new(roadmap, path.is_some());
+        self.selection.clear();
+        self.autosave.clear();
+        if let Some(path) = &path {
+            files::remember_recent(&mut self.settings.recent_files, path);
+        }
+        self.settings.last_file.clone_from(&path);
+        self.path = path;
+    }
+
+    /// Saves to `path`, or asks where when `None`.
+    fn save(&mut self, path: Option<PathBuf>) {
+        let Some(path) = path else {
+            if files::native_dialogs_available() {
+                if let Some(path) =
+                    files::pick_file_to_save(&self.suggested_file_name(), self.folder())
+                {
+                    self.save(Some(path));
+                }
+            } else {
+                let text = self
+                    .folder()
+                    .map(|f| f.join(self.suggested_file_name()))
+                    .unwrap_or_else(|| PathBuf::from(self.suggested_file_name()));
+                self.dialog = Some(Dialog::Path {
+                    saving: true,
+                    text: text.display().to_string(),
+                });
+            }
+            return;
+        };
+        match format::write_file(&path, self.document.roadmap()) {
+            Ok(()) => {
+                self.document.mark_saved();
+                self.autosave.clear();
+                files::remember_recent(&mut self.settings.recent_files, &path);
+                self.settings.last_file = Some(path.clone());
+                self.path = Some(path);
+            }
+            Err(err) => self.show_error(
+                "Could not save the roadmap",
+                &format!("{}: {err}", path.display()),
+            ),
+        }
+    }
+
+    fn suggested_file_name(&self) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "roadmap.json".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    fn folder(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+
+    fn folder_text(&self) -> String {
+        self.folder()
+            .map(|f| format!("{}/", f.display()))
+            .unwrap_or_default()
+    }
+
+    fn show_error(&mut self, title: &str, message: &str) {
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message: message.to_owned(),
+        });
+    }
+
+    /// The name shown in the title and status bar.
+    pub fn file_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None if self.document.roadmap().title == "Untitled roadmap" => "Untitled".to_owned(),
+            None => BUNDLED_NAME.to_owned(),
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let modified = if self.document.is_modified() { "*" } else { "" };
+        let title = format!("{}{modified} — GER Planner", self.file_name());
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn tick_autosave(&mut self, ctx: &egui::Context) {
+        if !self.document.is_modified() || self.document.in_gesture() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let written = self.autosave.tick(
+            now,
+            self.document.roadmap(),
+            self.document.generation(),
+            self.path.as_deref(),
+        );
+        if let Err(err) = written {
+            self.show_error("Could not autosave", &err.to_string());
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(files::AUTOSAVE_SECONDS));
+    }
+
+    /// Called when the window is asked to close: with unsaved changes, asks first.
+    pub fn on_close_requested(&mut self, ctx: &egui::Context) {
+        if self.document.is_modified() && !self.close_confirmed {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::UnsavedChanges { then: Then::Quit });
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [Command::New, Command::Open] {
+                    self.command_button(ui, command, None, true, commands);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent_files.is_empty() {
+                        ui.weak("No recent files");
+                    }
+                    for path in self.settings.recent_files.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.after_unsaved_changes(ui.ctx(), Then::Open(Some(path)));
+                        }
+                    }
+                });
+                ui.separator();
+                for command in [Command::Save, Command::SaveAs] {
+                    self.command_button(ui, command, None, true, commands);
+                }
+                ui.separator();
+                self.command_button(ui, Command::Quit, None, true, commands);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.document.undo_label().map(|l| format!("Undo {l}"));
+                let redo = self.document.redo_label().map(|l| format!("Redo {l}"));
+                self.command_button(ui, Command::Undo, undo.as_deref(), undo.is_some(), commands);
+                self.command_button(ui, Command::Redo, redo.as_deref(), redo.is_some(), commands);
+                ui.separator();
+                self.command_button(ui, Command::SelectAll, None, true, commands);
+                self.command_button(
+                    ui,
+                    Command::Delete,
+                    None,
+                    !self.selection.is_empty(),
+                    commands,
+                );
+            });
+            ui.menu_button("View", |ui| {
+                for command in [Command::FitAll, Command::ZoomIn, Command::ZoomOut] {
+                    self.command_button(ui, command, None, true, commands);
+                }
+                ui.separator();
+                let mut show_cancelled = self.settings.show_cancelled;
+                if ui
+                    .checkbox(&mut show_cancelled, Command::ToggleCancelled.label())
+                    .changed()
+                {
+                    commands.push(Command::ToggleCancelled);
+                }
+                let mut show_conflicts = !self.settings.hide_conflicts;
+                if ui
+                    .checkbox(&mut show_conflicts, Command::ToggleConflicts.label())
+                    .changed()
+                {
+                    commands.push(Command::ToggleConflicts);
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                self.command_button(ui, Command::Shortcuts, None, true, commands)
+            });
+        });
+    }
+
+    fn command_button(
+        &self,
+        ui: &mut Ui,
+        command: Command,
+        label: Option<&str>,
+        enabled: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let mut button = Button::new(label.unwrap_or(command.label()));
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add_enabled(enabled, button).clicked() {
+            commands.push(command);
+        }
+    }
+
+    fn status_bar(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let count = |severity| {
+                self.conflicts
+                    .iter()
+                    .filter(|c| c.severity == severity)
+                    .count()
+            };
+            let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+            ui.label(format!(
+                "{}{}",
+                self.file_name(),
+                if self.document.is_modified() {
+                    " (modified)"
+                } else {
+                    ""
+                }
+            ));
+            ui.separator();
+            ui.label(format!(
+                "{} missions",
+                self.document.roadmap().missions.len()
+            ));
+            ui.separator();
+            ui.colored_label(
+                if errors > 0 {
+                    ERROR_COLOR
+                } else {
+                    ui.visuals().text_color()
+                },
+                format!("{errors} errors"),
+            );
+            ui.colored_label(
+                if warnings > 0 {
+                    WARNING_COLOR
+                } else {
+                    ui.visuals().text_color()
+                },
+                format!("{warnings} warnings"),
+            );
+            if !self.selection.is_empty() {
+                ui.separator();
+                ui.label(format!("{} selected", self.selection.len()));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let time = self.settings.time;
+                let years = time.span / 365.25;
+                let span = if years >= 2.0 {
+                    format!("{years:.0} years in view")
+                } else {
+                    format!("{:.0} days in view", time.span)
+                };
+                ui.weak(format!(
+                    "{span} · snap to {}",
+                    snap_name(layout::snap_unit(&time))
+                ));
+            });
+        });
+    }
+
+    fn conflict_panel(&mut self, ui: &mut Ui) {
+        ui.add_space(4.0);
+        ui.heading(format!("Conflicts ({})", self.conflicts.len()));
+        ui.add_space(4.0);
+        if self.conflicts.is_empty() {
+            ui.label(
+                "No conflicts: every dependency, resource, launch window and agency limit is met.",
+            );
+            return;
+        }
+        let mut ordered: Vec<usize> = (0..self.conflicts.len()).collect();
+        ordered.sort_by_key(|&k| self.conflicts[k].severity);
+        let mut clicked = None;
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                for k in ordered {
+                    let conflict = &self.conflicts[k];
+                    let color = if conflict.severity == Severity::Error {
+                        ERROR_COLOR
+                    } else {
+                        WARNING_COLOR
+                    };
+                    ui.horizontal_top(|ui| {
+                        let (dot, _) =
+                            ui.allocate_exact_size(egui::vec2(10.0, 16.0), egui::Sense::hover());
+                        ui.painter().circle_filled(dot.center(), 4.0, color);
+                        let text = RichText::new(&conflict.message);
+                        let response = ui
+                            .add(egui::Button::selectable(false, text).wrap())
+                            .on_hover_text(format!(
+                                "{} ({:?}): click to select and show its missions",
+                                conflict.kind.name(),
+                                conflict.severity
+                            ));
+                        if response.clicked() {
+                            clicked = Some(k);
+                        }
+                    });
+                    ui.add_space(2.0);
+                }
+            });
+        if let Some(k) = clicked {
+            let missions = self.missions_of(&self.conflicts[k]);
+            self.selection = missions.iter().copied().collect();
+            self.timeline.focus_on(missions);
+        }
+    }
+
+    /// Positions of the missions a conflict names.
+    fn missions_of(&self, conflict: &Conflict) -> Vec<usize> {
+        let roadmap = self.document.roadmap();
+        roadmap
+            .missions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| conflict.missions.contains(&m.id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.dialog else {
+            return;
+        };
+        let mut choice = None;
+        let modal = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            choice = dialog_contents(ui, dialog);
+        });
+        if modal.should_close() && choice.is_none() {
+            choice = Some(DialogChoice::Close);
+        }
+        let Some(choice) = choice else { return };
+        let dialog = self.dialog.take();
+        match choice {
+            DialogChoice::Close => {}
+            DialogChoice::Save(then) => {
+                self.save(self.path.clone());
+                if !self.document.is_modified() {
+                    self.proceed(ctx, then);
+                }
+            }
+            DialogChoice::Discard(then) => {
+                self.document = Document::new(self.document.roadmap().clone(), true);
+                self.autosave.clear();
+                self.proceed(ctx, then);
+            }
+            DialogChoice::Restore => {
+                if let Some(Dialog::Restore(recovered)) = dialog {
+                    self.document = Document::new(recovered.roadmap, false);
+                    self.selection.clear();
+                    self.path = recovered.origin;
+                }
+            }
+            DialogChoice::DiscardRecovered => self.autosave.clear(),
+            DialogChoice::Open(path) => self.open(&path),
+            DialogChoice::SaveTo(path) => self.save(Some(path)),
+        }
+    }
+}
+
+/// What the user answered in a dialog.
+enum DialogChoice {
+    Close,
+    Save(Then),
+    Discard(Then),
+    Restore,
+    DiscardRecovered,
+    Open(PathBuf),
+    SaveTo(PathBuf),
+}
+
+/// Draws a dialog; returns the user's answer once given.
+fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
+    let mut choice = None;
+    match dialog {
+        Dialog::Error { title, message } => {
+            ui.heading(title.as_str());
+            ui.label(RichText::new(message.as_str()).color(ERROR_COLOR));
+            ui.label("The roadmap that was open is unchanged.");
+            if ui.button("OK").clicked() {
+                choice = Some(DialogChoice::Close);
+            }
+        }
+        Dialog::UnsavedChanges { then } => {
+            ui.heading("Save changes?");
+            ui.label("The roadmap has changes that are not saved.");
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(DialogChoice::Save(then.clone()));
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(DialogChoice::Discard(then.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(DialogChoice::Close);
+                }
+            });
+        }
+        Dialog::Restore(recovered) => {
+            ui.heading("Restore unsaved work?");
+            let origin = recovered
+                .origin
+                .as_ref()
+                .map_or("a new roadmap".to_owned(), |p| p.display().to_string());
+            ui.label(format!(
+                "GER Planner did not close normally last time. Unsaved changes to {origin} ({} missions) were kept.",
+                recovered.roadmap.missions.len()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(DialogChoice::Restore);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(DialogChoice::DiscardRecovered);
+                }
+            });
+        }
+        Dialog::Path { saving, text } => {
+            ui.heading(if *saving {
+                "Save roadmap as"
+            } else {
+                "Open roadmap"
+            });
+            ui.label("Path of the roadmap file:");
+            let field = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
+            field.request_focus();
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button(if *saving { "Save" } else { "Open" }).clicked() || entered {
+                    let path = PathBuf::from(text.trim());
+                    choice = Some(if *saving {
+                        DialogChoice::SaveTo(path)
+                    } else {
+                        DialogChoice::Open(path)
+                    });
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(DialogChoice::Close);
+                }
+            });
+        }
+        Dialog::Shortcuts => {
+            shortcuts_help(ui);
+            if ui.button("Close").clicked() {
+                choice = Some(DialogChoice::Close);
+            }
+        }
+    }
+    choice
+}
+
+fn shortcuts_help(ui: &mut Ui) {
+    ui.heading("Keyboard shortcuts");
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for command in Command::ALL {
+            let keys: Vec<String> = command
+                .shortcuts()
+                .iter()
+                .map(|s| ui.ctx().format_shortcut(s))
+                .collect();
+            if !keys.is_empty() {
+                ui.label(command.label());
+                ui.label(keys.join(", "));
+                ui.end_row();
+            }
+        }
+        for (what, how) in [
+            ("Zoom about the pointer", "Ctrl + wheel, or pinch"),
+            ("Pan", "Wheel, or drag empty space"),
+            ("Fit whole roadmap", "Double-click empty space"),
+            ("Move a mission", "Drag its bar"),
+            ("Change start or end", "Drag the bar's edge"),
+            ("Drag without snapping", "Hold Alt"),
+            ("Add to the selection", "Ctrl or Shift + click"),
+            ("Nudge the selection", "← →"),
+            ("Abandon a drag", "Esc"),
+        ] {
+            ui.label(what);
+            ui.label(how);
+            ui.end_row();
+        }
+    });
+}
+
+/// A new roadmap keeps the agencies and destinations (with their launch windows) of `template`
+/// and nothing else.
+fn empty_like(template: Roadmap) -> Roadmap {
+    Roadmap {
+        agencies: template.agencies,
+        destinations: template.destinations,
+        ..Roadmap::default()
+    }
+}
+
+fn snap_name(unit: layout::CalendarUnit) -> &'static str {
+    match unit {
+        layout::CalendarUnit::Day | layout::CalendarUnit::Week => "days",
+        layout::CalendarUnit::Month | layout::CalendarUnit::Quarter => "months",
+        _ => "years",
+    }
+}
+
+impl eframe::App for GerApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.on_close_requested(ctx);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

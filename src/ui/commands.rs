@@ -1,0 +1,121 @@
+//! Everything the user can ask for from a menu or a key, in one list: menus, shortcuts and the
+//! shortcut help are all made from it.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Start an empty roadmap.
+    New,
+    /// Open a roadmap file.
+    Open,
+    /// Save to the current file.
+    Save,
+    /// Save to a file of the user's choice.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Remove the selected missions.
+    Delete,
+    /// Select every mission shown.
+    SelectAll,
+    /// Show the whole roadmap.
+    FitAll,
+    /// Zoom in about the centre.
+    ZoomIn,
+    /// Zoom out about the centre.
+    ZoomOut,
+    /// Show or hide cancelled missions.
+    ToggleCancelled,
+    /// Show or hide the conflict panel.
+    ToggleConflicts,
+    /// List the keyboard shortcuts.
+    Shortcuts,
+}
+
+impl Command {
+    /// Every command, in the order shortcuts are tried: a shortcut with Shift comes before the
+    /// same one without, which would otherwise take it.
+    pub const ALL: [Self; 15] = [
+        Self::New,
+        Self::Open,
+        Self::SaveAs,
+        Self::Save,
+        Self::Quit,
+        Self::Redo,
+        Self::Undo,
+        Self::Delete,
+        Self::SelectAll,
+        Self::FitAll,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ToggleCancelled,
+        Self::ToggleConflicts,
+        Self::Shortcuts,
+    ];
+
+    /// The menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save As…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Delete => "Delete selected missions",
+            Self::SelectAll => "Select all",
+            Self::FitAll => "Fit whole roadmap",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ToggleCancelled => "Show cancelled missions",
+            Self::ToggleConflicts => "Show conflict panel",
+            Self::Shortcuts => "Keyboard shortcuts",
+        }
+    }
+
+    /// The main shortcut, shown in menus.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// Every key that runs the command.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        const fn cmd(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND, key)
+        }
+        const fn cmd_shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+        }
+        const fn plain(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::NONE, key)
+        }
+        match self {
+            Self::New => vec![cmd(Key::N)],
+            Self::Open => vec![cmd(Key::O)],
+            Self::Save => vec![cmd(Key::S)],
+            Self::SaveAs => vec![cmd_shift(Key::S)],
+            Self::Quit => vec![cmd(Key::Q)],
+            Self::Undo => vec![cmd(Key::Z)],
+            Self::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
+            Self::Delete => vec![plain(Key::Delete), plain(Key::Backspace)],
+            Self::SelectAll => vec![cmd(Key::A)],
+            Self::FitAll => vec![plain(Key::F)],
+            Self::ZoomIn => vec![cmd(Key::Plus), cmd(Key::Equals)],
+            Self::ZoomOut => vec![cmd(Key::Minus)],
+            Self::ToggleCancelled | Self::ToggleConflicts => vec![],
+            Self::Shortcuts => vec![plain(Key::F1)],
+        }
+    }
+
+    /// Whether the shortcut is a bare key, which must not fire while the user types in a field.
+    pub fn is_bare_key(shortcut: &KeyboardShortcut) -> bool {
+        !shortcut.modifiers.command && !shortcut.modifiers.ctrl
+    }
+}

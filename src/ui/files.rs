@@ -1,0 +1,119 @@
+//! Where roadmaps come from and go: file dialogs (native, or our own prompt where no desktop
+//! portal answers), the recent-files list, and the autosave of unsaved work.
+
+use std::path::{Path, PathBuf};
+
+use crate::format;
+use crate::model::Roadmap;
+
+/// Most files kept in File → Open recent.
+const MAX_RECENT: usize = 8;
+/// Seconds between autosaves of unsaved work.
+pub const AUTOSAVE_SECONDS: f64 = 60.0;
+
+const AUTOSAVE_FILE: &str = "autosave.json";
+const AUTOSAVE_ORIGIN_FILE: &str = "autosave-origin.txt";
+
+/// Native dialogs need a desktop portal on Linux, reached over the session bus; with no session
+/// bus (a bare X server, a remote session) they would do nothing, so the app asks for a path
+/// itself.
+pub fn native_dialogs_available() -> bool {
+    !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
+/// Asks for a roadmap to open with the native dialog.
+pub fn pick_file_to_open(folder: Option<&Path>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("GER roadmap", &["json"])
+        .set_title("Open roadmap");
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog.pick_file()
+}
+
+/// Asks where to save with the native dialog.
+pub fn pick_file_to_save(suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("GER roadmap", &["json"])
+        .set_title("Save roadmap")
+        .set_file_name(suggested);
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog.save_file()
+}
+
+/// Puts `path` first in the recent list.
+pub fn remember_recent(recent: &mut Vec<PathBuf>, path: &Path) {
+    recent.retain(|p| p != path);
+    recent.insert(0, path.to_path_buf());
+    recent.truncate(MAX_RECENT);
+}
+
+/// Unsaved work found from an earlier run.
+pub struct Recovered {
+    /// The roadmap as it was autosaved.
+    pub roadmap: Roadmap,
+    /// The file it had been opened from, if any.
+    pub origin: Option<PathBuf>,
+}
+
+/// The autosave of unsaved work, in the app's data folder.
+pub struct Autosave {
+    dir: Option<PathBuf>,
+    last_write: f64,
+    written_generation: Option<u64>,
+}
+
+impl Autosave {
+    /// Autosaves into `dir`; `None` turns autosave off (tests, or no data folder).
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self {
+            dir,
+            last_write: 0.0,
+            written_generation: None,
+        }
+    }
+
+    /// Writes the roadmap when it has unsaved changes and a minute has passed since the last
+    /// write. `now` is in seconds; `generation` identifies the roadmap's content.
+    pub fn tick(
+        &mut self,
+        now: f64,
+        roadmap: &Roadmap,
+        generation: u64,
+        origin: Option<&Path>,
+    ) -> std::io::Result<()> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        if now - self.last_write < AUTOSAVE_SECONDS || self.written_generation == Some(generation) {
+            return Ok(());
+        }
+        self.last_write = now;
+        self.written_generation = Some(generation);
+        std::fs::create_dir_all(dir)?;
+        format::write_file(&dir.join(AUTOSAVE_FILE), roadmap)?;
+        let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
+        std::fs::write(dir.join(AUTOSAVE_ORIGIN_FILE), origin)
+    }
+
+    /// Forgets the autosave: the work was saved or deliberately discarded.
+    pub fn clear(&mut self) {
+        self.written_generation = None;
+        if let Some(dir) = &self.dir {
+            let _ = std::fs::remove_file(dir.join(AUTOSAVE_FILE));
+            let _ = std::fs::remove_file(dir.join(AUTOSAVE_ORIGIN_FILE));
+        }
+    }
+
+    /// Unsaved work left by a run that did not close normally.
+    pub fn recover(&self) -> Option<Recovered> {
+        let dir = self.dir.as_ref()?;
+        let roadmap = format::read_file(&dir.join(AUTOSAVE_FILE)).ok()?;
+        let origin = std::fs::read_to_string(dir.join(AUTOSAVE_ORIGIN_FILE))
+            .ok()
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from);
+        Some(Recovered { roadmap, origin })
+    }
+}

@@ -1,0 +1,569 @@
+//! The chart: lays the roadmap out, paints it, and turns the pointer and keys into actions for
+//! the app to apply. Zoom and pan change the view directly; changes to the roadmap are returned.
+
+use std::collections::BTreeSet;
+
+use chrono::{Months, NaiveDate};
+use egui::{
+    Color32, CursorIcon, Id, Key, PopupAnchor, Rect, Response, Sense, Tooltip, Ui, WidgetInfo, pos2,
+};
+
+use crate::analysis::Conflict;
+use crate::layout::{self, BarShape, CalendarUnit, LayoutInput, TimeView, day_number, snap_unit};
+use crate::model::{MissionStatus, Roadmap};
+use crate::render::{SceneStyle, paint_scene};
+
+/// Width of the column of lane names left of the chart.
+pub const GUTTER_WIDTH: f32 = 170.0;
+/// Width of the grip at each end of a bar.
+const EDGE_GRIP: f32 = 8.0;
+
+/// New dates for missions: `(position, start, end)`.
+pub type Dates = Vec<(usize, NaiveDate, NaiveDate)>;
+
+/// What the user did on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimelineAction {
+    /// Select these missions (`add`: keep the rest of the selection, toggling these).
+    Select {
+        /// Positions in the roadmap.
+        missions: Vec<usize>,
+        /// Ctrl or Shift was held.
+        add: bool,
+    },
+    /// Select nothing.
+    ClearSelection,
+    /// Missions' dates while a drag is under way.
+    Preview(Dates),
+    /// The drag ended: record it as one step with this label.
+    EndGesture(String),
+    /// The drag was abandoned (Esc): put the missions back.
+    CancelGesture,
+    /// Arrow keys moved the selection by one snap unit.
+    Nudge(Dates),
+}
+
+/// What the chart shows.
+pub struct TimelineInput<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its conflicts.
+    pub conflicts: &'a [Conflict],
+    /// Selected missions.
+    pub selection: &'a BTreeSet<usize>,
+    /// Whether cancelled missions are drawn.
+    pub show_cancelled: bool,
+    /// The day of the today line.
+    pub today: NaiveDate,
+}
+
+/// Which part of a bar is being dragged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Grip {
+    Body,
+    Start,
+    End,
+}
+
+/// A drag under way: the missions as they were, so each frame computes from the origin and
+/// snapping never drifts.
+#[derive(Clone, Debug)]
+struct Drag {
+    grip: Grip,
+    /// The grabbed mission first.
+    originals: Dates,
+    origin_day: f64,
+    label: String,
+}
+
+/// The chart's own state between frames.
+#[derive(Default)]
+pub struct Timeline {
+    /// Pixels the lanes are scrolled up by.
+    pub scroll_y: f32,
+    content_height: f32,
+    drag: Option<Drag>,
+    focus: Option<Vec<usize>>,
+}
+
+impl Timeline {
+    /// Brings these missions into view on the next frame.
+    pub fn focus_on(&mut self, missions: Vec<usize>) {
+        self.focus = Some(missions);
+    }
+
+    /// Shows the chart in all the space left, and returns what the user did.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        view: &mut TimeView,
+        input: &TimelineInput,
+    ) -> Vec<TimelineAction> {
+        let mut actions = Vec::new();
+        let (rect, background) =
+            ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
+        let gutter = Rect::from_min_max(rect.min, pos2(rect.left() + GUTTER_WIDTH, rect.bottom()));
+        let chart = Rect::from_min_max(pos2(gutter.right(), rect.top()), rect.max);
+        let width = chart.width();
+
+        if let Some(missions) = &self.focus {
+            bring_into_time_view(view, input.roadmap, missions);
+        }
+        self.navigate(ui, view, &background, chart, input, &mut actions);
+        let scene = layout::lay_out(&LayoutInput {
+            roadmap: input.roadmap,
+            conflicts: input.conflicts,
+            time: *view,
+            width,
+            height: chart.height(),
+            scroll_y: self.scroll_y,
+            selection: input.selection,
+            show_cancelled: input.show_cancelled,
+            today: input.today,
+        });
+        self.content_height = scene.content_height;
+        if let Some(missions) = self.focus.take() {
+            self.scroll_to(&scene, &missions, chart.height());
+            ui.ctx().request_repaint();
+        }
+        paint_scene(ui.painter(), &scene, &scene_style(ui, chart, gutter));
+
+        for bar in &scene.bars {
+            let screen = Rect::from_min_max(
+                chart.min + egui::vec2(bar.rect.left, bar.rect.top),
+                chart.min + egui::vec2(bar.rect.right, bar.rect.bottom),
+            )
+            .intersect(chart);
+            self.bar_ui(ui, bar, screen, view, chart, input, &mut actions);
+        }
+        self.drag_ui(ui, view, chart, input, &mut actions);
+        self.nudge(ui, view, input, &mut actions);
+        actions
+    }
+
+    /// Zoom, pan, scroll, fit, and clicks on empty space.
+    fn navigate(
+        &mut self,
+        ui: &Ui,
+        view: &mut TimeView,
+        background: &Response,
+        chart: Rect,
+        input: &TimelineInput,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        let width = chart.width();
+        let max_scroll = (self.content_height - chart.height()).max(0.0);
+        if ui.rect_contains_pointer(background.rect) {
+            let (scroll, zoom, pointer) =
+                ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+            if zoom != 1.0 {
+                let anchor_x = pointer.map_or(width / 2.0, |p| p.x - chart.left());
+                view.zoom_at(view.time_from_x(anchor_x, width), f64::from(zoom));
+            }
+            view.pan(scroll.x, width);
+            if max_scroll > 0.0 {
+                self.scroll_y -= scroll.y;
+            } else {
+                view.pan(scroll.y, width);
+            }
+        }
+        if self.drag.is_none() && background.dragged() {
+            let delta = background.drag_delta();
+            view.pan(delta.x, width);
+            self.scroll_y -= delta.y;
+            ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+        }
+        if background.double_clicked() {
+            if let Some(fitted) = layout::fit_all(input.roadmap, input.show_cancelled) {
+                *view = fitted;
+            }
+        } else if background.clicked() && !ui.input(|i| i.modifiers.command || i.modifiers.shift) {
+            actions.push(TimelineAction::ClearSelection);
+        }
+        self.scroll_y = self.scroll_y.clamp(0.0, max_scroll);
+    }
+
+    /// A bar's body and edges: hover, click, and the start of a drag.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the parts of one frame a bar needs"
+    )]
+    fn bar_ui(
+        &mut self,
+        ui: &Ui,
+        bar: &layout::Bar,
+        screen: Rect,
+        view: &TimeView,
+        chart: Rect,
+        input: &TimelineInput,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        let id = ui.scope_id().with(("mission", bar.mission));
+        let body = ui.interact(screen, id, Sense::click_and_drag());
+        body.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &bar.name));
+        let mut grip = body.drag_started().then_some(Grip::Body);
+        if bar.shape == BarShape::Bar {
+            // Grips straddle the edges of a wide bar; a narrow one keeps its middle for moving and
+            // gets its grips just outside.
+            let inward = if screen.width() >= 3.0 * EDGE_GRIP {
+                EDGE_GRIP / 2.0
+            } else {
+                0.0
+            };
+            let start_grip = Rect::from_x_y_ranges(
+                (screen.left() - EDGE_GRIP + inward)..=(screen.left() + inward),
+                screen.y_range(),
+            );
+            let end_grip = Rect::from_x_y_ranges(
+                (screen.right() - inward)..=(screen.right() + EDGE_GRIP - inward),
+                screen.y_range(),
+            );
+            let start = ui.interact(start_grip, id.with("start"), Sense::drag());
+            start.widget_info(|| {
+                WidgetInfo::labeled(egui::Role::Splitter, true, format!("Start of {}", bar.name))
+            });
+            let end = ui.interact(end_grip, id.with("end"), Sense::drag());
+            end.widget_info(|| {
+                WidgetInfo::labeled(egui::Role::Splitter, true, format!("End of {}", bar.name))
+            });
+            if start.hovered() || end.hovered() || start.dragged() || end.dragged() {
+                ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal);
+            }
+            if start.drag_started() {
+                grip = Some(Grip::Start);
+            } else if end.drag_started() {
+                grip = Some(Grip::End);
+            }
+        }
+        if let Some(grip) = grip {
+            self.begin_drag(ui, grip, bar.mission, view, chart, input, actions);
+        }
+        if body.clicked() {
+            let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+            actions.push(TimelineAction::Select {
+                missions: vec![bar.mission],
+                add,
+            });
+        }
+        if self.drag.is_none() && body.hovered() {
+            ui.ctx().set_cursor_icon(CursorIcon::Grab);
+            body.on_hover_ui(|ui| mission_tooltip(ui, input, bar.mission));
+        }
+    }
+
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the parts of one frame a drag needs"
+    )]
+    fn begin_drag(
+        &mut self,
+        ui: &Ui,
+        grip: Grip,
+        mission: usize,
+        view: &TimeView,
+        chart: Rect,
+        input: &TimelineInput,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        let Some(grabbed) = input.roadmap.missions.get(mission) else {
+            return;
+        };
+        let moves_selection = grip == Grip::Body && input.selection.contains(&mission);
+        let mut movers = vec![mission];
+        if moves_selection {
+            movers.extend(input.selection.iter().copied().filter(|&i| i != mission));
+        } else if !input.selection.contains(&mission) {
+            actions.push(TimelineAction::Select {
+                missions: vec![mission],
+                add: false,
+            });
+        }
+        let originals: Dates = movers
+            .iter()
+            .filter_map(|&i| input.roadmap.missions.get(i).map(|m| (i, m.start, m.end)))
+            .collect();
+        let label = match grip {
+            Grip::Body if originals.len() > 1 => format!("Move {} missions", originals.len()),
+            Grip::Body => format!("Move {}", grabbed.name),
+            Grip::Start => format!("Change start of {}", grabbed.name),
+            Grip::End => format!("Change end of {}", grabbed.name),
+        };
+        let press_x = ui
+            .input(|i| i.pointer.press_origin())
+            .map_or(0.0, |p| p.x - chart.left());
+        self.drag = Some(Drag {
+            grip,
+            originals,
+            origin_day: view.time_from_x(press_x, chart.width()),
+            label,
+        });
+    }
+
+    /// The drag under way: new dates every frame, a tooltip with them, and its end.
+    fn drag_ui(
+        &mut self,
+        ui: &Ui,
+        view: &TimeView,
+        chart: Rect,
+        input: &TimelineInput,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        let Some(drag) = &self.drag else { return };
+        let (pointer, down, alt, escape) = ui.input(|i| {
+            (
+                i.pointer.interact_pos(),
+                i.pointer.primary_down(),
+                i.modifiers.alt,
+                i.key_pressed(Key::Escape),
+            )
+        });
+        if escape {
+            actions.push(TimelineAction::CancelGesture);
+            self.drag = None;
+            return;
+        }
+        if let Some(pointer) = pointer {
+            let delta = view.time_from_x(pointer.x - chart.left(), chart.width()) - drag.origin_day;
+            let unit = if alt {
+                CalendarUnit::Day
+            } else {
+                snap_unit(view)
+            };
+            let dates = dragged_dates(drag, delta, unit);
+            ui.ctx().set_cursor_icon(if drag.grip == Grip::Body {
+                CursorIcon::Grabbing
+            } else {
+                CursorIcon::ResizeHorizontal
+            });
+            Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                Id::unique("drag-dates"),
+                PopupAnchor::Pointer,
+            )
+            .show(|ui| dates_tooltip(ui, input.roadmap, &dates));
+            let changed = dates.iter().any(|&(i, start, end)| {
+                input
+                    .roadmap
+                    .missions
+                    .get(i)
+                    .is_some_and(|m| (m.start, m.end) != (start, end))
+            });
+            if changed {
+                actions.push(TimelineAction::Preview(dates));
+            }
+        }
+        if !down {
+            actions.push(TimelineAction::EndGesture(drag.label.clone()));
+            self.drag = None;
+        }
+    }
+
+    /// Left and right arrows move the selection by one snap unit.
+    fn nudge(
+        &self,
+        ui: &Ui,
+        view: &TimeView,
+        input: &TimelineInput,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        if input.selection.is_empty() || self.drag.is_some() || ui.ctx().egui_wants_keyboard_input()
+        {
+            return;
+        }
+        let step = ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, Key::ArrowLeft) {
+                -1
+            } else if i.consume_key(egui::Modifiers::NONE, Key::ArrowRight) {
+                1
+            } else {
+                0
+            }
+        });
+        if step == 0 {
+            return;
+        }
+        let unit = snap_unit(view);
+        let dates = input
+            .selection
+            .iter()
+            .filter_map(|&i| {
+                let m = input.roadmap.missions.get(i)?;
+                let start = step_by(m.start, unit, step)?;
+                Some((i, start, shifted(m.end, start - m.start)))
+            })
+            .collect();
+        actions.push(TimelineAction::Nudge(dates));
+    }
+
+    /// Scrolls so that the first of `missions` is in the middle of the lanes, unless it is in
+    /// view already.
+    fn scroll_to(&mut self, scene: &layout::Scene, missions: &[usize], height: f32) {
+        let Some(y) = missions
+            .iter()
+            .find_map(|&i| scene.centre_y.get(i).copied().flatten())
+        else {
+            return;
+        };
+        if y < layout::HEADER_HEIGHT + layout::ROW_HEIGHT || y > height - layout::ROW_HEIGHT {
+            let content_y = y + self.scroll_y;
+            let max_scroll = (scene.content_height - height).max(0.0);
+            self.scroll_y =
+                (content_y - (layout::HEADER_HEIGHT + height) / 2.0).clamp(0.0, max_scroll);
+        }
+    }
+}
+
+/// New dates for the drag's missions when the pointer has moved `delta` days: the grabbed
+/// mission's moved edge snaps to `unit`, and every other mission shifts by as many days.
+fn dragged_dates(drag: &Drag, delta: f64, unit: CalendarUnit) -> Dates {
+    let Some(&(_, start, end)) = drag.originals.first() else {
+        return Vec::new();
+    };
+    match drag.grip {
+        Grip::Body => {
+            let shift = unit.round(day_number(start) + delta) - start;
+            drag.originals
+                .iter()
+                .map(|&(i, s, e)| (i, shifted(s, shift), shifted(e, shift)))
+                .collect()
+        }
+        Grip::Start => vec![(
+            drag.originals[0].0,
+            unit.round(day_number(start) + delta).min(end),
+            end,
+        )],
+        Grip::End => {
+            let after_end = unit.round(day_number(end) + 1.0 + delta);
+            let last = after_end.pred_opt().unwrap_or(after_end).max(start);
+            vec![(drag.originals[0].0, start, last)]
+        }
+    }
+}
+
+/// `date` moved by `delta`, kept within the years a roadmap file can hold (0001–9999).
+fn shifted(date: NaiveDate, delta: chrono::TimeDelta) -> NaiveDate {
+    let (first, last) = (layout::date_from_day(1.0), layout::last_writable_date());
+    date.checked_add_signed(delta)
+        .unwrap_or(date)
+        .clamp(first, last)
+}
+
+/// `date` moved by `steps` units.
+fn step_by(date: NaiveDate, unit: CalendarUnit, steps: i32) -> Option<NaiveDate> {
+    let months = |n: u32| {
+        if steps > 0 {
+            date.checked_add_months(Months::new(n))
+        } else {
+            date.checked_sub_months(Months::new(n))
+        }
+    };
+    match unit {
+        CalendarUnit::Month => months(1),
+        CalendarUnit::Quarter => months(3),
+        CalendarUnit::Year | CalendarUnit::FiveYears | CalendarUnit::Decade => months(12),
+        CalendarUnit::Day | CalendarUnit::Week => {
+            date.checked_add_signed(chrono::TimeDelta::days(steps.into()))
+        }
+    }
+}
+
+/// Moves the time view to show the missions when none of them is in it (keeping the zoom when
+/// they fit, widening it when they do not).
+fn bring_into_time_view(view: &mut TimeView, roadmap: &Roadmap, missions: &[usize]) {
+    let days: Vec<(f64, f64)> = missions
+        .iter()
+        .filter_map(|&i| roadmap.missions.get(i))
+        .map(|m| {
+            (
+                day_number(m.start.min(m.end)),
+                day_number(m.start.max(m.end)) + 1.0,
+            )
+        })
+        .collect();
+    let Some(first) = days.iter().map(|d| d.0).reduce(f64::min) else {
+        return;
+    };
+    let last = days.iter().map(|d| d.1).fold(first, f64::max);
+    if first >= view.min && last <= view.min + view.span {
+        return;
+    }
+    let span = view.span.max((last - first) * 1.3);
+    *view = TimeView::between((first + last - span) / 2.0, (first + last + span) / 2.0);
+}
+
+fn scene_style(ui: &Ui, chart: Rect, gutter: Rect) -> SceneStyle {
+    let visuals = ui.visuals();
+    SceneStyle {
+        chart,
+        gutter,
+        text: visuals.text_color(),
+        faint: visuals.widgets.noninteractive.bg_stroke.color,
+        background: visuals.panel_fill,
+        selection: visuals.selection.stroke.color,
+        font_size: 12.5,
+    }
+}
+
+fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, index: usize) {
+    let Some(mission) = input.roadmap.missions.get(index) else {
+        return;
+    };
+    ui.strong(&mission.name);
+    let lead = input
+        .roadmap
+        .agency(&mission.lead)
+        .map_or(mission.lead.as_str(), |a| a.name.as_str());
+    ui.label(format!(
+        "{} → {} · {}",
+        mission.start,
+        mission.end,
+        status_name(mission.status)
+    ));
+    ui.label(format!("Led by {lead}"));
+    for contribution in &mission.contributors {
+        ui.label(format!("+ {} — {}", contribution.agency, contribution.role));
+    }
+    for conflict in input
+        .conflicts
+        .iter()
+        .filter(|c| c.missions.contains(&mission.id))
+    {
+        let color = if conflict.severity == crate::analysis::Severity::Error {
+            crate::render::ERROR_COLOR
+        } else {
+            crate::render::WARNING_COLOR
+        };
+        ui.colored_label(color, &conflict.message);
+    }
+}
+
+fn dates_tooltip(ui: &mut Ui, roadmap: &Roadmap, dates: &Dates) {
+    let Some(&(i, start, end)) = dates.first() else {
+        return;
+    };
+    let name = roadmap.missions.get(i).map_or("", |m| m.name.as_str());
+    ui.strong(name);
+    ui.label(format!(
+        "{start} → {end} ({} days)",
+        (end - start).num_days() + 1
+    ));
+    if dates.len() > 1 {
+        ui.colored_label(
+            Color32::GRAY,
+            format!("and {} more missions", dates.len() - 1),
+        );
+    }
+}
+
+/// The status as a word.
+pub fn status_name(status: MissionStatus) -> &'static str {
+    match status {
+        MissionStatus::Concept => "concept",
+        MissionStatus::Planned => "planned",
+        MissionStatus::Confirmed => "confirmed",
+        MissionStatus::Flown => "flown",
+        MissionStatus::Cancelled => "cancelled",
+    }
+}

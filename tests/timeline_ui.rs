@@ -1,0 +1,323 @@
+//! The timeline window driven as a user would (egui_kittest, no display): dragging bars and
+//! their edges, the conflicts that follow, undo, opening a broken file, the unsaved-changes guard.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui::{Key, Modifiers, Pos2, Rect, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use ger_planner::analysis::ConflictKind;
+use ger_planner::bundled::bundled_roadmap;
+use ger_planner::layout::{TimeView, day_number};
+use ger_planner::model::{Mission, Roadmap, date};
+use ger_planner::ui::GerApp;
+
+const ARTEMIS_III: &str = "Artemis III — first crewed landing";
+
+fn day(text: &str) -> NaiveDate {
+    date::parse(text).unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// The app on the bundled roadmap, showing 2020–2030 (so drags snap to months).
+fn app_harness() -> Harness<'static, GerApp> {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let mut app = GerApp::with_roadmap(roadmap);
+    app.set_time_view(TimeView::between(
+        day_number(day("2020-01-01")),
+        day_number(day("2030-01-01")),
+    ));
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 900.0])
+        .with_context_setup(ger_planner::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn mission<'a>(roadmap: &'a Roadmap, id: &str) -> &'a Mission {
+    roadmap
+        .missions
+        .iter()
+        .find(|m| m.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no mission {id}"))
+}
+
+fn bar_rect(harness: &Harness<'_, GerApp>, name: &str) -> Rect {
+    harness.get_by_label(name).rect()
+}
+
+/// Presses at `from`, moves to `to` in a few steps, releases there.
+fn drag(harness: &mut Harness<'_, GerApp>, from: Pos2, to: Pos2) {
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+/// Pixels per day of the chart, measured on the Artemis III bar (2027-06-01 to 2027-07-01).
+fn pixels_per_day(harness: &Harness<'_, GerApp>) -> f32 {
+    bar_rect(harness, ARTEMIS_III).width() / 31.0
+}
+
+#[test]
+fn every_mission_in_view_has_an_accessible_bar() {
+    let harness = app_harness();
+    for name in [
+        ARTEMIS_III,
+        "Artemis II",
+        "Gateway PPE + HALO",
+        "MMX (Martian Moons eXploration)",
+    ] {
+        assert!(harness.query_by_label(name).is_some(), "{name} has a bar");
+    }
+}
+
+#[test]
+fn dragging_artemis_iii_a_year_earlier_keeps_its_duration_snaps_and_reports_the_dependency() {
+    let mut harness = app_harness();
+    let before = harness.state().roadmap().clone();
+    let rect = bar_rect(&harness, ARTEMIS_III);
+    let year = 365.0 * pixels_per_day(&harness);
+    drag(
+        &mut harness,
+        rect.center(),
+        rect.center() - egui::vec2(year, 0.0),
+    );
+
+    let roadmap = harness.state().roadmap();
+    let artemis_3 = mission(roadmap, "artemis-3");
+    assert_eq!(
+        (artemis_3.start, artemis_3.end),
+        (day("2026-06-01"), day("2026-07-01")),
+        "a year earlier, on a month start"
+    );
+    assert_eq!(roadmap.missions.len(), before.missions.len());
+    let dependency = harness
+        .state()
+        .conflicts()
+        .iter()
+        .find(|c| c.kind == ConflictKind::Dependency)
+        .unwrap_or_else(|| {
+            panic!(
+                "a dependency conflict is listed: {:#?}",
+                harness.state().conflicts()
+            )
+        });
+    assert_eq!(
+        dependency
+            .missions
+            .iter()
+            .map(|m| m.as_str())
+            .collect::<Vec<_>>(),
+        ["artemis-2", "artemis-3"]
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Artemis III — first crewed landing starts 2026-06-01")
+            .is_some(),
+        "shown in the conflict panel"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().roadmap(),
+        &before,
+        "Ctrl+Z restores the exact roadmap"
+    );
+    assert!(!harness.state().is_modified());
+}
+
+#[test]
+fn dragging_the_right_edge_changes_only_the_end() {
+    let mut harness = app_harness();
+    let rect = bar_rect(&harness, ARTEMIS_III);
+    let ninety_days = 90.0 * pixels_per_day(&harness);
+    let edge = pos2(rect.right() + 2.0, rect.center().y);
+    drag(&mut harness, edge, edge + egui::vec2(ninety_days, 0.0));
+    let artemis_3 = mission(harness.state().roadmap(), "artemis-3");
+    assert_eq!(artemis_3.start, day("2027-06-01"), "start unchanged");
+    assert_eq!(
+        artemis_3.end,
+        day("2027-09-30"),
+        "end on the last day of a month, about 90 days later"
+    );
+}
+
+#[test]
+fn a_drag_is_one_undo_step_and_redo_brings_it_back() {
+    let mut harness = app_harness();
+    let rect = bar_rect(&harness, ARTEMIS_III);
+    let month = 61.0 * pixels_per_day(&harness);
+    drag(
+        &mut harness,
+        rect.center(),
+        rect.center() + egui::vec2(month, 0.0),
+    );
+    let moved = harness.state().roadmap().clone();
+    assert_eq!(mission(&moved, "artemis-3").start, day("2027-08-01"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        mission(harness.state().roadmap(), "artemis-3").start,
+        day("2027-06-01"),
+        "one step undoes the whole drag"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().roadmap(), &moved);
+}
+
+#[test]
+fn clicking_selects_and_delete_removes_undoably() {
+    let mut harness = app_harness();
+    let before = harness.state().roadmap().clone();
+    harness.get_by_label(ARTEMIS_III).click();
+    harness.run();
+    assert_eq!(harness.state().selection().len(), 1);
+    harness.key_press(Key::Delete);
+    harness.run();
+    let roadmap = harness.state().roadmap();
+    assert_eq!(roadmap.missions.len(), before.missions.len() - 1);
+    assert!(
+        roadmap.missions.iter().all(|m| m
+            .depends_on
+            .iter()
+            .all(|d| d.mission.as_str() != "artemis-3")),
+        "dependencies on it are gone too"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().roadmap(), &before);
+}
+
+#[test]
+fn arrow_keys_nudge_the_selection_by_one_snap_unit() {
+    let mut harness = app_harness();
+    harness.get_by_label(ARTEMIS_III).click();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let artemis_3 = mission(harness.state().roadmap(), "artemis-3");
+    assert_eq!(
+        (artemis_3.start, artemis_3.end),
+        (day("2027-07-01"), day("2027-07-31")),
+        "one month later, same length"
+    );
+}
+
+/// A file dropped onto the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, GerApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_path_buf())));
+    harness.run();
+}
+
+#[test]
+fn dropping_a_broken_file_shows_where_it_is_broken_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join("broken.json");
+    std::fs::write(
+        &path,
+        "{\n  \"format\": \"ger-roadmap\",\n  \"version\": 1,\n  \"title\": 42\n}\n",
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+    let mut harness = app_harness();
+    let before = harness.state().roadmap().clone();
+    drop_file(&mut harness, &path);
+    assert_eq!(harness.state().roadmap(), &before);
+    assert!(
+        harness
+            .query_by_label_contains(
+                "broken.json:4:13: invalid type: integer `42`, expected a string"
+            )
+            .is_some(),
+        "the error names file, line and column"
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("broken.json:4:13")
+            .is_none(),
+        "the message closes"
+    );
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_work() {
+    let mut harness = app_harness();
+    harness.get_by_label(ARTEMIS_III).click();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let edited = harness.state().roadmap().clone();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(
+        harness.query_by_label("Save changes?").is_some(),
+        "the guard appears"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness.state().roadmap(),
+        &edited,
+        "Cancel keeps the edited roadmap"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(
+        harness.state().roadmap().missions.is_empty(),
+        "Discard starts the new roadmap"
+    );
+    assert_eq!(
+        harness.state().roadmap().agencies.len(),
+        27,
+        "with the agencies"
+    );
+}
+
+#[test]
+fn saving_writes_the_file_and_clears_the_modified_mark() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join("plan.json");
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    ger_planner::format::write_file(&path, &roadmap).unwrap_or_else(|err| panic!("{err}"));
+    let mut harness = app_harness();
+    drop_file(&mut harness, &path);
+    harness.get_by_label(ARTEMIS_III).click();
+    harness.run();
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert!(harness.state().is_modified());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().is_modified());
+    let saved = ger_planner::format::read_file(&path).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(&saved, harness.state().roadmap(), "the file holds the edit");
+    assert_eq!(mission(&saved, "artemis-3").start, day("2027-05-01"));
+}
