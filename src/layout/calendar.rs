@@ -123,34 +123,31 @@ pub struct Tick {
 }
 
 /// Ticks for the view: labelled ones at the finest unit whose labels do not crowd, and grid
-/// lines at the next finer unit that still leaves room between lines.
+/// lines at the finest unit that still leaves room between lines. The two units need not nest
+/// (weeks and months), so each is stepped through on its own.
 pub fn ticks(view: &TimeView, width: f32) -> Vec<Tick> {
     let pixels_per_day = 1.0 / view.days_per_pixel(width);
-    let label_unit = UNITS
-        .into_iter()
-        .find(|u| u.days() * pixels_per_day >= LABEL_SPACING)
-        .unwrap_or(CalendarUnit::Decade);
-    let grid_unit = UNITS
-        .into_iter()
-        .find(|u| u.days() * pixels_per_day >= GRID_SPACING)
-        .unwrap_or(label_unit);
-    let mut ticks = Vec::new();
-    let first = date_from_day(view.min);
-    let last = view.min + view.span;
-    let mut day = grid_unit.floor(first);
-    while day_number(day) <= last && ticks.len() < MAX_TICKS {
-        let labelled = label_unit.floor(day) == day;
-        ticks.push(Tick {
-            x: view.x_from_time(day_number(day), width),
-            label: labelled.then(|| label_unit.label(day)),
-        });
-        let next = grid_unit.next(day);
-        if next <= day {
-            break;
-        }
-        day = next;
-    }
+    let finest = |spacing: f64| UNITS.into_iter().find(|u| u.days() * pixels_per_day >= spacing).unwrap_or(CalendarUnit::Decade);
+    let (label_unit, grid_unit) = (finest(LABEL_SPACING), finest(GRID_SPACING));
+    let mut ticks: Vec<Tick> = unit_starts(label_unit, view)
+        .map(|day| Tick { x: view.x_from_time(day_number(day), width), label: Some(label_unit.label(day)) })
+        .collect();
+    let labelled: Vec<NaiveDate> = unit_starts(label_unit, view).collect();
+    ticks.extend(
+        unit_starts(grid_unit, view)
+            .filter(|day| !labelled.contains(day))
+            .map(|day| Tick { x: view.x_from_time(day_number(day), width), label: None }),
+    );
     ticks
+}
+
+/// The first days of the units that start within the view (at most `MAX_TICKS`).
+fn unit_starts(unit: CalendarUnit, view: &TimeView) -> impl Iterator<Item = NaiveDate> {
+    let last = view.min + view.span;
+    let first = unit.floor(date_from_day(view.min));
+    std::iter::successors(Some(first), move |&day| Some(unit.next(day)).filter(|&next| next > day))
+        .take_while(move |&day| day_number(day) <= last)
+        .take(MAX_TICKS)
 }
 
 /// The unit a drag snaps to at this zoom: days when a few months are in view, months up to about
