@@ -1,5 +1,6 @@
 //! Conflict analysis on generated roadmaps of 1k, 10k and 100k missions, and on the bundled GER
-//! roadmap. Target: 10k missions in under 10 ms, growing near-linearly.
+//! roadmap, typical and conflict-heavy. Target: 10k missions in under 10 ms, growing
+//! near-linearly.
 
 mod common;
 
@@ -17,7 +18,7 @@ fn conflicts(c: &mut Criterion) {
         });
     }
     for missions in [1_000, 10_000, 100_000] {
-        let roadmap = common::generated_roadmap(missions);
+        let roadmap = common::generated_roadmap(missions, common::Shape::Typical);
         group.throughput(Throughput::Elements(missions as u64));
         if missions >= 100_000 {
             group.sample_size(20);
@@ -31,6 +32,21 @@ fn conflicts(c: &mut Criterion) {
         );
     }
     group.finish();
+
+    // The worst case: thousands of conflicts, each with its message, to sort and report.
+    let mut heavy = c.benchmark_group("find_conflicts_conflict_heavy");
+    for missions in [1_000, 10_000] {
+        let roadmap = common::generated_roadmap(missions, common::Shape::ConflictHeavy);
+        heavy.throughput(Throughput::Elements(missions as u64));
+        heavy.bench_with_input(
+            BenchmarkId::from_parameter(missions),
+            &roadmap,
+            |b, roadmap| {
+                b.iter(|| find_conflicts(black_box(roadmap)));
+            },
+        );
+    }
+    heavy.finish();
 }
 
 criterion_group!(benches, conflicts);

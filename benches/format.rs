@@ -10,7 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ger_planner::{cli, format};
 
 fn read(c: &mut Criterion) {
-    let text = format::to_json(&common::generated_roadmap(10_000));
+    let text = format::to_json(&common::generated_roadmap(10_000, common::Shape::Typical));
     let mut group = c.benchmark_group("read");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("10000-missions", |b| {
@@ -22,8 +22,12 @@ fn read(c: &mut Criterion) {
 fn check(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("ger-planner-bench-{}", std::process::id()));
     let path = dir.join("100k.json");
-    let written = std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, format::to_json(&common::generated_roadmap(100_000))));
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        std::fs::write(
+            &path,
+            format::to_json(&common::generated_roadmap(100_000, common::Shape::Typical)),
+        )
+    });
     if let Err(err) = written {
         eprintln!("cannot write the benchmark file {}: {err}", path.display());
         return;

@@ -9,6 +9,17 @@ use ger_planner::model::{
     MissionStatus, Resource, Roadmap,
 };
 
+/// How a generated roadmap is made.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Like a real roadmap: missions in date order, dependencies on earlier missions, Mars
+    /// launches mostly inside windows; a few per cent of missions in conflict.
+    Typical,
+    /// Dates at random: about half the dependencies violated and most Mars launches outside a
+    /// window, so that thousands of conflicts are reported.
+    ConflictHeavy,
+}
+
 /// A small linear congruential generator: enough spread for a benchmark, no dependency.
 struct Lcg(u64);
 
@@ -18,16 +29,30 @@ impl Lcg {
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % n
+        (self.0 >> 33) % n.max(1)
     }
 }
+
+const YEARS: u64 = 50;
 
 fn first_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
 }
 
+fn mars_windows() -> Vec<LaunchWindow> {
+    (0..YEARS * 365 / 780)
+        .map(|k| {
+            let start = first_day() + Days::new(k * 780 + 200);
+            LaunchWindow {
+                start,
+                end: start + Days::new(90),
+            }
+        })
+        .collect()
+}
+
 /// A roadmap of `missions` missions.
-pub fn generated_roadmap(missions: usize) -> Roadmap {
+pub fn generated_roadmap(missions: usize, shape: Shape) -> Roadmap {
     let mut rng = Lcg(missions as u64);
     let agencies: Vec<Agency> = (0..27)
         .map(|i| Agency {
@@ -38,15 +63,7 @@ pub fn generated_roadmap(missions: usize) -> Roadmap {
             max_concurrent: (i % 3 == 0).then_some(4 + missions as u32 / 200),
         })
         .collect();
-    let mars_windows: Vec<LaunchWindow> = (0..25)
-        .map(|k| {
-            let start = first_day() + Days::new(k * 780 + 200);
-            LaunchWindow {
-                start,
-                end: start + Days::new(90),
-            }
-        })
-        .collect();
+    let windows = mars_windows();
     let destinations: Vec<Destination> =
         ["leo", "cislunar", "lunar-surface", "mars", "small-bodies"]
             .iter()
@@ -54,7 +71,7 @@ pub fn generated_roadmap(missions: usize) -> Roadmap {
                 id: id.into(),
                 name: id.to_owned(),
                 launch_windows: if id == "mars" {
-                    mars_windows.clone()
+                    windows.clone()
                 } else {
                     Vec::new()
                 },
@@ -69,9 +86,20 @@ pub fn generated_roadmap(missions: usize) -> Roadmap {
             min_gap_days: if i % 4 == 0 { 60 } else { 0 },
         })
         .collect();
+    let days = YEARS * 365;
     let missions = (0..missions)
         .map(|i| {
-            let start = first_day() + Days::new(rng.below(50 * 365));
+            let destination = rng.below(5) as usize;
+            let mut start = match shape {
+                Shape::Typical => {
+                    first_day() + Days::new(i as u64 * days / missions as u64 + rng.below(60))
+                }
+                Shape::ConflictHeavy => first_day() + Days::new(rng.below(days)),
+            };
+            if destination == 3 && shape == Shape::Typical && rng.below(10) > 0 {
+                let window = &windows[rng.below(windows.len() as u64) as usize];
+                start = window.start + Days::new(rng.below(90));
+            }
             let length = if rng.below(10) == 0 {
                 0
             } else {
@@ -97,7 +125,7 @@ pub fn generated_roadmap(missions: usize) -> Roadmap {
             Mission {
                 id: format!("m{i}").as_str().into(),
                 name: format!("Mission {i}"),
-                destination: destinations[rng.below(5) as usize].id.clone(),
+                destination: destinations[destination].id.clone(),
                 kind: if rng.below(5) == 0 {
                     MissionKind::Human
                 } else {

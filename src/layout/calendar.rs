@@ -127,16 +127,27 @@ pub struct Tick {
 /// (weeks and months), so each is stepped through on its own.
 pub fn ticks(view: &TimeView, width: f32) -> Vec<Tick> {
     let pixels_per_day = 1.0 / view.days_per_pixel(width);
-    let finest = |spacing: f64| UNITS.into_iter().find(|u| u.days() * pixels_per_day >= spacing).unwrap_or(CalendarUnit::Decade);
+    let finest = |spacing: f64| {
+        UNITS
+            .into_iter()
+            .find(|u| u.days() * pixels_per_day >= spacing)
+            .unwrap_or(CalendarUnit::Decade)
+    };
     let (label_unit, grid_unit) = (finest(LABEL_SPACING), finest(GRID_SPACING));
     let mut ticks: Vec<Tick> = unit_starts(label_unit, view)
-        .map(|day| Tick { x: view.x_from_time(day_number(day), width), label: Some(label_unit.label(day)) })
+        .map(|day| Tick {
+            x: view.x_from_time(day_number(day), width),
+            label: Some(label_unit.label(day)),
+        })
         .collect();
     let labelled: Vec<NaiveDate> = unit_starts(label_unit, view).collect();
     ticks.extend(
         unit_starts(grid_unit, view)
             .filter(|day| !labelled.contains(day))
-            .map(|day| Tick { x: view.x_from_time(day_number(day), width), label: None }),
+            .map(|day| Tick {
+                x: view.x_from_time(day_number(day), width),
+                label: None,
+            }),
     );
     ticks
 }
@@ -145,9 +156,11 @@ pub fn ticks(view: &TimeView, width: f32) -> Vec<Tick> {
 fn unit_starts(unit: CalendarUnit, view: &TimeView) -> impl Iterator<Item = NaiveDate> {
     let last = view.min + view.span;
     let first = unit.floor(date_from_day(view.min));
-    std::iter::successors(Some(first), move |&day| Some(unit.next(day)).filter(|&next| next > day))
-        .take_while(move |&day| day_number(day) <= last)
-        .take(MAX_TICKS)
+    std::iter::successors(Some(first), move |&day| {
+        Some(unit.next(day)).filter(|&next| next > day)
+    })
+    .take_while(move |&day| day_number(day) <= last)
+    .take(MAX_TICKS)
 }
 
 /// The unit a drag snaps to at this zoom: days when a few months are in view, months up to about

@@ -31,6 +31,8 @@ pub const LANE_PADDING: f32 = 6.0;
 pub const LABEL_CHAR_WIDTH: f32 = 6.8;
 /// Space between a label and its bar's edges.
 pub const LABEL_PADDING: f32 = 5.0;
+/// Narrowest visible bar that shows a shortened label inside.
+pub const MIN_SHORTENED_LABEL: f32 = 6.0 * LABEL_CHAR_WIDTH;
 /// Grey for missions whose lead agency has no colour.
 const NO_COLOR: Rgb = [150, 150, 150];
 
@@ -218,7 +220,8 @@ pub fn label_width(text: &str) -> f32 {
 }
 
 /// Labels go inside a bar when they fit in its visible part, else to its right when the row is
-/// free up to the next bar, else nowhere (the name shows on hover). `bars` is one row, by left.
+/// free up to the next bar, else inside and shortened with "…" when the bar has room for a few
+/// characters, else nowhere (the name shows on hover). `bars` is one row, by left.
 fn place_labels(bars: &mut [Bar], width: f32, roadmap: &Roadmap) {
     let lefts: Vec<f32> = bars.iter().map(|b| b.rect.left).collect();
     for (k, bar) in bars.iter_mut().enumerate() {
@@ -229,6 +232,8 @@ fn place_labels(bars: &mut [Bar], width: f32, roadmap: &Roadmap) {
             LabelPlacement::Inside
         } else if bar.rect.right + text <= next_left {
             LabelPlacement::Beside
+        } else if bar.shape == BarShape::Bar && visible >= MIN_SHORTENED_LABEL {
+            LabelPlacement::Inside
         } else {
             LabelPlacement::Hidden
         };

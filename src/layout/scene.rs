@@ -75,7 +75,7 @@ pub enum BarShape {
 /// Where a bar's label goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LabelPlacement {
-    /// Inside the bar: it fits.
+    /// Inside the bar, shortened with "…" where it does not fit.
     Inside,
     /// Right of the bar: the space there is free.
     Beside,

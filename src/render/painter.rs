@@ -278,13 +278,14 @@ fn paint_bar(painter: &Painter, bar: &Bar, style: &SceneStyle) {
     let font = FontId::proportional(style.font_size);
     match bar.label {
         LabelPlacement::Inside => {
-            let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
-            let left = text_left.max(style.chart.left() + 4.0).min(rect.right());
-            clip.text(
-                pos2(left, rect.center().y),
-                Align2::LEFT_CENTER,
-                &bar.name,
-                font,
+            let left = text_left.max(style.chart.left() + 4.0);
+            let room = rect.right().min(style.chart.right()) - left - layout::LABEL_PADDING;
+            let mut job = egui::text::LayoutJob::simple_singleline(bar.name.clone(), font, ink);
+            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(0.0));
+            let galley = painter.layout_job(job);
+            painter.galley(
+                pos2(left, rect.center().y - galley.size().y / 2.0),
+                galley,
                 ink,
             );
         }

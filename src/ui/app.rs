@@ -203,7 +203,8 @@ impl GerApp {
         }
     }
 
-    fn apply_timeline_action(&mut self, ctx: &egui::Context, action: TimelineAction) {
+    /// Applies what the user did on the chart (also how benchmarks play a drag).
+    pub fn apply_timeline_action(&mut self, ctx: &egui::Context, action: TimelineAction) {
         match action {
             TimelineAction::Select { missions, add } => {
                 if !add {

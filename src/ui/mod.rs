@@ -9,4 +9,4 @@ mod timeline;
 pub use app::{GerApp, Settings};
 pub use commands::Command;
 pub use fonts::install_fonts;
-pub use timeline::GUTTER_WIDTH;
+pub use timeline::{GUTTER_WIDTH, TimelineAction};

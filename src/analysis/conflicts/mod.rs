@@ -9,7 +9,7 @@ mod occupancy;
 mod references;
 mod windows;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -32,10 +32,10 @@ pub fn find_conflicts(roadmap: &Roadmap) -> Vec<Conflict> {
 struct Index<'r> {
     roadmap: &'r Roadmap,
     /// Position of the first mission with each id (later duplicates are reported, not used).
-    missions: HashMap<&'r str, usize>,
-    agencies: HashMap<&'r str, usize>,
-    destinations: HashMap<&'r str, usize>,
-    resources: HashMap<&'r str, usize>,
+    missions: FxHashMap<&'r str, usize>,
+    agencies: FxHashMap<&'r str, usize>,
+    destinations: FxHashMap<&'r str, usize>,
+    resources: FxHashMap<&'r str, usize>,
     /// Missions that take part in the checks: not cancelled, and not ending before they start.
     takes_part: Vec<bool>,
 }
@@ -68,8 +68,8 @@ fn takes_part(mission: &Mission) -> bool {
 }
 
 /// Maps each id to the position of its first entry.
-fn first_positions<'r>(ids: impl Iterator<Item = &'r str>) -> HashMap<&'r str, usize> {
-    let mut positions = HashMap::new();
+fn first_positions<'r>(ids: impl Iterator<Item = &'r str>) -> FxHashMap<&'r str, usize> {
+    let mut positions = FxHashMap::default();
     for (i, id) in ids.enumerate() {
         positions.entry(id).or_insert(i);
     }

@@ -1,6 +1,6 @@
 //! The roadmap's own coherence: `duplicate-id`, `unknown-reference`, `invalid-dates`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Index, takes_part};
 use crate::analysis::{Conflict, ConflictKind};
@@ -49,7 +49,7 @@ fn duplicate_ids(index: &Index, conflicts: &mut Vec<Conflict>) {
 
 /// The ids used more than once, with how often, in order of first use.
 fn repeated<'r>(ids: impl Iterator<Item = &'r str>) -> Vec<(&'r str, usize)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     let mut order = Vec::new();
     for id in ids {
         let count = counts.entry(id).or_insert(0);

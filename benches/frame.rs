@@ -1,0 +1,71 @@
+//! One full frame of the window, headless: egui layout and tessellation at 1600×900 with the
+//! whole roadmap in view. "steady" redraws an unchanged roadmap; "drag" moves a mission by a day
+//! every frame, as a drag does, so conflicts and layout are recomputed. Targets: under 1.5 ms at
+//! GER scale and under 4 ms at 10k missions, conflicts included.
+
+mod common;
+
+use std::hint::black_box;
+
+use chrono::Days;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui::{Context, RawInput, Rect, pos2, vec2};
+use ger_planner::bundled::bundled_roadmap;
+use ger_planner::model::Roadmap;
+use ger_planner::ui::{GerApp, TimelineAction, install_fonts};
+
+fn raw_input() -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 900.0))),
+        ..RawInput::default()
+    }
+}
+
+/// Runs one frame and tessellates it, as the window does before handing triangles to the GPU.
+fn frame(ctx: &Context, app: &mut GerApp) -> usize {
+    let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+fn frames(c: &mut Criterion) {
+    let mut roadmaps: Vec<(String, Roadmap)> = Vec::new();
+    if let Ok(ger) = bundled_roadmap() {
+        roadmaps.push(("ger-2026-status".to_owned(), ger));
+    }
+    for missions in [1_000, 10_000] {
+        roadmaps.push((
+            missions.to_string(),
+            common::generated_roadmap(missions, common::Shape::Typical),
+        ));
+    }
+    let mut group = c.benchmark_group("frame");
+    for (name, roadmap) in roadmaps {
+        let ctx = Context::default();
+        install_fonts(&ctx);
+        let Some(moved) = roadmap.missions.iter().position(|m| m.start < m.end) else {
+            continue;
+        };
+        let (start, end) = (roadmap.missions[moved].start, roadmap.missions[moved].end);
+        let mut app = GerApp::with_roadmap(roadmap);
+        for _ in 0..3 {
+            frame(&ctx, &mut app); // fonts and caches warm up
+        }
+        group.bench_function(BenchmarkId::new("steady", &name), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app)))
+        });
+        let mut later = false;
+        group.bench_function(BenchmarkId::new("drag", &name), |b| {
+            b.iter(|| {
+                later = !later;
+                let shift = Days::new(u64::from(later));
+                let dates = vec![(moved, start + shift, end + shift)];
+                app.apply_timeline_action(&ctx, TimelineAction::Preview(dates));
+                black_box(frame(&ctx, &mut app))
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

@@ -1,0 +1,174 @@
+//! Layout without a window: which bars are laid out where, with which label, flag and arrows.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use ger_planner::analysis::{Severity, find_conflicts};
+use ger_planner::bundled::bundled_roadmap;
+use ger_planner::layout::{
+    BarShape, HEADER_HEIGHT, LabelPlacement, LayoutInput, Scene, TimeView, day_number, lay_out,
+};
+use ger_planner::model::{MissionStatus, Roadmap};
+
+fn scene(roadmap: &Roadmap, from: &str, to: &str, width: f32, show_cancelled: bool) -> Scene {
+    let conflicts = find_conflicts(roadmap);
+    lay_out(&LayoutInput {
+        roadmap,
+        conflicts: &conflicts,
+        time: TimeView::between(day_number(date(from)), day_number(date(to))),
+        width,
+        height: 900.0,
+        scroll_y: 0.0,
+        selection: &BTreeSet::new(),
+        show_cancelled,
+        today: date("2026-11-25"),
+    })
+}
+
+fn bar<'s>(scene: &'s Scene, name: &str) -> Option<&'s ger_planner::layout::Bar> {
+    scene.bars.iter().find(|b| b.name == name)
+}
+
+#[test]
+fn lanes_follow_the_destination_order_of_the_file() {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let scene = scene(&roadmap, "2020-01-01", "2030-01-01", 1200.0, false);
+    let names: Vec<&str> = scene.lanes.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Low-Earth orbit",
+            "Cislunar space and Gateway",
+            "Lunar surface",
+            "Mars and its moons",
+            "Asteroids and small bodies"
+        ]
+    );
+    assert!(
+        scene.lanes.windows(2).all(|w| w[0].bottom == w[1].top),
+        "lanes stack without gaps"
+    );
+    assert_eq!(scene.lanes[0].top, HEADER_HEIGHT);
+}
+
+#[test]
+fn overlapping_missions_of_a_lane_go_on_separate_rows() {
+    let roadmap = roadmap(vec![
+        mission("a", "2027-01-01", "2027-06-30"),
+        mission("b", "2027-03-01", "2027-04-30"),
+        mission("c", "2027-07-01", "2027-08-01"),
+    ]);
+    let scene = scene(&roadmap, "2026-01-01", "2028-12-31", 1200.0, false);
+    let top = |name: &str| bar(&scene, name).map(|b| b.rect.top.to_bits());
+    assert_ne!(top("Mission a"), top("Mission b"), "a and b overlap");
+    let rows: BTreeSet<_> = ["Mission a", "Mission b", "Mission c"]
+        .into_iter()
+        .map(top)
+        .collect();
+    assert_eq!(
+        rows.len(),
+        2,
+        "c reuses a free row: two rows, as few as two overlapping missions need"
+    );
+}
+
+#[test]
+fn bars_out_of_view_or_narrower_than_a_pixel_are_not_laid_out() {
+    let roadmap = roadmap(vec![
+        mission("in-view", "2027-01-01", "2027-06-30"),
+        mission("long-ago", "1990-01-01", "1990-06-30"),
+        mission("tiny", "2027-08-01", "2027-08-02"),
+    ]);
+    let scene = scene(&roadmap, "2000-01-01", "2055-01-01", 1000.0, false);
+    assert!(bar(&scene, "Mission in-view").is_some());
+    assert!(bar(&scene, "Mission long-ago").is_none(), "off screen");
+    assert!(
+        bar(&scene, "Mission tiny").is_none(),
+        "two days over 55 years is a tenth of a pixel"
+    );
+}
+
+#[test]
+fn labels_go_inside_when_they_fit_beside_when_free_truncated_inside_when_roomy_else_hidden() {
+    let roadmap = roadmap(vec![
+        mission("wide", "2027-01-01", "2027-12-31"),
+        mission("narrow", "2028-01-10", "2028-01-20"),
+        mission("crowded", "2028-06-01", "2028-06-05"),
+        mission("neighbour", "2028-06-08", "2028-12-31"),
+    ]);
+    let scene = scene(&roadmap, "2026-06-01", "2029-06-01", 1200.0, false);
+    let placement = |name: &str| bar(&scene, name).map(|b| b.label);
+    assert_eq!(placement("Mission wide"), Some(LabelPlacement::Inside));
+    assert_eq!(placement("Mission narrow"), Some(LabelPlacement::Beside));
+    assert_eq!(
+        placement("Mission crowded"),
+        Some(LabelPlacement::Hidden),
+        "the next bar is too close"
+    );
+    assert_eq!(
+        placement("Mission neighbour"),
+        Some(LabelPlacement::Inside),
+        "truncated inside: the bar has room for some of it"
+    );
+}
+
+#[test]
+fn a_mission_starting_before_its_dependency_ends_is_flagged_with_a_red_arrow() {
+    let roadmap = roadmap(vec![
+        mission("before", "2027-01-01", "2027-06-30"),
+        depends(mission("after", "2027-03-01", "2027-09-30"), "before", 0),
+        depends(mission("fine", "2027-08-01", "2027-09-30"), "before", 0),
+    ]);
+    let scene = scene(&roadmap, "2026-06-01", "2028-06-01", 1200.0, false);
+    assert_eq!(
+        bar(&scene, "Mission after").and_then(|b| b.conflict),
+        Some(Severity::Error)
+    );
+    assert_eq!(bar(&scene, "Mission fine").and_then(|b| b.conflict), None);
+    let violated: Vec<bool> = scene.arrows.iter().map(|a| a.violated).collect();
+    assert_eq!(violated.iter().filter(|v| **v).count(), 1, "{violated:?}");
+    assert_eq!(scene.arrows.len(), 2);
+}
+
+#[test]
+fn cancelled_missions_show_only_when_asked_and_one_day_missions_are_diamonds() {
+    let roadmap = roadmap(vec![
+        with_status(
+            mission("dropped", "2027-01-01", "2027-06-30"),
+            MissionStatus::Cancelled,
+        ),
+        mission("milestone", "2027-09-01", "2027-09-01"),
+    ]);
+    assert!(
+        bar(
+            &scene(&roadmap, "2026-06-01", "2028-06-01", 1200.0, false),
+            "Mission dropped"
+        )
+        .is_none()
+    );
+    let shown = scene(&roadmap, "2026-06-01", "2028-06-01", 1200.0, true);
+    assert_eq!(
+        bar(&shown, "Mission dropped").map(|b| b.status),
+        Some(MissionStatus::Cancelled)
+    );
+    assert_eq!(
+        bar(&shown, "Mission milestone").map(|b| b.shape),
+        Some(BarShape::Milestone)
+    );
+}
+
+#[test]
+fn missions_with_an_unknown_destination_get_a_lane_of_their_own() {
+    let roadmap = roadmap(vec![to(
+        mission("lost", "2027-01-01", "2027-06-30"),
+        "venus",
+    )]);
+    let scene = scene(&roadmap, "2026-06-01", "2028-06-01", 1200.0, false);
+    assert_eq!(
+        scene.lanes.last().map(|l| l.name.as_str()),
+        Some("Unknown destination")
+    );
+    assert!(bar(&scene, "Mission lost").is_some());
+}
