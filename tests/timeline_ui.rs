@@ -321,3 +321,47 @@ fn saving_writes_the_file_and_clears_the_modified_mark() {
     assert_eq!(&saved, harness.state().roadmap(), "the file holds the edit");
     assert_eq!(mission(&saved, "artemis-3").start, day("2027-05-01"));
 }
+
+#[test]
+fn the_edges_of_a_wide_bar_resize_it_rather_than_pan_the_view() {
+    let mut harness = app_harness();
+    harness.state_mut().set_time_view(TimeView::between(
+        day_number(day("2027-04-01")),
+        day_number(day("2027-10-01")),
+    ));
+    harness.run();
+    let view = harness.state().time_view();
+    let rect = bar_rect(&harness, ARTEMIS_III);
+    assert!(rect.width() > 100.0, "zoomed in, the bar is wide: {rect:?}");
+    let edge = pos2(rect.right() - 2.0, rect.center().y);
+    drag(&mut harness, edge, edge + egui::vec2(40.0, 0.0));
+    assert_eq!(harness.state().time_view(), view, "the view did not pan");
+    let artemis_3 = mission(harness.state().roadmap(), "artemis-3");
+    assert_eq!(artemis_3.start, day("2027-06-01"));
+    assert!(
+        artemis_3.end > day("2027-07-01"),
+        "the end moved: {}",
+        artemis_3.end
+    );
+}
+
+#[test]
+fn shortcuts_do_not_reach_the_roadmap_while_a_dialog_is_open() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "not json").unwrap_or_else(|err| panic!("{err}"));
+    let mut harness = app_harness();
+    harness.get_by_label(ARTEMIS_III).click();
+    harness.run();
+    drop_file(&mut harness, &path);
+    let before = harness.state().roadmap().clone();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(
+        harness.state().selection().len(),
+        1,
+        "Ctrl+A did not select all"
+    );
+    assert_eq!(harness.state().roadmap(), &before, "Delete did not delete");
+}

@@ -6,7 +6,9 @@ mod packing;
 mod scene;
 mod time_view;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::{Days, NaiveDate};
 
@@ -131,7 +133,7 @@ pub fn fit_all(roadmap: &Roadmap, show_cancelled: bool) -> Option<TimeView> {
 /// missions whose destination is unknown (so that they stay visible and can be fixed).
 fn lane_members(input: &LayoutInput) -> Vec<(String, Vec<usize>)> {
     let roadmap = input.roadmap;
-    let mut lane_of: HashMap<&str, usize> = HashMap::new();
+    let mut lane_of: HashMap<&str, usize> = HashMap::default();
     for (k, destination) in roadmap.destinations.iter().enumerate() {
         lane_of.entry(destination.id.as_str()).or_insert(k);
     }
@@ -246,7 +248,7 @@ fn worst_severities<'r>(
     conflicts: &[Conflict],
 ) -> HashMap<&'r str, Severity> {
     let ids: HashSet<&str> = roadmap.missions.iter().map(|m| m.id.as_str()).collect();
-    let mut worst: HashMap<&str, Severity> = HashMap::new();
+    let mut worst: HashMap<&str, Severity> = HashMap::default();
     for conflict in conflicts {
         for id in &conflict.missions {
             if let Some(&id) = ids.get(id.as_str()) {
@@ -313,7 +315,7 @@ fn arrows(input: &LayoutInput, centre_y: &[Option<f32>]) -> Vec<Arrow> {
         .filter(|c| c.kind == ConflictKind::Dependency && c.missions.len() == 2)
         .map(|c| (c.missions[0].as_str(), c.missions[1].as_str()))
         .collect();
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
+    let mut first_of: HashMap<&str, usize> = HashMap::default();
     for (i, m) in roadmap.missions.iter().enumerate() {
         first_of.entry(m.id.as_str()).or_insert(i);
     }

@@ -13,6 +13,9 @@ pub const ERROR_COLOR: Color32 = Color32::from_rgb(225, 45, 45);
 /// Amber of warnings.
 pub const WARNING_COLOR: Color32 = Color32::from_rgb(240, 165, 0);
 
+/// Bars narrower than this (in points) are drawn as plain rectangles.
+const SLIVER_WIDTH: f32 = 6.0;
+
 /// Colours and sizes that depend on the theme and on where the chart is.
 pub struct SceneStyle {
     /// Screen rectangle of the chart (where x = 0, y = 0 of the scene is `chart.min`).
@@ -193,14 +196,25 @@ fn paint_arrow(painter: &Painter, arrow: &Arrow, style: &SceneStyle) {
     } else {
         (style.text.gamma_multiply(0.45), 1.2)
     };
-    let reach = ((to.x - from.x).abs() / 2.0).clamp(12.0, 60.0);
-    let curve = egui::epaint::CubicBezierShape::from_points_stroke(
-        [from, from + vec2(reach, 0.0), to - vec2(reach, 0.0), to],
-        false,
-        Color32::TRANSPARENT,
-        Stroke::new(width, color),
-    );
-    painter.add(curve);
+    // An elbow connector, as Gantt charts draw finish-to-start links: out of the bar's end,
+    // down to the dependent row, into its start; around the back when it starts too early.
+    let elbow = 8.0;
+    let points = if to.x - elbow >= from.x + elbow {
+        let x = from.x + elbow;
+        vec![from, pos2(x, from.y), pos2(x, to.y), to]
+    } else {
+        let middle = (from.y + to.y) / 2.0;
+        let (out, back) = (from.x + elbow, to.x - elbow);
+        vec![
+            from,
+            pos2(out, from.y),
+            pos2(out, middle),
+            pos2(back, middle),
+            pos2(back, to.y),
+            to,
+        ]
+    };
+    painter.add(Shape::line(points, Stroke::new(width, color)));
     let head = [to, to + vec2(-7.0, -4.0), to + vec2(-7.0, 4.0)];
     painter.add(Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
 }
@@ -243,6 +257,11 @@ fn paint_bar(painter: &Painter, bar: &Bar, style: &SceneStyle) {
         painter.add(with_stroke(outer(2.0), Stroke::new(2.5, color)));
     }
     match bar.shape {
+        // A bar a few pixels wide shows no rounding or outline: a plain rectangle looks the same
+        // and costs a fraction to draw, which matters with thousands of missions in view.
+        BarShape::Bar if rect.width() < SLIVER_WIDTH => {
+            painter.rect_filled(rect, 0.0, fill);
+        }
         BarShape::Bar => {
             painter.rect_filled(rect, 3.0, fill);
             if bar.status == MissionStatus::Concept {

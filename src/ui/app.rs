@@ -312,18 +312,20 @@ impl GerApp {
         self.selection.clear();
     }
 
-    /// The commands whose shortcuts were pressed this frame. Bare keys (F, Delete) do not fire
-    /// while a text field has the keyboard.
+    /// The commands whose shortcuts were pressed this frame. None fire while a dialog is open or
+    /// a text field has the keyboard: there Ctrl+A, Ctrl+Z and Delete belong to the text.
     fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        let typing = ctx.egui_wants_keyboard_input();
+        if self.dialog.is_some() || ctx.egui_wants_keyboard_input() {
+            return Vec::new();
+        }
         ctx.input_mut(|input| {
             Command::ALL
                 .into_iter()
                 .filter(|command| {
-                    command.shortcuts().iter().any(|shortcut| {
-                        (!typing || !Command::is_bare_key(shortcut))
-                            && input.consume_shortcut(shortcut)
-                    })
+                    command
+                        .shortcuts()
+                        .iter()
+                        .any(|shortcut| input.consume_shortcut(shortcut))
                 })
                 .collect()
         })
@@ -363,7 +365,7 @@ impl GerApp {
             Then::Open(Some(path)) => self.open(&path),
             Then::Open(None) => {
                 if files::native_dialogs_available() {
-                    if let Some(path) = files::pick_file_to_open(self.folder()) {
+                    if let Some(path) = files::pick_file_to_open(self.folder().as_deref()) {
                         self.open(&path);
                     }
                 } else {
@@ -405,7 +407,7 @@ impl GerApp {
         let Some(path) = path else {
             if files::native_dialogs_available() {
                 if let Some(path) =
-                    files::pick_file_to_save(&self.suggested_file_name(), self.folder())
+                    files::pick_file_to_save(&self.suggested_file_name(), self.folder().as_deref())
                 {
                     self.save(Some(path));
                 }
@@ -443,8 +445,13 @@ impl GerApp {
         )
     }
 
-    fn folder(&self) -> Option<&Path> {
-        self.path.as_deref().and_then(Path::parent)
+    /// The folder of the file being edited, else the home folder.
+    fn folder(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .or_else(std::env::home_dir)
     }
 
     fn folder_text(&self) -> String {
@@ -814,8 +821,11 @@ fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
             });
             ui.label("Path of the roadmap file:");
             let field = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
-            field.request_focus();
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+            let entered = (field.has_focus() || field.lost_focus())
+                && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
                 if ui.button(if *saving { "Save" } else { "Open" }).clicked() || entered {
                     let path = PathBuf::from(text.trim());

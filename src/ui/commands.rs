@@ -113,9 +113,4 @@ impl Command {
             Self::Shortcuts => vec![plain(Key::F1)],
         }
     }
-
-    /// Whether the shortcut is a bare key, which must not fire while the user types in a field.
-    pub fn is_bare_key(shortcut: &KeyboardShortcut) -> bool {
-        !shortcut.modifiers.command && !shortcut.modifiers.ctrl
-    }
 }

@@ -15,6 +15,8 @@ use crate::render::{SceneStyle, paint_scene};
 
 /// Width of the column of lane names left of the chart.
 pub const GUTTER_WIDTH: f32 = 170.0;
+/// Narrowest bar with grips to resize it: narrower ones are moved, or resized after zooming in.
+const MIN_RESIZABLE_WIDTH: f32 = 4.0;
 /// Width of the grip at each end of a bar.
 const EDGE_GRIP: f32 = 8.0;
 
@@ -203,7 +205,7 @@ impl Timeline {
         let body = ui.interact(screen, id, Sense::click_and_drag());
         body.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &bar.name));
         let mut grip = body.drag_started().then_some(Grip::Body);
-        if bar.shape == BarShape::Bar {
+        if bar.shape == BarShape::Bar && screen.width() >= MIN_RESIZABLE_WIDTH {
             // Grips straddle the edges of a wide bar; a narrow one keeps its middle for moving and
             // gets its grips just outside.
             let inward = if screen.width() >= 3.0 * EDGE_GRIP {

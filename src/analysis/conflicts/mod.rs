@@ -28,27 +28,46 @@ pub fn find_conflicts(roadmap: &Roadmap) -> Vec<Conflict> {
     conflicts
 }
 
-/// Lookups shared by the checks: ids to list positions, and which missions take part.
+/// Lookups shared by the checks: ids to list positions, which missions take part, and each
+/// mission's destination and lead resolved once.
 struct Index<'r> {
     roadmap: &'r Roadmap,
     /// Position of the first mission with each id (later duplicates are reported, not used).
     missions: FxHashMap<&'r str, usize>,
+    /// Mission ids used more than once, with how often, in order of first use.
+    repeated_missions: Vec<(&'r str, usize)>,
     agencies: FxHashMap<&'r str, usize>,
-    destinations: FxHashMap<&'r str, usize>,
     resources: FxHashMap<&'r str, usize>,
     /// Missions that take part in the checks: not cancelled, and not ending before they start.
     takes_part: Vec<bool>,
+    /// Each mission's destination and lead agency, where they exist.
+    destination_of: Vec<Option<usize>>,
+    lead_of: Vec<Option<usize>>,
 }
 
 impl<'r> Index<'r> {
     fn new(roadmap: &'r Roadmap) -> Self {
+        let (missions, repeated_missions) =
+            positions(roadmap.missions.iter().map(|m| m.id.as_str()));
+        let destinations = positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
+        let agencies = positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
         Self {
             roadmap,
-            missions: first_positions(roadmap.missions.iter().map(|m| m.id.as_str())),
-            agencies: first_positions(roadmap.agencies.iter().map(|a| a.id.as_str())),
-            destinations: first_positions(roadmap.destinations.iter().map(|d| d.id.as_str())),
-            resources: first_positions(roadmap.resources.iter().map(|r| r.id.as_str())),
+            missions,
+            repeated_missions,
+            resources: positions(roadmap.resources.iter().map(|r| r.id.as_str())).0,
             takes_part: roadmap.missions.iter().map(takes_part).collect(),
+            destination_of: roadmap
+                .missions
+                .iter()
+                .map(|m| destinations.get(m.destination.as_str()).copied())
+                .collect(),
+            lead_of: roadmap
+                .missions
+                .iter()
+                .map(|m| agencies.get(m.lead.as_str()).copied())
+                .collect(),
+            agencies,
         }
     }
 
@@ -67,13 +86,25 @@ fn takes_part(mission: &Mission) -> bool {
     mission.status != MissionStatus::Cancelled && mission.end >= mission.start
 }
 
-/// Maps each id to the position of its first entry.
-fn first_positions<'r>(ids: impl Iterator<Item = &'r str>) -> FxHashMap<&'r str, usize> {
-    let mut positions = FxHashMap::default();
+/// Maps each id to the position of its first entry, and lists the ids used more than once with
+/// how often, in order of first use.
+fn positions<'r>(
+    ids: impl ExactSizeIterator<Item = &'r str>,
+) -> (FxHashMap<&'r str, usize>, Vec<(&'r str, usize)>) {
+    let mut first = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
+    let mut counts: Vec<usize> = Vec::with_capacity(ids.len());
     for (i, id) in ids.enumerate() {
-        positions.entry(id).or_insert(i);
+        let position = *first.entry(id).or_insert(i);
+        counts.push(0);
+        counts[position] += 1;
     }
-    positions
+    let mut repeated: Vec<(&str, usize)> = first
+        .iter()
+        .filter(|&(_, &i)| counts[i] > 1)
+        .map(|(&id, &i)| (id, counts[i]))
+        .collect();
+    repeated.sort_by_key(|&(id, _)| first[id]);
+    (first, repeated)
 }
 
 /// A date as a day number, for arithmetic and sweeps.

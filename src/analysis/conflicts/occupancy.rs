@@ -79,8 +79,8 @@ fn resources(index: &Index, conflicts: &mut Vec<Conflict>) {
 fn agencies(index: &Index, conflicts: &mut Vec<Conflict>) {
     let missions = &index.roadmap.missions;
     let mut led: Vec<Vec<usize>> = vec![Vec::new(); index.roadmap.agencies.len()];
-    for (i, mission) in index.live_missions() {
-        if let Some(&a) = index.agencies.get(mission.lead.as_str()) {
+    for (i, _) in index.live_missions() {
+        if let Some(a) = index.lead_of[i] {
             led[a].push(i);
         }
     }

@@ -1,8 +1,6 @@
 //! The roadmap's own coherence: `duplicate-id`, `unknown-reference`, `invalid-dates`.
 
-use rustc_hash::FxHashMap;
-
-use super::{Index, takes_part};
+use super::{Index, positions, takes_part};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::{AgencyId, MissionStatus, ResourceId};
 
@@ -16,7 +14,7 @@ pub(super) fn check(index: &Index, conflicts: &mut Vec<Conflict>) {
 /// entry, cancelled or not: a repeated id makes every reference to it ambiguous.
 fn duplicate_ids(index: &Index, conflicts: &mut Vec<Conflict>) {
     let roadmap = index.roadmap;
-    for (id, count) in repeated(roadmap.missions.iter().map(|m| m.id.as_str())) {
+    for &(id, count) in &index.repeated_missions {
         let message = format!("{count} missions share the id \"{id}\"");
         conflicts.push(Conflict::new(
             ConflictKind::DuplicateId,
@@ -24,44 +22,27 @@ fn duplicate_ids(index: &Index, conflicts: &mut Vec<Conflict>) {
             message,
         ));
     }
-    for (id, count) in repeated(roadmap.agencies.iter().map(|a| a.id.as_str())) {
+    for (id, count) in positions(roadmap.agencies.iter().map(|a| a.id.as_str())).1 {
         let message = format!("{count} agencies share the id \"{id}\"");
         let agency = AgencyId::from(id);
         conflicts
             .push(Conflict::new(ConflictKind::DuplicateId, vec![], message).with_agency(&agency));
     }
-    for (id, count) in repeated(roadmap.resources.iter().map(|r| r.id.as_str())) {
+    for (id, count) in positions(roadmap.resources.iter().map(|r| r.id.as_str())).1 {
         let message = format!("{count} resources share the id \"{id}\"");
         let resource = ResourceId::from(id);
         conflicts.push(
             Conflict::new(ConflictKind::DuplicateId, vec![], message).with_resource(&resource),
         );
     }
-    for (id, count) in repeated(roadmap.destinations.iter().map(|d| d.id.as_str())) {
+    for (id, count) in positions(roadmap.destinations.iter().map(|d| d.id.as_str())).1 {
         let message = format!("{count} destinations share the id \"{id}\"");
         conflicts.push(Conflict::new(ConflictKind::DuplicateId, vec![], message));
     }
-    for (id, count) in repeated(roadmap.phases.iter().map(|p| p.id.as_str())) {
+    for (id, count) in positions(roadmap.phases.iter().map(|p| p.id.as_str())).1 {
         let message = format!("{count} phases share the id \"{id}\"");
         conflicts.push(Conflict::new(ConflictKind::DuplicateId, vec![], message));
     }
-}
-
-/// The ids used more than once, with how often, in order of first use.
-fn repeated<'r>(ids: impl Iterator<Item = &'r str>) -> Vec<(&'r str, usize)> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut order = Vec::new();
-    for id in ids {
-        let count = counts.entry(id).or_insert(0);
-        if *count == 0 {
-            order.push(id);
-        }
-        *count += 1;
-    }
-    order
-        .into_iter()
-        .filter_map(|id| Some((id, counts[id])).filter(|&(_, n)| n > 1))
-        .collect()
 }
 
 fn invalid_dates(index: &Index, conflicts: &mut Vec<Conflict>) {
@@ -85,7 +66,7 @@ fn invalid_dates(index: &Index, conflicts: &mut Vec<Conflict>) {
 
 /// One conflict per id in a mission that names nothing in the roadmap.
 fn unknown_references(index: &Index, conflicts: &mut Vec<Conflict>) {
-    for (_, mission) in index.live_missions() {
+    for (i, mission) in index.live_missions() {
         let unknown = |reference: String| {
             Conflict::new(
                 ConflictKind::UnknownReference,
@@ -94,11 +75,11 @@ fn unknown_references(index: &Index, conflicts: &mut Vec<Conflict>) {
             )
         };
         let destination = &mission.destination;
-        if !index.destinations.contains_key(destination.as_str()) {
+        if index.destination_of[i].is_none() {
             conflicts.push(unknown(format!("goes to destination \"{destination}\"")));
         }
         let lead = &mission.lead;
-        if !index.agencies.contains_key(lead.as_str()) {
+        if index.lead_of[i].is_none() {
             conflicts.push(unknown(format!("is led by agency \"{lead}\"")).with_agency(lead));
         }
         for contribution in &mission.contributors {

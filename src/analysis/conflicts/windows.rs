@@ -11,8 +11,8 @@ pub(super) fn check(index: &Index, conflicts: &mut Vec<Conflict>) {
         .iter()
         .map(merged_windows)
         .collect();
-    for (_, mission) in index.live_missions() {
-        let Some(&d) = index.destinations.get(mission.destination.as_str()) else {
+    for (i, mission) in index.live_missions() {
+        let Some(d) = index.destination_of[i] else {
             continue;
         };
         let destination = &index.roadmap.destinations[d];
