@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::analysis::{Conflict, Severity, find_conflicts};
+use crate::analysis::{Conflict, Severity, count_by_severity, find_conflicts};
 use crate::format::{self, ReadError};
 
 /// Exit status: no conflicts.
@@ -113,11 +113,11 @@ fn conflicts_text(file: &str, mission_count: usize, conflicts: &[Conflict]) -> S
 
 /// "2 errors and 1 warning".
 fn severity_counts(conflicts: &[Conflict]) -> String {
-    let count = |severity| conflicts.iter().filter(|c| c.severity == severity).count();
+    let (errors, warnings) = count_by_severity(conflicts);
     format!(
         "{} and {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning")
+        plural(errors, "error"),
+        plural(warnings, "warning")
     )
 }
 

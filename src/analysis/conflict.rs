@@ -136,6 +136,15 @@ impl Conflict {
     }
 }
 
+/// How many of the conflicts are errors and how many warnings.
+pub fn count_by_severity(conflicts: &[Conflict]) -> (usize, usize) {
+    let errors = conflicts
+        .iter()
+        .filter(|c| c.severity == Severity::Error)
+        .count();
+    (errors, conflicts.len() - errors)
+}
+
 fn optional_date<S: serde::Serializer>(
     date: &Option<NaiveDate>,
     serializer: S,

@@ -5,5 +5,5 @@
 mod conflict;
 mod conflicts;
 
-pub use conflict::{Conflict, ConflictKind, Severity};
+pub use conflict::{Conflict, ConflictKind, Severity, count_by_severity};
 pub use conflicts::find_conflicts;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::commands::Command;
 use super::files::{self, Autosave, Recovered};
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
-use crate::analysis::{Conflict, Severity, find_conflicts};
+use crate::analysis::{Conflict, Severity, count_by_severity, find_conflicts};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::edit::{Document, remove_missions, set_dates};
 use crate::format;
@@ -596,13 +596,7 @@ impl GerApp {
 
     fn status_bar(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let count = |severity| {
-                self.conflicts
-                    .iter()
-                    .filter(|c| c.severity == severity)
-                    .count()
-            };
-            let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+            let (errors, warnings) = count_by_severity(&self.conflicts);
             ui.label(format!(
                 "{}{}",
                 self.file_name(),
@@ -618,22 +612,8 @@ impl GerApp {
                 self.document.roadmap().missions.len()
             ));
             ui.separator();
-            ui.colored_label(
-                if errors > 0 {
-                    ERROR_COLOR
-                } else {
-                    ui.visuals().text_color()
-                },
-                format!("{errors} errors"),
-            );
-            ui.colored_label(
-                if warnings > 0 {
-                    WARNING_COLOR
-                } else {
-                    ui.visuals().text_color()
-                },
-                format!("{warnings} warnings"),
-            );
+            count_label(ui, errors, "errors", ERROR_COLOR);
+            count_label(ui, warnings, "warnings", WARNING_COLOR);
             if !self.selection.is_empty() {
                 ui.separator();
                 ui.label(format!("{} selected", self.selection.len()));
@@ -881,6 +861,16 @@ fn shortcuts_help(ui: &mut Ui) {
             ui.end_row();
         }
     });
+}
+
+/// "3 errors", in the severity's colour when there are any.
+fn count_label(ui: &mut Ui, count: usize, noun: &str, color: egui::Color32) {
+    let color = if count > 0 {
+        color
+    } else {
+        ui.visuals().text_color()
+    };
+    ui.colored_label(color, format!("{count} {noun}"));
 }
 
 /// A new roadmap keeps the agencies and destinations (with their launch windows) of `template`
