@@ -365,3 +365,44 @@ fn shortcuts_do_not_reach_the_roadmap_while_a_dialog_is_open() {
     );
     assert_eq!(harness.state().roadmap(), &before, "Delete did not delete");
 }
+
+#[test]
+fn clicking_a_conflict_selects_its_missions_and_brings_them_into_view() {
+    let mut harness = app_harness();
+    harness.state_mut().set_time_view(TimeView::between(
+        day_number(day("2040-01-01")),
+        day_number(day("2045-01-01")),
+    ));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("ESCAPADE (twin Mars orbiters)")
+            .is_none(),
+        "out of view at first"
+    );
+    harness
+        .get_by_label_contains("ESCAPADE (twin Mars orbiters) starts 2025-11-13")
+        .click();
+    harness.run();
+    let escapade = harness
+        .state()
+        .roadmap()
+        .missions
+        .iter()
+        .position(|m| m.id.as_str() == "escapade");
+    assert_eq!(
+        harness
+            .state()
+            .selection()
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        escapade.into_iter().collect::<Vec<_>>()
+    );
+    assert!(
+        harness
+            .query_by_label("ESCAPADE (twin Mars orbiters)")
+            .is_some(),
+        "the chart moved to show it"
+    );
+}

@@ -117,3 +117,43 @@ impl Autosave {
         Some(Recovered { roadmap, origin })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled::bundled_roadmap;
+
+    #[test]
+    fn unsaved_work_is_written_once_a_minute_recovered_and_cleared() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+        let mut autosave = Autosave::new(Some(dir.path().to_path_buf()));
+        let origin = Path::new("/plans/ger.json");
+        autosave
+            .tick(30.0, &roadmap, 1, Some(origin))
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert!(
+            autosave.recover().is_none(),
+            "not before a minute has passed"
+        );
+        autosave
+            .tick(61.0, &roadmap, 1, Some(origin))
+            .unwrap_or_else(|err| panic!("{err}"));
+        let recovered = autosave
+            .recover()
+            .unwrap_or_else(|| panic!("written after a minute"));
+        assert_eq!(recovered.roadmap, roadmap);
+        assert_eq!(recovered.origin.as_deref(), Some(origin));
+        autosave.clear();
+        assert!(autosave.recover().is_none(), "cleared after a save");
+    }
+
+    #[test]
+    fn recent_files_are_newest_first_without_repeats() {
+        let mut recent = Vec::new();
+        for name in ["a", "b", "a", "c"] {
+            remember_recent(&mut recent, Path::new(name));
+        }
+        assert_eq!(recent, ["c", "a", "b"].map(PathBuf::from));
+    }
+}
