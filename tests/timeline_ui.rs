@@ -406,3 +406,50 @@ fn clicking_a_conflict_selects_its_missions_and_brings_them_into_view() {
         "the chart moved to show it"
     );
 }
+
+#[test]
+fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let file = dir.path().join("plan.json");
+    let mut roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    ger_planner::format::write_file(&file, &roadmap).unwrap_or_else(|err| panic!("{err}"));
+    // What the crashed run had autosaved: the same file with one mission fewer.
+    let autosave_dir = dir.path().join("data");
+    std::fs::create_dir_all(&autosave_dir).unwrap_or_else(|err| panic!("{err}"));
+    roadmap.missions.pop();
+    ger_planner::format::write_file(&autosave_dir.join("autosave.json"), &roadmap)
+        .unwrap_or_else(|err| panic!("{err}"));
+    std::fs::write(
+        autosave_dir.join("autosave-origin.txt"),
+        file.display().to_string(),
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+
+    let settings = ger_planner::ui::Settings {
+        last_file: Some(file.clone()),
+        ..Default::default()
+    };
+    let app = GerApp::new(settings, None, Some(autosave_dir));
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 900.0])
+        .with_context_setup(ger_planner::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
+    harness.run();
+    assert!(
+        harness.query_by_label("Restore unsaved work?").is_some(),
+        "the offer is shown"
+    );
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(
+        harness.state().roadmap(),
+        &roadmap,
+        "the autosaved roadmap is back"
+    );
+    assert!(harness.state().is_modified(), "and still unsaved");
+    assert_eq!(
+        harness.state().path(),
+        Some(file.as_path()),
+        "to be saved to its own file"
+    );
+}

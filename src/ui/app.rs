@@ -81,6 +81,8 @@ impl GerApp {
         let mut app = Self::with_roadmap(bundled_roadmap().unwrap_or_default());
         app.settings = settings;
         app.autosave = Autosave::new(autosave_dir);
+        // Taken before any file is opened: opening a file clears the autosave.
+        let recovered = app.autosave.recover();
         let explicit = file.is_some();
         if let Some(path) = file.or_else(|| app.settings.last_file.clone()) {
             match format::read_file(&path) {
@@ -91,7 +93,7 @@ impl GerApp {
                 Err(_) => app.settings.last_file = None,
             }
         }
-        if let Some(recovered) = app.autosave.recover() {
+        if let Some(recovered) = recovered {
             app.dialog = Some(Dialog::Restore(Box::new(recovered)));
         }
         app
@@ -392,6 +394,7 @@ impl GerApp {
     }
 
     fn replace_document(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
+        let path = path.map(absolute);
         self.document = Document::new(roadmap, path.is_some());
         self.selection.clear();
         self.autosave.clear();
@@ -423,6 +426,7 @@ impl GerApp {
             }
             return;
         };
+        let path = absolute(path);
         match format::write_file(&path, self.document.roadmap()) {
             Ok(()) => {
                 self.document.mark_saved();
@@ -861,6 +865,12 @@ fn shortcuts_help(ui: &mut Ui) {
             ui.end_row();
         }
     });
+}
+
+/// The path from the root, so that the recent list and the autosave still find the file when
+/// the app is started from another folder.
+fn absolute(path: PathBuf) -> PathBuf {
+    std::path::absolute(&path).unwrap_or(path)
 }
 
 /// "3 errors", in the severity's colour when there are any.
