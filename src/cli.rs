@@ -121,7 +121,8 @@ fn severity_counts(conflicts: &[Conflict]) -> String {
     )
 }
 
-fn plural(n: usize, noun: &str) -> String {
+/// "1 mission", "3 missions".
+pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

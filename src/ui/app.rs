@@ -13,6 +13,7 @@ use super::files::{self, Autosave, Recovered};
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
 use crate::analysis::{Conflict, Severity, count_by_severity, find_conflicts};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
+use crate::cli::plural;
 use crate::edit::{Document, remove_missions, set_dates};
 use crate::format;
 use crate::layout::{self, TimeView};
@@ -611,13 +612,10 @@ impl GerApp {
                 }
             ));
             ui.separator();
-            ui.label(format!(
-                "{} missions",
-                self.document.roadmap().missions.len()
-            ));
+            ui.label(plural(self.document.roadmap().missions.len(), "mission"));
             ui.separator();
-            count_label(ui, errors, "errors", ERROR_COLOR);
-            count_label(ui, warnings, "warnings", WARNING_COLOR);
+            count_label(ui, errors, "error", ERROR_COLOR);
+            count_label(ui, warnings, "warning", WARNING_COLOR);
             if !self.selection.is_empty() {
                 ui.separator();
                 ui.label(format!("{} selected", self.selection.len()));
@@ -785,8 +783,8 @@ fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
                 .as_ref()
                 .map_or("a new roadmap".to_owned(), |p| p.display().to_string());
             ui.label(format!(
-                "GER Planner did not close normally last time. Unsaved changes to {origin} ({} missions) were kept.",
-                recovered.roadmap.missions.len()
+                "GER Planner did not close normally last time. Unsaved changes to {origin} ({}) were kept.",
+                plural(recovered.roadmap.missions.len(), "mission")
             ));
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {
@@ -880,7 +878,7 @@ fn count_label(ui: &mut Ui, count: usize, noun: &str, color: egui::Color32) {
     } else {
         ui.visuals().text_color()
     };
-    ui.colored_label(color, format!("{count} {noun}"));
+    ui.colored_label(color, plural(count, noun));
 }
 
 /// A new roadmap keeps the agencies and destinations (with their launch windows) of `template`
