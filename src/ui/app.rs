@@ -667,9 +667,9 @@ impl GerApp {
                         let response = ui
                             .add(egui::Button::selectable(false, text).wrap())
                             .on_hover_text(format!(
-                                "{} ({:?}): click to select and show its missions",
+                                "{} ({}): click to select and show its missions",
                                 conflict.kind.name(),
-                                conflict.severity
+                                conflict.severity.name()
                             ));
                         if response.clicked() {
                             clicked = Some(k);
