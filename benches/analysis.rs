@@ -6,7 +6,10 @@ mod common;
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 use ger_planner::analysis::find_conflicts;
 use ger_planner::bundled::bundled_roadmap;
 
@@ -17,8 +20,23 @@ fn conflicts(c: &mut Criterion) {
             b.iter(|| find_conflicts(black_box(&ger)))
         });
     }
-    for missions in [1_000, 10_000, 100_000] {
-        let roadmap = common::generated_roadmap(missions, common::Shape::Typical);
+    bench_sizes(
+        &mut group,
+        common::Shape::Typical,
+        &[1_000, 10_000, 100_000],
+    );
+    group.finish();
+
+    // The worst case: thousands of conflicts, each with its message, to sort and report.
+    let mut heavy = c.benchmark_group("find_conflicts_conflict_heavy");
+    bench_sizes(&mut heavy, common::Shape::ConflictHeavy, &[1_000, 10_000]);
+    heavy.finish();
+}
+
+/// One benchmark per size of generated roadmap.
+fn bench_sizes(group: &mut BenchmarkGroup<'_, WallTime>, shape: common::Shape, sizes: &[usize]) {
+    for &missions in sizes {
+        let roadmap = common::generated_roadmap(missions, shape);
         group.throughput(Throughput::Elements(missions as u64));
         if missions >= 100_000 {
             group.sample_size(20);
@@ -31,22 +49,6 @@ fn conflicts(c: &mut Criterion) {
             },
         );
     }
-    group.finish();
-
-    // The worst case: thousands of conflicts, each with its message, to sort and report.
-    let mut heavy = c.benchmark_group("find_conflicts_conflict_heavy");
-    for missions in [1_000, 10_000] {
-        let roadmap = common::generated_roadmap(missions, common::Shape::ConflictHeavy);
-        heavy.throughput(Throughput::Elements(missions as u64));
-        heavy.bench_with_input(
-            BenchmarkId::from_parameter(missions),
-            &roadmap,
-            |b, roadmap| {
-                b.iter(|| find_conflicts(black_box(roadmap)));
-            },
-        );
-    }
-    heavy.finish();
 }
 
 criterion_group!(benches, conflicts);

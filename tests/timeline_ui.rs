@@ -20,6 +20,16 @@ fn day(text: &str) -> NaiveDate {
     date::parse(text).unwrap_or_else(|err| panic!("{err}"))
 }
 
+/// A 1600×900 window on `app`, with the app's fonts.
+fn harness_for(app: GerApp) -> Harness<'static, GerApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 900.0])
+        .with_context_setup(ger_planner::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
 /// The app on the bundled roadmap, showing 2020–2030 (so drags snap to months).
 fn app_harness() -> Harness<'static, GerApp> {
     let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
@@ -28,12 +38,7 @@ fn app_harness() -> Harness<'static, GerApp> {
         day_number(day("2020-01-01")),
         day_number(day("2030-01-01")),
     ));
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 900.0])
-        .with_context_setup(ger_planner::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
-    harness.run();
-    harness
+    harness_for(app)
 }
 
 fn mission<'a>(roadmap: &'a Roadmap, id: &str) -> &'a Mission {
@@ -429,12 +434,7 @@ fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
         last_file: Some(file.clone()),
         ..Default::default()
     };
-    let app = GerApp::new(settings, None, Some(autosave_dir));
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 900.0])
-        .with_context_setup(ger_planner::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
-    harness.run();
+    let mut harness = harness_for(GerApp::new(settings, None, Some(autosave_dir)));
     assert!(
         harness.query_by_label("Restore unsaved work?").is_some(),
         "the offer is shown"
