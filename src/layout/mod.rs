@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use chrono::{Days, NaiveDate};
 
 use crate::analysis::{Conflict, ConflictKind, Severity};
-use crate::model::{Mission, MissionStatus, Roadmap};
+use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
 
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{Arrow, Band, BandKind, Bar, BarShape, LabelPlacement, Lane, Rect, Rgb, Scene};
@@ -71,7 +71,8 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
         ..Scene::default()
     };
     let mut centre_y: Vec<Option<f32>> = vec![None; roadmap.missions.len()];
-    let severities = worst_severities(roadmap, input.conflicts);
+    let severities = worst_severities(input.conflicts);
+    let colors = agency_colors(roadmap);
     let mut top = HEADER_HEIGHT - input.scroll_y;
 
     for (name, members) in lanes {
@@ -88,13 +89,13 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
         for (&i, &row) in members.iter().zip(&rows) {
             let y = row_top(row) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
             centre_y[i] = Some(y + BAR_HEIGHT / 2.0);
-            if let Some(bar) = bar(input, i, y, &severities) {
+            if let Some(bar) = bar(input, i, y, &severities, &colors) {
                 row_bars[row].push(bar);
             }
         }
         for mut bars in row_bars {
             bars.sort_by(|a, b| a.rect.left.total_cmp(&b.rect.left));
-            place_labels(&mut bars, input.width, roadmap);
+            place_labels(&mut bars, input.width);
             scene.bars.extend(bars);
         }
         scene.lanes.push(Lane { name, top, bottom });
@@ -133,10 +134,7 @@ pub fn fit_all(roadmap: &Roadmap, show_cancelled: bool) -> Option<TimeView> {
 /// missions whose destination is unknown (so that they stay visible and can be fixed).
 fn lane_members(input: &LayoutInput) -> Vec<(String, Vec<usize>)> {
     let roadmap = input.roadmap;
-    let mut lane_of: HashMap<&str, usize> = HashMap::default();
-    for (k, destination) in roadmap.destinations.iter().enumerate() {
-        lane_of.entry(destination.id.as_str()).or_insert(k);
-    }
+    let lane_of = id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
     let mut lanes: Vec<(String, Vec<usize>)> = roadmap
         .destinations
         .iter()
@@ -171,7 +169,13 @@ fn interval(mission: &Mission) -> (i32, i32) {
 
 /// The bar of mission `i` with its top at `y`, or `None` when it is out of view or narrower
 /// than a pixel.
-fn bar(input: &LayoutInput, i: usize, y: f32, severities: &HashMap<&str, Severity>) -> Option<Bar> {
+fn bar(
+    input: &LayoutInput,
+    i: usize,
+    y: f32,
+    severities: &HashMap<&str, Severity>,
+    colors: &HashMap<&str, Rgb>,
+) -> Option<Bar> {
     let mission = &input.roadmap.missions[i];
     let (first, last) = interval(mission);
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
@@ -192,11 +196,10 @@ fn bar(input: &LayoutInput, i: usize, y: f32, severities: &HashMap<&str, Severit
     if off_screen || right - left < 1.0 {
         return None;
     }
-    let color = input
-        .roadmap
-        .agency(&mission.lead)
-        .and_then(|a| a.color)
-        .map_or(NO_COLOR, |c| [c.r, c.g, c.b]);
+    let color = colors
+        .get(mission.lead.as_str())
+        .copied()
+        .unwrap_or(NO_COLOR);
     Some(Bar {
         mission: i,
         name: mission.name.clone(),
@@ -216,18 +219,29 @@ fn bar(input: &LayoutInput, i: usize, y: f32, severities: &HashMap<&str, Severit
     })
 }
 
+/// Each agency's colour, by id (the first entry's, where ids repeat).
+fn agency_colors(roadmap: &Roadmap) -> HashMap<&str, Rgb> {
+    let mut colors = HashMap::default();
+    for agency in &roadmap.agencies {
+        if let Some(c) = agency.color {
+            colors.entry(agency.id.as_str()).or_insert([c.r, c.g, c.b]);
+        }
+    }
+    colors
+}
+
 /// Estimated width of a label.
-pub fn label_width(text: &str) -> f32 {
+fn label_width(text: &str) -> f32 {
     text.chars().count() as f32 * LABEL_CHAR_WIDTH
 }
 
 /// Labels go inside a bar when they fit in its visible part, else to its right when the row is
 /// free up to the next bar, else inside and shortened with "…" when the bar has room for a few
 /// characters, else nowhere (the name shows on hover). `bars` is one row, by left.
-fn place_labels(bars: &mut [Bar], width: f32, roadmap: &Roadmap) {
+fn place_labels(bars: &mut [Bar], width: f32) {
     let lefts: Vec<f32> = bars.iter().map(|b| b.rect.left).collect();
     for (k, bar) in bars.iter_mut().enumerate() {
-        let text = label_width(&roadmap.missions[bar.mission].name) + 2.0 * LABEL_PADDING;
+        let text = label_width(&bar.name) + 2.0 * LABEL_PADDING;
         let visible = bar.rect.right.min(width) - bar.rect.left.max(0.0);
         let next_left = lefts.get(k + 1).copied().unwrap_or(f32::INFINITY);
         bar.label = if bar.shape == BarShape::Bar && text <= visible {
@@ -243,18 +257,12 @@ fn place_labels(bars: &mut [Bar], width: f32, roadmap: &Roadmap) {
 }
 
 /// The worst severity of the conflicts each mission id takes part in.
-fn worst_severities<'r>(
-    roadmap: &'r Roadmap,
-    conflicts: &[Conflict],
-) -> HashMap<&'r str, Severity> {
-    let ids: HashSet<&str> = roadmap.missions.iter().map(|m| m.id.as_str()).collect();
+fn worst_severities(conflicts: &[Conflict]) -> HashMap<&str, Severity> {
     let mut worst: HashMap<&str, Severity> = HashMap::default();
     for conflict in conflicts {
         for id in &conflict.missions {
-            if let Some(&id) = ids.get(id.as_str()) {
-                let entry = worst.entry(id).or_insert(conflict.severity);
-                *entry = (*entry).min(conflict.severity);
-            }
+            let entry = worst.entry(id.as_str()).or_insert(conflict.severity);
+            *entry = (*entry).min(conflict.severity);
         }
     }
     worst
@@ -315,10 +323,7 @@ fn arrows(input: &LayoutInput, centre_y: &[Option<f32>]) -> Vec<Arrow> {
         .filter(|c| c.kind == ConflictKind::Dependency && c.missions.len() == 2)
         .map(|c| (c.missions[0].as_str(), c.missions[1].as_str()))
         .collect();
-    let mut first_of: HashMap<&str, usize> = HashMap::default();
-    for (i, m) in roadmap.missions.iter().enumerate() {
-        first_of.entry(m.id.as_str()).or_insert(i);
-    }
+    let first_of = id_positions(roadmap.missions.iter().map(|m| m.id.as_str())).0;
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
     let mut arrows = Vec::new();
     for (i, mission) in roadmap.missions.iter().enumerate() {

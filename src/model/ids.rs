@@ -1,6 +1,7 @@
 //! Ids: short strings, unique within their list. A newtype per list, so a mission id cannot be
 //! passed where an agency id is expected.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 macro_rules! id_type {
@@ -66,3 +67,24 @@ id_type!(
     /// Id of a mission, e.g. `artemis-3`.
     MissionId
 );
+
+/// Maps each id of a list to the position of its first entry, and lists the ids used more than
+/// once with how often, in order of first use. References to a repeated id go to its first entry.
+pub fn id_positions<'r>(
+    ids: impl ExactSizeIterator<Item = &'r str>,
+) -> (FxHashMap<&'r str, usize>, Vec<(&'r str, usize)>) {
+    let mut first = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
+    let mut counts: Vec<usize> = Vec::with_capacity(ids.len());
+    for (i, id) in ids.enumerate() {
+        let position = *first.entry(id).or_insert(i);
+        counts.push(0);
+        counts[position] += 1;
+    }
+    let mut repeated: Vec<(&str, usize)> = first
+        .iter()
+        .filter(|&(_, &i)| counts[i] > 1)
+        .map(|(&id, &i)| (id, counts[i]))
+        .collect();
+    repeated.sort_by_key(|&(id, _)| first[id]);
+    (first, repeated)
+}

@@ -3,4 +3,6 @@
 
 mod painter;
 
-pub use painter::{ERROR_COLOR, SceneStyle, WARNING_COLOR, paint_scene};
+pub use painter::{
+    ERROR_COLOR, SceneStyle, WARNING_COLOR, paint_scene, screen_rect, severity_color,
+};

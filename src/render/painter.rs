@@ -16,6 +16,22 @@ pub const WARNING_COLOR: Color32 = Color32::from_rgb(240, 165, 0);
 /// Bars narrower than this (in points) are drawn as plain rectangles.
 const SLIVER_WIDTH: f32 = 6.0;
 
+/// Red for errors, amber for warnings.
+pub fn severity_color(severity: Severity) -> Color32 {
+    match severity {
+        Severity::Error => ERROR_COLOR,
+        Severity::Warning => WARNING_COLOR,
+    }
+}
+
+/// Where a scene rectangle is on screen, for a chart at `chart`.
+pub fn screen_rect(chart: Rect, r: &layout::Rect) -> Rect {
+    Rect::from_min_max(
+        chart.min + vec2(r.left, r.top),
+        chart.min + vec2(r.right, r.bottom),
+    )
+}
+
 /// Colours and sizes that depend on the theme and on where the chart is.
 pub struct SceneStyle {
     /// Screen rectangle of the chart (where x = 0, y = 0 of the scene is `chart.min`).
@@ -40,7 +56,7 @@ impl SceneStyle {
     }
 
     fn rect(&self, r: &layout::Rect) -> Rect {
-        Rect::from_min_max(self.at(r.left, r.top), self.at(r.right, r.bottom))
+        screen_rect(self.chart, r)
     }
 }
 
@@ -249,12 +265,10 @@ fn paint_bar(painter: &Painter, bar: &Bar, style: &SceneStyle) {
         painter.add(with_stroke(outer(4.5), Stroke::new(2.0, style.selection)));
     }
     if let Some(severity) = bar.conflict {
-        let color = if severity == Severity::Error {
-            ERROR_COLOR
-        } else {
-            WARNING_COLOR
-        };
-        painter.add(with_stroke(outer(2.0), Stroke::new(2.5, color)));
+        painter.add(with_stroke(
+            outer(2.0),
+            Stroke::new(2.5, severity_color(severity)),
+        ));
     }
     match bar.shape {
         // A bar a few pixels wide shows no rounding or outline: a plain rectangle looks the same

@@ -11,14 +11,14 @@ use serde::{Deserialize, Serialize};
 use super::commands::Command;
 use super::files::{self, Autosave, Recovered};
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
-use crate::analysis::{Conflict, Severity, count_by_severity, find_conflicts};
+use crate::analysis::{Conflict, count_by_severity, find_conflicts};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::cli::plural;
 use crate::edit::{Document, remove_missions, set_dates};
 use crate::format;
 use crate::layout::{self, TimeView};
 use crate::model::Roadmap;
-use crate::render::{ERROR_COLOR, WARNING_COLOR};
+use crate::render::{ERROR_COLOR, WARNING_COLOR, severity_color};
 
 /// What outlives a run: the view, the panels, the files.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -654,11 +654,7 @@ impl GerApp {
             .show(ui, |ui| {
                 for k in ordered {
                     let conflict = &self.conflicts[k];
-                    let color = if conflict.severity == Severity::Error {
-                        ERROR_COLOR
-                    } else {
-                        WARNING_COLOR
-                    };
+                    let color = severity_color(conflict.severity);
                     ui.horizontal_top(|ui| {
                         let (dot, _) =
                             ui.allocate_exact_size(egui::vec2(10.0, 16.0), egui::Sense::hover());

@@ -11,7 +11,7 @@ use egui::{
 use crate::analysis::Conflict;
 use crate::layout::{self, BarShape, CalendarUnit, LayoutInput, TimeView, day_number, snap_unit};
 use crate::model::{MissionStatus, Roadmap};
-use crate::render::{SceneStyle, paint_scene};
+use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
 
 /// Width of the column of lane names left of the chart.
 pub const GUTTER_WIDTH: f32 = 170.0;
@@ -132,11 +132,7 @@ impl Timeline {
         paint_scene(ui.painter(), &scene, &scene_style(ui, chart, gutter));
 
         for bar in &scene.bars {
-            let screen = Rect::from_min_max(
-                chart.min + egui::vec2(bar.rect.left, bar.rect.top),
-                chart.min + egui::vec2(bar.rect.right, bar.rect.bottom),
-            )
-            .intersect(chart);
+            let screen = screen_rect(chart, &bar.rect).intersect(chart);
             self.bar_ui(ui, bar, screen, view, chart, input, &mut actions);
         }
         self.drag_ui(ui, view, chart, input, &mut actions);
@@ -532,12 +528,7 @@ fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, index: usize) {
         .iter()
         .filter(|c| c.missions.contains(&mission.id))
     {
-        let color = if conflict.severity == crate::analysis::Severity::Error {
-            crate::render::ERROR_COLOR
-        } else {
-            crate::render::WARNING_COLOR
-        };
-        ui.colored_label(color, &conflict.message);
+        ui.colored_label(severity_color(conflict.severity), &conflict.message);
     }
 }
 

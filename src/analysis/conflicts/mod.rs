@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::Conflict;
-use crate::model::{Mission, MissionStatus, Roadmap};
+use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
 
 /// Every conflict of the roadmap, sorted by kind, then missions (DESIGN §4).
 pub fn find_conflicts(roadmap: &Roadmap) -> Vec<Conflict> {
@@ -48,14 +48,14 @@ struct Index<'r> {
 impl<'r> Index<'r> {
     fn new(roadmap: &'r Roadmap) -> Self {
         let (missions, repeated_missions) =
-            positions(roadmap.missions.iter().map(|m| m.id.as_str()));
-        let destinations = positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
-        let agencies = positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
+            id_positions(roadmap.missions.iter().map(|m| m.id.as_str()));
+        let destinations = id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
+        let agencies = id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
         Self {
             roadmap,
             missions,
             repeated_missions,
-            resources: positions(roadmap.resources.iter().map(|r| r.id.as_str())).0,
+            resources: id_positions(roadmap.resources.iter().map(|r| r.id.as_str())).0,
             takes_part: roadmap.missions.iter().map(takes_part).collect(),
             destination_of: roadmap
                 .missions
@@ -84,27 +84,6 @@ impl<'r> Index<'r> {
 /// A cancelled mission takes part in no check; one with invalid dates only in `invalid-dates`.
 fn takes_part(mission: &Mission) -> bool {
     mission.status != MissionStatus::Cancelled && mission.end >= mission.start
-}
-
-/// Maps each id to the position of its first entry, and lists the ids used more than once with
-/// how often, in order of first use.
-fn positions<'r>(
-    ids: impl ExactSizeIterator<Item = &'r str>,
-) -> (FxHashMap<&'r str, usize>, Vec<(&'r str, usize)>) {
-    let mut first = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
-    let mut counts: Vec<usize> = Vec::with_capacity(ids.len());
-    for (i, id) in ids.enumerate() {
-        let position = *first.entry(id).or_insert(i);
-        counts.push(0);
-        counts[position] += 1;
-    }
-    let mut repeated: Vec<(&str, usize)> = first
-        .iter()
-        .filter(|&(_, &i)| counts[i] > 1)
-        .map(|(&id, &i)| (id, counts[i]))
-        .collect();
-    repeated.sort_by_key(|&(id, _)| first[id]);
-    (first, repeated)
 }
 
 /// A date as a day number, for arithmetic and sweeps.

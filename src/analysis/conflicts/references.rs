@@ -1,8 +1,8 @@
 //! The roadmap's own coherence: `duplicate-id`, `unknown-reference`, `invalid-dates`.
 
-use super::{Index, positions, takes_part};
+use super::{Index, takes_part};
 use crate::analysis::{Conflict, ConflictKind};
-use crate::model::{AgencyId, MissionStatus, ResourceId};
+use crate::model::{AgencyId, MissionStatus, ResourceId, id_positions};
 
 pub(super) fn check(index: &Index, conflicts: &mut Vec<Conflict>) {
     duplicate_ids(index, conflicts);
@@ -22,24 +22,24 @@ fn duplicate_ids(index: &Index, conflicts: &mut Vec<Conflict>) {
             message,
         ));
     }
-    for (id, count) in positions(roadmap.agencies.iter().map(|a| a.id.as_str())).1 {
+    for (id, count) in id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).1 {
         let message = format!("{count} agencies share the id \"{id}\"");
         let agency = AgencyId::from(id);
         conflicts
             .push(Conflict::new(ConflictKind::DuplicateId, vec![], message).with_agency(&agency));
     }
-    for (id, count) in positions(roadmap.resources.iter().map(|r| r.id.as_str())).1 {
+    for (id, count) in id_positions(roadmap.resources.iter().map(|r| r.id.as_str())).1 {
         let message = format!("{count} resources share the id \"{id}\"");
         let resource = ResourceId::from(id);
         conflicts.push(
             Conflict::new(ConflictKind::DuplicateId, vec![], message).with_resource(&resource),
         );
     }
-    for (id, count) in positions(roadmap.destinations.iter().map(|d| d.id.as_str())).1 {
+    for (id, count) in id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).1 {
         let message = format!("{count} destinations share the id \"{id}\"");
         conflicts.push(Conflict::new(ConflictKind::DuplicateId, vec![], message));
     }
-    for (id, count) in positions(roadmap.phases.iter().map(|p| p.id.as_str())).1 {
+    for (id, count) in id_positions(roadmap.phases.iter().map(|p| p.id.as_str())).1 {
         let message = format!("{count} phases share the id \"{id}\"");
         conflicts.push(Conflict::new(ConflictKind::DuplicateId, vec![], message));
     }
