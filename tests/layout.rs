@@ -8,7 +8,8 @@ use common::*;
 use ger_planner::analysis::{Severity, find_conflicts};
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::layout::{
-    BarShape, HEADER_HEIGHT, LabelPlacement, LayoutInput, Scene, TimeView, day_number, lay_out,
+    BarShape, HEADER_HEIGHT, LabelPlacement, LayoutInput, Scene, TimeView, arrange, day_number,
+    lay_out,
 };
 use ger_planner::model::{MissionStatus, Roadmap};
 
@@ -16,13 +17,12 @@ fn scene(roadmap: &Roadmap, from: &str, to: &str, width: f32, show_cancelled: bo
     let conflicts = find_conflicts(roadmap);
     lay_out(&LayoutInput {
         roadmap,
-        conflicts: &conflicts,
+        arrangement: &arrange(roadmap, &conflicts, show_cancelled),
         time: TimeView::between(day_number(date(from)), day_number(date(to))),
         width,
         height: 900.0,
         scroll_y: 0.0,
         selection: &BTreeSet::new(),
-        show_cancelled,
         today: date("2026-11-25"),
     })
 }

@@ -271,6 +271,29 @@ fn dropping_a_broken_file_shows_where_it_is_broken_and_changes_nothing() {
 }
 
 #[test]
+fn opening_another_roadmap_shows_its_missions_and_its_conflicts() {
+    let mut harness = app_harness();
+    assert!(
+        !harness.state().conflicts().is_empty(),
+        "the bundled roadmap has a conflict"
+    );
+    assert!(harness.query_by_label("Queqiao-2 (lunar relay)").is_some());
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/ger-2020-plan.json");
+    drop_file(&mut harness, &plan);
+    harness.run();
+    assert_eq!(harness.state().roadmap().missions.len(), 50);
+    assert!(
+        harness.state().conflicts().is_empty(),
+        "the 2020 plan has no conflicts, and none of the last roadmap's remain: {:#?}",
+        harness.state().conflicts()
+    );
+    assert!(
+        harness.query_by_label("Queqiao-2 (lunar relay)").is_none(),
+        "no bar of the last roadmap remains"
+    );
+}
+
+#[test]
 fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_work() {
     let mut harness = app_harness();
     harness.get_by_label(ARTEMIS_III).click();

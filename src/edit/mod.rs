@@ -6,9 +6,18 @@
 
 mod changes;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::model::{Mission, Roadmap};
 
 pub use changes::{remove_missions, set_dates};
+
+/// A generation no document has had: unique across documents, so that a cache keyed by it
+/// never takes a roadmap just opened for the one before.
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 /// One invertible change.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,7 +90,7 @@ pub struct Document {
     revision: u64,
     next_revision: u64,
     saved_revision: Option<u64>,
-    /// Bumped by every change, gestures included: whoever caches results of the roadmap
+    /// New after every change, gestures included: whoever caches results of the roadmap
     /// (conflicts, layout) recomputes when it moves.
     generation: u64,
     /// Missions as they were when the gesture under way began.
@@ -99,7 +108,7 @@ impl Document {
             revision: 0,
             next_revision: 1,
             saved_revision: saved.then_some(0),
-            generation: 0,
+            generation: next_generation(),
             gesture: None,
         }
     }
@@ -109,7 +118,7 @@ impl Document {
         &self.roadmap
     }
 
-    /// Changes whenever the roadmap does.
+    /// Changes whenever the roadmap does, and differs between documents.
     pub fn generation(&self) -> u64 {
         self.generation
     }
@@ -140,7 +149,7 @@ impl Document {
         let before = self.revision;
         self.revision = self.next_revision;
         self.next_revision += 1;
-        self.generation += 1;
+        self.generation = next_generation();
         self.undo.push(Step {
             label,
             changes,
@@ -159,7 +168,7 @@ impl Document {
             change.revert(&mut self.roadmap);
         }
         self.revision = step.revisions.0;
-        self.generation += 1;
+        self.generation = next_generation();
         self.redo.push(step);
         true
     }
@@ -174,7 +183,7 @@ impl Document {
             change.apply(&mut self.roadmap);
         }
         self.revision = step.revisions.1;
-        self.generation += 1;
+        self.generation = next_generation();
         self.undo.push(step);
         true
     }
@@ -204,7 +213,7 @@ impl Document {
             mission.start = start;
             mission.end = end;
         }
-        self.generation += 1;
+        self.generation = next_generation();
     }
 
     /// Whether a gesture is under way.
@@ -244,6 +253,6 @@ impl Document {
                 *slot = before;
             }
         }
-        self.generation += 1;
+        self.generation = next_generation();
     }
 }

@@ -1,6 +1,7 @@
 //! Roadmap + view → [`Scene`]: where every lane, band, bar, label and arrow goes. Pure geometry,
 //! no egui, so the window and the exports draw the same picture and tests check it headless.
 
+mod arrangement;
 mod calendar;
 mod packing;
 mod scene;
@@ -8,13 +9,11 @@ mod time_view;
 
 use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use chrono::{Days, NaiveDate};
 
-use crate::analysis::{Conflict, ConflictKind, Severity};
-use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
+use crate::model::{MissionStatus, Roadmap};
 
+pub use arrangement::{ArrangedLane, Arrangement, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{Arrow, Band, BandKind, Bar, BarShape, LabelPlacement, Lane, Rect, Rgb, Scene};
 pub use time_view::{
@@ -35,16 +34,14 @@ pub const LABEL_CHAR_WIDTH: f32 = 6.8;
 pub const LABEL_PADDING: f32 = 5.0;
 /// Narrowest visible bar that shows a shortened label inside.
 pub const MIN_SHORTENED_LABEL: f32 = 6.0 * LABEL_CHAR_WIDTH;
-/// Grey for missions whose lead agency has no colour.
-const NO_COLOR: Rgb = [150, 150, 150];
 
 /// What part of the roadmap is shown, and how.
 #[derive(Clone, Debug)]
 pub struct LayoutInput<'a> {
     /// The roadmap.
     pub roadmap: &'a Roadmap,
-    /// Its conflicts, for flagging bars and arrows.
-    pub conflicts: &'a [Conflict],
+    /// Its lanes, rows, flags and links (see [`arrange`]).
+    pub arrangement: &'a Arrangement,
     /// The visible time range.
     pub time: TimeView,
     /// Chart width in pixels (lanes' names are drawn outside it).
@@ -55,50 +52,36 @@ pub struct LayoutInput<'a> {
     pub scroll_y: f32,
     /// Selected missions, by position in the roadmap.
     pub selection: &'a BTreeSet<usize>,
-    /// Whether cancelled missions are drawn.
-    pub show_cancelled: bool,
     /// The day the today line marks.
     pub today: NaiveDate,
 }
 
-/// Lays the chart out.
+/// Lays the chart out: the arranged lanes and rows, placed in the view.
 pub fn lay_out(input: &LayoutInput) -> Scene {
     let roadmap = input.roadmap;
-    let lanes = lane_members(input);
     let mut scene = Scene {
         width: input.width,
         ticks: ticks(&input.time, input.width),
         ..Scene::default()
     };
     let mut centre_y: Vec<Option<f32>> = vec![None; roadmap.missions.len()];
-    let severities = worst_severities(input.conflicts);
-    let colors = agency_colors(roadmap);
     let mut top = HEADER_HEIGHT - input.scroll_y;
-
-    for (name, members) in lanes {
-        let rows = packing::pack_rows(
-            &members
-                .iter()
-                .map(|&i| interval(&roadmap.missions[i]))
-                .collect::<Vec<_>>(),
-        );
-        let row_count = rows.iter().map(|r| r + 1).max().unwrap_or(1);
-        let bottom = top + row_count as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
-        let row_top = |row: usize| top + LANE_PADDING + row as f32 * ROW_HEIGHT;
-        let mut row_bars: Vec<Vec<Bar>> = vec![Vec::new(); row_count];
-        for (&i, &row) in members.iter().zip(&rows) {
-            let y = row_top(row) + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
-            centre_y[i] = Some(y + BAR_HEIGHT / 2.0);
-            if let Some(bar) = bar(input, i, y, &severities, &colors) {
-                row_bars[row].push(bar);
+    for lane in &input.arrangement.lanes {
+        let bottom = top + lane.rows.len() as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
+        for (row, members) in lane.rows.iter().enumerate() {
+            let y = top + LANE_PADDING + row as f32 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+            let first_bar = scene.bars.len();
+            for &i in members {
+                centre_y[i] = Some(y + BAR_HEIGHT / 2.0);
+                scene.bars.extend(bar(input, i, y));
             }
+            place_labels(&mut scene.bars[first_bar..], input.width);
         }
-        for mut bars in row_bars {
-            bars.sort_by(|a, b| a.rect.left.total_cmp(&b.rect.left));
-            place_labels(&mut bars, input.width);
-            scene.bars.extend(bars);
-        }
-        scene.lanes.push(Lane { name, top, bottom });
+        scene.lanes.push(Lane {
+            name: lane.name.clone(),
+            top,
+            bottom,
+        });
         top = bottom;
     }
     scene.content_height = top + input.scroll_y;
@@ -130,52 +113,9 @@ pub fn fit_all(roadmap: &Roadmap, show_cancelled: bool) -> Option<TimeView> {
     ))
 }
 
-/// The lanes in order, each with the missions it shows: one per destination, then one for
-/// missions whose destination is unknown (so that they stay visible and can be fixed).
-fn lane_members(input: &LayoutInput) -> Vec<(String, Vec<usize>)> {
-    let roadmap = input.roadmap;
-    let lane_of = id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
-    let mut lanes: Vec<(String, Vec<usize>)> = roadmap
-        .destinations
-        .iter()
-        .map(|d| (d.name.clone(), Vec::new()))
-        .collect();
-    let mut elsewhere = Vec::new();
-    let shown = roadmap
-        .missions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| input.show_cancelled || m.status != MissionStatus::Cancelled);
-    for (i, mission) in shown {
-        match lane_of.get(mission.destination.as_str()) {
-            Some(&lane) => lanes[lane].1.push(i),
-            None => elsewhere.push(i),
-        }
-    }
-    if !elsewhere.is_empty() {
-        lanes.push(("Unknown destination".to_owned(), elsewhere));
-    }
-    lanes
-}
-
-/// A mission's days as `(first, last)` day numbers, in order even when its dates are not.
-fn interval(mission: &Mission) -> (i32, i32) {
-    let (a, b) = (
-        day_number(mission.start) as i32,
-        day_number(mission.end) as i32,
-    );
-    (a.min(b), a.max(b))
-}
-
 /// The bar of mission `i` with its top at `y`, or `None` when it is out of view or narrower
 /// than a pixel.
-fn bar(
-    input: &LayoutInput,
-    i: usize,
-    y: f32,
-    severities: &HashMap<&str, Severity>,
-    colors: &HashMap<&str, Rgb>,
-) -> Option<Bar> {
+fn bar(input: &LayoutInput, i: usize, y: f32) -> Option<Bar> {
     let mission = &input.roadmap.missions[i];
     let (first, last) = interval(mission);
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
@@ -196,10 +136,6 @@ fn bar(
     if off_screen || right - left < 1.0 {
         return None;
     }
-    let color = colors
-        .get(mission.lead.as_str())
-        .copied()
-        .unwrap_or(NO_COLOR);
     Some(Bar {
         mission: i,
         name: mission.name.clone(),
@@ -210,24 +146,13 @@ fn bar(
             bottom: y + BAR_HEIGHT,
         },
         shape,
-        color,
+        color: input.arrangement.color[i],
         kind: mission.kind,
         status: mission.status,
-        conflict: severities.get(mission.id.as_str()).copied(),
+        conflict: input.arrangement.severity[i],
         selected: input.selection.contains(&i),
         label: LabelPlacement::Hidden,
     })
-}
-
-/// Each agency's colour, by id (the first entry's, where ids repeat).
-fn agency_colors(roadmap: &Roadmap) -> HashMap<&str, Rgb> {
-    let mut colors = HashMap::default();
-    for agency in &roadmap.agencies {
-        if let Some(c) = agency.color {
-            colors.entry(agency.id.as_str()).or_insert([c.r, c.g, c.b]);
-        }
-    }
-    colors
 }
 
 /// Estimated width of a label.
@@ -254,18 +179,6 @@ fn place_labels(bars: &mut [Bar], width: f32) {
             LabelPlacement::Hidden
         };
     }
-}
-
-/// The worst severity of the conflicts each mission id takes part in.
-fn worst_severities(conflicts: &[Conflict]) -> HashMap<&str, Severity> {
-    let mut worst: HashMap<&str, Severity> = HashMap::default();
-    for conflict in conflicts {
-        for id in &conflict.missions {
-            let entry = worst.entry(id.as_str()).or_insert(conflict.severity);
-            *entry = (*entry).min(conflict.severity);
-        }
-    }
-    worst
 }
 
 /// Phases across every lane, launch windows across their destination's lane.
@@ -313,47 +226,28 @@ fn bands(input: &LayoutInput, lanes: &[Lane]) -> Vec<Band> {
     bands
 }
 
-/// Dependency arrows between shown missions, from the end of the one depended on to the start
-/// of the dependent one; red where the engine found the dependency violated.
+/// Dependency arrows between missions laid out, from the end of the one depended on to the
+/// start of the dependent one; red where the analysis found the dependency violated.
 fn arrows(input: &LayoutInput, centre_y: &[Option<f32>]) -> Vec<Arrow> {
-    let roadmap = input.roadmap;
-    let violated: HashSet<(&str, &str)> = input
-        .conflicts
-        .iter()
-        .filter(|c| c.kind == ConflictKind::Dependency && c.missions.len() == 2)
-        .map(|c| (c.missions[0].as_str(), c.missions[1].as_str()))
-        .collect();
-    let first_of = id_positions(roadmap.missions.iter().map(|m| m.id.as_str())).0;
+    let missions = &input.roadmap.missions;
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
+    let off = |a: f32, b: f32, low: f32, high: f32| (a < low && b < low) || (a > high && b > high);
     let mut arrows = Vec::new();
-    for (i, mission) in roadmap.missions.iter().enumerate() {
-        let Some(to_y) = centre_y[i] else { continue };
-        for dependency in &mission.depends_on {
-            let Some(&j) = first_of.get(dependency.mission.as_str()) else {
-                continue;
-            };
-            let Some(from_y) = centre_y[j] else { continue };
-            let from = [x(interval(&roadmap.missions[j]).1 + 1), from_y];
-            let to = [x(interval(mission).0), to_y];
-            let off = |a: f32, b: f32, low: f32, high: f32| {
-                (a < low && b < low) || (a > high && b > high)
-            };
-            if off(from[0], to[0], 0.0, input.width)
-                || off(from[1], to[1], HEADER_HEIGHT, input.height)
-            {
-                continue;
-            }
-            let pair = if mission.id <= dependency.mission {
-                (mission.id.as_str(), dependency.mission.as_str())
-            } else {
-                (dependency.mission.as_str(), mission.id.as_str())
-            };
-            arrows.push(Arrow {
-                from,
-                to,
-                violated: violated.contains(&pair),
-            });
+    for link in &input.arrangement.links {
+        let (Some(from_y), Some(to_y)) = (centre_y[link.from], centre_y[link.to]) else {
+            continue;
+        };
+        let from = [x(interval(&missions[link.from]).1 + 1), from_y];
+        let to = [x(interval(&missions[link.to]).0), to_y];
+        if off(from[0], to[0], 0.0, input.width) || off(from[1], to[1], HEADER_HEIGHT, input.height)
+        {
+            continue;
         }
+        arrows.push(Arrow {
+            from,
+            to,
+            violated: link.violated,
+        });
     }
     arrows
 }

@@ -1,6 +1,7 @@
 //! Drawing a [`crate::layout::Scene`]: on screen through egui's painter (and, later, to SVG for
 //! exports), so every picture of the roadmap comes from the same layout.
 
+mod batch;
 mod painter;
 
 pub use painter::{

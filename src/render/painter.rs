@@ -1,9 +1,8 @@
 //! Scene → egui shapes.
 
-use egui::{
-    Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
-};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 
+use super::batch::RectBatch;
 use crate::analysis::Severity;
 use crate::layout::{self, Arrow, Band, BandKind, Bar, BarShape, LabelPlacement, Scene};
 use crate::model::{MissionKind, MissionStatus};
@@ -13,7 +12,7 @@ pub const ERROR_COLOR: Color32 = Color32::from_rgb(225, 45, 45);
 /// Amber of warnings.
 pub const WARNING_COLOR: Color32 = Color32::from_rgb(240, 165, 0);
 
-/// Bars narrower than this (in points) are drawn as plain rectangles.
+/// Bars narrower than this (in points) are drawn without an outline.
 const SLIVER_WIDTH: f32 = 6.0;
 
 /// Red for errors, amber for warnings.
@@ -72,11 +71,20 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         style.at(0.0, layout::HEADER_HEIGHT),
         style.chart.max,
     ));
+    // Rectangles and arrows go into one mesh each, in drawing order: arrows under bars, bars
+    // under the shapes that need anti-aliasing (diamonds, crew icons) and the labels.
+    let mut arrows = RectBatch::new(painter.pixels_per_point());
     for arrow in &scene.arrows {
-        paint_arrow(&lanes_area, arrow, style);
+        paint_arrow(&mut arrows, arrow, style);
     }
+    arrows.paint(&lanes_area);
+    let mut bars = RectBatch::new(painter.pixels_per_point());
     for bar in &scene.bars {
-        paint_bar(&lanes_area, bar, style);
+        paint_bar_body(&mut bars, &lanes_area, bar, style);
+    }
+    bars.paint(&lanes_area);
+    for bar in &scene.bars {
+        paint_bar_marks(&lanes_area, bar, style);
     }
     if let Some(x) = scene.today {
         let top = style.at(x, layout::HEADER_HEIGHT / 2.0);
@@ -202,7 +210,7 @@ fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
     );
 }
 
-fn paint_arrow(painter: &Painter, arrow: &Arrow, style: &SceneStyle) {
+fn paint_arrow(batch: &mut RectBatch, arrow: &Arrow, style: &SceneStyle) {
     let (from, to) = (
         style.at(arrow.from[0], arrow.from[1]),
         style.at(arrow.to[0], arrow.to[1]),
@@ -210,11 +218,12 @@ fn paint_arrow(painter: &Painter, arrow: &Arrow, style: &SceneStyle) {
     let (color, width) = if arrow.violated {
         (ERROR_COLOR, 2.0)
     } else {
-        (style.text.gamma_multiply(0.45), 1.2)
+        (style.text.gamma_multiply(0.45), 1.0)
     };
     // An elbow connector, as Gantt charts draw finish-to-start links: out of the bar's end,
     // down to the dependent row, into its start; around the back when it starts too early.
     let elbow = 8.0;
+    let head = 7.0;
     let points = if to.x - elbow >= from.x + elbow {
         let x = from.x + elbow;
         vec![from, pos2(x, from.y), pos2(x, to.y), to]
@@ -230,71 +239,90 @@ fn paint_arrow(painter: &Painter, arrow: &Arrow, style: &SceneStyle) {
             to,
         ]
     };
-    painter.add(Shape::line(points, Stroke::new(width, color)));
-    let head = [to, to + vec2(-7.0, -4.0), to + vec2(-7.0, 4.0)];
-    painter.add(Shape::convex_polygon(head.to_vec(), color, Stroke::NONE));
+    // The line stops where the head begins, so the head's tip stays sharp.
+    let mut points = points;
+    if let Some(last) = points.last_mut() {
+        last.x -= head;
+    }
+    batch.polyline(&points, width, color);
+    batch.triangle([to, to + vec2(-head, -4.0), to + vec2(-head, 4.0)], color);
 }
 
-fn paint_bar(painter: &Painter, bar: &Bar, style: &SceneStyle) {
+/// The rectangles of a bar: rings for selection and conflicts, the fill, the outline.
+fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &SceneStyle) {
     let rect = style.rect(&bar.rect);
-    let agency = Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2]);
-    let fill = match bar.status {
+    let agency = agency_color(bar);
+    if bar.shape == BarShape::Milestone {
+        // A diamond's sides are slanted: egui draws it anti-aliased.
+        let outer = |grow: f32, stroke: Stroke| {
+            Shape::convex_polygon(diamond(rect.expand(grow)), Color32::TRANSPARENT, stroke)
+        };
+        if bar.selected {
+            painter.add(outer(4.5, Stroke::new(2.0, style.selection)));
+        }
+        if let Some(severity) = bar.conflict {
+            painter.add(outer(2.0, Stroke::new(2.5, severity_color(severity))));
+        }
+        painter.add(Shape::convex_polygon(
+            diamond(rect),
+            fill_color(bar, style),
+            outline(bar, style),
+        ));
+        return;
+    }
+    if bar.selected {
+        batch.frame(rect.expand(6.5), 2.0, style.selection);
+    }
+    if let Some(severity) = bar.conflict {
+        batch.frame(rect.expand(4.5), 2.5, severity_color(severity));
+    }
+    batch.fill(rect, fill_color(bar, style));
+    // A bar a few pixels wide shows no outline: it would cover the fill.
+    if rect.width() >= SLIVER_WIDTH {
+        if bar.status == MissionStatus::Concept {
+            batch.dashed_frame(rect, 1.5, agency, 5.0, 3.0);
+        } else {
+            let stroke = outline(bar, style);
+            batch.frame(rect, stroke.width, stroke.color);
+        }
+    }
+    if bar.status == MissionStatus::Cancelled {
+        batch.line(
+            pos2(rect.left(), rect.center().y),
+            pos2(rect.right(), rect.center().y),
+            1.5,
+            style.text,
+        );
+    }
+}
+
+fn agency_color(bar: &Bar) -> Color32 {
+    Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2])
+}
+
+/// The fill of a bar: its agency's colour, in the style of its status.
+fn fill_color(bar: &Bar, style: &SceneStyle) -> Color32 {
+    let agency = agency_color(bar);
+    match bar.status {
         MissionStatus::Concept => agency.gamma_multiply(0.35),
         MissionStatus::Planned | MissionStatus::Confirmed => agency,
         MissionStatus::Flown => muted(agency, style.background),
         MissionStatus::Cancelled => agency.gamma_multiply(0.15),
-    };
-    let outline = match bar.status {
+    }
+}
+
+/// The outline of a bar: bold for confirmed missions.
+fn outline(bar: &Bar, style: &SceneStyle) -> Stroke {
+    match bar.status {
         MissionStatus::Confirmed => Stroke::new(2.0, style.text),
-        _ => Stroke::new(1.0, agency),
-    };
-    let outer = |grow: f32| match bar.shape {
-        BarShape::Bar => Shape::rect_stroke(
-            rect.expand(grow),
-            3.0 + grow,
-            Stroke::NONE,
-            StrokeKind::Outside,
-        ),
-        BarShape::Milestone => Shape::convex_polygon(
-            diamond(rect.expand(grow)),
-            Color32::TRANSPARENT,
-            Stroke::NONE,
-        ),
-    };
-    if bar.selected {
-        painter.add(with_stroke(outer(4.5), Stroke::new(2.0, style.selection)));
+        _ => Stroke::new(1.0, agency_color(bar)),
     }
-    if let Some(severity) = bar.conflict {
-        painter.add(with_stroke(
-            outer(2.0),
-            Stroke::new(2.5, severity_color(severity)),
-        ));
-    }
-    match bar.shape {
-        // A bar a few pixels wide shows no rounding or outline: a plain rectangle looks the same
-        // and costs a fraction to draw, which matters with thousands of missions in view.
-        BarShape::Bar if rect.width() < SLIVER_WIDTH => {
-            painter.rect_filled(rect, 0.0, fill);
-        }
-        BarShape::Bar => {
-            painter.rect_filled(rect, 3.0, fill);
-            if bar.status == MissionStatus::Concept {
-                dashed_outline(painter, rect, agency);
-            } else {
-                painter.rect_stroke(rect, 3.0, outline, StrokeKind::Inside);
-            }
-        }
-        BarShape::Milestone => {
-            painter.add(Shape::convex_polygon(diamond(rect), fill, outline));
-        }
-    }
-    if bar.status == MissionStatus::Cancelled {
-        painter.hline(
-            rect.x_range(),
-            rect.center().y,
-            Stroke::new(1.5, style.text),
-        );
-    }
+}
+
+/// What is drawn on top of a bar: the crew icon and the label.
+fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
+    let rect = style.rect(&bar.rect);
+    let fill = fill_color(bar, style);
     let ink = ink_on(fill, style);
     let mut text_left = rect.left() + layout::LABEL_PADDING;
     if bar.kind == MissionKind::Human {
@@ -359,37 +387,6 @@ fn diamond(rect: Rect) -> Vec<Pos2> {
         pos2(c.x, rect.bottom()),
         pos2(rect.left(), c.y),
     ]
-}
-
-fn with_stroke(shape: Shape, stroke: Stroke) -> Shape {
-    match shape {
-        Shape::Rect(mut r) => {
-            r.stroke = stroke;
-            Shape::Rect(r)
-        }
-        Shape::Path(mut p) => {
-            p.stroke = stroke.into();
-            p.closed = true;
-            Shape::Path(p)
-        }
-        other => other,
-    }
-}
-
-fn dashed_outline(painter: &Painter, rect: Rect, color: Color32) {
-    let corners = [
-        rect.left_top(),
-        rect.right_top(),
-        rect.right_bottom(),
-        rect.left_bottom(),
-        rect.left_top(),
-    ];
-    painter.extend(Shape::dashed_line(
-        &corners,
-        Stroke::new(1.5, color),
-        5.0,
-        3.0,
-    ));
 }
 
 /// A flown mission's colour: the agency's, washed towards the background.

@@ -16,7 +16,7 @@ use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::cli::plural;
 use crate::edit::{Document, remove_missions, set_dates};
 use crate::format;
-use crate::layout::{self, TimeView};
+use crate::layout::{self, Arrangement, TimeView};
 use crate::model::Roadmap;
 use crate::render::{ERROR_COLOR, WARNING_COLOR, severity_color};
 
@@ -64,8 +64,11 @@ pub struct GerApp {
     document: Document,
     /// The file the roadmap comes from and is saved to (`None`: the bundled or a new roadmap).
     path: Option<PathBuf>,
+    /// Conflicts and arrangement of the roadmap as it is now, for `derived_for`.
     conflicts: Vec<Conflict>,
-    conflicts_generation: Option<u64>,
+    arrangement: Arrangement,
+    /// The document generation and `show_cancelled` the conflicts and arrangement are of.
+    derived_for: Option<(u64, bool)>,
     selection: BTreeSet<usize>,
     timeline: Timeline,
     dialog: Option<Dialog>,
@@ -111,7 +114,8 @@ impl GerApp {
             document: Document::new(roadmap, true),
             path: None,
             conflicts: Vec::new(),
-            conflicts_generation: None,
+            arrangement: Arrangement::default(),
+            derived_for: None,
             selection: BTreeSet::new(),
             timeline: Timeline::default(),
             dialog: None,
@@ -164,9 +168,11 @@ impl GerApp {
 
     /// The whole window's contents.
     pub fn show(&mut self, ui: &mut Ui) {
-        self.refresh_conflicts();
         let mut commands = self.shortcut_commands(ui.ctx());
         self.take_dropped_files(ui.ctx());
+        // After anything above that may have opened another roadmap, before anything below
+        // that shows it.
+        self.refresh_derived();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if !self.settings.hide_conflicts {
@@ -182,6 +188,7 @@ impl GerApp {
                 let input = TimelineInput {
                     roadmap,
                     conflicts: &self.conflicts,
+                    arrangement: &self.arrangement,
                     selection: &self.selection,
                     show_cancelled: self.settings.show_cancelled,
                     today: self.today,
@@ -199,10 +206,15 @@ impl GerApp {
         self.tick_autosave(ui.ctx());
     }
 
-    fn refresh_conflicts(&mut self) {
-        if self.conflicts_generation != Some(self.document.generation()) {
-            self.conflicts = find_conflicts(self.document.roadmap());
-            self.conflicts_generation = Some(self.document.generation());
+    /// Recomputes the conflicts and the arrangement of the chart when the roadmap or what is
+    /// shown has changed since the last time: frames that only zoom, pan or hover reuse them.
+    fn refresh_derived(&mut self) {
+        let key = (self.document.generation(), self.settings.show_cancelled);
+        if self.derived_for != Some(key) {
+            let roadmap = self.document.roadmap();
+            self.conflicts = find_conflicts(roadmap);
+            self.arrangement = layout::arrange(roadmap, &self.conflicts, key.1);
+            self.derived_for = Some(key);
         }
     }
 
@@ -222,7 +234,7 @@ impl GerApp {
             TimelineAction::ClearSelection => self.selection.clear(),
             TimelineAction::Preview(dates) => {
                 self.document.preview_dates(&dates);
-                self.refresh_conflicts();
+                self.refresh_derived();
                 ctx.request_repaint();
             }
             TimelineAction::EndGesture(label) => self.document.end_gesture(&label),
@@ -649,36 +661,46 @@ impl GerApp {
         let mut ordered: Vec<usize> = (0..self.conflicts.len()).collect();
         ordered.sort_by_key(|&k| self.conflicts[k].severity);
         let mut clicked = None;
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                for k in ordered {
-                    let conflict = &self.conflicts[k];
-                    let color = severity_color(conflict.severity);
-                    ui.horizontal_top(|ui| {
-                        let (dot, _) =
-                            ui.allocate_exact_size(egui::vec2(10.0, 16.0), egui::Sense::hover());
-                        ui.painter().circle_filled(dot.center(), 4.0, color);
-                        let text = RichText::new(&conflict.message);
-                        let response = ui
-                            .add(egui::Button::selectable(false, text).wrap())
-                            .on_hover_text(format!(
-                                "{} ({}): click to select and show its missions",
-                                conflict.kind.name(),
-                                conflict.severity.name()
-                            ));
-                        if response.clicked() {
-                            clicked = Some(k);
-                        }
-                    });
-                    ui.add_space(2.0);
+        // One line per conflict, and only the lines in view are built: a roadmap of thousands
+        // of missions can have a thousand conflicts. The whole message is in the tooltip.
+        let row_height = ui.text_style_height(&egui::TextStyle::Button) + 2.0 * 2.0;
+        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+            ui,
+            row_height,
+            ordered.len(),
+            |ui, rows| {
+                for &k in &ordered[rows] {
+                    if self.conflict_row(ui, k, row_height).clicked() {
+                        clicked = Some(k);
+                    }
                 }
-            });
+            },
+        );
         if let Some(k) = clicked {
             let missions = self.missions_of(&self.conflicts[k]);
             self.selection = missions.iter().copied().collect();
             self.timeline.focus_on(missions);
         }
+    }
+
+    /// A conflict's line in the panel: a dot of its severity and its message, shortened.
+    fn conflict_row(&self, ui: &mut Ui, k: usize, height: f32) -> egui::Response {
+        let conflict = &self.conflicts[k];
+        ui.horizontal(|ui| {
+            ui.set_height(height);
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, height), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(dot.center(), 4.0, severity_color(conflict.severity));
+            let text = RichText::new(&conflict.message);
+            ui.add(egui::Button::selectable(false, text).truncate())
+                .on_hover_text(format!(
+                    "{}\n\n{} ({}): click to select and show its missions",
+                    conflict.message,
+                    conflict.kind.name(),
+                    conflict.severity.name()
+                ))
+        })
+        .inner
     }
 
     /// Positions of the missions a conflict names.

@@ -9,7 +9,9 @@ use egui::{
 };
 
 use crate::analysis::Conflict;
-use crate::layout::{self, BarShape, CalendarUnit, LayoutInput, TimeView, day_number, snap_unit};
+use crate::layout::{
+    self, Arrangement, BarShape, CalendarUnit, LayoutInput, TimeView, day_number, snap_unit,
+};
 use crate::model::{MissionStatus, Roadmap};
 use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
 
@@ -51,6 +53,8 @@ pub struct TimelineInput<'a> {
     pub roadmap: &'a Roadmap,
     /// Its conflicts.
     pub conflicts: &'a [Conflict],
+    /// Its lanes and rows (see [`layout::arrange`]).
+    pub arrangement: &'a Arrangement,
     /// Selected missions.
     pub selection: &'a BTreeSet<usize>,
     /// Whether cancelled missions are drawn.
@@ -115,13 +119,12 @@ impl Timeline {
         self.navigate(ui, view, &background, chart, input, &mut actions);
         let scene = layout::lay_out(&LayoutInput {
             roadmap: input.roadmap,
-            conflicts: input.conflicts,
+            arrangement: input.arrangement,
             time: *view,
             width,
             height: chart.height(),
             scroll_y: self.scroll_y,
             selection: input.selection,
-            show_cancelled: input.show_cancelled,
             today: input.today,
         });
         self.content_height = scene.content_height;

@@ -65,11 +65,7 @@ fn violated_dependencies(index: &Index, graph: &DependencyGraph, conflicts: &mut
 /// One conflict per strongly connected group of the dependency graph that holds a cycle.
 fn cycles(index: &Index, graph: &DependencyGraph, conflicts: &mut Vec<Conflict>) {
     let missions = &index.roadmap.missions;
-    for group in strongly_connected_groups(&graph.edges) {
-        let is_cycle = group.len() > 1 || graph.edges[group[0]].iter().any(|&(j, _)| j == group[0]);
-        if !is_cycle {
-            continue;
-        }
+    for group in cyclic_groups(&graph.edges) {
         let mut members: Vec<_> = group.iter().map(|&i| &missions[i]).collect();
         members.sort_by(|a, b| a.id.cmp(&b.id));
         let message = if members.len() == 1 {
@@ -83,9 +79,10 @@ fn cycles(index: &Index, graph: &DependencyGraph, conflicts: &mut Vec<Conflict>)
     }
 }
 
-/// Tarjan's algorithm, iterative so that a long chain of dependencies cannot overflow the stack.
-/// Returns every strongly connected group (singletons included), each non-empty.
-fn strongly_connected_groups(edges: &[Vec<(usize, i32)>]) -> Vec<Vec<usize>> {
+/// The strongly connected groups that hold a cycle: two missions or more, or one that depends on
+/// itself. Tarjan's algorithm, iterative so that a long chain of dependencies cannot overflow the
+/// stack; a mission in no cycle costs no allocation.
+fn cyclic_groups(edges: &[Vec<(usize, i32)>]) -> Vec<Vec<usize>> {
     const UNVISITED: usize = usize::MAX;
     let n = edges.len();
     let mut order = vec![UNVISITED; n];
@@ -124,6 +121,15 @@ fn strongly_connected_groups(edges: &[Vec<(usize, i32)>]) -> Vec<Vec<usize>> {
                 low[parent] = low[parent].min(low[node]);
             }
             if low[node] == order[node] {
+                if stack.last() == Some(&node) {
+                    // A group of one: a cycle only when the mission depends on itself.
+                    stack.pop();
+                    on_stack[node] = false;
+                    if edges[node].iter().any(|&(j, _)| j == node) {
+                        groups.push(vec![node]);
+                    }
+                    continue;
+                }
                 let mut group = Vec::new();
                 while let Some(member) = stack.pop() {
                     on_stack[member] = false;
@@ -141,14 +147,14 @@ fn strongly_connected_groups(edges: &[Vec<(usize, i32)>]) -> Vec<Vec<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::strongly_connected_groups;
+    use super::cyclic_groups;
 
     fn groups_of(edges: &[&[usize]]) -> Vec<Vec<usize>> {
         let edges: Vec<Vec<(usize, i32)>> = edges
             .iter()
             .map(|e| e.iter().map(|&j| (j, 0)).collect())
             .collect();
-        let mut groups = strongly_connected_groups(&edges);
+        let mut groups = cyclic_groups(&edges);
         groups.iter_mut().for_each(|g| g.sort_unstable());
         groups.sort();
         groups
@@ -156,10 +162,10 @@ mod tests {
 
     #[test]
     fn finds_cycles_and_leaves_chains_apart() {
-        // 0 → 1 → 2 → 0 is a cycle; 3 → 0 hangs off it; 4 is alone.
+        // 0 → 1 → 2 → 0 is a cycle; 3 → 0 hangs off it; 4 is alone; 5 depends on itself.
         assert_eq!(
-            groups_of(&[&[1], &[2], &[0], &[0], &[]]),
-            vec![vec![0, 1, 2], vec![3], vec![4]]
+            groups_of(&[&[1], &[2], &[0], &[0], &[], &[5]]),
+            vec![vec![0, 1, 2], vec![5]]
         );
     }
 
@@ -175,7 +181,7 @@ mod tests {
                 }
             })
             .collect();
-        let groups = strongly_connected_groups(&edges);
+        let groups = cyclic_groups(&edges);
         assert_eq!(groups.len(), 1, "the chain closes into one cycle");
         assert_eq!(groups[0].len(), n);
     }

@@ -1,0 +1,190 @@
+//! The part of a layout that depends on the roadmap and on what is shown, not on the view:
+//! which lane and row each mission goes on, how it is flagged, which missions are linked.
+//! Computed once per change of the roadmap and reused by every frame of zooming, panning and
+//! scrolling, which then only has to place what is in view.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::packing::pack_rows;
+use super::scene::Rgb;
+use crate::analysis::{Conflict, ConflictKind, Severity};
+use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
+
+/// Grey for missions whose lead agency has no colour.
+const NO_COLOR: Rgb = [150, 150, 150];
+
+/// A lane and its rows of missions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArrangedLane {
+    /// Shown at the lane's left.
+    pub name: String,
+    /// Rows top to bottom, each with its missions' positions in the roadmap, by start. A lane
+    /// has at least one row, empty or not.
+    pub rows: Vec<Vec<usize>>,
+}
+
+/// A dependency between two shown missions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// Position of the mission depended on.
+    pub from: usize,
+    /// Position of the dependent mission.
+    pub to: usize,
+    /// Whether the analysis found this dependency violated.
+    pub violated: bool,
+}
+
+/// Lanes, rows, flags and links of a roadmap, ready to be laid out in any view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arrangement {
+    /// Lanes top to bottom.
+    pub lanes: Vec<ArrangedLane>,
+    /// The worst conflict each mission takes part in, by position.
+    pub severity: Vec<Option<Severity>>,
+    /// Each mission's lead agency colour, by position.
+    pub color: Vec<Rgb>,
+    /// Dependencies between shown missions.
+    pub links: Vec<Link>,
+}
+
+/// Arranges the missions of `roadmap` (cancelled ones only when `show_cancelled`) in lanes and
+/// rows, flagged with their `conflicts`.
+pub fn arrange(roadmap: &Roadmap, conflicts: &[Conflict], show_cancelled: bool) -> Arrangement {
+    let shown: Vec<bool> = roadmap
+        .missions
+        .iter()
+        .map(|m| show_cancelled || m.status != MissionStatus::Cancelled)
+        .collect();
+    let lanes = lane_members(roadmap, &shown)
+        .into_iter()
+        .map(|(name, members)| ArrangedLane {
+            name,
+            rows: rows(roadmap, &members),
+        })
+        .collect();
+    Arrangement {
+        lanes,
+        severity: worst_severities(roadmap, conflicts),
+        color: lead_colors(roadmap),
+        links: links(roadmap, conflicts, &shown),
+    }
+}
+
+/// A mission's days as `(first, last)` day numbers, in order even when its dates are not.
+pub fn interval(mission: &Mission) -> (i32, i32) {
+    let (a, b) = (
+        super::day_number(mission.start) as i32,
+        super::day_number(mission.end) as i32,
+    );
+    (a.min(b), a.max(b))
+}
+
+/// The lanes in order, each with the missions it shows: one per destination, then one for
+/// missions whose destination is unknown (so that they stay visible and can be fixed).
+fn lane_members(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<usize>)> {
+    let lane_of = id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
+    let mut lanes: Vec<(String, Vec<usize>)> = roadmap
+        .destinations
+        .iter()
+        .map(|d| (d.name.clone(), Vec::new()))
+        .collect();
+    let mut elsewhere = Vec::new();
+    for (i, mission) in roadmap.missions.iter().enumerate() {
+        if !shown[i] {
+            continue;
+        }
+        match lane_of.get(mission.destination.as_str()) {
+            Some(&lane) => lanes[lane].1.push(i),
+            None => elsewhere.push(i),
+        }
+    }
+    if !elsewhere.is_empty() {
+        lanes.push(("Unknown destination".to_owned(), elsewhere));
+    }
+    lanes
+}
+
+/// `members` of one lane packed into rows, each row by start.
+fn rows(roadmap: &Roadmap, members: &[usize]) -> Vec<Vec<usize>> {
+    let intervals: Vec<(i32, i32)> = members
+        .iter()
+        .map(|&i| interval(&roadmap.missions[i]))
+        .collect();
+    let row_of = pack_rows(&intervals);
+    let mut rows = vec![Vec::new(); row_of.iter().map(|r| r + 1).max().unwrap_or(1)];
+    for (k, &row) in row_of.iter().enumerate() {
+        rows[row].push(k);
+    }
+    rows.into_iter()
+        .map(|mut row| {
+            row.sort_by_key(|&k| intervals[k]);
+            row.into_iter().map(|k| members[k]).collect()
+        })
+        .collect()
+}
+
+/// The worst severity of the conflicts each mission takes part in, by position (every mission
+/// with a repeated id is flagged with it).
+fn worst_severities(roadmap: &Roadmap, conflicts: &[Conflict]) -> Vec<Option<Severity>> {
+    let mut worst: HashMap<&str, Severity> = HashMap::default();
+    for conflict in conflicts {
+        for id in &conflict.missions {
+            let entry = worst.entry(id.as_str()).or_insert(conflict.severity);
+            *entry = (*entry).min(conflict.severity);
+        }
+    }
+    roadmap
+        .missions
+        .iter()
+        .map(|m| worst.get(m.id.as_str()).copied())
+        .collect()
+}
+
+/// Each mission's lead agency colour (the first agency's, where ids repeat).
+fn lead_colors(roadmap: &Roadmap) -> Vec<Rgb> {
+    let mut colors: HashMap<&str, Rgb> = HashMap::default();
+    for agency in &roadmap.agencies {
+        if let Some(c) = agency.color {
+            colors.entry(agency.id.as_str()).or_insert([c.r, c.g, c.b]);
+        }
+    }
+    roadmap
+        .missions
+        .iter()
+        .map(|m| colors.get(m.lead.as_str()).copied().unwrap_or(NO_COLOR))
+        .collect()
+}
+
+/// Dependencies between shown missions (to the first mission of a repeated id), flagged where
+/// the analysis found them violated.
+fn links(roadmap: &Roadmap, conflicts: &[Conflict], shown: &[bool]) -> Vec<Link> {
+    let violated: HashSet<(&str, &str)> = conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Dependency && c.missions.len() == 2)
+        .map(|c| (c.missions[0].as_str(), c.missions[1].as_str()))
+        .collect();
+    let first_of = id_positions(roadmap.missions.iter().map(|m| m.id.as_str())).0;
+    let mut links = Vec::new();
+    for (to, mission) in roadmap.missions.iter().enumerate() {
+        for dependency in &mission.depends_on {
+            let Some(&from) = first_of.get(dependency.mission.as_str()) else {
+                continue;
+            };
+            if !(shown[from] && shown[to]) {
+                continue;
+            }
+            // Conflicts name their two missions in id order.
+            let pair = if mission.id <= dependency.mission {
+                (mission.id.as_str(), dependency.mission.as_str())
+            } else {
+                (dependency.mission.as_str(), mission.id.as_str())
+            };
+            links.push(Link {
+                from,
+                to,
+                violated: violated.contains(&pair),
+            });
+        }
+    }
+    links
+}
