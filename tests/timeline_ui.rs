@@ -203,6 +203,27 @@ fn clicking_selects_and_delete_removes_undoably() {
 }
 
 #[test]
+fn a_screen_reader_can_select_a_bar() {
+    let mut harness = app_harness();
+    harness.get_by_label(ARTEMIS_III).click_accesskit();
+    harness.run();
+    let roadmap = harness.state().roadmap();
+    let artemis_3 = roadmap
+        .missions
+        .iter()
+        .position(|m| m.id.as_str() == "artemis-3");
+    assert_eq!(
+        harness
+            .state()
+            .selection()
+            .iter()
+            .copied()
+            .collect::<Vec<_>>(),
+        artemis_3.into_iter().collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn arrow_keys_nudge_the_selection_by_one_snap_unit() {
     let mut harness = app_harness();
     harness.get_by_label(ARTEMIS_III).click();

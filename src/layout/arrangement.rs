@@ -39,6 +39,8 @@ pub struct Link {
 pub struct Arrangement {
     /// Lanes top to bottom.
     pub lanes: Vec<ArrangedLane>,
+    /// Each mission's first and last day (see [`interval`]), by position.
+    pub days: Vec<(i32, i32)>,
     /// The worst conflict each mission takes part in, by position.
     pub severity: Vec<Option<Severity>>,
     /// Each mission's lead agency colour, by position.
@@ -55,15 +57,17 @@ pub fn arrange(roadmap: &Roadmap, conflicts: &[Conflict], show_cancelled: bool) 
         .iter()
         .map(|m| show_cancelled || m.status != MissionStatus::Cancelled)
         .collect();
+    let days: Vec<(i32, i32)> = roadmap.missions.iter().map(interval).collect();
     let lanes = lane_members(roadmap, &shown)
         .into_iter()
         .map(|(name, members)| ArrangedLane {
             name,
-            rows: rows(roadmap, &members),
+            rows: rows(&days, &members),
         })
         .collect();
     Arrangement {
         lanes,
+        days,
         severity: worst_severities(roadmap, conflicts),
         color: lead_colors(roadmap),
         links: links(roadmap, conflicts, &shown),
@@ -105,11 +109,8 @@ fn lane_members(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<usize>)> 
 }
 
 /// `members` of one lane packed into rows, each row by start.
-fn rows(roadmap: &Roadmap, members: &[usize]) -> Vec<Vec<usize>> {
-    let intervals: Vec<(i32, i32)> = members
-        .iter()
-        .map(|&i| interval(&roadmap.missions[i]))
-        .collect();
+fn rows(days: &[(i32, i32)], members: &[usize]) -> Vec<Vec<usize>> {
+    let intervals: Vec<(i32, i32)> = members.iter().map(|&i| days[i]).collect();
     let row_of = pack_rows(&intervals);
     let mut rows = vec![Vec::new(); row_of.iter().map(|r| r + 1).max().unwrap_or(1)];
     for (k, &row) in row_of.iter().enumerate() {

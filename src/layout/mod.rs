@@ -15,7 +15,10 @@ use crate::model::{MissionStatus, Roadmap};
 
 pub use arrangement::{ArrangedLane, Arrangement, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
-pub use scene::{Arrow, Band, BandKind, Bar, BarShape, LabelPlacement, Lane, Rect, Rgb, Scene};
+pub use scene::{
+    Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, LabelPlacement, Lane,
+    MIN_RESIZABLE_WIDTH, Rect, Rgb, Scene,
+};
 pub use time_view::{
     MAX_SPAN_DAYS, MIN_SPAN_DAYS, TimeView, date_from_day, day_number, last_writable_date,
 };
@@ -70,10 +73,13 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
         let bottom = top + lane.rows.len() as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
         for (row, members) in lane.rows.iter().enumerate() {
             let y = top + LANE_PADDING + row as f32 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+            let in_view = y + BAR_HEIGHT >= HEADER_HEIGHT && y <= input.height;
             let first_bar = scene.bars.len();
             for &i in members {
                 centre_y[i] = Some(y + BAR_HEIGHT / 2.0);
-                scene.bars.extend(bar(input, i, y));
+                if in_view {
+                    scene.bars.extend(bar(input, i, y));
+                }
             }
             place_labels(&mut scene.bars[first_bar..], input.width);
         }
@@ -113,11 +119,11 @@ pub fn fit_all(roadmap: &Roadmap, show_cancelled: bool) -> Option<TimeView> {
     ))
 }
 
-/// The bar of mission `i` with its top at `y`, or `None` when it is out of view or narrower
-/// than a pixel.
+/// The bar of mission `i` on a row in view with its top at `y`, or `None` when it is left or
+/// right of the view or narrower than a pixel.
 fn bar(input: &LayoutInput, i: usize, y: f32) -> Option<Bar> {
     let mission = &input.roadmap.missions[i];
-    let (first, last) = interval(mission);
+    let (first, last) = input.arrangement.days[i];
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
     let shape = if first == last {
         BarShape::Milestone
@@ -131,9 +137,7 @@ fn bar(input: &LayoutInput, i: usize, y: f32) -> Option<Bar> {
             (centre - BAR_HEIGHT / 2.0, centre + BAR_HEIGHT / 2.0)
         }
     };
-    let off_screen =
-        right < 0.0 || left > input.width || y + BAR_HEIGHT < HEADER_HEIGHT || y > input.height;
-    if off_screen || right - left < 1.0 {
+    if right < 0.0 || left > input.width || right - left < 1.0 {
         return None;
     }
     Some(Bar {
@@ -229,7 +233,7 @@ fn bands(input: &LayoutInput, lanes: &[Lane]) -> Vec<Band> {
 /// Dependency arrows between missions laid out, from the end of the one depended on to the
 /// start of the dependent one; red where the analysis found the dependency violated.
 fn arrows(input: &LayoutInput, centre_y: &[Option<f32>]) -> Vec<Arrow> {
-    let missions = &input.roadmap.missions;
+    let days = &input.arrangement.days;
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
     let off = |a: f32, b: f32, low: f32, high: f32| (a < low && b < low) || (a > high && b > high);
     let mut arrows = Vec::new();
@@ -237,8 +241,8 @@ fn arrows(input: &LayoutInput, centre_y: &[Option<f32>]) -> Vec<Arrow> {
         let (Some(from_y), Some(to_y)) = (centre_y[link.from], centre_y[link.to]) else {
             continue;
         };
-        let from = [x(interval(&missions[link.from]).1 + 1), from_y];
-        let to = [x(interval(&missions[link.to]).0), to_y];
+        let from = [x(days[link.from].1 + 1), from_y];
+        let to = [x(days[link.to].0), to_y];
         if off(from[0], to[0], 0.0, input.width) || off(from[1], to[1], HEADER_HEIGHT, input.height)
         {
             continue;

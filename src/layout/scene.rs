@@ -1,6 +1,7 @@
 //! What the chart shows, positioned: the output of layout and the input of every painter (the
 //! window and the exports). Coordinates are pixels from the chart's top-left corner.
 
+use super::HEADER_HEIGHT;
 use crate::analysis::Severity;
 use crate::model::{MissionKind, MissionStatus};
 
@@ -18,6 +19,11 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// Whether the point is inside (edges included).
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        (self.left..=self.right).contains(&x) && (self.top..=self.bottom).contains(&y)
+    }
+
     /// Width.
     pub fn width(&self) -> f32 {
         self.right - self.left
@@ -108,6 +114,51 @@ pub struct Bar {
     pub label: LabelPlacement,
 }
 
+/// Width of the grip at each end of a bar, by which it is resized.
+pub const EDGE_GRIP: f32 = 8.0;
+/// Narrowest bar with grips: narrower ones are moved, or resized after zooming in.
+pub const MIN_RESIZABLE_WIDTH: f32 = 4.0;
+
+/// Which part of a bar a point is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarPart {
+    /// The middle: dragging it moves the mission.
+    Body,
+    /// The grip at the start: dragging it changes the start.
+    Start,
+    /// The grip at the end: dragging it changes the end.
+    End,
+}
+
+impl Bar {
+    /// The grips at the start and end of a bar wide enough to have them. They straddle the
+    /// edges of a wide bar; a narrow one keeps its middle for moving and has them just outside.
+    pub fn grips(&self) -> Option<(Rect, Rect)> {
+        let width = self.rect.width();
+        if self.shape != BarShape::Bar || width < MIN_RESIZABLE_WIDTH {
+            return None;
+        }
+        let inward = if width >= 3.0 * EDGE_GRIP {
+            EDGE_GRIP / 2.0
+        } else {
+            0.0
+        };
+        let (left, right) = (self.rect.left, self.rect.right);
+        Some((
+            Rect {
+                left: left - EDGE_GRIP + inward,
+                right: left + inward,
+                ..self.rect
+            },
+            Rect {
+                left: right - inward,
+                right: right + EDGE_GRIP - inward,
+                ..self.rect
+            },
+        ))
+    }
+}
+
 /// A dependency: from the end of one mission to the start of another.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrow {
@@ -141,4 +192,130 @@ pub struct Scene {
     /// Vertical centre of every shown mission's row (in view or not), by position in the
     /// roadmap: where to scroll to bring a mission into view.
     pub centre_y: Vec<Option<f32>>,
+}
+
+impl Scene {
+    /// The bar at a point of the chart, by its index in `bars`, and the part of it there. The
+    /// grips at a bar's edges win over any bar's body; where two grips meet, the one on its
+    /// own bar wins; otherwise a bar drawn later wins over one drawn earlier. Nothing is hit
+    /// above the lanes or beside the chart.
+    pub fn hit(&self, x: f32, y: f32) -> Option<(usize, BarPart)> {
+        if y < HEADER_HEIGHT || !(0.0..=self.width).contains(&x) {
+            return None;
+        }
+        let grip_at = |k: usize, bar: &Bar| {
+            let (start, end) = bar.grips()?;
+            if start.contains(x, y) {
+                Some((k, BarPart::Start))
+            } else if end.contains(x, y) {
+                Some((k, BarPart::End))
+            } else {
+                None
+            }
+        };
+        let mut grips = self
+            .bars
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(k, bar)| grip_at(k, bar));
+        let first_grip = grips.next();
+        let own_grip = first_grip
+            .into_iter()
+            .chain(grips)
+            .find(|&(k, _)| self.bars[k].rect.contains(x, y));
+        own_grip.or(first_grip).or_else(|| {
+            self.bars
+                .iter()
+                .rposition(|bar| bar.rect.contains(x, y))
+                .map(|k| (k, BarPart::Body))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(mission: usize, left: f32, right: f32) -> Bar {
+        Bar {
+            mission,
+            name: format!("m{mission}"),
+            rect: Rect {
+                left,
+                top: 100.0,
+                right,
+                bottom: 118.0,
+            },
+            shape: BarShape::Bar,
+            color: [0, 0, 0],
+            kind: MissionKind::Robotic,
+            status: MissionStatus::Planned,
+            conflict: None,
+            selected: false,
+            label: LabelPlacement::Hidden,
+        }
+    }
+
+    fn scene(bars: Vec<Bar>) -> Scene {
+        Scene {
+            width: 1000.0,
+            bars,
+            ..Scene::default()
+        }
+    }
+
+    #[test]
+    fn edges_of_a_wide_bar_are_grips_and_its_middle_is_the_body() {
+        let scene = scene(vec![bar(7, 100.0, 200.0)]);
+        assert_eq!(scene.hit(150.0, 110.0), Some((0, BarPart::Body)));
+        assert_eq!(scene.hit(101.0, 110.0), Some((0, BarPart::Start)));
+        assert_eq!(scene.hit(97.0, 110.0), Some((0, BarPart::Start)));
+        assert_eq!(scene.hit(199.0, 110.0), Some((0, BarPart::End)));
+        assert_eq!(scene.hit(250.0, 110.0), None);
+        assert_eq!(scene.hit(150.0, 130.0), None);
+    }
+
+    #[test]
+    fn a_narrow_bar_keeps_its_middle_and_has_grips_outside() {
+        let scene = scene(vec![bar(0, 100.0, 110.0)]);
+        assert_eq!(scene.hit(105.0, 110.0), Some((0, BarPart::Body)));
+        assert_eq!(scene.hit(95.0, 110.0), Some((0, BarPart::Start)));
+        assert_eq!(scene.hit(115.0, 110.0), Some((0, BarPart::End)));
+        let sliver = scene_of_sliver();
+        assert_eq!(sliver.hit(101.0, 110.0), Some((0, BarPart::Body)));
+        assert_eq!(sliver.hit(97.0, 110.0), None, "too narrow to have grips");
+    }
+
+    fn scene_of_sliver() -> Scene {
+        scene(vec![bar(0, 100.0, 102.0)])
+    }
+
+    #[test]
+    fn an_edge_wins_over_the_body_of_the_next_bar() {
+        // The second bar starts where the first ends: their grips meet, and each bar's own
+        // grip wins on its side.
+        let scene = scene(vec![bar(0, 100.0, 200.0), bar(1, 200.0, 300.0)]);
+        assert_eq!(scene.hit(203.0, 110.0), Some((1, BarPart::Start)));
+        assert_eq!(scene.hit(197.0, 110.0), Some((0, BarPart::End)));
+        assert_eq!(scene.hit(250.0, 110.0), Some((1, BarPart::Body)));
+        // A grip reaching past a narrow bar wins over the body of the wide one next to it.
+        let scene = Scene {
+            bars: vec![bar(0, 100.0, 200.0), bar(1, 200.0, 210.0)],
+            ..scene
+        };
+        assert_eq!(scene.hit(197.0, 110.0), Some((0, BarPart::End)));
+        assert_eq!(scene.hit(213.0, 110.0), Some((1, BarPart::End)));
+    }
+
+    #[test]
+    fn nothing_is_hit_over_the_axis_or_beside_the_chart() {
+        let mut high = bar(0, 100.0, 200.0);
+        high.rect.top = 10.0;
+        high.rect.bottom = 60.0;
+        let scene = scene(vec![high]);
+        assert_eq!(scene.hit(150.0, 20.0), None);
+        assert_eq!(scene.hit(150.0, 50.0), Some((0, BarPart::Body)));
+        assert_eq!(scene.hit(-1.0, 50.0), None);
+    }
 }

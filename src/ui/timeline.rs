@@ -10,17 +10,13 @@ use egui::{
 
 use crate::analysis::Conflict;
 use crate::layout::{
-    self, Arrangement, BarShape, CalendarUnit, LayoutInput, TimeView, day_number, snap_unit,
+    self, Arrangement, BarPart, CalendarUnit, LayoutInput, Scene, TimeView, day_number, snap_unit,
 };
 use crate::model::{MissionStatus, Roadmap};
 use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
 
 /// Width of the column of lane names left of the chart.
 pub const GUTTER_WIDTH: f32 = 170.0;
-/// Narrowest bar with grips to resize it: narrower ones are moved, or resized after zooming in.
-const MIN_RESIZABLE_WIDTH: f32 = 4.0;
-/// Width of the grip at each end of a bar.
-const EDGE_GRIP: f32 = 8.0;
 
 /// New dates for missions: `(position, start, end)`.
 pub type Dates = Vec<(usize, NaiveDate, NaiveDate)>;
@@ -63,19 +59,12 @@ pub struct TimelineInput<'a> {
     pub today: NaiveDate,
 }
 
-/// Which part of a bar is being dragged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Grip {
-    Body,
-    Start,
-    End,
-}
-
 /// A drag under way: the missions as they were, so each frame computes from the origin and
 /// snapping never drifts.
 #[derive(Clone, Debug)]
 struct Drag {
-    grip: Grip,
+    /// The part of the bar grabbed.
+    grip: BarPart,
     /// The grabbed mission first.
     originals: Dates,
     origin_day: f64,
@@ -87,7 +76,9 @@ struct Drag {
 pub struct Timeline {
     /// Pixels the lanes are scrolled up by.
     pub scroll_y: f32,
-    content_height: f32,
+    /// The picture on screen, and where: what the pointer points at. Bars are found in it by
+    /// position rather than each being a widget, which keeps frames of thousands of bars fast.
+    shown: Option<(Scene, Rect)>,
     drag: Option<Drag>,
     focus: Option<Vec<usize>>,
 }
@@ -111,36 +102,101 @@ impl Timeline {
         background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
         let gutter = Rect::from_min_max(rect.min, pos2(rect.left() + GUTTER_WIDTH, rect.bottom()));
         let chart = Rect::from_min_max(pos2(gutter.right(), rect.top()), rect.max);
-        let width = chart.width();
 
+        // The pointer acts on the picture the user sees: the one drawn last frame.
+        self.pointer_on_bars(ui, &background, view, input, &mut actions);
+        self.navigate(ui, view, &background, chart, input, &mut actions);
         if let Some(missions) = &self.focus {
             bring_into_time_view(view, input.roadmap, missions);
         }
-        self.navigate(ui, view, &background, chart, input, &mut actions);
         let scene = layout::lay_out(&LayoutInput {
             roadmap: input.roadmap,
             arrangement: input.arrangement,
             time: *view,
-            width,
+            width: chart.width(),
             height: chart.height(),
             scroll_y: self.scroll_y,
             selection: input.selection,
             today: input.today,
         });
-        self.content_height = scene.content_height;
         if let Some(missions) = self.focus.take() {
             self.scroll_to(&scene, &missions, chart.height());
             ui.ctx().request_repaint();
         }
         paint_scene(ui.painter(), &scene, &scene_style(ui, chart, gutter));
-
-        for bar in &scene.bars {
-            let screen = screen_rect(chart, &bar.rect).intersect(chart);
-            self.bar_ui(ui, bar, screen, view, chart, input, &mut actions);
-        }
+        describe_bars(ui.ctx(), background.id, &scene, chart);
+        self.shown = Some((scene, chart));
         self.drag_ui(ui, view, chart, input, &mut actions);
         self.nudge(ui, view, input, &mut actions);
         actions
+    }
+
+    /// The bar under `pos` on screen, and the part of it there.
+    fn bar_at(&self, pos: egui::Pos2) -> Option<(&layout::Bar, BarPart)> {
+        let (scene, chart) = self.shown.as_ref()?;
+        if !chart.contains(pos) {
+            return None;
+        }
+        let (k, part) = scene.hit(pos.x - chart.left(), pos.y - chart.top())?;
+        Some((&scene.bars[k], part))
+    }
+
+    /// Hovering, clicking and grabbing bars: cursor, tooltip, selection, the start of a drag.
+    fn pointer_on_bars(
+        &mut self,
+        ui: &Ui,
+        background: &Response,
+        view: &TimeView,
+        input: &TimelineInput,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        if self.drag.is_some() {
+            return;
+        }
+        let hovered = background
+            .hover_pos()
+            .and_then(|p| self.bar_at(p))
+            .map(|(bar, part)| (bar.mission, part));
+        if let Some((mission, part)) = hovered {
+            ui.ctx().set_cursor_icon(if part == BarPart::Body {
+                CursorIcon::Grab
+            } else {
+                CursorIcon::ResizeHorizontal
+            });
+            background
+                .clone()
+                .on_hover_ui_at_pointer(|ui| mission_tooltip(ui, input, mission));
+        }
+        if let Some((scene, _)) = &self.shown {
+            for mission in accessible_clicks(ui, background.id, scene) {
+                actions.push(TimelineAction::Select {
+                    missions: vec![mission],
+                    add: false,
+                });
+            }
+        }
+        if background.clicked() {
+            let clicked = background
+                .interact_pointer_pos()
+                .and_then(|p| self.bar_at(p));
+            if let Some((bar, _)) = clicked {
+                let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+                actions.push(TimelineAction::Select {
+                    missions: vec![bar.mission],
+                    add,
+                });
+            }
+        }
+        if background.drag_started() {
+            let pressed = ui.input(|i| i.pointer.press_origin());
+            let grabbed = pressed
+                .and_then(|p| self.bar_at(p))
+                .map(|(bar, part)| (bar.mission, part));
+            if let Some((mission, part)) = grabbed {
+                let chart = self.shown.as_ref().map_or(Rect::NOTHING, |shown| shown.1);
+                self.begin_drag(ui, part, mission, view, chart, input, actions);
+            }
+        }
     }
 
     /// Zoom, pan, scroll, fit, and clicks on empty space.
@@ -154,7 +210,8 @@ impl Timeline {
         actions: &mut Vec<TimelineAction>,
     ) {
         let width = chart.width();
-        let max_scroll = (self.content_height - chart.height()).max(0.0);
+        let content_height = self.shown.as_ref().map_or(0.0, |s| s.0.content_height);
+        let max_scroll = (content_height - chart.height()).max(0.0);
         if ui.rect_contains_pointer(background.rect) {
             let (scroll, zoom, pointer) =
                 ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
@@ -175,82 +232,20 @@ impl Timeline {
             self.scroll_y -= delta.y;
             ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
         }
-        if background.double_clicked() {
+        let on_bar = background
+            .interact_pointer_pos()
+            .is_some_and(|p| self.bar_at(p).is_some());
+        if background.double_clicked() && !on_bar {
             if let Some(fitted) = layout::fit_all(input.roadmap, input.show_cancelled) {
                 *view = fitted;
             }
-        } else if background.clicked() && !ui.input(|i| i.modifiers.command || i.modifiers.shift) {
+        } else if background.clicked()
+            && !on_bar
+            && !ui.input(|i| i.modifiers.command || i.modifiers.shift)
+        {
             actions.push(TimelineAction::ClearSelection);
         }
         self.scroll_y = self.scroll_y.clamp(0.0, max_scroll);
-    }
-
-    /// A bar's body and edges: hover, click, and the start of a drag.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the parts of one frame a bar needs"
-    )]
-    fn bar_ui(
-        &mut self,
-        ui: &Ui,
-        bar: &layout::Bar,
-        screen: Rect,
-        view: &TimeView,
-        chart: Rect,
-        input: &TimelineInput,
-        actions: &mut Vec<TimelineAction>,
-    ) {
-        let id = ui.scope_id().with(("mission", bar.mission));
-        let body = ui.interact(screen, id, Sense::click_and_drag());
-        body.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &bar.name));
-        let mut grip = body.drag_started().then_some(Grip::Body);
-        if bar.shape == BarShape::Bar && screen.width() >= MIN_RESIZABLE_WIDTH {
-            // Grips straddle the edges of a wide bar; a narrow one keeps its middle for moving and
-            // gets its grips just outside.
-            let inward = if screen.width() >= 3.0 * EDGE_GRIP {
-                EDGE_GRIP / 2.0
-            } else {
-                0.0
-            };
-            let start_grip = Rect::from_x_y_ranges(
-                (screen.left() - EDGE_GRIP + inward)..=(screen.left() + inward),
-                screen.y_range(),
-            );
-            let end_grip = Rect::from_x_y_ranges(
-                (screen.right() - inward)..=(screen.right() + EDGE_GRIP - inward),
-                screen.y_range(),
-            );
-            let start = ui.interact(start_grip, id.with("start"), Sense::drag());
-            start.widget_info(|| {
-                WidgetInfo::labeled(egui::Role::Splitter, true, format!("Start of {}", bar.name))
-            });
-            let end = ui.interact(end_grip, id.with("end"), Sense::drag());
-            end.widget_info(|| {
-                WidgetInfo::labeled(egui::Role::Splitter, true, format!("End of {}", bar.name))
-            });
-            if start.hovered() || end.hovered() || start.dragged() || end.dragged() {
-                ui.ctx().set_cursor_icon(CursorIcon::ResizeHorizontal);
-            }
-            if start.drag_started() {
-                grip = Some(Grip::Start);
-            } else if end.drag_started() {
-                grip = Some(Grip::End);
-            }
-        }
-        if let Some(grip) = grip {
-            self.begin_drag(ui, grip, bar.mission, view, chart, input, actions);
-        }
-        if body.clicked() {
-            let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
-            actions.push(TimelineAction::Select {
-                missions: vec![bar.mission],
-                add,
-            });
-        }
-        if self.drag.is_none() && body.hovered() {
-            ui.ctx().set_cursor_icon(CursorIcon::Grab);
-            body.on_hover_ui(|ui| mission_tooltip(ui, input, bar.mission));
-        }
     }
 
     #[expect(
@@ -260,7 +255,7 @@ impl Timeline {
     fn begin_drag(
         &mut self,
         ui: &Ui,
-        grip: Grip,
+        grip: BarPart,
         mission: usize,
         view: &TimeView,
         chart: Rect,
@@ -270,7 +265,7 @@ impl Timeline {
         let Some(grabbed) = input.roadmap.missions.get(mission) else {
             return;
         };
-        let moves_selection = grip == Grip::Body && input.selection.contains(&mission);
+        let moves_selection = grip == BarPart::Body && input.selection.contains(&mission);
         let mut movers = vec![mission];
         if moves_selection {
             movers.extend(input.selection.iter().copied().filter(|&i| i != mission));
@@ -285,10 +280,10 @@ impl Timeline {
             .filter_map(|&i| input.roadmap.missions.get(i).map(|m| (i, m.start, m.end)))
             .collect();
         let label = match grip {
-            Grip::Body if originals.len() > 1 => format!("Move {} missions", originals.len()),
-            Grip::Body => format!("Move {}", grabbed.name),
-            Grip::Start => format!("Change start of {}", grabbed.name),
-            Grip::End => format!("Change end of {}", grabbed.name),
+            BarPart::Body if originals.len() > 1 => format!("Move {} missions", originals.len()),
+            BarPart::Body => format!("Move {}", grabbed.name),
+            BarPart::Start => format!("Change start of {}", grabbed.name),
+            BarPart::End => format!("Change end of {}", grabbed.name),
         };
         let press_x = ui
             .input(|i| i.pointer.press_origin())
@@ -332,7 +327,7 @@ impl Timeline {
                 snap_unit(view)
             };
             let dates = dragged_dates(drag, delta, unit);
-            ui.ctx().set_cursor_icon(if drag.grip == Grip::Body {
+            ui.ctx().set_cursor_icon(if drag.grip == BarPart::Body {
                 CursorIcon::Grabbing
             } else {
                 CursorIcon::ResizeHorizontal
@@ -423,19 +418,19 @@ fn dragged_dates(drag: &Drag, delta: f64, unit: CalendarUnit) -> Dates {
         return Vec::new();
     };
     match drag.grip {
-        Grip::Body => {
+        BarPart::Body => {
             let shift = unit.round(day_number(start) + delta) - start;
             drag.originals
                 .iter()
                 .map(|&(i, s, e)| (i, shifted(s, shift), shifted(e, shift)))
                 .collect()
         }
-        Grip::Start => vec![(
+        BarPart::Start => vec![(
             drag.originals[0].0,
             unit.round(day_number(start) + delta).min(end),
             end,
         )],
-        Grip::End => {
+        BarPart::End => {
             let after_end = unit.round(day_number(end) + 1.0 + delta);
             let last = after_end.pred_opt().unwrap_or(after_end).max(start);
             vec![(drag.originals[0].0, start, last)]
@@ -492,6 +487,62 @@ fn bring_into_time_view(view: &mut TimeView, roadmap: &Roadmap, missions: &[usiz
     }
     let span = view.span.max((last - first) * 1.3);
     *view = TimeView::between((first + last - span) / 2.0, (first + last + span) / 2.0);
+}
+
+/// The id of a mission's node in the accessibility tree.
+fn bar_id(canvas: Id, mission: usize) -> Id {
+    canvas.with(("mission", mission))
+}
+
+/// The missions that assistive technology asked to click this frame.
+fn accessible_clicks(ui: &Ui, canvas: Id, scene: &Scene) -> Vec<usize> {
+    ui.input(|i| {
+        let targets: Vec<egui::accesskit::NodeId> = i
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::AccessKitActionRequest(request)
+                    if request.action == egui::accesskit::Action::Click =>
+                {
+                    Some(request.target_node)
+                }
+                _ => None,
+            })
+            .collect();
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        scene
+            .bars
+            .iter()
+            .map(|bar| bar.mission)
+            .filter(|&m| targets.contains(&bar_id(canvas, m).accesskit_id()))
+            .collect()
+    })
+}
+
+/// Gives every bar in view a node in the accessibility tree, named after its mission, where
+/// screen readers (and tests) find it; a click on it from assistive technology selects it.
+fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect) {
+    for bar in &scene.bars {
+        let rect = screen_rect(chart, &bar.rect).intersect(chart);
+        let id = bar_id(canvas, bar.mission);
+        let described = ctx.accesskit_node_builder(id, |node| {
+            node.set_role(egui::accesskit::Role::Button);
+            node.set_label(bar.name.as_str());
+            node.set_bounds(egui::accesskit::Rect {
+                x0: rect.min.x.into(),
+                y0: rect.min.y.into(),
+                x1: rect.max.x.into(),
+                y1: rect.max.y.into(),
+            });
+            node.add_action(egui::accesskit::Action::Click);
+        });
+        if described.is_none() {
+            // Accessibility is off: no bar needs a node.
+            return;
+        }
+    }
 }
 
 fn scene_style(ui: &Ui, chart: Rect, gutter: Rect) -> SceneStyle {
