@@ -20,6 +20,9 @@ use crate::layout::{self, Arrangement, TimeView};
 use crate::model::Roadmap;
 use crate::render::{ERROR_COLOR, WARNING_COLOR, severity_color};
 
+/// Up to this many conflicts, the panel shows each message whole; beyond, one line each.
+const WRAPPED_CONFLICTS: usize = 200;
+
 /// What outlives a run: the view, the panels, the files.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -661,21 +664,27 @@ impl GerApp {
         let mut ordered: Vec<usize> = (0..self.conflicts.len()).collect();
         ordered.sort_by_key(|&k| self.conflicts[k].severity);
         let mut clicked = None;
-        // One line per conflict, and only the lines in view are built: a roadmap of thousands
-        // of missions can have a thousand conflicts. The whole message is in the tooltip.
-        let row_height = ui.text_style_height(&egui::TextStyle::Button) + 2.0 * 2.0;
-        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-            ui,
-            row_height,
-            ordered.len(),
-            |ui, rows| {
-                for &k in &ordered[rows] {
-                    if self.conflict_row(ui, k, row_height).clicked() {
+        let scroll = egui::ScrollArea::vertical().auto_shrink(false);
+        if ordered.len() <= WRAPPED_CONFLICTS {
+            scroll.show(ui, |ui| {
+                for &k in &ordered {
+                    if self.conflict_row(ui, k, None).clicked() {
                         clicked = Some(k);
                     }
                 }
-            },
-        );
+            });
+        } else {
+            // One line per conflict, and only the lines in view are built: a roadmap of
+            // thousands of missions can have a thousand conflicts.
+            let height = ui.text_style_height(&egui::TextStyle::Button) + 2.0 * 2.0;
+            scroll.show_rows(ui, height, ordered.len(), |ui, rows| {
+                for &k in &ordered[rows] {
+                    if self.conflict_row(ui, k, Some(height)).clicked() {
+                        clicked = Some(k);
+                    }
+                }
+            });
+        }
         if let Some(k) = clicked {
             let missions = self.missions_of(&self.conflicts[k]);
             self.selection = missions.iter().copied().collect();
@@ -683,22 +692,30 @@ impl GerApp {
         }
     }
 
-    /// A conflict's line in the panel: a dot of its severity and its message, shortened.
-    fn conflict_row(&self, ui: &mut Ui, k: usize, height: f32) -> egui::Response {
+    /// A conflict in the panel: a dot of its severity and its message, wrapped, or shortened to
+    /// one line of `height` (the whole message is in the tooltip either way).
+    fn conflict_row(&self, ui: &mut Ui, k: usize, height: Option<f32>) -> egui::Response {
         let conflict = &self.conflicts[k];
-        ui.horizontal(|ui| {
-            ui.set_height(height);
-            let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, height), egui::Sense::hover());
+        ui.horizontal_top(|ui| {
+            let line = height.unwrap_or_else(|| ui.text_style_height(&egui::TextStyle::Button));
+            if let Some(height) = height {
+                ui.set_height(height);
+            }
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, line), egui::Sense::hover());
             ui.painter()
                 .circle_filled(dot.center(), 4.0, severity_color(conflict.severity));
-            let text = RichText::new(&conflict.message);
-            ui.add(egui::Button::selectable(false, text).truncate())
-                .on_hover_text(format!(
-                    "{}\n\n{} ({}): click to select and show its missions",
-                    conflict.message,
-                    conflict.kind.name(),
-                    conflict.severity.name()
-                ))
+            let button = egui::Button::selectable(false, RichText::new(&conflict.message));
+            let button = if height.is_some() {
+                button.truncate()
+            } else {
+                button.wrap()
+            };
+            ui.add(button).on_hover_text(format!(
+                "{}\n\n{} ({}): click to select and show its missions",
+                conflict.message,
+                conflict.kind.name(),
+                conflict.severity.name()
+            ))
         })
         .inner
     }
