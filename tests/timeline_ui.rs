@@ -49,6 +49,17 @@ fn mission<'a>(roadmap: &'a Roadmap, id: &str) -> &'a Mission {
         .unwrap_or_else(|| panic!("no mission {id}"))
 }
 
+/// Asserts that exactly the missions with these ids are selected.
+fn assert_selected(harness: &Harness<'_, GerApp>, ids: &[&str]) {
+    let selected: Vec<&str> = harness
+        .state()
+        .selection()
+        .iter()
+        .map(|&i| harness.state().roadmap().missions[i].id.as_str())
+        .collect();
+    assert_eq!(selected, ids);
+}
+
 fn bar_rect(harness: &Harness<'_, GerApp>, name: &str) -> Rect {
     harness.get_by_label(name).rect()
 }
@@ -207,20 +218,7 @@ fn a_screen_reader_can_select_a_bar() {
     let mut harness = app_harness();
     harness.get_by_label(ARTEMIS_III).click_accesskit();
     harness.run();
-    let roadmap = harness.state().roadmap();
-    let artemis_3 = roadmap
-        .missions
-        .iter()
-        .position(|m| m.id.as_str() == "artemis-3");
-    assert_eq!(
-        harness
-            .state()
-            .selection()
-            .iter()
-            .copied()
-            .collect::<Vec<_>>(),
-        artemis_3.into_iter().collect::<Vec<_>>()
-    );
+    assert_selected(&harness, &["artemis-3"]);
 }
 
 #[test]
@@ -433,21 +431,7 @@ fn clicking_a_conflict_selects_its_missions_and_brings_them_into_view() {
         .get_by_label_contains("ESCAPADE (twin Mars orbiters) starts 2025-11-13")
         .click();
     harness.run();
-    let escapade = harness
-        .state()
-        .roadmap()
-        .missions
-        .iter()
-        .position(|m| m.id.as_str() == "escapade");
-    assert_eq!(
-        harness
-            .state()
-            .selection()
-            .iter()
-            .copied()
-            .collect::<Vec<_>>(),
-        escapade.into_iter().collect::<Vec<_>>()
-    );
+    assert_selected(&harness, &["escapade"]);
     assert!(
         harness
             .query_by_label("ESCAPADE (twin Mars orbiters)")
