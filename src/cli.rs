@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::analysis::{Conflict, Severity, count_by_severity, find_conflicts};
+use crate::analysis::{Conflict, RoadmapDiff, Severity, count_by_severity, diff, find_conflicts};
 use crate::format::{self, ReadError};
 
 /// Exit status: no conflicts.
@@ -65,16 +65,60 @@ pub fn check(path: &Path, json: bool) -> Outcome {
     }
 }
 
+/// `ger-planner diff OLD NEW [--json]`: what changed between two versions of a roadmap, mission
+/// by mission. Exit status 0 when nothing did, 1 when something did, 2 when a file is unreadable.
+pub fn diff_files(old: &Path, new: &Path, json: bool) -> Outcome {
+    let read = |path: &Path| format::read_file(path);
+    let (old_roadmap, new_roadmap) = match (read(old), read(new)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(err), _) | (_, Err(err)) => return Outcome::unreadable(&err),
+    };
+    let differences = diff(&old_roadmap, &new_roadmap);
+    let stdout = if json {
+        to_json(&differences)
+    } else {
+        diff_text(old, new, &differences)
+    };
+    Outcome {
+        stdout,
+        stderr: String::new(),
+        status: if differences.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_FOUND
+        },
+    }
+}
+
+/// One line per difference, then the summary.
+fn diff_text(old: &Path, new: &Path, differences: &RoadmapDiff) -> String {
+    let (old, new) = (old.display(), new.display());
+    if differences.is_empty() {
+        return format!("{old} → {new}: no differences\n");
+    }
+    let mut text = format!("{old} → {new}:\n");
+    for difference in &differences.differences {
+        text.push_str(&format!("  {}\n", difference.describe()));
+    }
+    text.push_str(&format!("\n{}\n", differences.summary.describe()));
+    text
+}
+
+/// A value as pretty JSON and a newline.
+fn to_json(value: &impl Serialize) -> String {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => text + "\n",
+        Err(err) => format!("{{\"error\": {:?}}}\n", err.to_string()),
+    }
+}
+
 /// `{"conflicts":[…]}` as DESIGN §4 gives it, absent fields as `null`.
 fn conflicts_json(conflicts: &[Conflict]) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
         conflicts: &'a [Conflict],
     }
-    match serde_json::to_string_pretty(&Report { conflicts }) {
-        Ok(text) => text + "\n",
-        Err(err) => format!("{{\"error\": {:?}}}\n", err.to_string()),
-    }
+    to_json(&Report { conflicts })
 }
 
 /// One line per conflict, errors first, for a person.

@@ -28,12 +28,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What changed between two versions of a roadmap, matched by mission id. Exit status: 0
+    /// identical, 1 different, 2 unreadable.
+    Diff {
+        /// The earlier version.
+        old: PathBuf,
+        /// The later version.
+        new: PathBuf,
+        /// Print the differences and the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let outcome = match args.command {
         Some(Command::Check { file, json }) => cli::check(&file, json),
+        Some(Command::Diff { old, new, json }) => cli::diff_files(&old, &new, json),
         None => return open_window(args.file),
     };
     // A closed pipe (`| head`) is not an error worth a panic: the reader has what it wanted.

@@ -1,5 +1,5 @@
-//! The `check` command as a working group's CI runs it: the real binary, its output and its exit
-//! status (DESIGN §4).
+//! The headless commands as a working group's CI runs them, `check` and `diff`: the real binary,
+//! its output and its exit status (DESIGN §4).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -161,4 +161,77 @@ fn the_2026_status_roadmap_reports_escapade_outside_the_mars_windows() {
         })
         .unwrap_or_default();
     assert_eq!(kinds, [("launch-window", "escapade")]);
+}
+
+#[test]
+fn diff_of_a_roadmap_with_itself_exits_0() {
+    let out = ger_planner(&[
+        "diff",
+        "roadmaps/ger-2026-status.json",
+        "roadmaps/ger-2026-status.json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("no differences"));
+}
+
+#[test]
+fn diff_of_two_editions_lists_the_changes_and_a_summary_and_exits_1() {
+    let out = ger_planner(&[
+        "diff",
+        "roadmaps/ger-2020-plan.json",
+        "roadmaps/ger-2026-status.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            "Artemis III — first crewed landing moved from 2024-10-01 – 2024-10-30 to \
+             2027-06-01 – 2027-07-01 (starts 973 days later, about 32 months)"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("VIPER (polar volatiles rover): planned → cancelled"));
+    assert!(
+        stdout.ends_with(
+            "45 missions moved, median slip 25 months, 4 cancelled, 11 added, 0 removed\n"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn diff_json_gives_each_difference_and_the_summary_as_data() {
+    let out = ger_planner(&[
+        "diff",
+        "roadmaps/ger-2020-plan.json",
+        "roadmaps/ger-2026-status.json",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|err| panic!("{err}"));
+    let artemis_3 = json["differences"]
+        .as_array()
+        .and_then(|d| {
+            d.iter()
+                .find(|d| d["mission"] == "artemis-3" && d["change"] == "moved")
+        })
+        .unwrap_or_else(|| panic!("no move of Artemis III in {json}"));
+    assert_eq!(artemis_3["start_days"], 973);
+    assert_eq!(artemis_3["new_start"], "2027-06-01");
+    assert_eq!(json["summary"]["median_slip_months"], 25);
+    assert_eq!(json["summary"]["cancelled"], 4);
+}
+
+#[test]
+fn diff_with_a_broken_file_exits_2_naming_where() {
+    let (_dir, path) = temp_file(
+        "broken.json",
+        "{\n  \"format\": \"ger-roadmap\",\n  oops\n}\n",
+    );
+    let out = ger_planner(&["diff", "roadmaps/ger-2026-status.json", path_arg(&path)]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("broken.json:3:3"), "{stderr}");
+    assert!(out.stdout.is_empty());
 }

@@ -149,6 +149,38 @@ pub enum MissionStatus {
     Cancelled,
 }
 
+impl MissionKind {
+    /// The word the file uses: "human" or "robotic".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Human => "human",
+            Self::Robotic => "robotic",
+        }
+    }
+}
+
+impl MissionStatus {
+    /// Every status, from idea to flown, then cancelled.
+    pub const ALL: [Self; 5] = [
+        Self::Concept,
+        Self::Planned,
+        Self::Confirmed,
+        Self::Flown,
+        Self::Cancelled,
+    ];
+
+    /// The word the file uses, e.g. "planned".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Concept => "concept",
+            Self::Planned => "planned",
+            Self::Confirmed => "confirmed",
+            Self::Flown => "flown",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// A mission: a bar on the timeline (a diamond when it lasts one day).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -12,7 +12,7 @@ use crate::analysis::Conflict;
 use crate::layout::{
     self, Arrangement, BarPart, CalendarUnit, LayoutInput, Scene, TimeView, day_number, snap_unit,
 };
-use crate::model::{MissionStatus, Roadmap};
+use crate::model::Roadmap;
 use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
 
 /// Width of the column of lane names left of the chart.
@@ -571,7 +571,7 @@ fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, index: usize) {
         "{} → {} · {}",
         mission.start,
         mission.end,
-        status_name(mission.status)
+        mission.status.name()
     ));
     ui.label(format!("Led by {lead}"));
     for contribution in &mission.contributors {
@@ -601,16 +601,5 @@ fn dates_tooltip(ui: &mut Ui, roadmap: &Roadmap, dates: &Dates) {
             Color32::GRAY,
             format!("and {} more missions", dates.len() - 1),
         );
-    }
-}
-
-/// The status as a word.
-pub fn status_name(status: MissionStatus) -> &'static str {
-    match status {
-        MissionStatus::Concept => "concept",
-        MissionStatus::Planned => "planned",
-        MissionStatus::Confirmed => "confirmed",
-        MissionStatus::Flown => "flown",
-        MissionStatus::Cancelled => "cancelled",
     }
 }
