@@ -90,6 +90,53 @@ pub fn diff_files(old: &Path, new: &Path, json: bool) -> Outcome {
     }
 }
 
+/// `ger-planner export FILE -o OUT`: writes the roadmap in the format OUT's extension names.
+/// So far the mission table as `.csv`; a bad file, an unknown extension or a path that cannot be
+/// written exits with 2, and never leaves a partial file.
+pub fn export(file: &Path, out: &Path) -> Outcome {
+    let roadmap = match format::read_file(file) {
+        Ok(roadmap) => roadmap,
+        Err(err) => return Outcome::unreadable(&err),
+    };
+    let extension = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let failure = |message: String| Outcome {
+        stdout: String::new(),
+        stderr: format!("error: {message}\n"),
+        status: EXIT_INVALID,
+    };
+    let text = match extension.as_str() {
+        "csv" => format::missions_to_csv(&roadmap.missions),
+        "svg" | "png" | "pdf" => {
+            return failure(format!(
+                "{}: snapshots as .{extension} are not available yet; this version exports \
+                 the mission table as .csv",
+                out.display()
+            ));
+        }
+        _ => {
+            return failure(format!(
+                "{}: cannot tell the format from the extension (expected .csv)",
+                out.display()
+            ));
+        }
+    };
+    match format::write_atomically(out, text.as_bytes()) {
+        Ok(()) => Outcome {
+            stdout: format!(
+                "{}: {} written\n",
+                out.display(),
+                plural(roadmap.missions.len(), "mission")
+            ),
+            stderr: String::new(),
+            status: EXIT_CLEAN,
+        },
+        Err(err) => failure(format!("cannot write {}: {err}", out.display())),
+    }
+}
+
 /// One line per difference, then the summary.
 fn diff_text(old: &Path, new: &Path, differences: &RoadmapDiff) -> String {
     let (old, new) = (old.display(), new.display());

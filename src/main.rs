@@ -28,6 +28,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the roadmap in another format, chosen by OUT's extension: .csv (the mission table).
+    Export {
+        /// The roadmap file.
+        file: PathBuf,
+        /// Where to write; never left half-written.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// What changed between two versions of a roadmap, matched by mission id. Exit status: 0
     /// identical, 1 different, 2 unreadable.
     Diff {
@@ -46,6 +54,7 @@ fn main() -> ExitCode {
     let outcome = match args.command {
         Some(Command::Check { file, json }) => cli::check(&file, json),
         Some(Command::Diff { old, new, json }) => cli::diff_files(&old, &new, json),
+        Some(Command::Export { file, output }) => cli::export(&file, &output),
         None => return open_window(args.file),
     };
     // A closed pipe (`| head`) is not an error worth a panic: the reader has what it wanted.

@@ -1,4 +1,4 @@
-//! The headless commands as a working group's CI runs them, `check` and `diff`: the real binary,
+//! The headless commands as a working group's CI runs them (`check`, `diff`, `export`): the real binary,
 //! its output and its exit status (DESIGN §4).
 
 use std::path::{Path, PathBuf};
@@ -234,4 +234,57 @@ fn diff_with_a_broken_file_exits_2_naming_where() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("broken.json:3:3"), "{stderr}");
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn export_writes_the_mission_table_as_csv() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let out = dir.path().join("table.csv");
+    let run = ger_planner(&[
+        "export",
+        "roadmaps/ger-2026-status.json",
+        "-o",
+        path_arg(&out),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let table = std::fs::read_to_string(&out).unwrap_or_else(|err| panic!("{err}"));
+    let read = ger_planner::format::read_missions_csv(&table);
+    assert_eq!(read.problems, []);
+    assert_eq!(read.missions.len(), 61);
+    assert!(table.contains("mmx,MMX (Martian Moons eXploration),mars,robotic,confirmed,"));
+}
+
+#[test]
+fn export_refuses_an_unknown_extension_or_an_unwritable_path_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let odd = dir.path().join("table.xlsx");
+    let run = ger_planner(&[
+        "export",
+        "roadmaps/ger-2026-status.json",
+        "-o",
+        path_arg(&odd),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("cannot tell the format from the extension"));
+    assert!(!odd.exists());
+    let nowhere = dir.path().join("missing-folder").join("table.csv");
+    let run = ger_planner(&[
+        "export",
+        "roadmaps/ger-2026-status.json",
+        "-o",
+        path_arg(&nowhere),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("cannot write"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(99),
+        0,
+        "no partial or temporary file is left"
+    );
 }

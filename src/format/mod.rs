@@ -1,10 +1,11 @@
-//! Reading and writing roadmap files (DESIGN §2).
+//! Reading and writing roadmap files (DESIGN §2), and the mission table as CSV.
 //!
 //! Reading is strict: anything that is not a valid roadmap is refused with the file, line and
 //! column and what was expected there. Writing is canonical (two-space indent, fields in the order
 //! of the format, newline at the end), so that a one-field change is a one-line diff.
 
 mod error;
+mod table;
 mod v1;
 
 use std::borrow::Cow;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::model::Roadmap;
 
 pub use error::ReadError;
+pub use table::{COLUMNS, MissionTable, TableProblem, missions_to_csv, read_missions_csv};
 
 /// The value of the `format` field of every roadmap file.
 pub const FORMAT_TAG: &str = "ger-roadmap";
@@ -58,9 +60,14 @@ pub fn to_json(roadmap: &Roadmap) -> String {
     text
 }
 
-/// Writes a roadmap to `path` in canonical form. The text goes to a temporary file beside the
-/// target, which is then renamed over it, so a crash never leaves half a roadmap.
+/// Writes a roadmap to `path` in canonical form, atomically (see [`write_atomically`]).
 pub fn write_file(path: &Path, roadmap: &Roadmap) -> std::io::Result<()> {
+    write_atomically(path, to_json(roadmap).as_bytes())
+}
+
+/// Writes `bytes` to `path`: first to a temporary file beside it, which is then renamed over it,
+/// so a crash never leaves half a file and a failed write leaves the old one as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let name = path
         .file_name()
@@ -68,7 +75,7 @@ pub fn write_file(path: &Path, roadmap: &Roadmap) -> std::io::Result<()> {
         .unwrap_or_default();
     let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = std::fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(to_json(roadmap).as_bytes())?;
+        file.write_all(bytes)?;
         file.sync_all()
     });
     match written.and_then(|()| std::fs::rename(&temporary, path)) {
