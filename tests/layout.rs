@@ -17,7 +17,7 @@ fn scene(roadmap: &Roadmap, from: &str, to: &str, width: f32, show_cancelled: bo
     let conflicts = find_conflicts(roadmap);
     lay_out(&LayoutInput {
         roadmap,
-        arrangement: &arrange(roadmap, &conflicts, show_cancelled),
+        arrangement: &arrange(roadmap, &conflicts, show_cancelled, None),
         time: TimeView::between(day_number(date(from)), day_number(date(to))),
         width,
         height: 900.0,

@@ -1,6 +1,8 @@
 //! The timeline window driven as a user would (egui_kittest, no display): dragging bars and
 //! their edges, the conflicts that follow, undo, opening a broken file, the unsaved-changes guard.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,31 +16,12 @@ use ger_planner::layout::{TimeView, day_number};
 use ger_planner::model::{Mission, Roadmap, date};
 use ger_planner::ui::GerApp;
 
+use common::ui::{app_harness, harness_for};
+
 const ARTEMIS_III: &str = "Artemis III — first crewed landing";
 
 fn day(text: &str) -> NaiveDate {
     date::parse(text).unwrap_or_else(|err| panic!("{err}"))
-}
-
-/// A 1600×900 window on `app`, with the app's fonts.
-fn harness_for(app: GerApp) -> Harness<'static, GerApp> {
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 900.0])
-        .with_context_setup(ger_planner::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-/// The app on the bundled roadmap, showing 2020–2030 (so drags snap to months).
-fn app_harness() -> Harness<'static, GerApp> {
-    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
-    let mut app = GerApp::with_roadmap(roadmap);
-    app.set_time_view(TimeView::between(
-        day_number(day("2020-01-01")),
-        day_number(day("2030-01-01")),
-    ));
-    harness_for(app)
 }
 
 fn mission<'a>(roadmap: &'a Roadmap, id: &str) -> &'a Mission {

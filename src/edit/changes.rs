@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::Change;
-use crate::model::Roadmap;
+use crate::model::{Mission, Roadmap};
 
 /// New dates for missions, given as `(index, start, end)`.
 pub fn set_dates(roadmap: &Roadmap, dates: &[(usize, NaiveDate, NaiveDate)]) -> Vec<Change> {
@@ -66,6 +66,34 @@ pub fn remove_missions(roadmap: &Roadmap, indices: &[usize]) -> Vec<Change> {
             index,
             mission: Box::new(roadmap.missions[index].clone()),
         });
+    }
+    changes
+}
+
+/// Merges `missions` into the roadmap by id: one with the id of a mission already there replaces
+/// it (the first of a repeated id), the others are added at the end, in their order.
+pub fn merge_missions(roadmap: &Roadmap, missions: &[Mission]) -> Vec<Change> {
+    let position = crate::model::id_positions(roadmap.missions.iter().map(|m| m.id.as_str())).0;
+    let mut changes = Vec::new();
+    let mut next = roadmap.missions.len();
+    for mission in missions {
+        match position.get(mission.id.as_str()) {
+            Some(&index) if roadmap.missions[index] != *mission => {
+                changes.push(Change::Mission {
+                    index,
+                    before: Box::new(roadmap.missions[index].clone()),
+                    after: Box::new(mission.clone()),
+                });
+            }
+            Some(_) => {}
+            None => {
+                changes.push(Change::Insert {
+                    index: next,
+                    mission: Box::new(mission.clone()),
+                });
+                next += 1;
+            }
+        }
     }
     changes
 }

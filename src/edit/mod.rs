@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Mission, Roadmap};
 
-pub use changes::{remove_missions, set_dates};
+pub use changes::{merge_missions, remove_missions, set_dates};
 
 /// A generation no document has had: unique across documents, so that a cache keyed by it
 /// never takes a roadmap just opened for the one before.
@@ -31,6 +31,13 @@ pub enum Change {
         /// The mission after the change.
         after: Box<Mission>,
     },
+    /// `mission` is put into the list at `index`.
+    Insert {
+        /// Position in the mission list.
+        index: usize,
+        /// The mission inserted.
+        mission: Box<Mission>,
+    },
     /// `mission` is taken out of the list at `index`.
     Remove {
         /// Position in the mission list.
@@ -48,11 +55,8 @@ impl Change {
                     *slot = (**after).clone();
                 }
             }
-            Self::Remove { index, .. } => {
-                if *index < roadmap.missions.len() {
-                    roadmap.missions.remove(*index);
-                }
-            }
+            Self::Insert { index, mission } => insert(roadmap, *index, mission),
+            Self::Remove { index, .. } => remove(roadmap, *index),
         }
     }
 
@@ -63,11 +67,20 @@ impl Change {
                     *slot = (**before).clone();
                 }
             }
-            Self::Remove { index, mission } => {
-                let index = (*index).min(roadmap.missions.len());
-                roadmap.missions.insert(index, (**mission).clone());
-            }
+            Self::Insert { index, .. } => remove(roadmap, *index),
+            Self::Remove { index, mission } => insert(roadmap, *index, mission),
         }
+    }
+}
+
+fn insert(roadmap: &mut Roadmap, index: usize, mission: &Mission) {
+    let index = index.min(roadmap.missions.len());
+    roadmap.missions.insert(index, mission.clone());
+}
+
+fn remove(roadmap: &mut Roadmap, index: usize) {
+    if index < roadmap.missions.len() {
+        roadmap.missions.remove(index);
     }
 }
 

@@ -47,11 +47,19 @@ pub struct Arrangement {
     pub color: Vec<Rgb>,
     /// Dependencies between shown missions.
     pub links: Vec<Link>,
+    /// In compare mode, the days each mission had in the baseline where they differ, by
+    /// position: drawn as a ghost behind its bar.
+    pub ghost_days: Vec<Option<(i32, i32)>>,
 }
 
 /// Arranges the missions of `roadmap` (cancelled ones only when `show_cancelled`) in lanes and
-/// rows, flagged with their `conflicts`.
-pub fn arrange(roadmap: &Roadmap, conflicts: &[Conflict], show_cancelled: bool) -> Arrangement {
+/// rows, flagged with their `conflicts`, with ghosts where a `baseline` had other dates.
+pub fn arrange(
+    roadmap: &Roadmap,
+    conflicts: &[Conflict],
+    show_cancelled: bool,
+    baseline: Option<&Roadmap>,
+) -> Arrangement {
     let shown: Vec<bool> = roadmap
         .missions
         .iter()
@@ -65,13 +73,36 @@ pub fn arrange(roadmap: &Roadmap, conflicts: &[Conflict], show_cancelled: bool) 
             rows: rows(&days, &members),
         })
         .collect();
+    let ghost_days = baseline.map_or_else(
+        || vec![None; roadmap.missions.len()],
+        |baseline| ghost_days(roadmap, &days, baseline),
+    );
     Arrangement {
         lanes,
         days,
         severity: worst_severities(roadmap, conflicts),
         color: lead_colors(roadmap),
         links: links(roadmap, conflicts, &shown),
+        ghost_days,
     }
+}
+
+/// Each mission's days in the baseline (its first mission with that id), where they differ.
+fn ghost_days(
+    roadmap: &Roadmap,
+    days: &[(i32, i32)],
+    baseline: &Roadmap,
+) -> Vec<Option<(i32, i32)>> {
+    let earlier = id_positions(baseline.missions.iter().map(|m| m.id.as_str())).0;
+    roadmap
+        .missions
+        .iter()
+        .zip(days)
+        .map(|(mission, &now)| {
+            let before = interval(&baseline.missions[*earlier.get(mission.id.as_str())?]);
+            (before != now).then_some(before)
+        })
+        .collect()
 }
 
 /// A mission's days as `(first, last)` day numbers, in order even when its dates are not.

@@ -16,7 +16,7 @@ use crate::model::{MissionStatus, Roadmap};
 pub use arrangement::{ArrangedLane, Arrangement, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{
-    Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, LabelPlacement, Lane,
+    Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, LabelPlacement, Lane,
     MIN_RESIZABLE_WIDTH, Rect, Rgb, Scene,
 };
 pub use time_view::{
@@ -79,6 +79,7 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
                 centre_y[i] = Some(y + BAR_HEIGHT / 2.0);
                 if in_view {
                     scene.bars.extend(bar(input, i, y));
+                    scene.ghosts.extend(ghost(input, i, y));
                 }
             }
             place_labels(&mut scene.bars[first_bar..], input.width);
@@ -156,6 +157,30 @@ fn bar(input: &LayoutInput, i: usize, y: f32) -> Option<Bar> {
         conflict: input.arrangement.severity[i],
         selected: input.selection.contains(&i),
         label: LabelPlacement::Hidden,
+    })
+}
+
+/// The baseline position of mission `i` on its row at `y`, when it moved and the ghost or its
+/// slip arrow is in view.
+fn ghost(input: &LayoutInput, i: usize, y: f32) -> Option<Ghost> {
+    let (first, last) = input.arrangement.ghost_days[i]?;
+    let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
+    let (left, right) = (x(first), x(last + 1).max(x(first) + 2.0));
+    let now_left = x(input.arrangement.days[i].0);
+    let (low, high) = (left.min(now_left), right.max(now_left));
+    if high < 0.0 || low > input.width {
+        return None;
+    }
+    Some(Ghost {
+        mission: i,
+        name: input.roadmap.missions[i].name.clone(),
+        rect: Rect {
+            left,
+            top: y,
+            right,
+            bottom: y + BAR_HEIGHT,
+        },
+        now_left,
     })
 }
 

@@ -170,6 +170,19 @@ pub struct Arrow {
     pub violated: bool,
 }
 
+/// Where a mission was in the baseline it is compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ghost {
+    /// Position of the mission in the roadmap's list.
+    pub mission: usize,
+    /// The mission's name.
+    pub name: String,
+    /// Where its bar was, on its current row.
+    pub rect: Rect,
+    /// Where its bar starts now: the slip arrow runs from the ghost's start to here.
+    pub now_left: f32,
+}
+
 /// Everything the chart draws, in drawing order (bands, then arrows, then bars).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Scene {
@@ -187,6 +200,8 @@ pub struct Scene {
     pub today: Option<f32>,
     /// Dependency arrows.
     pub arrows: Vec<Arrow>,
+    /// Baseline positions of missions that moved, in compare mode; drawn under the bars.
+    pub ghosts: Vec<Ghost>,
     /// Missions in view.
     pub bars: Vec<Bar>,
     /// Vertical centre of every shown mission's row (in view or not), by position in the

@@ -5,5 +5,5 @@ mod batch;
 mod painter;
 
 pub use painter::{
-    ERROR_COLOR, SceneStyle, WARNING_COLOR, paint_scene, screen_rect, severity_color,
+    ERROR_COLOR, SLIP_COLOR, SceneStyle, WARNING_COLOR, paint_scene, screen_rect, severity_color,
 };

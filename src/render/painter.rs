@@ -4,7 +4,7 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, po
 
 use super::batch::RectBatch;
 use crate::analysis::Severity;
-use crate::layout::{self, Arrow, Band, BandKind, Bar, BarShape, LabelPlacement, Scene};
+use crate::layout::{self, Arrow, Band, BandKind, Bar, BarShape, Ghost, LabelPlacement, Scene};
 use crate::model::{MissionKind, MissionStatus};
 
 /// Red of errors: bars in an error conflict and violated dependencies.
@@ -78,6 +78,11 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         paint_arrow(&mut arrows, arrow, style);
     }
     arrows.paint(&lanes_area);
+    let mut ghosts = RectBatch::new(painter.pixels_per_point());
+    for ghost in &scene.ghosts {
+        paint_ghost(&mut ghosts, ghost, style);
+    }
+    ghosts.paint(&lanes_area);
     let mut bars = RectBatch::new(painter.pixels_per_point());
     for bar in &scene.bars {
         paint_bar_body(&mut bars, &lanes_area, bar, style);
@@ -246,6 +251,37 @@ fn paint_arrow(batch: &mut RectBatch, arrow: &Arrow, style: &SceneStyle) {
     }
     batch.polyline(&points, width, color);
     batch.triangle([to, to + vec2(-head, -4.0), to + vec2(-head, 4.0)], color);
+}
+
+/// Violet of slip arrows in compare mode: apart from the reds and ambers of conflicts.
+pub const SLIP_COLOR: Color32 = Color32::from_rgb(150, 110, 230);
+
+/// Where a mission was in the baseline: a faint dashed box, and an arrow to where it starts now.
+fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
+    let rect = style.rect(&ghost.rect);
+    batch.fill(rect, style.text.gamma_multiply(0.08));
+    batch.dashed_frame(rect, 1.0, style.text.gamma_multiply(0.6), 4.0, 3.0);
+    let now = style.at(ghost.now_left, ghost.rect.centre_y()).x;
+    let y = rect.center().y;
+    let head = 6.0;
+    if (now - rect.left()).abs() > head + 2.0 {
+        let direction = (now - rect.left()).signum();
+        let tip = pos2(now, y);
+        batch.line(
+            pos2(rect.left(), y),
+            pos2(now - direction * head, y),
+            1.5,
+            SLIP_COLOR,
+        );
+        batch.triangle(
+            [
+                tip,
+                tip + vec2(-direction * head, -4.0),
+                tip + vec2(-direction * head, 4.0),
+            ],
+            SLIP_COLOR,
+        );
+    }
 }
 
 /// The rectangles of a bar: rings for selection and conflicts, the fill, the outline.

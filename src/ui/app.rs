@@ -9,15 +9,17 @@ use egui::{Button, Key, RichText, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
 use super::commands::Command;
-use super::files::{self, Autosave, Recovered};
+use super::compare::{self, Baseline};
+use super::files::{self, Autosave, FilePurpose, Recovered};
+use super::statistics;
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
 use crate::analysis::{Conflict, count_by_severity, find_conflicts};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::cli::plural;
-use crate::edit::{Document, remove_missions, set_dates};
+use crate::edit::{Document, merge_missions, remove_missions, set_dates};
 use crate::format;
 use crate::layout::{self, Arrangement, TimeView};
-use crate::model::Roadmap;
+use crate::model::{Mission, MissionId, Roadmap};
 use crate::render::{ERROR_COLOR, WARNING_COLOR, severity_color};
 
 /// Up to this many conflicts, the panel shows each message whole; beyond, one line each.
@@ -31,12 +33,39 @@ pub struct Settings {
     pub time: TimeView,
     /// Whether cancelled missions are drawn.
     pub show_cancelled: bool,
-    /// Whether the conflict panel is hidden.
-    pub hide_conflicts: bool,
+    /// Whether the side panel (conflicts, changes, statistics) is hidden.
+    #[serde(alias = "hide_conflicts")]
+    pub hide_side_panel: bool,
+    /// What the side panel shows.
+    pub side_tab: SideTab,
     /// Most recently opened files, newest first.
     pub recent_files: Vec<PathBuf>,
     /// The file open when the app last closed.
     pub last_file: Option<PathBuf>,
+}
+
+/// What the side panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SideTab {
+    /// The conflicts of the roadmap.
+    #[default]
+    Conflicts,
+    /// What changed since the baseline, in compare mode.
+    Changes,
+    /// Charts of the roadmap.
+    Statistics,
+}
+
+impl SideTab {
+    const ALL: [Self; 3] = [Self::Conflicts, Self::Changes, Self::Statistics];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Conflicts => "Conflicts",
+            Self::Changes => "Changes",
+            Self::Statistics => "Statistics",
+        }
+    }
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -44,6 +73,8 @@ pub struct Settings {
 enum Then {
     New,
     Open(Option<PathBuf>),
+    /// Open imported missions as a new roadmap.
+    NewFromTable(Box<Roadmap>),
     Quit,
 }
 
@@ -56,9 +87,14 @@ enum Dialog {
     /// Work left unsaved by an earlier run.
     Restore(Box<Recovered>),
     /// Our own file prompt where native dialogs cannot be shown.
-    Path { saving: bool, text: String },
+    Path { purpose: FilePurpose, text: String },
     /// The list of keyboard shortcuts.
     Shortcuts,
+    /// What a CSV table holds, before anything is imported.
+    ImportTable {
+        file: String,
+        table: Box<format::MissionTable>,
+    },
 }
 
 /// The GER Planner window.
@@ -70,8 +106,11 @@ pub struct GerApp {
     /// Conflicts and arrangement of the roadmap as it is now, for `derived_for`.
     conflicts: Vec<Conflict>,
     arrangement: Arrangement,
-    /// The document generation and `show_cancelled` the conflicts and arrangement are of.
-    derived_for: Option<(u64, bool)>,
+    /// The document generation, `show_cancelled` and baseline the conflicts and arrangement
+    /// are of.
+    derived_for: Option<(u64, bool, Option<u64>)>,
+    /// In compare mode, the version compared with.
+    baseline: Option<Baseline>,
     selection: BTreeSet<usize>,
     timeline: Timeline,
     dialog: Option<Dialog>,
@@ -119,6 +158,7 @@ impl GerApp {
             conflicts: Vec::new(),
             arrangement: Arrangement::default(),
             derived_for: None,
+            baseline: None,
             selection: BTreeSet::new(),
             timeline: Timeline::default(),
             dialog: None,
@@ -178,11 +218,11 @@ impl GerApp {
         self.refresh_derived();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if !self.settings.hide_conflicts {
-            egui::Panel::right("conflicts")
+        if !self.settings.hide_side_panel {
+            egui::Panel::right("side panel")
                 .resizable(true)
                 .default_size(380.0)
-                .show(ui, |ui| self.conflict_panel(ui));
+                .show(ui, |ui| self.side_panel(ui));
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -212,11 +252,20 @@ impl GerApp {
     /// Recomputes the conflicts and the arrangement of the chart when the roadmap or what is
     /// shown has changed since the last time: frames that only zoom, pan or hover reuse them.
     fn refresh_derived(&mut self) {
-        let key = (self.document.generation(), self.settings.show_cancelled);
+        let generation = self.document.generation();
+        let key = (
+            generation,
+            self.settings.show_cancelled,
+            self.baseline.as_ref().map(Baseline::id),
+        );
         if self.derived_for != Some(key) {
             let roadmap = self.document.roadmap();
             self.conflicts = find_conflicts(roadmap);
-            self.arrangement = layout::arrange(roadmap, &self.conflicts, key.1);
+            if let Some(baseline) = &mut self.baseline {
+                baseline.refresh(roadmap, generation);
+            }
+            let baseline = self.baseline.as_ref().map(Baseline::roadmap);
+            self.arrangement = layout::arrange(roadmap, &self.conflicts, key.1, baseline);
             self.derived_for = Some(key);
         }
     }
@@ -267,8 +316,12 @@ impl GerApp {
         match command {
             Command::New => self.after_unsaved_changes(ctx, Then::New),
             Command::Open => self.after_unsaved_changes(ctx, Then::Open(None)),
-            Command::Save => self.save(self.path.clone()),
-            Command::SaveAs => self.save(None),
+            Command::Save => self.save(ctx, self.path.clone()),
+            Command::SaveAs => self.save(ctx, None),
+            Command::CompareWith => self.ask_for_file(ctx, FilePurpose::Compare),
+            Command::StopComparing => self.baseline = None,
+            Command::ImportTable => self.ask_for_file(ctx, FilePurpose::ImportTable),
+            Command::ExportTable => self.ask_for_file(ctx, FilePurpose::ExportTable),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Command::Undo => {
                 self.document.undo();
@@ -301,8 +354,8 @@ impl GerApp {
             Command::ToggleCancelled => {
                 self.settings.show_cancelled = !self.settings.show_cancelled
             }
-            Command::ToggleConflicts => {
-                self.settings.hide_conflicts = !self.settings.hide_conflicts
+            Command::ToggleSidePanel => {
+                self.settings.hide_side_panel = !self.settings.hide_side_panel
             }
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
         }
@@ -381,18 +434,8 @@ impl GerApp {
                 self.replace_document(roadmap, None);
             }
             Then::Open(Some(path)) => self.open(&path),
-            Then::Open(None) => {
-                if files::native_dialogs_available() {
-                    if let Some(path) = files::pick_file_to_open(self.folder().as_deref()) {
-                        self.open(&path);
-                    }
-                } else {
-                    self.dialog = Some(Dialog::Path {
-                        saving: false,
-                        text: self.folder_text(),
-                    });
-                }
-            }
+            Then::Open(None) => self.ask_for_file(ctx, FilePurpose::Open),
+            Then::NewFromTable(roadmap) => self.replace_document(*roadmap, None),
             Then::Quit => {
                 self.close_confirmed = true;
                 self.autosave.clear();
@@ -421,25 +464,44 @@ impl GerApp {
         self.path = path;
     }
 
-    /// Saves to `path`, or asks where when `None`.
-    fn save(&mut self, path: Option<PathBuf>) {
-        let Some(path) = path else {
-            if files::native_dialogs_available() {
-                if let Some(path) =
-                    files::pick_file_to_save(&self.suggested_file_name(), self.folder().as_deref())
-                {
-                    self.save(Some(path));
-                }
-            } else {
-                let text = self
-                    .folder()
-                    .map(|f| f.join(self.suggested_file_name()))
-                    .unwrap_or_else(|| PathBuf::from(self.suggested_file_name()));
-                self.dialog = Some(Dialog::Path {
-                    saving: true,
-                    text: text.display().to_string(),
-                });
+    /// Asks for a file for `purpose` (natively, else with our own prompt), then uses it.
+    fn ask_for_file(&mut self, ctx: &egui::Context, purpose: FilePurpose) {
+        let suggested = match purpose {
+            FilePurpose::ExportTable => self.suggested_file_name().replace(".json", ".csv"),
+            _ => self.suggested_file_name(),
+        };
+        if files::native_dialogs_available() {
+            if let Some(path) = files::pick_file(purpose, &suggested, self.folder().as_deref()) {
+                self.use_file(ctx, purpose, path);
             }
+        } else {
+            let folder = self.folder().unwrap_or_default();
+            let text = match purpose {
+                FilePurpose::SaveAs | FilePurpose::ExportTable => folder.join(suggested),
+                _ => folder.join(""),
+            };
+            self.dialog = Some(Dialog::Path {
+                purpose,
+                text: text.display().to_string(),
+            });
+        }
+    }
+
+    /// Does what the file was asked for.
+    fn use_file(&mut self, ctx: &egui::Context, purpose: FilePurpose, path: PathBuf) {
+        match purpose {
+            FilePurpose::Open => self.open(&path),
+            FilePurpose::SaveAs => self.save(ctx, Some(path)),
+            FilePurpose::Compare => self.compare_with(&path),
+            FilePurpose::ImportTable => self.read_table(&path),
+            FilePurpose::ExportTable => self.export_table(&path),
+        }
+    }
+
+    /// Saves to `path`, or asks where when `None`.
+    fn save(&mut self, ctx: &egui::Context, path: Option<PathBuf>) {
+        let Some(path) = path else {
+            self.ask_for_file(ctx, FilePurpose::SaveAs);
             return;
         };
         let path = absolute(path);
@@ -472,12 +534,6 @@ impl GerApp {
             .and_then(Path::parent)
             .map(Path::to_path_buf)
             .or_else(std::env::home_dir)
-    }
-
-    fn folder_text(&self) -> String {
-        self.folder()
-            .map(|f| format!("{}/", f.display()))
-            .unwrap_or_default()
     }
 
     fn show_error(&mut self, title: &str, message: &str) {
@@ -554,6 +610,14 @@ impl GerApp {
                     self.command_button(ui, command, None, true, commands);
                 }
                 ui.separator();
+                self.command_button(ui, Command::CompareWith, None, true, commands);
+                let comparing = self.baseline.is_some();
+                self.command_button(ui, Command::StopComparing, None, comparing, commands);
+                ui.separator();
+                for command in [Command::ImportTable, Command::ExportTable] {
+                    self.command_button(ui, command, None, true, commands);
+                }
+                ui.separator();
                 self.command_button(ui, Command::Quit, None, true, commands);
             });
             ui.menu_button("Edit", |ui| {
@@ -583,12 +647,12 @@ impl GerApp {
                 {
                     commands.push(Command::ToggleCancelled);
                 }
-                let mut show_conflicts = !self.settings.hide_conflicts;
+                let mut show_side_panel = !self.settings.hide_side_panel;
                 if ui
-                    .checkbox(&mut show_conflicts, Command::ToggleConflicts.label())
+                    .checkbox(&mut show_side_panel, Command::ToggleSidePanel.label())
                     .changed()
                 {
-                    commands.push(Command::ToggleConflicts);
+                    commands.push(Command::ToggleSidePanel);
                 }
             });
             ui.menu_button("Help", |ui| {
@@ -651,10 +715,112 @@ impl GerApp {
         });
     }
 
+    /// The side panel: conflicts, changes since the baseline, or statistics.
+    fn side_panel(&mut self, ui: &mut Ui) {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            for tab in SideTab::ALL {
+                let label = match tab {
+                    SideTab::Conflicts => format!("{} ({})", tab.label(), self.conflicts.len()),
+                    SideTab::Changes => match &self.baseline {
+                        Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
+                        None => tab.label().to_owned(),
+                    },
+                    SideTab::Statistics => tab.label().to_owned(),
+                };
+                let tab_label = RichText::new(label).heading();
+                if ui
+                    .selectable_label(self.settings.side_tab == tab, tab_label)
+                    .clicked()
+                {
+                    self.settings.side_tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        match self.settings.side_tab {
+            SideTab::Conflicts => self.conflict_panel(ui),
+            SideTab::Changes => {
+                if let Some(id) = compare::changes_panel(ui, self.baseline.as_ref()) {
+                    let missions = self.positions_of(std::slice::from_ref(&id));
+                    self.select_and_show(missions);
+                }
+            }
+            SideTab::Statistics => statistics::panel(
+                ui,
+                self.document.roadmap(),
+                self.settings.show_cancelled,
+                self.baseline.as_ref().map(Baseline::diff),
+            ),
+        }
+    }
+
+    /// Selects the missions and brings them into view.
+    fn select_and_show(&mut self, missions: Vec<usize>) {
+        self.selection = missions.iter().copied().collect();
+        self.timeline.focus_on(missions);
+    }
+
+    /// Loads the roadmap at `path` as the baseline to compare with, and shows the changes.
+    pub fn compare_with(&mut self, path: &Path) {
+        match Baseline::load(path) {
+            Ok(baseline) => {
+                self.baseline = Some(baseline);
+                self.settings.side_tab = SideTab::Changes;
+                self.settings.hide_side_panel = false;
+            }
+            Err(err) => self.show_error(
+                "Could not open the roadmap to compare with",
+                &err.to_string(),
+            ),
+        }
+    }
+
+    /// Reads a mission table and shows what it holds; nothing is imported yet.
+    pub fn read_table(&mut self, path: &Path) {
+        let file = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                self.dialog = Some(Dialog::ImportTable {
+                    file,
+                    table: Box::new(format::read_missions_csv(&text)),
+                })
+            }
+            Err(err) => self.show_error("Could not read the table", &format!("{file}: {err}")),
+        }
+    }
+
+    /// Writes the missions as a CSV table.
+    fn export_table(&mut self, path: &Path) {
+        let text = format::missions_to_csv(&self.document.roadmap().missions);
+        if let Err(err) = format::write_atomically(path, text.as_bytes()) {
+            self.show_error(
+                "Could not export the table",
+                &format!("{}: {err}", path.display()),
+            );
+        }
+    }
+
+    /// Imports the missions of a table that was read: merged into the roadmap by id as one
+    /// undoable step, or as a new roadmap with this one's agencies and destinations.
+    fn import_table(&mut self, ctx: &egui::Context, table: format::MissionTable, merge: bool) {
+        let missions: Vec<Mission> = table.missions.into_iter().map(|(_, m)| m).collect();
+        if merge {
+            let count = missions.len();
+            let changes = merge_missions(self.document.roadmap(), &missions);
+            self.document
+                .apply(format!("Import {}", plural(count, "mission")), changes);
+        } else {
+            let roadmap = Roadmap {
+                title: "Imported roadmap".to_owned(),
+                missions,
+                ..empty_like(self.document.roadmap().clone())
+            };
+            self.after_unsaved_changes(ctx, Then::NewFromTable(Box::new(roadmap)));
+        }
+    }
+
     fn conflict_panel(&mut self, ui: &mut Ui) {
-        ui.add_space(4.0);
-        ui.heading(format!("Conflicts ({})", self.conflicts.len()));
-        ui.add_space(4.0);
         if self.conflicts.is_empty() {
             ui.label(
                 "No conflicts: every dependency, resource, launch window and agency limit is met.",
@@ -686,9 +852,8 @@ impl GerApp {
             });
         }
         if let Some(k) = clicked {
-            let missions = self.missions_of(&self.conflicts[k]);
-            self.selection = missions.iter().copied().collect();
-            self.timeline.focus_on(missions);
+            let missions = self.positions_of(&self.conflicts[k].missions);
+            self.select_and_show(missions);
         }
     }
 
@@ -720,14 +885,14 @@ impl GerApp {
         .inner
     }
 
-    /// Positions of the missions a conflict names.
-    fn missions_of(&self, conflict: &Conflict) -> Vec<usize> {
+    /// Positions of the missions with these ids.
+    fn positions_of(&self, ids: &[MissionId]) -> Vec<usize> {
         let roadmap = self.document.roadmap();
         roadmap
             .missions
             .iter()
             .enumerate()
-            .filter(|(_, m)| conflict.missions.contains(&m.id))
+            .filter(|(_, m)| ids.contains(&m.id))
             .map(|(i, _)| i)
             .collect()
     }
@@ -749,7 +914,7 @@ impl GerApp {
         match choice {
             DialogChoice::Close => {}
             DialogChoice::Save(then) => {
-                self.save(self.path.clone());
+                self.save(ctx, self.path.clone());
                 if !self.document.is_modified() {
                     self.proceed(ctx, then);
                 }
@@ -767,8 +932,12 @@ impl GerApp {
                 }
             }
             DialogChoice::DiscardRecovered => self.autosave.clear(),
-            DialogChoice::Open(path) => self.open(&path),
-            DialogChoice::SaveTo(path) => self.save(Some(path)),
+            DialogChoice::File(purpose, path) => self.use_file(ctx, purpose, path),
+            DialogChoice::Import { merge } => {
+                if let Some(Dialog::ImportTable { table, .. }) = dialog {
+                    self.import_table(ctx, *table, merge);
+                }
+            }
         }
     }
 }
@@ -780,8 +949,8 @@ enum DialogChoice {
     Discard(Then),
     Restore,
     DiscardRecovered,
-    Open(PathBuf),
-    SaveTo(PathBuf),
+    File(FilePurpose, PathBuf),
+    Import { merge: bool },
 }
 
 /// Draws a dialog; returns the user's answer once given.
@@ -830,13 +999,9 @@ fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
                 }
             });
         }
-        Dialog::Path { saving, text } => {
-            ui.heading(if *saving {
-                "Save roadmap as"
-            } else {
-                "Open roadmap"
-            });
-            ui.label("Path of the roadmap file:");
+        Dialog::Path { purpose, text } => {
+            ui.heading(purpose.title());
+            ui.label("Path of the file:");
             let field = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
             if ui.memory(|m| m.focused().is_none()) {
                 field.request_focus();
@@ -844,19 +1009,15 @@ fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
             let entered = (field.has_focus() || field.lost_focus())
                 && ui.input(|i| i.key_pressed(Key::Enter));
             ui.horizontal(|ui| {
-                if ui.button(if *saving { "Save" } else { "Open" }).clicked() || entered {
-                    let path = PathBuf::from(text.trim());
-                    choice = Some(if *saving {
-                        DialogChoice::SaveTo(path)
-                    } else {
-                        DialogChoice::Open(path)
-                    });
+                if ui.button(purpose.action()).clicked() || entered {
+                    choice = Some(DialogChoice::File(*purpose, PathBuf::from(text.trim())));
                 }
                 if ui.button("Cancel").clicked() {
                     choice = Some(DialogChoice::Close);
                 }
             });
         }
+        Dialog::ImportTable { file, table } => choice = import_report(ui, file, table),
         Dialog::Shortcuts => {
             shortcuts_help(ui);
             if ui.button("Close").clicked() {
@@ -864,6 +1025,55 @@ fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
             }
         }
     }
+    choice
+}
+
+/// What a table holds and what cannot be read, with the choice of how to import it.
+fn import_report(ui: &mut Ui, file: &str, table: &format::MissionTable) -> Option<DialogChoice> {
+    ui.heading("Import mission table");
+    ui.label(format!(
+        "{file}: {} can be imported.",
+        plural(table.missions.len(), "mission")
+    ));
+    if !table.problems.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{} cannot be read and will be left out:",
+                plural(table.problems.len(), "row")
+            ))
+            .color(ERROR_COLOR),
+        );
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .show(ui, |ui| {
+                for problem in &table.problems {
+                    ui.label(problem.to_string());
+                }
+            });
+    }
+    let mut choice = None;
+    let any = !table.missions.is_empty();
+    ui.horizontal(|ui| {
+        let merge = ui
+            .add_enabled(any, Button::new("Merge into this roadmap"))
+            .on_hover_text(
+                "Missions with an id already here replace them; the others are added. Undoable.",
+            );
+        if merge.clicked() {
+            choice = Some(DialogChoice::Import { merge: true });
+        }
+        let new = ui
+            .add_enabled(any, Button::new("Open as a new roadmap"))
+            .on_hover_text(
+                "A new roadmap with these missions and this roadmap's agencies and destinations.",
+            );
+        if new.clicked() {
+            choice = Some(DialogChoice::Import { merge: false });
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(DialogChoice::Close);
+        }
+    });
     choice
 }
 

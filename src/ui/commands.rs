@@ -14,6 +14,14 @@ pub enum Command {
     Save,
     /// Save to a file of the user's choice.
     SaveAs,
+    /// Load another version of the roadmap to compare with.
+    CompareWith,
+    /// Leave compare mode.
+    StopComparing,
+    /// Read missions from a CSV table.
+    ImportTable,
+    /// Write the missions as a CSV table.
+    ExportTable,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -32,8 +40,8 @@ pub enum Command {
     ZoomOut,
     /// Show or hide cancelled missions.
     ToggleCancelled,
-    /// Show or hide the conflict panel.
-    ToggleConflicts,
+    /// Show or hide the side panel (conflicts, changes, statistics).
+    ToggleSidePanel,
     /// List the keyboard shortcuts.
     Shortcuts,
 }
@@ -41,11 +49,15 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift comes before the
     /// same one without, which would otherwise take it.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 19] = [
         Self::New,
         Self::Open,
         Self::SaveAs,
         Self::Save,
+        Self::CompareWith,
+        Self::StopComparing,
+        Self::ImportTable,
+        Self::ExportTable,
         Self::Quit,
         Self::Redo,
         Self::Undo,
@@ -55,7 +67,7 @@ impl Command {
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ToggleCancelled,
-        Self::ToggleConflicts,
+        Self::ToggleSidePanel,
         Self::Shortcuts,
     ];
 
@@ -66,6 +78,10 @@ impl Command {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
+            Self::CompareWith => "Compare with…",
+            Self::StopComparing => "Stop comparing",
+            Self::ImportTable => "Import CSV…",
+            Self::ExportTable => "Export CSV…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -75,7 +91,7 @@ impl Command {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ToggleCancelled => "Show cancelled missions",
-            Self::ToggleConflicts => "Show conflict panel",
+            Self::ToggleSidePanel => "Show side panel",
             Self::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -109,7 +125,12 @@ impl Command {
             Self::FitAll => vec![plain(Key::F)],
             Self::ZoomIn => vec![cmd(Key::Plus), cmd(Key::Equals)],
             Self::ZoomOut => vec![cmd(Key::Minus)],
-            Self::ToggleCancelled | Self::ToggleConflicts => vec![],
+            Self::ToggleCancelled
+            | Self::ToggleSidePanel
+            | Self::CompareWith
+            | Self::StopComparing
+            | Self::ImportTable
+            | Self::ExportTable => vec![],
             Self::Shortcuts => vec![plain(Key::F1)],
         }
     }

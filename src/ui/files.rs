@@ -21,27 +21,72 @@ pub fn native_dialogs_available() -> bool {
     !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
 }
 
-/// Asks for a roadmap to open with the native dialog.
-pub fn pick_file_to_open(folder: Option<&Path>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .add_filter("GER roadmap", &["json"])
-        .set_title("Open roadmap");
-    if let Some(folder) = folder {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog.pick_file()
+/// What a file is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// A roadmap to open.
+    Open,
+    /// Where to save the roadmap.
+    SaveAs,
+    /// A roadmap to compare the open one with.
+    Compare,
+    /// A mission table (CSV) to import.
+    ImportTable,
+    /// Where to write the mission table (CSV).
+    ExportTable,
 }
 
-/// Asks where to save with the native dialog.
-pub fn pick_file_to_save(suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
+impl FilePurpose {
+    /// The dialog's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open roadmap",
+            Self::SaveAs => "Save roadmap as",
+            Self::Compare => "Compare with roadmap",
+            Self::ImportTable => "Import mission table (CSV)",
+            Self::ExportTable => "Export mission table (CSV)",
+        }
+    }
+
+    /// The button that confirms it.
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::SaveAs => "Save",
+            Self::Compare => "Compare",
+            Self::ImportTable => "Import",
+            Self::ExportTable => "Export",
+        }
+    }
+
+    /// Whether a file is written (rather than read).
+    fn writes(self) -> bool {
+        matches!(self, Self::SaveAs | Self::ExportTable)
+    }
+
+    /// The kind of file, as the dialog's filter.
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            Self::ImportTable | Self::ExportTable => ("Mission table", "csv"),
+            _ => ("GER roadmap", "json"),
+        }
+    }
+}
+
+/// Asks for a file with the native dialog; `suggested` names a file to write.
+pub fn pick_file(purpose: FilePurpose, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
+    let (kind, extension) = purpose.filter();
     let mut dialog = rfd::FileDialog::new()
-        .add_filter("GER roadmap", &["json"])
-        .set_title("Save roadmap")
-        .set_file_name(suggested);
+        .add_filter(kind, &[extension])
+        .set_title(purpose.title());
     if let Some(folder) = folder {
         dialog = dialog.set_directory(folder);
     }
-    dialog.save_file()
+    if purpose.writes() {
+        dialog.set_file_name(suggested).save_file()
+    } else {
+        dialog.pick_file()
+    }
 }
 
 /// Puts `path` first in the recent list.

@@ -2,11 +2,13 @@
 
 mod app;
 pub mod commands;
+mod compare;
 mod files;
 mod fonts;
+mod statistics;
 mod timeline;
 
-pub use app::{GerApp, Settings};
+pub use app::{GerApp, Settings, SideTab};
 pub use commands::Command;
 pub use fonts::install_fonts;
 pub use timeline::{GUTTER_WIDTH, TimelineAction};

@@ -523,26 +523,46 @@ fn accessible_clicks(ui: &Ui, canvas: Id, scene: &Scene) -> Vec<usize> {
 
 /// Gives every bar in view a node in the accessibility tree, named after its mission, where
 /// screen readers (and tests) find it; a click on it from assistive technology selects it.
+/// Ghosts of compare mode get one too.
 fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect) {
     for bar in &scene.bars {
         let rect = screen_rect(chart, &bar.rect).intersect(chart);
-        let id = bar_id(canvas, bar.mission);
-        let described = ctx.accesskit_node_builder(id, |node| {
+        let described = describe(ctx, bar_id(canvas, bar.mission), rect, |node| {
             node.set_role(egui::accesskit::Role::Button);
             node.set_label(bar.name.as_str());
-            node.set_bounds(egui::accesskit::Rect {
-                x0: rect.min.x.into(),
-                y0: rect.min.y.into(),
-                x1: rect.max.x.into(),
-                y1: rect.max.y.into(),
-            });
             node.add_action(egui::accesskit::Action::Click);
         });
         if described.is_none() {
-            // Accessibility is off: no bar needs a node.
+            // Accessibility is off: nothing needs a node.
             return;
         }
     }
+    for ghost in &scene.ghosts {
+        let rect = screen_rect(chart, &ghost.rect).intersect(chart);
+        describe(ctx, canvas.with(("ghost", ghost.mission)), rect, |node| {
+            node.set_role(egui::accesskit::Role::Image);
+            node.set_label(format!("{} in the baseline", ghost.name));
+        });
+    }
+}
+
+/// A node at `rect` in the accessibility tree, filled in by `fill`; `None` when accessibility
+/// is off.
+fn describe(
+    ctx: &egui::Context,
+    id: Id,
+    rect: Rect,
+    fill: impl FnOnce(&mut egui::accesskit::Node),
+) -> Option<()> {
+    ctx.accesskit_node_builder(id, |node| {
+        node.set_bounds(egui::accesskit::Rect {
+            x0: rect.min.x.into(),
+            y0: rect.min.y.into(),
+            x1: rect.max.x.into(),
+            y1: rect.max.y.into(),
+        });
+        fill(node);
+    })
 }
 
 fn scene_style(ui: &Ui, chart: Rect, gutter: Rect) -> SceneStyle {

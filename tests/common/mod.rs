@@ -2,6 +2,8 @@
 //! conflict, so each test states only what it is about.
 #![allow(dead_code, reason = "each test file uses only some helpers")]
 
+pub mod ui;
+
 use chrono::NaiveDate;
 use ger_planner::model::{
     Agency, Dependency, Destination, LaunchWindow, Mission, MissionKind, MissionStatus, Resource,

@@ -1,0 +1,286 @@
+//! The Statistics panel: missions per year by destination, each agency's missions led and
+//! contributed to, and, in compare mode, how far missions slipped. Counting is pure and tested
+//! on its own; the panel draws the counts with egui_plot.
+
+use egui::{Color32, Ui};
+use egui_plot::{Bar, BarChart, Legend, Plot};
+
+use crate::analysis::{Difference, RoadmapDiff, months};
+use crate::model::{MissionStatus, Roadmap};
+
+/// Colours of the destinations' bars, in lane order (Okabe–Ito, readable by the colour-blind).
+const LANE_COLORS: [Color32; 6] = [
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(230, 159, 0),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(86, 180, 233),
+];
+
+/// Width of a bin of the slip histogram, in months.
+pub const SLIP_BIN_MONTHS: i64 = 6;
+
+/// Missions starting in each year, by destination.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PerYear {
+    /// The first year counted.
+    pub first_year: i32,
+    /// Per destination (in lane order): its name and its count for each year from `first_year`.
+    pub lanes: Vec<(String, Vec<u32>)>,
+}
+
+/// Counts the missions shown (cancelled ones only when `show_cancelled`) by start year and
+/// destination; missions to an unknown destination are left out.
+pub fn missions_per_year(roadmap: &Roadmap, show_cancelled: bool) -> PerYear {
+    use chrono::Datelike;
+    let shown: Vec<_> = roadmap
+        .missions
+        .iter()
+        .filter(|m| show_cancelled || m.status != MissionStatus::Cancelled)
+        .collect();
+    let first_year = shown.iter().map(|m| m.start.year()).min().unwrap_or(0);
+    let last_year = shown.iter().map(|m| m.start.year()).max().unwrap_or(-1);
+    let years = usize::try_from(last_year - first_year + 1).unwrap_or(0);
+    let lanes = roadmap
+        .destinations
+        .iter()
+        .map(|destination| {
+            let mut counts = vec![0; years];
+            for mission in shown.iter().filter(|m| m.destination == destination.id) {
+                if let Ok(k) = usize::try_from(mission.start.year() - first_year) {
+                    counts[k] += 1;
+                }
+            }
+            (destination.name.clone(), counts)
+        })
+        .collect();
+    PerYear { first_year, lanes }
+}
+
+/// For each agency of the roadmap (in its order): id, missions led, missions contributed to.
+pub fn agency_counts(roadmap: &Roadmap) -> Vec<(String, u32, u32)> {
+    roadmap
+        .agencies
+        .iter()
+        .map(|agency| {
+            let led = roadmap.missions.iter().filter(|m| m.lead == agency.id);
+            let contributed = roadmap
+                .missions
+                .iter()
+                .filter(|m| m.contributors.iter().any(|c| c.agency == agency.id));
+            (
+                agency.id.to_string(),
+                led.count() as u32,
+                contributed.count() as u32,
+            )
+        })
+        .collect()
+}
+
+/// How many missions' starts moved by how much: `(first month of the bin, count)`, bins of
+/// [`SLIP_BIN_MONTHS`], in order, empty bins included between the first and the last.
+pub fn slip_histogram(diff: &RoadmapDiff) -> Vec<(i64, u32)> {
+    let bins: Vec<i64> = diff
+        .differences
+        .iter()
+        .filter_map(|d| match d {
+            Difference::Moved { start_days, .. } if *start_days != 0 => {
+                Some(months(*start_days).div_euclid(SLIP_BIN_MONTHS))
+            }
+            _ => None,
+        })
+        .collect();
+    let (Some(&low), Some(&high)) = (bins.iter().min(), bins.iter().max()) else {
+        return Vec::new();
+    };
+    (low..=high)
+        .map(|bin| {
+            let count = bins.iter().filter(|&&b| b == bin).count() as u32;
+            (bin * SLIP_BIN_MONTHS, count)
+        })
+        .collect()
+}
+
+/// The panel.
+pub fn panel(ui: &mut Ui, roadmap: &Roadmap, show_cancelled: bool, diff: Option<&RoadmapDiff>) {
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.strong("Missions per year, by destination (by launch year)");
+            per_year_plot(ui, &missions_per_year(roadmap, show_cancelled));
+            ui.add_space(8.0);
+            ui.strong("Missions led and contributed to, by agency");
+            agencies_plot(ui, &agency_counts(roadmap));
+            ui.add_space(8.0);
+            ui.strong("Slips since the baseline (start moved, months)");
+            match diff {
+                Some(diff) => slips_plot(ui, &slip_histogram(diff)),
+                None => {
+                    ui.label(
+                        "File → Compare with… another version shows how far missions slipped.",
+                    );
+                }
+            }
+        });
+}
+
+fn plot(id: &str, height: f32) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .show_grid([false, true])
+        .legend(Legend::default())
+}
+
+fn per_year_plot(ui: &mut Ui, counts: &PerYear) {
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (k, (name, years)) in counts.lanes.iter().enumerate() {
+        let bars = years
+            .iter()
+            .enumerate()
+            .map(|(y, &n)| {
+                Bar::new(f64::from(counts.first_year) + y as f64, f64::from(n))
+                    .name(format!("{name}, {}", counts.first_year + y as i32))
+            })
+            .collect();
+        let below: Vec<&BarChart> = charts.iter().collect();
+        let chart = BarChart::new(name.clone(), bars)
+            .color(LANE_COLORS[k % LANE_COLORS.len()])
+            .width(0.8)
+            .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value)))
+            .stack_on(&below);
+        charts.push(chart);
+    }
+    plot("missions per year", 200.0).show(ui, |plot_ui| {
+        for chart in charts {
+            plot_ui.bar_chart(chart);
+        }
+    });
+}
+
+fn agencies_plot(ui: &mut Ui, counts: &[(String, u32, u32)]) {
+    let active: Vec<&(String, u32, u32)> =
+        counts.iter().filter(|(_, led, c)| led + c > 0).collect();
+    let names: Vec<String> = active.iter().map(|(id, ..)| id.clone()).collect();
+    let series = |pick: fn(&(String, u32, u32)) -> u32, offset: f64| -> Vec<Bar> {
+        active
+            .iter()
+            .enumerate()
+            .map(|(k, entry)| {
+                Bar::new(k as f64 + offset, f64::from(pick(entry))).name(entry.0.clone())
+            })
+            .collect()
+    };
+    let led = BarChart::new("led", series(|e| e.1, -0.2))
+        .width(0.4)
+        .color(LANE_COLORS[0])
+        .element_formatter(Box::new(|bar, _| {
+            format!("{} leads {}", bar.name, bar.value)
+        }));
+    let contributed = BarChart::new("contributed to", series(|e| e.2, 0.2))
+        .width(0.4)
+        .color(LANE_COLORS[1])
+        .element_formatter(Box::new(|bar, _| {
+            format!("{} contributes to {}", bar.name, bar.value)
+        }));
+    plot("agencies", 200.0)
+        .x_axis_formatter(move |mark, _| {
+            let k = mark.value.round();
+            if (mark.value - k).abs() < 0.01 && k >= 0.0 {
+                names.get(k as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(led);
+            plot_ui.bar_chart(contributed);
+        });
+}
+
+fn slips_plot(ui: &mut Ui, bins: &[(i64, u32)]) {
+    if bins.is_empty() {
+        ui.label("No mission's start moved.");
+        return;
+    }
+    let bars = bins
+        .iter()
+        .map(|&(month, n)| {
+            let centre = month as f64 + SLIP_BIN_MONTHS as f64 / 2.0;
+            Bar::new(centre, f64::from(n))
+                .name(format!("{month} to {} months", month + SLIP_BIN_MONTHS))
+        })
+        .collect();
+    let chart = BarChart::new("missions", bars)
+        .width(SLIP_BIN_MONTHS as f64 * 0.9)
+        .color(LANE_COLORS[3])
+        .element_formatter(Box::new(|bar, _| {
+            format!("{}: {} missions", bar.name, bar.value)
+        }));
+    plot("slips", 180.0).show(ui, |plot_ui| plot_ui.bar_chart(chart));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::diff;
+    use crate::bundled::bundled_roadmap;
+
+    #[test]
+    fn every_shown_mission_is_counted_once_in_its_launch_year() {
+        let Ok(roadmap) = bundled_roadmap() else {
+            panic!("the bundled roadmap reads")
+        };
+        let counts = missions_per_year(&roadmap, false);
+        let total: u32 = counts.lanes.iter().flat_map(|(_, c)| c).sum();
+        let shown = roadmap
+            .missions
+            .iter()
+            .filter(|m| m.status != MissionStatus::Cancelled)
+            .count();
+        assert_eq!(total as usize, shown);
+        let with_cancelled: u32 = missions_per_year(&roadmap, true)
+            .lanes
+            .iter()
+            .flat_map(|(_, c)| c)
+            .sum();
+        assert_eq!(with_cancelled as usize, roadmap.missions.len());
+    }
+
+    #[test]
+    fn agencies_count_missions_led_and_contributed_to() {
+        let Ok(roadmap) = bundled_roadmap() else {
+            panic!("the bundled roadmap reads")
+        };
+        let counts = agency_counts(&roadmap);
+        let led: u32 = counts.iter().map(|c| c.1).sum();
+        assert_eq!(
+            led as usize,
+            roadmap.missions.len(),
+            "each mission has one lead"
+        );
+        let esa = counts.iter().find(|c| c.0 == "ESA");
+        assert!(
+            esa.is_some_and(|c| c.2 > c.1),
+            "ESA contributes more than it leads: {esa:?}"
+        );
+    }
+
+    #[test]
+    fn slips_fall_into_six_month_bins_with_empty_bins_between() {
+        let Ok(old) = bundled_roadmap() else {
+            panic!("the bundled roadmap reads")
+        };
+        let mut new = old.clone();
+        new.missions[0].start -= chrono::TimeDelta::days(40); // about -1 month: bin -6..0
+        new.missions[1].start += chrono::TimeDelta::days(400); // about 13 months: bin 12..18
+        assert_eq!(
+            slip_histogram(&diff(&old, &new)),
+            [(-6, 1), (0, 0), (6, 0), (12, 1)]
+        );
+    }
+}

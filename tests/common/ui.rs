@@ -1,0 +1,29 @@
+//! The app in a headless window, for the UI tests.
+
+use egui_kittest::Harness;
+use ger_planner::bundled::bundled_roadmap;
+use ger_planner::layout::{TimeView, day_number};
+use ger_planner::ui::GerApp;
+
+use super::date;
+
+/// A 1600×900 window on `app`, with the app's fonts.
+pub fn harness_for(app: GerApp) -> Harness<'static, GerApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 900.0])
+        .with_context_setup(ger_planner::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// The app on the bundled roadmap, showing 2020–2030 (so drags snap to months).
+pub fn app_harness() -> Harness<'static, GerApp> {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let mut app = GerApp::with_roadmap(roadmap);
+    app.set_time_view(TimeView::between(
+        day_number(date("2020-01-01")),
+        day_number(date("2030-01-01")),
+    ));
+    harness_for(app)
+}
