@@ -261,8 +261,9 @@ fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
     let rect = style.rect(&ghost.rect);
     batch.fill(rect, style.text.gamma_multiply(0.08));
     batch.dashed_frame(rect, 1.0, style.text.gamma_multiply(0.6), 4.0, 3.0);
-    let now = style.at(ghost.now_left, ghost.rect.centre_y()).x;
-    let y = rect.center().y;
+    let now = style.at(ghost.now_left, 0.0).x;
+    // Along the bottom of the row, under the labels that share it.
+    let y = rect.bottom() - 1.0;
     let head = 6.0;
     if (now - rect.left()).abs() > head + 2.0 {
         let direction = (now - rect.left()).signum();
@@ -276,8 +277,8 @@ fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
         batch.triangle(
             [
                 tip,
-                tip + vec2(-direction * head, -4.0),
-                tip + vec2(-direction * head, 4.0),
+                tip + vec2(-direction * head, -3.5),
+                tip + vec2(-direction * head, 3.5),
             ],
             SLIP_COLOR,
         );

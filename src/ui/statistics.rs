@@ -3,7 +3,7 @@
 //! on its own; the panel draws the counts with egui_plot.
 
 use egui::{Color32, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
 
 use crate::analysis::{Difference, RoadmapDiff, months};
 use crate::model::{MissionStatus, Roadmap};
@@ -133,7 +133,8 @@ fn plot(id: &str, height: f32) -> Plot<'static> {
         .allow_drag(false)
         .allow_boxed_zoom(false)
         .show_grid([false, true])
-        .legend(Legend::default())
+        // Most bars are recent: the top left is usually free.
+        .legend(Legend::default().position(Corner::LeftTop))
 }
 
 fn per_year_plot(ui: &mut Ui, counts: &PerYear) {
@@ -145,6 +146,7 @@ fn per_year_plot(ui: &mut Ui, counts: &PerYear) {
             .map(|(y, &n)| {
                 Bar::new(f64::from(counts.first_year) + y as f64, f64::from(n))
                     .name(format!("{name}, {}", counts.first_year + y as i32))
+                    .fill(LANE_COLORS[k % LANE_COLORS.len()])
             })
             .collect();
         let below: Vec<&BarChart> = charts.iter().collect();
@@ -162,40 +164,59 @@ fn per_year_plot(ui: &mut Ui, counts: &PerYear) {
     });
 }
 
+/// Agencies top to bottom, each with a bar of missions led and one of missions contributed to.
 fn agencies_plot(ui: &mut Ui, counts: &[(String, u32, u32)]) {
     let active: Vec<&(String, u32, u32)> =
         counts.iter().filter(|(_, led, c)| led + c > 0).collect();
     let names: Vec<String> = active.iter().map(|(id, ..)| id.clone()).collect();
-    let series = |pick: fn(&(String, u32, u32)) -> u32, offset: f64| -> Vec<Bar> {
+    // Agency k sits at y = -k, so the first is on top.
+    let series = |pick: fn(&(String, u32, u32)) -> u32, offset: f64, color: Color32| {
         active
             .iter()
             .enumerate()
             .map(|(k, entry)| {
-                Bar::new(k as f64 + offset, f64::from(pick(entry))).name(entry.0.clone())
+                Bar::new(offset - k as f64, f64::from(pick(entry)))
+                    .name(entry.0.clone())
+                    .fill(color)
             })
-            .collect()
+            .collect::<Vec<Bar>>()
     };
-    let led = BarChart::new("led", series(|e| e.1, -0.2))
+    let led = BarChart::new("led", series(|e| e.1, 0.2, LANE_COLORS[0]))
+        .horizontal()
         .width(0.4)
         .color(LANE_COLORS[0])
         .element_formatter(Box::new(|bar, _| {
             format!("{} leads {}", bar.name, bar.value)
         }));
-    let contributed = BarChart::new("contributed to", series(|e| e.2, 0.2))
+    let contributed = BarChart::new("contributed to", series(|e| e.2, -0.2, LANE_COLORS[1]))
+        .horizontal()
         .width(0.4)
         .color(LANE_COLORS[1])
         .element_formatter(Box::new(|bar, _| {
             format!("{} contributes to {}", bar.name, bar.value)
         }));
-    plot("agencies", 200.0)
-        .x_axis_formatter(move |mark, _| {
-            let k = mark.value.round();
-            if (mark.value - k).abs() < 0.01 && k >= 0.0 {
+    let rows = names.len();
+    // Rows far enough apart for egui_plot to label each one.
+    plot("agencies", 30.0 + 26.0 * rows as f32)
+        .show_grid([true, false])
+        .legend(Legend::default().position(Corner::RightBottom))
+        .y_grid_spacer(move |_| {
+            (0..rows)
+                .map(|k| GridMark {
+                    value: -(k as f64),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _| {
+            let k = -mark.value.round();
+            if k >= 0.0 {
                 names.get(k as usize).cloned().unwrap_or_default()
             } else {
                 String::new()
             }
         })
+        .y_axis_min_width(70.0)
         .show(ui, |plot_ui| {
             plot_ui.bar_chart(led);
             plot_ui.bar_chart(contributed);
@@ -221,7 +242,21 @@ fn slips_plot(ui: &mut Ui, bins: &[(i64, u32)]) {
         .element_formatter(Box::new(|bar, _| {
             format!("{}: {} missions", bar.name, bar.value)
         }));
-    plot("slips", 180.0).show(ui, |plot_ui| plot_ui.bar_chart(chart));
+    plot("slips", 180.0)
+        .x_axis_label("months the start moved (later →)")
+        // A mark every two years, far enough apart to be labelled.
+        .x_grid_spacer(|input| {
+            let (low, high) = input.bounds;
+            let first = (low / 24.0).ceil() as i64;
+            let last = (high / 24.0).floor() as i64;
+            (first..=last)
+                .map(|k| GridMark {
+                    value: (k * 24) as f64,
+                    step_size: 24.0,
+                })
+                .collect()
+        })
+        .show(ui, |plot_ui| plot_ui.bar_chart(chart));
 }
 
 #[cfg(test)]
