@@ -129,3 +129,33 @@ fn a_table_import_reports_bad_rows_first_then_merges_undoably() {
         "one undo takes the import back"
     );
 }
+
+#[test]
+fn a_table_opened_as_a_new_roadmap_keeps_what_its_missions_refer_to() {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join("missions.csv");
+    std::fs::write(&path, format::missions_to_csv(&roadmap.missions))
+        .unwrap_or_else(|err| panic!("{err}"));
+
+    let mut harness = app_harness();
+    let conflicts_before = harness.state().conflicts().to_vec();
+    harness.state_mut().read_table(&path);
+    harness.run();
+    harness.get_by_label("Open as a new roadmap").click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.roadmap().missions, roadmap.missions);
+    assert_eq!(state.roadmap().resources, roadmap.resources);
+    assert_eq!(
+        state.conflicts(),
+        conflicts_before.as_slice(),
+        "no reference is lost"
+    );
+    assert_eq!(
+        state.file_name(),
+        "Untitled",
+        "a new roadmap, not the bundled file"
+    );
+    assert!(state.is_modified(), "not saved anywhere yet");
+}

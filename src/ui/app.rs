@@ -22,6 +22,9 @@ use crate::layout::{self, Arrangement, TimeView};
 use crate::model::{Mission, MissionId, Roadmap};
 use crate::render::{ERROR_COLOR, WARNING_COLOR, severity_color};
 
+/// The name of a roadmap that has no file yet.
+const UNTITLED: &str = "Untitled";
+
 /// Up to this many conflicts, the panel shows each message whole; beyond, one line each.
 const WRAPPED_CONFLICTS: usize = 200;
 
@@ -111,6 +114,8 @@ pub struct GerApp {
     derived_for: Option<(u64, bool, Option<u64>)>,
     /// In compare mode, the version compared with.
     baseline: Option<Baseline>,
+    /// What the roadmap is called while it has no file: the bundled roadmap, or "Untitled".
+    name_without_file: &'static str,
     selection: BTreeSet<usize>,
     timeline: Timeline,
     dialog: Option<Dialog>,
@@ -125,6 +130,7 @@ impl GerApp {
     /// `autosave_dir`. A file that cannot be read leaves the bundled roadmap open and says why.
     pub fn new(settings: Settings, file: Option<PathBuf>, autosave_dir: Option<PathBuf>) -> Self {
         let mut app = Self::with_roadmap(bundled_roadmap().unwrap_or_default());
+        app.name_without_file = BUNDLED_NAME;
         app.settings = settings;
         app.autosave = Autosave::new(autosave_dir);
         // Taken before any file is opened: opening a file clears the autosave.
@@ -159,6 +165,7 @@ impl GerApp {
             arrangement: Arrangement::default(),
             derived_for: None,
             baseline: None,
+            name_without_file: UNTITLED,
             selection: BTreeSet::new(),
             timeline: Timeline::default(),
             dialog: None,
@@ -455,6 +462,7 @@ impl GerApp {
     fn replace_document(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
         let path = path.map(absolute);
         self.document = Document::new(roadmap, path.is_some());
+        self.name_without_file = UNTITLED;
         self.selection.clear();
         self.autosave.clear();
         if let Some(path) = &path {
@@ -550,8 +558,7 @@ impl GerApp {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            None if self.document.roadmap().title == "Untitled roadmap" => "Untitled".to_owned(),
-            None => BUNDLED_NAME.to_owned(),
+            None => self.name_without_file.to_owned(),
         }
     }
 
@@ -802,7 +809,7 @@ impl GerApp {
     }
 
     /// Imports the missions of a table that was read: merged into the roadmap by id as one
-    /// undoable step, or as a new roadmap with this one's agencies and destinations.
+    /// undoable step, or as a new roadmap with everything of this one but its missions.
     fn import_table(&mut self, ctx: &egui::Context, table: format::MissionTable, merge: bool) {
         let missions: Vec<Mission> = table.missions.into_iter().map(|(_, m)| m).collect();
         if merge {
@@ -811,10 +818,12 @@ impl GerApp {
             self.document
                 .apply(format!("Import {}", plural(count, "mission")), changes);
         } else {
+            // The agencies, lanes, phases and resources the missions refer to come along.
             let roadmap = Roadmap {
                 title: "Imported roadmap".to_owned(),
+                description: String::new(),
                 missions,
-                ..empty_like(self.document.roadmap().clone())
+                ..self.document.roadmap().clone()
             };
             self.after_unsaved_changes(ctx, Then::NewFromTable(Box::new(roadmap)));
         }
@@ -927,6 +936,7 @@ impl GerApp {
             DialogChoice::Restore => {
                 if let Some(Dialog::Restore(recovered)) = dialog {
                     self.document = Document::new(recovered.roadmap, false);
+                    self.name_without_file = UNTITLED;
                     self.selection.clear();
                     self.path = recovered.origin;
                 }
@@ -1065,7 +1075,7 @@ fn import_report(ui: &mut Ui, file: &str, table: &format::MissionTable) -> Optio
         let new = ui
             .add_enabled(any, Button::new("Open as a new roadmap"))
             .on_hover_text(
-                "A new roadmap with these missions and this roadmap's agencies and destinations.",
+                "A new roadmap with these missions, and this roadmap's agencies, lanes, phases and resources.",
             );
         if new.clicked() {
             choice = Some(DialogChoice::Import { merge: false });
