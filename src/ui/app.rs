@@ -20,7 +20,7 @@ use crate::edit::{Document, merge_missions, remove_missions, set_dates};
 use crate::format;
 use crate::layout::{self, Arrangement, TimeView};
 use crate::model::{Mission, MissionId, Roadmap};
-use crate::render::{ERROR_COLOR, WARNING_COLOR, severity_color};
+use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR, severity_color};
 
 /// The name of a roadmap that has no file yet.
 const UNTITLED: &str = "Untitled";
@@ -116,6 +116,8 @@ pub struct GerApp {
     baseline: Option<Baseline>,
     /// What the roadmap is called while it has no file: the bundled roadmap, or "Untitled".
     name_without_file: &'static str,
+    /// The outcome of the last export, shown in the status bar.
+    notice: Option<String>,
     selection: BTreeSet<usize>,
     timeline: Timeline,
     dialog: Option<Dialog>,
@@ -166,6 +168,7 @@ impl GerApp {
             derived_for: None,
             baseline: None,
             name_without_file: UNTITLED,
+            notice: None,
             selection: BTreeSet::new(),
             timeline: Timeline::default(),
             dialog: None,
@@ -706,6 +709,17 @@ impl GerApp {
                 ui.separator();
                 ui.label(format!("{} selected", self.selection.len()));
             }
+            if let Some(baseline) = &self.baseline {
+                ui.separator();
+                ui.colored_label(
+                    SLIP_COLOR,
+                    format!("comparing with {}", baseline.file_name()),
+                );
+            }
+            if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.weak(notice);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let time = self.settings.time;
                 let years = time.span / 365.25;
@@ -799,12 +813,20 @@ impl GerApp {
 
     /// Writes the missions as a CSV table.
     fn export_table(&mut self, path: &Path) {
-        let text = format::missions_to_csv(&self.document.roadmap().missions);
-        if let Err(err) = format::write_atomically(path, text.as_bytes()) {
-            self.show_error(
+        let missions = &self.document.roadmap().missions;
+        let text = format::missions_to_csv(missions);
+        match format::write_atomically(path, text.as_bytes()) {
+            Ok(()) => {
+                self.notice = Some(format!(
+                    "{} exported to {}",
+                    plural(missions.len(), "mission"),
+                    path.display()
+                ))
+            }
+            Err(err) => self.show_error(
                 "Could not export the table",
                 &format!("{}: {err}", path.display()),
-            );
+            ),
         }
     }
 
