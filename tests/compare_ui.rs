@@ -6,8 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use common::date;
-use common::ui::app_harness;
+use common::ui::{app_harness, assert_selected};
+use common::with_dates;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use ger_planner::bundled::bundled_roadmap;
@@ -27,14 +27,12 @@ fn written(roadmap: &Roadmap, name: &str) -> (tempfile::TempDir, std::path::Path
 #[test]
 fn compare_mode_shows_the_ghost_of_a_moved_mission_and_lists_the_change() {
     // The baseline had Artemis III a year earlier than the open roadmap.
-    let mut baseline = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
-    let artemis_3 = baseline
-        .missions
-        .iter_mut()
-        .find(|m| m.id.as_str() == "artemis-3")
-        .unwrap_or_else(|| panic!("no Artemis III"));
-    artemis_3.start = date("2026-06-01");
-    artemis_3.end = date("2026-07-01");
+    let baseline = with_dates(
+        bundled_roadmap().unwrap_or_else(|err| panic!("{err}")),
+        "artemis-3",
+        "2026-06-01",
+        "2026-07-01",
+    );
     let (_dir, path) = written(&baseline, "last-edition.json");
 
     let mut harness = app_harness();
@@ -59,17 +57,8 @@ fn compare_mode_shows_the_ghost_of_a_moved_mission_and_lists_the_change() {
     );
     change.click();
     harness.run();
-    let selected: Vec<&str> = harness
-        .state()
-        .selection()
-        .iter()
-        .map(|&i| harness.state().roadmap().missions[i].id.as_str())
-        .collect();
-    assert_eq!(
-        selected,
-        ["artemis-3"],
-        "clicking the change selects the mission"
-    );
+    // Clicking the change selects the mission.
+    assert_selected(&harness, &["artemis-3"]);
 
     harness.get_by_label("File").click();
     harness.run();

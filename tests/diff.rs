@@ -42,14 +42,7 @@ fn a_roadmap_compared_with_itself_has_no_differences() {
 #[test]
 fn moving_one_mission_is_one_move_by_the_right_number_of_days() {
     let old = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
-    let mut new = old.clone();
-    let artemis_3 = new
-        .missions
-        .iter_mut()
-        .find(|m| m.id.as_str() == "artemis-3")
-        .unwrap_or_else(|| panic!("no Artemis III"));
-    artemis_3.start = date("2028-03-01");
-    artemis_3.end = date("2028-03-31");
+    let new = with_dates(old.clone(), "artemis-3", "2028-03-01", "2028-03-31");
     let result = diff(&old, &new);
     assert_eq!(
         result.differences,

@@ -16,7 +16,7 @@ use ger_planner::layout::{TimeView, day_number};
 use ger_planner::model::{Mission, Roadmap, date};
 use ger_planner::ui::GerApp;
 
-use common::ui::{app_harness, harness_for};
+use common::ui::{app_harness, assert_selected, harness_for};
 
 const ARTEMIS_III: &str = "Artemis III — first crewed landing";
 
@@ -30,17 +30,6 @@ fn mission<'a>(roadmap: &'a Roadmap, id: &str) -> &'a Mission {
         .iter()
         .find(|m| m.id.as_str() == id)
         .unwrap_or_else(|| panic!("no mission {id}"))
-}
-
-/// Asserts that exactly the missions with these ids are selected.
-fn assert_selected(harness: &Harness<'_, GerApp>, ids: &[&str]) {
-    let selected: Vec<&str> = harness
-        .state()
-        .selection()
-        .iter()
-        .map(|&i| harness.state().roadmap().missions[i].id.as_str())
-        .collect();
-    assert_eq!(selected, ids);
 }
 
 fn bar_rect(harness: &Harness<'_, GerApp>, name: &str) -> Rect {

@@ -116,3 +116,14 @@ pub fn roadmap(missions: Vec<Mission>) -> Roadmap {
         missions,
     }
 }
+
+/// `roadmap` with the dates of mission `id` changed.
+pub fn with_dates(mut roadmap: Roadmap, id: &str, start: &str, end: &str) -> Roadmap {
+    let mission = roadmap
+        .missions
+        .iter_mut()
+        .find(|m| m.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no mission {id}"));
+    (mission.start, mission.end) = (date(start), date(end));
+    roadmap
+}

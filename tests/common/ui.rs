@@ -27,3 +27,14 @@ pub fn app_harness() -> Harness<'static, GerApp> {
     ));
     harness_for(app)
 }
+
+/// Asserts that exactly the missions with these ids are selected.
+pub fn assert_selected(harness: &Harness<'_, GerApp>, ids: &[&str]) {
+    let selected: Vec<&str> = harness
+        .state()
+        .selection()
+        .iter()
+        .map(|&i| harness.state().roadmap().missions[i].id.as_str())
+        .collect();
+    assert_eq!(selected, ids);
+}
