@@ -97,3 +97,23 @@ pub fn merge_missions(roadmap: &Roadmap, missions: &[Mission]) -> Vec<Change> {
     }
     changes
 }
+
+/// The mission at `index` replaced by `after`; nothing when they are the same.
+pub fn replace_mission(roadmap: &Roadmap, index: usize, after: Mission) -> Vec<Change> {
+    match roadmap.missions.get(index) {
+        Some(before) if *before != after => vec![Change::Mission {
+            index,
+            before: Box::new(before.clone()),
+            after: Box::new(after),
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// `mission` added at `index` (at the end when past it).
+pub fn insert_mission(roadmap: &Roadmap, index: usize, mission: Mission) -> Vec<Change> {
+    vec![Change::Insert {
+        index: index.min(roadmap.missions.len()),
+        mission: Box::new(mission),
+    }]
+}

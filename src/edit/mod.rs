@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Mission, Roadmap};
 
-pub use changes::{merge_missions, remove_missions, set_dates};
+pub use changes::{insert_mission, merge_missions, remove_missions, replace_mission, set_dates};
 
 /// A generation no document has had: unique across documents, so that a cache keyed by it
 /// never takes a roadmap just opened for the one before.

@@ -11,12 +11,15 @@ use serde::{Deserialize, Serialize};
 use super::commands::Command;
 use super::compare::{self, Baseline};
 use super::files::{self, Autosave, FilePurpose, Recovered};
+use super::inspector::{Inspector, InspectorAction};
 use super::statistics;
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
 use crate::analysis::{Conflict, count_by_severity, find_conflicts};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::cli::plural;
-use crate::edit::{Document, merge_missions, remove_missions, set_dates};
+use crate::edit::{
+    Document, insert_mission, merge_missions, remove_missions, replace_mission, set_dates,
+};
 use crate::format;
 use crate::layout::{self, Arrangement, TimeView};
 use crate::model::{Mission, MissionId, Roadmap};
@@ -50,6 +53,8 @@ pub struct Settings {
 /// What the side panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SideTab {
+    /// Every field of the selected mission.
+    Mission,
     /// The conflicts of the roadmap.
     #[default]
     Conflicts,
@@ -60,10 +65,16 @@ pub enum SideTab {
 }
 
 impl SideTab {
-    const ALL: [Self; 3] = [Self::Conflicts, Self::Changes, Self::Statistics];
+    const ALL: [Self; 4] = [
+        Self::Mission,
+        Self::Conflicts,
+        Self::Changes,
+        Self::Statistics,
+    ];
 
     fn label(self) -> &'static str {
         match self {
+            Self::Mission => "Mission",
             Self::Conflicts => "Conflicts",
             Self::Changes => "Changes",
             Self::Statistics => "Statistics",
@@ -118,6 +129,7 @@ pub struct GerApp {
     name_without_file: &'static str,
     /// The outcome of the last export, shown in the status bar.
     notice: Option<String>,
+    inspector: Inspector,
     selection: BTreeSet<usize>,
     timeline: Timeline,
     dialog: Option<Dialog>,
@@ -169,6 +181,7 @@ impl GerApp {
             baseline: None,
             name_without_file: UNTITLED,
             notice: None,
+            inspector: Inspector::default(),
             selection: BTreeSet::new(),
             timeline: Timeline::default(),
             dialog: None,
@@ -247,6 +260,10 @@ impl GerApp {
                     today: self.today,
                 };
                 let actions = self.timeline.ui(ui, &mut self.settings.time, &input);
+                if !actions.is_empty() {
+                    // The panels around the chart were drawn before it: show them as changed.
+                    ui.ctx().request_repaint();
+                }
                 for action in actions {
                     self.apply_timeline_action(ui.ctx(), action);
                 }
@@ -294,6 +311,11 @@ impl GerApp {
                 }
             }
             TimelineAction::ClearSelection => self.selection.clear(),
+            TimelineAction::Inspect(mission) => {
+                self.selection = std::iter::once(mission).collect();
+                self.settings.side_tab = SideTab::Mission;
+                self.settings.hide_side_panel = false;
+            }
             TimelineAction::Preview(dates) => {
                 self.document.preview_dates(&dates);
                 self.refresh_derived();
@@ -747,7 +769,7 @@ impl GerApp {
                         Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
                         None => tab.label().to_owned(),
                     },
-                    SideTab::Statistics => tab.label().to_owned(),
+                    SideTab::Statistics | SideTab::Mission => tab.label().to_owned(),
                 };
                 let tab_label = RichText::new(label).heading();
                 if ui
@@ -760,6 +782,16 @@ impl GerApp {
         });
         ui.separator();
         match self.settings.side_tab {
+            SideTab::Mission => {
+                let selected = match self.selection.len() {
+                    1 => self.selection.first().copied(),
+                    _ => None,
+                };
+                let roadmap = self.document.roadmap();
+                if let Some(action) = self.inspector.ui(ui, roadmap, selected) {
+                    self.apply_inspector_action(action);
+                }
+            }
             SideTab::Conflicts => self.conflict_panel(ui),
             SideTab::Changes => {
                 if let Some(id) = compare::changes_panel(ui, self.baseline.as_ref()) {
@@ -773,6 +805,94 @@ impl GerApp {
                 self.settings.show_cancelled,
                 self.baseline.as_ref().map(Baseline::diff),
             ),
+        }
+    }
+
+    fn apply_inspector_action(&mut self, action: InspectorAction) {
+        let roadmap = self.document.roadmap();
+        match action {
+            InspectorAction::Edit {
+                index,
+                after,
+                label,
+            } => {
+                let changes = replace_mission(roadmap, index, *after);
+                self.document.apply(label, changes);
+            }
+            InspectorAction::New => {
+                let mission = self.new_mission();
+                let index = roadmap.missions.len();
+                let changes = insert_mission(roadmap, index, mission);
+                self.document.apply("New mission", changes);
+                self.select_and_show(vec![index]);
+            }
+            InspectorAction::Duplicate(index) => {
+                let Some(original) = roadmap.missions.get(index) else {
+                    return;
+                };
+                let copy = Mission {
+                    id: unused_id(roadmap, &format!("{}-copy", original.id))
+                        .as_str()
+                        .into(),
+                    name: format!("{} (copy)", original.name),
+                    ..original.clone()
+                };
+                let label = format!("Duplicate {}", original.name);
+                let changes = insert_mission(roadmap, index + 1, copy);
+                self.document.apply(label, changes);
+                self.select_and_show(vec![index + 1]);
+            }
+            InspectorAction::Delete(index) => {
+                self.selection = std::iter::once(index).collect();
+                self.delete_selection();
+            }
+        }
+    }
+
+    /// A concept mission of 90 days in the middle of the view, on the selected mission's lane
+    /// (else the first), led by the selected mission's lead (else the first agency).
+    fn new_mission(&self) -> Mission {
+        let roadmap = self.document.roadmap();
+        let like = self
+            .selection
+            .first()
+            .and_then(|&i| roadmap.missions.get(i));
+        let time = self.settings.time;
+        let start = layout::date_from_day(time.min + time.span / 2.0);
+        Mission {
+            id: unused_id(roadmap, "new-mission").as_str().into(),
+            name: "New mission".to_owned(),
+            destination: like.map_or_else(
+                || {
+                    roadmap
+                        .destinations
+                        .first()
+                        .map(|d| d.id.clone())
+                        .unwrap_or_else(|| "moon".into())
+                },
+                |m| m.destination.clone(),
+            ),
+            kind: crate::model::MissionKind::Robotic,
+            status: crate::model::MissionStatus::Concept,
+            start,
+            end: start
+                .checked_add_days(chrono::Days::new(89))
+                .unwrap_or(start),
+            lead: like.map_or_else(
+                || {
+                    roadmap
+                        .agencies
+                        .first()
+                        .map(|a| a.id.clone())
+                        .unwrap_or_else(|| "NASA".into())
+                },
+                |m| m.lead.clone(),
+            ),
+            contributors: Vec::new(),
+            depends_on: Vec::new(),
+            resources: Vec::new(),
+            notes: String::new(),
+            source: String::new(),
         }
     }
 
@@ -1146,6 +1266,15 @@ fn shortcuts_help(ui: &mut Ui) {
 /// the app is started from another folder.
 fn absolute(path: PathBuf) -> PathBuf {
     std::path::absolute(&path).unwrap_or(path)
+}
+
+/// `wanted`, or `wanted-2`, `wanted-3`…: the first that no mission of the roadmap has.
+fn unused_id(roadmap: &Roadmap, wanted: &str) -> String {
+    let taken = |id: &str| roadmap.missions.iter().any(|m| m.id.as_str() == id);
+    std::iter::once(wanted.to_owned())
+        .chain((2..).map(|n| format!("{wanted}-{n}")))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| wanted.to_owned())
 }
 
 /// "3 errors", in the severity's colour when there are any.

@@ -5,6 +5,7 @@ pub mod commands;
 mod compare;
 mod files;
 mod fonts;
+mod inspector;
 mod statistics;
 mod timeline;
 

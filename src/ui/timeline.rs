@@ -33,6 +33,8 @@ pub enum TimelineAction {
     },
     /// Select nothing.
     ClearSelection,
+    /// Show this mission's fields (a double-click on its bar).
+    Inspect(usize),
     /// Missions' dates while a drag is under way.
     Preview(Dates),
     /// The drag ended: record it as one step with this label.
@@ -185,6 +187,14 @@ impl Timeline {
                     missions: vec![bar.mission],
                     add,
                 });
+            }
+        }
+        if background.double_clicked() {
+            let clicked = background
+                .interact_pointer_pos()
+                .and_then(|p| self.bar_at(p));
+            if let Some((bar, _)) = clicked {
+                actions.push(TimelineAction::Inspect(bar.mission));
             }
         }
         if background.drag_started() {

@@ -1,0 +1,460 @@
+//! The Mission tab of the side panel: every field of the selected mission, edited in place.
+//!
+//! The inspector edits a draft of the mission. Choices (lists, check boxes, buttons) take effect
+//! at once; typed text when its field loses focus or Enter is pressed, so that a word typed is
+//! one undo step, not one per letter. Dates are checked as typed: an end before the start is
+//! refused at the field and nothing changes.
+
+use egui::{ComboBox, Id, RichText, TextEdit, Ui};
+
+use crate::model::{
+    AgencyId, Contribution, Dependency, Mission, MissionKind, MissionStatus, Roadmap, date,
+};
+use crate::render::ERROR_COLOR;
+
+/// Most missions offered at once when picking a dependency.
+const MAX_MATCHES: usize = 8;
+
+/// What the user did in the inspector.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InspectorAction {
+    /// The mission at `index` becomes `after`, as one step called `label`.
+    Edit {
+        /// Position of the mission.
+        index: usize,
+        /// The mission as edited.
+        after: Box<Mission>,
+        /// What the Edit menu calls the step.
+        label: String,
+    },
+    /// Add a new mission.
+    New,
+    /// Add a copy of the mission at this position.
+    Duplicate(usize),
+    /// Delete the mission at this position.
+    Delete(usize),
+}
+
+/// The inspector's state between frames: the draft and what is being typed.
+#[derive(Default)]
+pub struct Inspector {
+    /// The mission being edited: its position, and the roadmap's version the draft started from.
+    editing: Option<(usize, Mission)>,
+    draft: Option<Mission>,
+    start_text: String,
+    end_text: String,
+    /// Why the dates typed were refused.
+    date_error: Option<String>,
+    /// Text typed to find a mission to depend on.
+    dependency_search: String,
+    /// A contributor was just added: its role field takes the keyboard.
+    focus_new_role: bool,
+}
+
+impl Inspector {
+    /// Shows the mission at `selected` (if any); returns what the user did.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        roadmap: &Roadmap,
+        selected: Option<usize>,
+    ) -> Option<InspectorAction> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            if ui
+                .button("New mission")
+                .on_hover_text("Add a mission (also: double-click empty space on the chart)")
+                .clicked()
+            {
+                action = Some(InspectorAction::New);
+            }
+            if let Some(index) = selected {
+                if ui.button("Duplicate").clicked() {
+                    action = Some(InspectorAction::Duplicate(index));
+                }
+                if ui.button("Delete").clicked() {
+                    action = Some(InspectorAction::Delete(index));
+                }
+            }
+        });
+        ui.separator();
+        let Some((index, mission)) = selected.and_then(|i| roadmap.missions.get(i).map(|m| (i, m)))
+        else {
+            self.editing = None;
+            ui.label("Select one mission on the chart to see and edit all of its fields.");
+            return action;
+        };
+        self.follow(index, mission);
+        let edited = egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| self.fields(ui, roadmap))
+            .inner;
+        if edited {
+            action = self.commit(index, mission).or(action);
+        }
+        action
+    }
+
+    /// Starts over from the roadmap's version of the mission when another one is shown or it
+    /// changed elsewhere (a drag, an undo).
+    fn follow(&mut self, index: usize, mission: &Mission) {
+        if self.editing.as_ref() == Some(&(index, mission.clone())) {
+            return;
+        }
+        self.editing = Some((index, mission.clone()));
+        self.draft = Some(mission.clone());
+        self.start_text = date::to_text(mission.start);
+        self.end_text = date::to_text(mission.end);
+        self.date_error = None;
+    }
+
+    /// The edit that makes the mission the draft, when they differ.
+    fn commit(&mut self, index: usize, mission: &Mission) -> Option<InspectorAction> {
+        let draft = self.draft.clone()?;
+        if draft == *mission {
+            return None;
+        }
+        let label = edit_label(mission, &draft);
+        Some(InspectorAction::Edit {
+            index,
+            after: Box::new(draft),
+            label,
+        })
+    }
+
+    /// Every field; returns whether an edit is complete (to be applied now).
+    fn fields(&mut self, ui: &mut Ui, roadmap: &Roadmap) -> bool {
+        let Some(draft) = self.draft.as_mut() else {
+            return false;
+        };
+        let mut done = false;
+        egui::Grid::new("mission fields")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("Id");
+                ui.monospace(draft.id.as_str());
+                ui.end_row();
+                let label = ui.label("Name").id;
+                let name = ui.add(TextEdit::singleline(&mut draft.name));
+                done |= committed(name.labelled_by(label), ui);
+                ui.end_row();
+                let label = ui.label("Destination").id;
+                done |= destination_choice(ui, roadmap, draft, label);
+                ui.end_row();
+                ui.label("Kind");
+                ui.horizontal(|ui| {
+                    for kind in [MissionKind::Human, MissionKind::Robotic] {
+                        done |= ui.radio_value(&mut draft.kind, kind, kind.name()).changed();
+                    }
+                });
+                ui.end_row();
+                let label = ui.label("Status").id;
+                done |= status_choice(ui, draft, label);
+                ui.end_row();
+                let label = ui.label("Start").id;
+                let start = ui
+                    .add(TextEdit::singleline(&mut self.start_text).desired_width(96.0))
+                    .labelled_by(label);
+                ui.end_row();
+                let label = ui.label("End").id;
+                let end = ui
+                    .add(TextEdit::singleline(&mut self.end_text).desired_width(96.0))
+                    .labelled_by(label);
+                ui.end_row();
+                if committed(start, ui) | committed(end, ui) {
+                    match dates(&self.start_text, &self.end_text) {
+                        Ok((s, e)) => {
+                            (draft.start, draft.end) = (s, e);
+                            self.date_error = None;
+                            done = true;
+                        }
+                        Err(message) => self.date_error = Some(message),
+                    }
+                }
+                if let Some(message) = &self.date_error {
+                    ui.label("");
+                    ui.label(RichText::new(message).color(ERROR_COLOR));
+                    ui.end_row();
+                }
+                let label = ui.label("Lead").id;
+                done |= agency_choice(ui, roadmap, "lead", &mut draft.lead, label);
+                ui.end_row();
+            });
+        ui.add_space(6.0);
+        done |= contributors(ui, roadmap, draft, &mut self.focus_new_role);
+        ui.add_space(6.0);
+        done |= dependencies(ui, roadmap, draft, &mut self.dependency_search);
+        ui.add_space(6.0);
+        done |= resources(ui, roadmap, draft);
+        ui.add_space(6.0);
+        let label = ui.strong("Notes").id;
+        let notes = ui.add(TextEdit::multiline(&mut draft.notes).desired_rows(3));
+        done |= committed(notes.labelled_by(label), ui);
+        let label = ui.strong("Source").id;
+        let source = ui.add(TextEdit::singleline(&mut draft.source));
+        done |= committed(source.labelled_by(label), ui);
+        done
+    }
+}
+
+/// Whether typing in a field is finished: it lost focus, or Enter was pressed in it.
+fn committed(response: egui::Response, ui: &Ui) -> bool {
+    response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+}
+
+/// Start and end from their texts, refused when either is not a date or the end comes first.
+fn dates(start: &str, end: &str) -> Result<(chrono::NaiveDate, chrono::NaiveDate), String> {
+    let start = date::parse(start.trim()).map_err(|e| format!("Start: {e}"))?;
+    let end = date::parse(end.trim()).map_err(|e| format!("End: {e}"))?;
+    if end < start {
+        return Err(format!(
+            "The end ({end}) is before the start ({start}): not saved"
+        ));
+    }
+    Ok((start, end))
+}
+
+/// "Change name of MMX": the first field that differs names the step.
+fn edit_label(before: &Mission, after: &Mission) -> String {
+    let field = if before.name != after.name {
+        "name"
+    } else if (before.start, before.end) != (after.start, after.end) {
+        "dates"
+    } else if before.destination != after.destination {
+        "destination"
+    } else if before.kind != after.kind {
+        "kind"
+    } else if before.status != after.status {
+        "status"
+    } else if before.lead != after.lead {
+        "lead"
+    } else if before.contributors != after.contributors {
+        "contributors"
+    } else if before.depends_on != after.depends_on {
+        "dependencies"
+    } else if before.resources != after.resources {
+        "resources"
+    } else if before.notes != after.notes {
+        "notes"
+    } else {
+        "source"
+    };
+    format!("Change {field} of {}", after.name)
+}
+
+fn destination_choice(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission, label: Id) -> bool {
+    let shown = roadmap
+        .destinations
+        .iter()
+        .find(|d| d.id == draft.destination)
+        .map_or(draft.destination.to_string(), |d| d.name.clone());
+    let mut changed = false;
+    ComboBox::from_id_salt("destination")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for destination in &roadmap.destinations {
+                changed |= ui
+                    .selectable_value(
+                        &mut draft.destination,
+                        destination.id.clone(),
+                        &destination.name,
+                    )
+                    .changed();
+            }
+        })
+        .response
+        .labelled_by(label);
+    changed
+}
+
+fn status_choice(ui: &mut Ui, draft: &mut Mission, label: Id) -> bool {
+    let mut changed = false;
+    ComboBox::from_id_salt("status")
+        .selected_text(draft.status.name())
+        .show_ui(ui, |ui| {
+            for status in MissionStatus::ALL {
+                changed |= ui
+                    .selectable_value(&mut draft.status, status, status.name())
+                    .changed();
+            }
+        })
+        .response
+        .labelled_by(label);
+    changed
+}
+
+/// A list of the roadmap's agencies, by id and name, named by the widget `label`.
+fn agency_choice(
+    ui: &mut Ui,
+    roadmap: &Roadmap,
+    salt: &str,
+    agency: &mut AgencyId,
+    label: Id,
+) -> bool {
+    let mut changed = false;
+    ComboBox::from_id_salt(salt)
+        .selected_text(agency.as_str())
+        .show_ui(ui, |ui| {
+            for candidate in &roadmap.agencies {
+                let text = format!("{} — {}", candidate.id, candidate.name);
+                changed |= ui
+                    .selectable_value(agency, candidate.id.clone(), text)
+                    .changed();
+            }
+        })
+        .response
+        .labelled_by(label);
+    changed
+}
+
+/// Contributing agencies with their roles: change, remove, add (the role of one just added
+/// takes the keyboard when `focus_new_role`).
+fn contributors(
+    ui: &mut Ui,
+    roadmap: &Roadmap,
+    draft: &mut Mission,
+    focus_new_role: &mut bool,
+) -> bool {
+    ui.strong("Contributing agencies");
+    let mut done = false;
+    let mut removed = None;
+    let last = draft.contributors.len().saturating_sub(1);
+    for (k, contribution) in draft.contributors.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let label = ui.label("Agency").id;
+            let salt = format!("contributor {k}");
+            done |= agency_choice(ui, roadmap, &salt, &mut contribution.agency, label);
+            let label = ui.label("role").id;
+            let role = ui
+                .add(
+                    TextEdit::singleline(&mut contribution.role)
+                        .hint_text("e.g. Service module")
+                        .desired_width(150.0),
+                )
+                .labelled_by(label);
+            if k == last && std::mem::take(focus_new_role) {
+                role.request_focus();
+            }
+            done |= committed(role, ui);
+            if ui.small_button("✕").on_hover_text("Remove").clicked() {
+                removed = Some(k);
+            }
+        });
+    }
+    if let Some(k) = removed {
+        draft.contributors.remove(k);
+        done = true;
+    }
+    if ui.button("Add contributor").clicked() {
+        *focus_new_role = true;
+        let agency =
+            roadmap.agencies.iter().map(|a| a.id.clone()).find(|id| {
+                *id != draft.lead && !draft.contributors.iter().any(|c| c.agency == *id)
+            });
+        if let Some(agency) = agency {
+            draft.contributors.push(Contribution {
+                agency,
+                role: String::new(),
+            });
+            done = true;
+        }
+    }
+    done
+}
+
+/// Missions this one depends on, with their lag; a search to add another.
+fn dependencies(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission, search: &mut String) -> bool {
+    ui.strong("Depends on (finish → start)");
+    let mut done = false;
+    let mut removed = None;
+    for (k, dependency) in draft.depends_on.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let name = roadmap
+                .missions
+                .iter()
+                .find(|m| m.id == dependency.mission)
+                .map_or(dependency.mission.to_string(), |m| m.name.clone());
+            let label = ui.label(name).id;
+            let lag = ui
+                .add(
+                    egui::DragValue::new(&mut dependency.lag_days)
+                        .range(-3650..=3650)
+                        .suffix(" days lag"),
+                )
+                .labelled_by(label);
+            done |= lag.drag_stopped() || committed(lag, ui);
+            if ui.small_button("✕").on_hover_text("Remove").clicked() {
+                removed = Some(k);
+            }
+        });
+    }
+    if let Some(k) = removed {
+        draft.depends_on.remove(k);
+        done = true;
+    }
+    let label = ui.label("Add a dependency:").id;
+    ui.add(
+        TextEdit::singleline(search)
+            .hint_text("type a mission's name")
+            .desired_width(260.0),
+    )
+    .labelled_by(label);
+    let needle = search.trim().to_lowercase();
+    if !needle.is_empty() {
+        let matches: Vec<&Mission> = roadmap
+            .missions
+            .iter()
+            .filter(|m| m.id != draft.id && !draft.depends_on.iter().any(|d| d.mission == m.id))
+            .filter(|m| m.name.to_lowercase().contains(&needle))
+            .take(MAX_MATCHES)
+            .collect();
+        for candidate in matches {
+            if ui.button(&candidate.name).clicked() {
+                draft.depends_on.push(Dependency {
+                    mission: candidate.id.clone(),
+                    lag_days: 0,
+                });
+                search.clear();
+                done = true;
+            }
+        }
+    }
+    done
+}
+
+/// The shared resources the mission books.
+fn resources(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission) -> bool {
+    if roadmap.resources.is_empty() {
+        return false;
+    }
+    ui.strong("Shared resources");
+    let mut done = false;
+    for resource in &roadmap.resources {
+        let mut uses = draft.resources.contains(&resource.id);
+        if ui.checkbox(&mut uses, &resource.name).changed() {
+            if uses {
+                draft.resources.push(resource.id.clone());
+            } else {
+                draft.resources.retain(|r| *r != resource.id);
+            }
+            done = true;
+        }
+    }
+    done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dates;
+
+    #[test]
+    fn an_end_before_the_start_is_refused_and_says_so() {
+        assert!(dates("2030-01-01", "2030-01-01").is_ok(), "a milestone");
+        assert_eq!(
+            dates("2030-02-01", "2030-01-31"),
+            Err("The end (2030-01-31) is before the start (2030-02-01): not saved".to_owned())
+        );
+        assert!(dates("2030-02-30", "2030-03-01").is_err_and(|e| e.starts_with("Start: ")));
+    }
+}
