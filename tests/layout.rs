@@ -8,19 +8,34 @@ use common::*;
 use ger_planner::analysis::{Severity, find_conflicts};
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::layout::{
-    BarShape, HEADER_HEIGHT, LabelPlacement, LayoutInput, Scene, TimeView, arrange, day_number,
-    lay_out,
+    BarShape, Filter, GroupBy, HEADER_HEIGHT, LabelPlacement, LayoutInput, Scene, Showing,
+    TimeView, arrange, day_number, lay_out,
 };
-use ger_planner::model::{MissionStatus, Roadmap};
+use ger_planner::model::{MissionKind, MissionStatus, Roadmap};
 
 fn scene(roadmap: &Roadmap, from: &str, to: &str, width: f32, show_cancelled: bool) -> Scene {
+    let showing = Showing {
+        show_cancelled,
+        ..Showing::default()
+    };
+    scene_showing(roadmap, from, to, width, 900.0, &showing)
+}
+
+fn scene_showing(
+    roadmap: &Roadmap,
+    from: &str,
+    to: &str,
+    width: f32,
+    height: f32,
+    showing: &Showing,
+) -> Scene {
     let conflicts = find_conflicts(roadmap);
     lay_out(&LayoutInput {
         roadmap,
-        arrangement: &arrange(roadmap, &conflicts, show_cancelled, None),
+        arrangement: &arrange(roadmap, &conflicts, showing, None),
         time: TimeView::between(day_number(date(from)), day_number(date(to))),
         width,
-        height: 900.0,
+        height,
         scroll_y: 0.0,
         selection: &BTreeSet::new(),
         today: date("2026-11-25"),
@@ -171,4 +186,137 @@ fn missions_with_an_unknown_destination_get_a_lane_of_their_own() {
         Some("Unknown destination")
     );
     assert!(bar(&scene, "Mission lost").is_some());
+}
+
+/// The name of the lane a bar is drawn in.
+fn lane_of<'s>(scene: &'s Scene, bar: &ger_planner::layout::Bar) -> &'s str {
+    scene
+        .lanes
+        .iter()
+        .find(|l| l.top <= bar.rect.top && bar.rect.bottom <= l.bottom)
+        .map_or("", |l| l.name.as_str())
+}
+
+#[test]
+fn grouped_by_agency_a_mission_is_solid_in_its_leads_lane_and_hatched_in_its_contributors() {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let showing = Showing {
+        group_by: GroupBy::Agency,
+        ..Showing::default()
+    };
+    let scene = scene_showing(
+        &roadmap,
+        "2020-01-01",
+        "2035-01-01",
+        1200.0,
+        9000.0,
+        &showing,
+    );
+    let mmx = "MMX (Martian Moons eXploration)";
+    let places: Vec<(&str, &str, bool)> = scene
+        .bars
+        .iter()
+        .filter(|b| b.name.starts_with(mmx))
+        .map(|b| (lane_of(&scene, b), b.name.as_str(), b.contribution))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (
+                "Centre National d'Études Spatiales",
+                "MMX (Martian Moons eXploration) — IDEFIX rover",
+                true
+            ),
+            (
+                "Deutsches Zentrum für Luft- und Raumfahrt (German Aerospace Center)",
+                "MMX (Martian Moons eXploration) — IDEFIX rover",
+                true
+            ),
+            (
+                "European Space Agency",
+                "MMX (Martian Moons eXploration) — Deep-space tracking",
+                true
+            ),
+            ("Japan Aerospace Exploration Agency", mmx, false),
+            (
+                "National Aeronautics and Space Administration",
+                "MMX (Martian Moons eXploration) — MEGANE gamma-ray and neutron spectrometer",
+                true
+            ),
+        ],
+        "lanes in the file's order of agencies"
+    );
+}
+
+#[test]
+fn filters_show_only_the_missions_they_let_through_and_count_the_rest() {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let filters = [
+        Filter {
+            agencies: vec!["ESA".into()],
+            ..Filter::default()
+        },
+        Filter {
+            destinations: vec!["lunar-surface".into()],
+            kinds: vec![MissionKind::Human],
+            statuses: vec![MissionStatus::Planned, MissionStatus::Confirmed],
+            ..Filter::default()
+        },
+        Filter {
+            text: "ARTEMIS".to_owned(),
+            ..Filter::default()
+        },
+    ];
+    for filter in filters {
+        let expected: Vec<&str> = roadmap
+            .missions
+            .iter()
+            .filter(|m| m.status != MissionStatus::Cancelled && filter.admits(m))
+            .map(|m| m.name.as_str())
+            .collect();
+        assert!(
+            !expected.is_empty() && expected.len() < 40,
+            "{filter:?} picks a few: {expected:?}"
+        );
+        let showing = Showing {
+            filter: filter.clone(),
+            ..Showing::default()
+        };
+        let scene = scene_showing(
+            &roadmap,
+            "1990-01-01",
+            "2045-01-01",
+            4000.0,
+            9000.0,
+            &showing,
+        );
+        let mut shown: Vec<&str> = scene.bars.iter().map(|b| b.name.as_str()).collect();
+        shown.sort_unstable();
+        let mut expected_sorted = expected.clone();
+        expected_sorted.sort_unstable();
+        assert_eq!(shown, expected_sorted, "{filter:?}");
+        let conflicts = find_conflicts(&roadmap);
+        let arrangement = arrange(&roadmap, &conflicts, &showing, None);
+        assert_eq!(arrangement.hidden, roadmap.missions.len() - expected.len());
+    }
+}
+
+#[test]
+fn the_agency_filter_lets_through_missions_led_or_contributed_to() {
+    let roadmap = roadmap(vec![
+        led_by(mission("esa-led", "2030-01-01", "2030-02-01"), "ESA"),
+        mission("nasa-only", "2030-01-01", "2030-02-01"),
+    ]);
+    let mut helped = mission("esa-helps", "2030-01-01", "2030-02-01");
+    helped.contributors.push(ger_planner::model::Contribution {
+        agency: "ESA".into(),
+        role: "Arm".to_owned(),
+    });
+    let filter = Filter {
+        agencies: vec!["ESA".into()],
+        ..Filter::default()
+    };
+    assert!(filter.admits(&roadmap.missions[0]));
+    assert!(!filter.admits(&roadmap.missions[1]));
+    assert!(filter.admits(&helped));
 }

@@ -7,20 +7,40 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::packing::pack_rows;
 use super::scene::Rgb;
+use super::showing::{GroupBy, Showing};
 use crate::analysis::{Conflict, ConflictKind, Severity};
-use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
+use crate::model::{Mission, Roadmap, id_positions};
 
 /// Grey for missions whose lead agency has no colour.
 const NO_COLOR: Rgb = [150, 150, 150];
+
+/// A mission's place in a lane: as itself, or (grouped by agency) as one contribution to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Position of the mission in the roadmap.
+    pub mission: usize,
+    /// In an agency's lane, the position of its contribution in the mission's contributors
+    /// (`None`: the agency leads the mission).
+    pub contribution: Option<usize>,
+}
+
+impl Entry {
+    fn lead(mission: usize) -> Self {
+        Self {
+            mission,
+            contribution: None,
+        }
+    }
+}
 
 /// A lane and its rows of missions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArrangedLane {
     /// Shown at the lane's left.
     pub name: String,
-    /// Rows top to bottom, each with its missions' positions in the roadmap, by start. A lane
-    /// has at least one row, empty or not.
-    pub rows: Vec<Vec<usize>>,
+    /// Rows top to bottom, each with its entries by start. A lane has at least one row, empty
+    /// or not.
+    pub rows: Vec<Vec<Entry>>,
 }
 
 /// A dependency between two shown missions.
@@ -39,6 +59,8 @@ pub struct Link {
 pub struct Arrangement {
     /// Lanes top to bottom.
     pub lanes: Vec<ArrangedLane>,
+    /// How many missions are not shown (cancelled, or filtered out).
+    pub hidden: usize,
     /// Each mission's first and last day (see [`interval`]), by position.
     pub days: Vec<(i32, i32)>,
     /// The worst conflict each mission takes part in, by position.
@@ -52,21 +74,21 @@ pub struct Arrangement {
     pub ghost_days: Vec<Option<(i32, i32)>>,
 }
 
-/// Arranges the missions of `roadmap` (cancelled ones only when `show_cancelled`) in lanes and
-/// rows, flagged with their `conflicts`, with ghosts where a `baseline` had other dates.
+/// Arranges the missions of `roadmap` that `showing` shows in lanes and rows, flagged with
+/// their `conflicts`, with ghosts where a `baseline` had other dates.
 pub fn arrange(
     roadmap: &Roadmap,
     conflicts: &[Conflict],
-    show_cancelled: bool,
+    showing: &Showing,
     baseline: Option<&Roadmap>,
 ) -> Arrangement {
-    let shown: Vec<bool> = roadmap
-        .missions
-        .iter()
-        .map(|m| show_cancelled || m.status != MissionStatus::Cancelled)
-        .collect();
+    let shown: Vec<bool> = roadmap.missions.iter().map(|m| showing.shows(m)).collect();
     let days: Vec<(i32, i32)> = roadmap.missions.iter().map(interval).collect();
-    let lanes = lane_members(roadmap, &shown)
+    let members = match showing.group_by {
+        GroupBy::Destination => destination_lanes(roadmap, &shown),
+        GroupBy::Agency => agency_lanes(roadmap, &shown),
+    };
+    let lanes = members
         .into_iter()
         .map(|(name, members)| ArrangedLane {
             name,
@@ -79,6 +101,7 @@ pub fn arrange(
     );
     Arrangement {
         lanes,
+        hidden: shown.iter().filter(|&&s| !s).count(),
         days,
         severity: worst_severities(roadmap, conflicts),
         color: lead_colors(roadmap),
@@ -114,23 +137,20 @@ pub fn interval(mission: &Mission) -> (i32, i32) {
     (a.min(b), a.max(b))
 }
 
-/// The lanes in order, each with the missions it shows: one per destination, then one for
-/// missions whose destination is unknown (so that they stay visible and can be fixed).
-fn lane_members(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<usize>)> {
+/// One lane per destination, each with the missions it shows, then one for missions whose
+/// destination is unknown (so that they stay visible and can be fixed).
+fn destination_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entry>)> {
     let lane_of = id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
-    let mut lanes: Vec<(String, Vec<usize>)> = roadmap
-        .destinations
-        .iter()
-        .map(|d| (d.name.clone(), Vec::new()))
-        .collect();
+    let names = roadmap.destinations.iter().map(|d| d.name.clone());
+    let mut lanes: Vec<(String, Vec<Entry>)> = names.map(|n| (n, Vec::new())).collect();
     let mut elsewhere = Vec::new();
     for (i, mission) in roadmap.missions.iter().enumerate() {
         if !shown[i] {
             continue;
         }
         match lane_of.get(mission.destination.as_str()) {
-            Some(&lane) => lanes[lane].1.push(i),
-            None => elsewhere.push(i),
+            Some(&lane) => lanes[lane].1.push(Entry::lead(i)),
+            None => elsewhere.push(Entry::lead(i)),
         }
     }
     if !elsewhere.is_empty() {
@@ -139,9 +159,41 @@ fn lane_members(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<usize>)> 
     lanes
 }
 
+/// One lane per agency that leads or contributes to a mission shown, in the file's order:
+/// its missions led, and its contributions. Missions led by an unknown agency get a lane of
+/// their own.
+fn agency_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entry>)> {
+    let lane_of = id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
+    let names = roadmap.agencies.iter().map(|a| a.name.clone());
+    let mut lanes: Vec<(String, Vec<Entry>)> = names.map(|n| (n, Vec::new())).collect();
+    let mut unknown = Vec::new();
+    for (i, mission) in roadmap.missions.iter().enumerate() {
+        if !shown[i] {
+            continue;
+        }
+        match lane_of.get(mission.lead.as_str()) {
+            Some(&lane) => lanes[lane].1.push(Entry::lead(i)),
+            None => unknown.push(Entry::lead(i)),
+        }
+        for (k, contribution) in mission.contributors.iter().enumerate() {
+            if let Some(&lane) = lane_of.get(contribution.agency.as_str()) {
+                lanes[lane].1.push(Entry {
+                    mission: i,
+                    contribution: Some(k),
+                });
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        lanes.push(("Unknown agency".to_owned(), unknown));
+    }
+    lanes.retain(|(_, entries)| !entries.is_empty());
+    lanes
+}
+
 /// `members` of one lane packed into rows, each row by start.
-fn rows(days: &[(i32, i32)], members: &[usize]) -> Vec<Vec<usize>> {
-    let intervals: Vec<(i32, i32)> = members.iter().map(|&i| days[i]).collect();
+fn rows(days: &[(i32, i32)], members: &[Entry]) -> Vec<Vec<Entry>> {
+    let intervals: Vec<(i32, i32)> = members.iter().map(|e| days[e.mission]).collect();
     let row_of = pack_rows(&intervals);
     let mut rows = vec![Vec::new(); row_of.iter().map(|r| r + 1).max().unwrap_or(1)];
     for (k, &row) in row_of.iter().enumerate() {

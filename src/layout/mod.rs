@@ -5,20 +5,22 @@ mod arrangement;
 mod calendar;
 mod packing;
 mod scene;
+mod showing;
 mod time_view;
 
 use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{MissionStatus, Roadmap};
+use crate::model::Roadmap;
 
-pub use arrangement::{ArrangedLane, Arrangement, Link, arrange, interval};
+pub use arrangement::{ArrangedLane, Arrangement, Entry, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{
     Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, LabelPlacement, Lane,
     MIN_RESIZABLE_WIDTH, Rect, Rgb, Scene,
 };
+pub use showing::{Filter, GroupBy, Showing};
 pub use time_view::{
     MAX_SPAN_DAYS, MIN_SPAN_DAYS, TimeView, date_from_day, day_number, last_writable_date,
 };
@@ -75,10 +77,12 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
             let y = top + LANE_PADDING + row as f32 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
             let in_view = y + BAR_HEIGHT >= HEADER_HEIGHT && y <= input.height;
             let first_bar = scene.bars.len();
-            for &i in members {
-                centre_y[i] = Some(y + BAR_HEIGHT / 2.0);
+            for &entry in members {
+                let i = entry.mission;
+                // A mission on several lanes (grouped by agency) is found where it first is.
+                centre_y[i].get_or_insert(y + BAR_HEIGHT / 2.0);
                 if in_view {
-                    scene.bars.extend(bar(input, i, y));
+                    scene.bars.extend(bar(input, entry, y));
                     scene.ghosts.extend(ghost(input, i, y));
                 }
             }
@@ -102,12 +106,9 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
     scene
 }
 
-/// A view that shows every mission drawn (cancelled ones only when shown), with a margin.
-pub fn fit_all(roadmap: &Roadmap, show_cancelled: bool) -> Option<TimeView> {
-    let shown = roadmap
-        .missions
-        .iter()
-        .filter(|m| show_cancelled || m.status != MissionStatus::Cancelled);
+/// A view that shows every mission `showing` shows, with a margin.
+pub fn fit_all(roadmap: &Roadmap, showing: &Showing) -> Option<TimeView> {
+    let shown = roadmap.missions.iter().filter(|m| showing.shows(m));
     let (first, last) = shown
         .map(interval)
         .fold(None, |range: Option<(i32, i32)>, (a, b)| {
@@ -120,9 +121,10 @@ pub fn fit_all(roadmap: &Roadmap, show_cancelled: bool) -> Option<TimeView> {
     ))
 }
 
-/// The bar of mission `i` on a row in view with its top at `y`, or `None` when it is left or
-/// right of the view or narrower than a pixel.
-fn bar(input: &LayoutInput, i: usize, y: f32) -> Option<Bar> {
+/// The bar of an entry on a row in view with its top at `y`, or `None` when it is left or
+/// right of the view or narrower than a pixel. A contribution's bar is named with its role.
+fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
+    let i = entry.mission;
     let mission = &input.roadmap.missions[i];
     let (first, last) = input.arrangement.days[i];
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
@@ -141,9 +143,17 @@ fn bar(input: &LayoutInput, i: usize, y: f32) -> Option<Bar> {
     if right < 0.0 || left > input.width || right - left < 1.0 {
         return None;
     }
+    let role = entry
+        .contribution
+        .and_then(|k| mission.contributors.get(k))
+        .map(|c| c.role.as_str());
     Some(Bar {
         mission: i,
-        name: mission.name.clone(),
+        name: match role {
+            Some(role) => format!("{} — {role}", mission.name),
+            None => mission.name.clone(),
+        },
+        contribution: role.is_some(),
         rect: Rect {
             left,
             top: y,

@@ -94,8 +94,10 @@ pub enum LabelPlacement {
 pub struct Bar {
     /// Position of the mission in the roadmap's list.
     pub mission: usize,
-    /// The mission's name (the bar's accessible label).
+    /// The mission's name (the bar's accessible label); for a contribution, with its role.
     pub name: String,
+    /// A contribution to the mission (drawn hatched), not the mission itself.
+    pub contribution: bool,
     /// Where the bar (or the diamond's bounding box) is drawn.
     pub rect: Rect,
     /// Bar or diamond.
@@ -256,6 +258,7 @@ mod tests {
         Bar {
             mission,
             name: format!("m{mission}"),
+            contribution: false,
             rect: Rect {
                 left,
                 top: 100.0,

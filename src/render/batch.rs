@@ -122,6 +122,15 @@ impl RectBatch {
         }
     }
 
+    /// Vertical stripes one pixel wide, `spacing` apart, across `rect`.
+    pub fn hatch(&mut self, rect: Rect, color: Color32, spacing: f32) {
+        let mut x = rect.left() + spacing / 2.0;
+        while x < rect.right() {
+            self.fill(Rect::from_x_y_ranges(x..=x + 1.0, rect.y_range()), color);
+            x += spacing;
+        }
+    }
+
     /// A filled triangle, for arrowheads (not snapped: its sides are slanted anyway).
     pub fn triangle(&mut self, corners: [Pos2; 3], color: Color32) {
         let first = self.mesh.vertices.len() as u32;

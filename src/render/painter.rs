@@ -314,6 +314,10 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
         batch.frame(rect.expand(4.5), 2.5, severity_color(severity));
     }
     batch.fill(rect, fill_color(bar, style));
+    if bar.contribution {
+        // A contribution to another agency's mission: hatched in the lead's colour.
+        batch.hatch(rect, agency.gamma_multiply(0.7), 6.0);
+    }
     // A bar a few pixels wide shows no outline: it would cover the fill.
     if rect.width() >= SLIVER_WIDTH {
         if bar.status == MissionStatus::Concept {
@@ -337,9 +341,13 @@ fn agency_color(bar: &Bar) -> Color32 {
     Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2])
 }
 
-/// The fill of a bar: its agency's colour, in the style of its status.
+/// The fill of a bar: its agency's colour, in the style of its status (faint under the hatching
+/// of a contribution).
 fn fill_color(bar: &Bar, style: &SceneStyle) -> Color32 {
     let agency = agency_color(bar);
+    if bar.contribution {
+        return agency.gamma_multiply(0.2);
+    }
     match bar.status {
         MissionStatus::Concept => agency.gamma_multiply(0.35),
         MissionStatus::Planned | MissionStatus::Confirmed => agency,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::commands::Command;
 use super::compare::{self, Baseline};
 use super::files::{self, Autosave, FilePurpose, Recovered};
+use super::filters;
 use super::inspector::{Inspector, InspectorAction};
 use super::statistics;
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
@@ -21,7 +22,7 @@ use crate::edit::{
     Document, insert_mission, merge_missions, remove_missions, replace_mission, set_dates,
 };
 use crate::format;
-use crate::layout::{self, Arrangement, TimeView};
+use crate::layout::{self, Arrangement, Showing, TimeView};
 use crate::model::{Mission, MissionId, Roadmap};
 use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR, severity_color};
 
@@ -37,8 +38,8 @@ const WRAPPED_CONFLICTS: usize = 200;
 pub struct Settings {
     /// The visible time range.
     pub time: TimeView,
-    /// Whether cancelled missions are drawn.
-    pub show_cancelled: bool,
+    /// How the chart groups and filters the missions.
+    pub showing: Showing,
     /// Whether the side panel (conflicts, changes, statistics) is hidden.
     #[serde(alias = "hide_conflicts")]
     pub hide_side_panel: bool,
@@ -120,9 +121,9 @@ pub struct GerApp {
     /// Conflicts and arrangement of the roadmap as it is now, for `derived_for`.
     conflicts: Vec<Conflict>,
     arrangement: Arrangement,
-    /// The document generation, `show_cancelled` and baseline the conflicts and arrangement
+    /// The document generation, what is shown and the baseline the conflicts and arrangement
     /// are of.
-    derived_for: Option<(u64, bool, Option<u64>)>,
+    derived_for: Option<(u64, Showing, Option<u64>)>,
     /// In compare mode, the version compared with.
     baseline: Option<Baseline>,
     /// What the roadmap is called while it has no file: the bundled roadmap, or "Untitled".
@@ -167,7 +168,7 @@ impl GerApp {
 
     /// The app on a roadmap, with default settings and no autosave (for tests and benchmarks).
     pub fn with_roadmap(roadmap: Roadmap) -> Self {
-        let time = layout::fit_all(&roadmap, false).unwrap_or_default();
+        let time = layout::fit_all(&roadmap, &Showing::default()).unwrap_or_default();
         Self {
             settings: Settings {
                 time,
@@ -240,6 +241,11 @@ impl GerApp {
         // that shows it.
         self.refresh_derived();
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            let roadmap = self.document.roadmap();
+            let hidden = self.arrangement.hidden;
+            filters::toolbar(ui, roadmap, &mut self.settings.showing, hidden);
+        });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if !self.settings.hide_side_panel {
             egui::Panel::right("side panel")
@@ -256,7 +262,7 @@ impl GerApp {
                     conflicts: &self.conflicts,
                     arrangement: &self.arrangement,
                     selection: &self.selection,
-                    show_cancelled: self.settings.show_cancelled,
+                    showing: &self.settings.showing,
                     today: self.today,
                 };
                 let actions = self.timeline.ui(ui, &mut self.settings.time, &input);
@@ -280,21 +286,23 @@ impl GerApp {
     /// shown has changed since the last time: frames that only zoom, pan or hover reuse them.
     fn refresh_derived(&mut self) {
         let generation = self.document.generation();
-        let key = (
-            generation,
-            self.settings.show_cancelled,
-            self.baseline.as_ref().map(Baseline::id),
-        );
-        if self.derived_for != Some(key) {
-            let roadmap = self.document.roadmap();
-            self.conflicts = find_conflicts(roadmap);
-            if let Some(baseline) = &mut self.baseline {
-                baseline.refresh(roadmap, generation);
-            }
-            let baseline = self.baseline.as_ref().map(Baseline::roadmap);
-            self.arrangement = layout::arrange(roadmap, &self.conflicts, key.1, baseline);
-            self.derived_for = Some(key);
+        let baseline_id = self.baseline.as_ref().map(Baseline::id);
+        let showing = &self.settings.showing;
+        let current = self
+            .derived_for
+            .as_ref()
+            .is_some_and(|(g, s, b)| *g == generation && s == showing && *b == baseline_id);
+        if current {
+            return;
         }
+        let roadmap = self.document.roadmap();
+        self.conflicts = find_conflicts(roadmap);
+        if let Some(baseline) = &mut self.baseline {
+            baseline.refresh(roadmap, generation);
+        }
+        let baseline = self.baseline.as_ref().map(Baseline::roadmap);
+        self.arrangement = layout::arrange(roadmap, &self.conflicts, showing, baseline);
+        self.derived_for = Some((generation, showing.clone(), baseline_id));
     }
 
     /// Applies what the user did on the chart (also how benchmarks play a drag).
@@ -366,17 +374,15 @@ impl GerApp {
             Command::Delete => self.delete_selection(),
             Command::SelectAll => {
                 let shown = self.document.roadmap().missions.iter().enumerate();
-                let show_cancelled = self.settings.show_cancelled;
+                let showing = &self.settings.showing;
                 self.selection = shown
-                    .filter(|(_, m)| {
-                        show_cancelled || m.status != crate::model::MissionStatus::Cancelled
-                    })
+                    .filter(|(_, m)| showing.shows(m))
                     .map(|(i, _)| i)
                     .collect();
             }
             Command::FitAll => {
                 if let Some(fitted) =
-                    layout::fit_all(self.document.roadmap(), self.settings.show_cancelled)
+                    layout::fit_all(self.document.roadmap(), &self.settings.showing)
                 {
                     self.settings.time = fitted;
                 }
@@ -384,7 +390,8 @@ impl GerApp {
             Command::ZoomIn => self.zoom(1.5),
             Command::ZoomOut => self.zoom(1.0 / 1.5),
             Command::ToggleCancelled => {
-                self.settings.show_cancelled = !self.settings.show_cancelled
+                let showing = &mut self.settings.showing;
+                showing.show_cancelled = !showing.show_cancelled;
             }
             Command::ToggleSidePanel => {
                 self.settings.hide_side_panel = !self.settings.hide_side_panel
@@ -672,7 +679,7 @@ impl GerApp {
                     self.command_button(ui, command, None, true, commands);
                 }
                 ui.separator();
-                let mut show_cancelled = self.settings.show_cancelled;
+                let mut show_cancelled = self.settings.showing.show_cancelled;
                 if ui
                     .checkbox(&mut show_cancelled, Command::ToggleCancelled.label())
                     .changed()
@@ -723,7 +730,11 @@ impl GerApp {
                 }
             ));
             ui.separator();
-            ui.label(plural(self.document.roadmap().missions.len(), "mission"));
+            let count = plural(self.document.roadmap().missions.len(), "mission");
+            match self.arrangement.hidden {
+                0 => ui.label(count),
+                hidden => ui.label(format!("{count}, {hidden} hidden")),
+            };
             ui.separator();
             count_label(ui, errors, "error", ERROR_COLOR);
             count_label(ui, warnings, "warning", WARNING_COLOR);
@@ -802,7 +813,7 @@ impl GerApp {
             SideTab::Statistics => statistics::panel(
                 ui,
                 self.document.roadmap(),
-                self.settings.show_cancelled,
+                &self.settings.showing,
                 self.baseline.as_ref().map(Baseline::diff),
             ),
         }
@@ -972,6 +983,12 @@ impl GerApp {
     }
 
     fn conflict_panel(&mut self, ui: &mut Ui) {
+        if self.arrangement.hidden > 0 {
+            ui.weak(format!(
+                "{} not on the chart (filtered out or cancelled); their conflicts are listed too.",
+                plural(self.arrangement.hidden, "mission")
+            ));
+        }
         if self.conflicts.is_empty() {
             ui.label(
                 "No conflicts: every dependency, resource, launch window and agency limit is met.",

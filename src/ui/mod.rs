@@ -4,6 +4,7 @@ mod app;
 pub mod commands;
 mod compare;
 mod files;
+mod filters;
 mod fonts;
 mod inspector;
 mod statistics;

@@ -6,7 +6,8 @@ use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
 
 use crate::analysis::{Difference, RoadmapDiff, months};
-use crate::model::{MissionStatus, Roadmap};
+use crate::layout::Showing;
+use crate::model::Roadmap;
 
 /// Colours of the destinations' bars, in lane order (Okabe–Ito, readable by the colour-blind).
 const LANE_COLORS: [Color32; 6] = [
@@ -30,14 +31,14 @@ pub struct PerYear {
     pub lanes: Vec<(String, Vec<u32>)>,
 }
 
-/// Counts the missions shown (cancelled ones only when `show_cancelled`) by start year and
-/// destination; missions to an unknown destination are left out.
-pub fn missions_per_year(roadmap: &Roadmap, show_cancelled: bool) -> PerYear {
+/// Counts the missions `showing` shows by start year and destination; missions to an unknown
+/// destination are left out.
+pub fn missions_per_year(roadmap: &Roadmap, showing: &Showing) -> PerYear {
     use chrono::Datelike;
     let shown: Vec<_> = roadmap
         .missions
         .iter()
-        .filter(|m| show_cancelled || m.status != MissionStatus::Cancelled)
+        .filter(|m| showing.shows(m))
         .collect();
     let first_year = shown.iter().map(|m| m.start.year()).min().unwrap_or(0);
     let last_year = shown.iter().map(|m| m.start.year()).max().unwrap_or(-1);
@@ -103,12 +104,12 @@ pub fn slip_histogram(diff: &RoadmapDiff) -> Vec<(i64, u32)> {
 }
 
 /// The panel.
-pub fn panel(ui: &mut Ui, roadmap: &Roadmap, show_cancelled: bool, diff: Option<&RoadmapDiff>) {
+pub fn panel(ui: &mut Ui, roadmap: &Roadmap, showing: &Showing, diff: Option<&RoadmapDiff>) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.strong("Missions per year, by destination (by launch year)");
-            per_year_plot(ui, &missions_per_year(roadmap, show_cancelled));
+            per_year_plot(ui, &missions_per_year(roadmap, showing));
             ui.add_space(8.0);
             ui.strong("Missions led and contributed to, by agency");
             agencies_plot(ui, &agency_counts(roadmap));
@@ -264,13 +265,14 @@ mod tests {
     use super::*;
     use crate::analysis::diff;
     use crate::bundled::bundled_roadmap;
+    use crate::model::MissionStatus;
 
     #[test]
     fn every_shown_mission_is_counted_once_in_its_launch_year() {
         let Ok(roadmap) = bundled_roadmap() else {
             panic!("the bundled roadmap reads")
         };
-        let counts = missions_per_year(&roadmap, false);
+        let counts = missions_per_year(&roadmap, &Showing::default());
         let total: u32 = counts.lanes.iter().flat_map(|(_, c)| c).sum();
         let shown = roadmap
             .missions
@@ -278,7 +280,11 @@ mod tests {
             .filter(|m| m.status != MissionStatus::Cancelled)
             .count();
         assert_eq!(total as usize, shown);
-        let with_cancelled: u32 = missions_per_year(&roadmap, true)
+        let everything = Showing {
+            show_cancelled: true,
+            ..Showing::default()
+        };
+        let with_cancelled: u32 = missions_per_year(&roadmap, &everything)
             .lanes
             .iter()
             .flat_map(|(_, c)| c)

@@ -10,7 +10,8 @@ use egui::{
 
 use crate::analysis::Conflict;
 use crate::layout::{
-    self, Arrangement, BarPart, CalendarUnit, LayoutInput, Scene, TimeView, day_number, snap_unit,
+    self, Arrangement, BarPart, CalendarUnit, LayoutInput, Scene, Showing, TimeView, day_number,
+    snap_unit,
 };
 use crate::model::Roadmap;
 use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
@@ -55,8 +56,8 @@ pub struct TimelineInput<'a> {
     pub arrangement: &'a Arrangement,
     /// Selected missions.
     pub selection: &'a BTreeSet<usize>,
-    /// Whether cancelled missions are drawn.
-    pub show_cancelled: bool,
+    /// How missions are grouped and filtered.
+    pub showing: &'a Showing,
     /// The day of the today line.
     pub today: NaiveDate,
 }
@@ -246,7 +247,7 @@ impl Timeline {
             .interact_pointer_pos()
             .is_some_and(|p| self.bar_at(p).is_some());
         if background.double_clicked() && !on_bar {
-            if let Some(fitted) = layout::fit_all(input.roadmap, input.show_cancelled) {
+            if let Some(fitted) = layout::fit_all(input.roadmap, input.showing) {
                 *view = fitted;
             }
         } else if background.clicked()
@@ -533,7 +534,7 @@ fn accessible_clicks(ui: &Ui, canvas: Id, scene: &Scene) -> Vec<usize> {
 
 /// Gives every bar in view a node in the accessibility tree, named after its mission, where
 /// screen readers (and tests) find it; a click on it from assistive technology selects it.
-/// Ghosts of compare mode get one too.
+/// Lanes and the ghosts of compare mode get one too.
 fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect) {
     for bar in &scene.bars {
         let rect = screen_rect(chart, &bar.rect).intersect(chart);
@@ -546,6 +547,17 @@ fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect) {
             // Accessibility is off: nothing needs a node.
             return;
         }
+    }
+    for (k, lane) in scene.lanes.iter().enumerate() {
+        let rect = Rect::from_x_y_ranges(
+            chart.left() - GUTTER_WIDTH..=chart.left(),
+            chart.top() + lane.top..=chart.top() + lane.bottom,
+        )
+        .intersect(chart.expand2(egui::vec2(GUTTER_WIDTH, 0.0)));
+        describe(ctx, canvas.with(("lane", k)), rect, |node| {
+            node.set_role(egui::accesskit::Role::RowHeader);
+            node.set_label(lane.name.as_str());
+        });
     }
     for ghost in &scene.ghosts {
         let rect = screen_rect(chart, &ghost.rect).intersect(chart);

@@ -1,0 +1,92 @@
+//! The bar above the chart: group by destination or agency, search, and filters by agency,
+//! destination, kind and status.
+
+use egui::{TextEdit, Ui};
+
+use crate::layout::{Filter, GroupBy, Showing};
+use crate::model::{MissionKind, MissionStatus, Roadmap};
+
+/// Shows the bar; changes `showing` as the user asks. `hidden` missions are not drawn.
+pub fn toolbar(ui: &mut Ui, roadmap: &Roadmap, showing: &mut Showing, hidden: usize) {
+    ui.horizontal(|ui| {
+        ui.label("Lanes:");
+        ui.selectable_value(&mut showing.group_by, GroupBy::Destination, "Destinations")
+            .on_hover_text("One lane per destination");
+        ui.selectable_value(&mut showing.group_by, GroupBy::Agency, "Agencies")
+            .on_hover_text(
+                "One lane per agency: its missions solid, its contributions hatched with the role",
+            );
+        ui.separator();
+        let search = ui.label("Search:").id;
+        ui.add(
+            TextEdit::singleline(&mut showing.filter.text)
+                .hint_text("name or notes")
+                .desired_width(160.0),
+        )
+        .labelled_by(search);
+        let filter = &mut showing.filter;
+        ui.menu_button(choice_text("Agencies", filter.agencies.len()), |ui| {
+            let all = roadmap
+                .agencies
+                .iter()
+                .map(|a| (a.id.clone(), format!("{} — {}", a.id, a.name)));
+            toggles(ui, &mut filter.agencies, all);
+        });
+        ui.menu_button(
+            choice_text("Destinations", filter.destinations.len()),
+            |ui| {
+                let all = roadmap
+                    .destinations
+                    .iter()
+                    .map(|d| (d.id.clone(), d.name.clone()));
+                toggles(ui, &mut filter.destinations, all);
+            },
+        );
+        ui.menu_button(choice_text("Kinds", filter.kinds.len()), |ui| {
+            let all = [MissionKind::Human, MissionKind::Robotic].map(|k| (k, k.name().to_owned()));
+            toggles(ui, &mut filter.kinds, all.into_iter());
+        });
+        ui.menu_button(choice_text("Statuses", filter.statuses.len()), |ui| {
+            let all = MissionStatus::ALL.map(|s| (s, s.name().to_owned()));
+            toggles(ui, &mut filter.statuses, all.into_iter());
+            if !showing.show_cancelled {
+                ui.weak("Cancelled missions also need View → Show cancelled missions.");
+            }
+        });
+        if filter.is_active() && ui.button("Clear filters").clicked() {
+            *filter = Filter::default();
+        }
+        if hidden > 0 {
+            ui.separator();
+            ui.weak(format!("{hidden} hidden"));
+        }
+    });
+}
+
+/// "Agencies" when none is chosen (all pass), "Agencies (2)" when two are.
+fn choice_text(what: &str, chosen: usize) -> String {
+    if chosen == 0 {
+        format!("{what} ▾")
+    } else {
+        format!("{what} ({chosen}) ▾")
+    }
+}
+
+/// A check box per value: checked values are the ones let through (none checked: all pass).
+fn toggles<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    chosen: &mut Vec<T>,
+    all: impl Iterator<Item = (T, String)>,
+) {
+    ui.weak("None checked: all shown");
+    for (value, label) in all {
+        let mut on = chosen.contains(&value);
+        if ui.checkbox(&mut on, label).changed() {
+            if on {
+                chosen.push(value);
+            } else {
+                chosen.retain(|v| *v != value);
+            }
+        }
+    }
+}
