@@ -223,23 +223,23 @@ fn grouped_by_agency_a_mission_is_solid_in_its_leads_lane_and_hatched_in_its_con
         places,
         [
             (
-                "Centre National d'Études Spatiales",
+                "CNES — Centre National d'Études Spatiales",
                 "MMX (Martian Moons eXploration) — IDEFIX rover",
                 true
             ),
             (
-                "Deutsches Zentrum für Luft- und Raumfahrt (German Aerospace Center)",
+                "DLR — Deutsches Zentrum für Luft- und Raumfahrt (German Aerospace Center)",
                 "MMX (Martian Moons eXploration) — IDEFIX rover",
                 true
             ),
             (
-                "European Space Agency",
+                "ESA — European Space Agency",
                 "MMX (Martian Moons eXploration) — Deep-space tracking",
                 true
             ),
-            ("Japan Aerospace Exploration Agency", mmx, false),
+            ("JAXA — Japan Aerospace Exploration Agency", mmx, false),
             (
-                "National Aeronautics and Space Administration",
+                "NASA — National Aeronautics and Space Administration",
                 "MMX (Martian Moons eXploration) — MEGANE gamma-ray and neutron spectrometer",
                 true
             ),

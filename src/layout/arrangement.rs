@@ -164,7 +164,11 @@ fn destination_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entr
 /// their own.
 fn agency_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entry>)> {
     let lane_of = id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
-    let names = roadmap.agencies.iter().map(|a| a.name.clone());
+    // Ids first: agencies are known by them (NASA, ESA, JAXA), and long names get shortened.
+    let names = roadmap
+        .agencies
+        .iter()
+        .map(|a| format!("{} — {}", a.id, a.name));
     let mut lanes: Vec<(String, Vec<Entry>)> = names.map(|n| (n, Vec::new())).collect();
     let mut unknown = Vec::new();
     for (i, mission) in roadmap.missions.iter().enumerate() {

@@ -141,13 +141,19 @@ fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) 
             gutter_row.bottom(),
             Stroke::new(1.0, style.faint),
         );
-        let galley = names.layout(
+        // As many lines as the lane has room for, the last one shortened with "…".
+        let font = FontId::proportional(style.font_size + 1.0);
+        let line = painter.fonts_mut(|f| f.row_height(&font));
+        let rows = ((band.height() - 8.0) / line).floor().max(1.0) as usize;
+        let mut job = egui::text::LayoutJob::simple(
             lane.name.clone(),
-            FontId::proportional(style.font_size + 1.0),
+            font,
             style.text,
             style.gutter.width() - 12.0,
         );
-        names.galley(gutter_row.min + vec2(8.0, 6.0), galley, style.text);
+        job.wrap.max_rows = rows;
+        let galley = names.layout_job(job);
+        names.galley(gutter_row.min + vec2(8.0, 4.0), galley, style.text);
     }
 }
 
