@@ -38,6 +38,7 @@ fn scene_showing(
         height,
         scroll_y: 0.0,
         selection: &BTreeSet::new(),
+        highlight: None,
         today: date("2026-11-25"),
     })
 }
@@ -319,4 +320,33 @@ fn the_agency_filter_lets_through_missions_led_or_contributed_to() {
     assert!(filter.admits(&roadmap.missions[0]));
     assert!(!filter.admits(&roadmap.missions[1]));
     assert!(filter.admits(&helped));
+}
+
+#[test]
+fn highlighting_an_agency_dims_the_missions_it_neither_leads_nor_helps() {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let conflicts = find_conflicts(&roadmap);
+    let esa = "ESA".into();
+    let scene = lay_out(&LayoutInput {
+        roadmap: &roadmap,
+        arrangement: &arrange(&roadmap, &conflicts, &Showing::default(), None),
+        time: TimeView::between(
+            day_number(date("2020-01-01")),
+            day_number(date("2035-01-01")),
+        ),
+        width: 1200.0,
+        height: 2000.0,
+        scroll_y: 0.0,
+        selection: &BTreeSet::new(),
+        highlight: Some(&esa),
+        today: date("2026-11-25"),
+    });
+    let dimmed = |name: &str| bar(&scene, name).map(|b| b.dimmed);
+    assert_eq!(dimmed("Hera"), Some(false), "led by ESA");
+    assert_eq!(
+        dimmed("MMX (Martian Moons eXploration)"),
+        Some(false),
+        "ESA tracks it"
+    );
+    assert_eq!(dimmed("Tiangong (China Space Station)"), Some(true));
 }

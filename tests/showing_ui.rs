@@ -16,7 +16,7 @@ fn grouping_by_agency_shows_contributions_and_keeps_selection_and_time_view() {
     harness.run();
     let time = harness.state().time_view();
 
-    harness.get_by_label("Agencies").click();
+    harness.get_by_label("By agency").click();
     harness.run();
     assert!(
         harness
@@ -31,7 +31,7 @@ fn grouping_by_agency_shows_contributions_and_keeps_selection_and_time_view() {
     assert_selected(&harness, &["artemis-3"]);
     assert_eq!(harness.state().time_view(), time);
 
-    harness.get_by_label("Destinations").click();
+    harness.get_by_label("By destination").click();
     harness.run();
     assert!(harness.query_by_label("Low-Earth orbit").is_some());
     assert_selected(&harness, &["artemis-3"]);

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::Change;
-use crate::model::{Mission, Roadmap};
+use crate::model::{Agency, Mission, Roadmap};
 
 /// New dates for missions, given as `(index, start, end)`.
 pub fn set_dates(roadmap: &Roadmap, dates: &[(usize, NaiveDate, NaiveDate)]) -> Vec<Change> {
@@ -115,5 +115,16 @@ pub fn insert_mission(roadmap: &Roadmap, index: usize, mission: Mission) -> Vec<
     vec![Change::Insert {
         index: index.min(roadmap.missions.len()),
         mission: Box::new(mission),
+    }]
+}
+
+/// The agencies replaced by `after`; nothing when they are the same.
+pub fn set_agencies(roadmap: &Roadmap, after: Vec<Agency>) -> Vec<Change> {
+    if roadmap.agencies == after {
+        return Vec::new();
+    }
+    vec![Change::Agencies {
+        before: roadmap.agencies.clone(),
+        after,
     }]
 }

@@ -8,9 +8,11 @@ mod changes;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::model::{Mission, Roadmap};
+use crate::model::{Agency, Mission, Roadmap};
 
-pub use changes::{insert_mission, merge_missions, remove_missions, replace_mission, set_dates};
+pub use changes::{
+    insert_mission, merge_missions, remove_missions, replace_mission, set_agencies, set_dates,
+};
 
 /// A generation no document has had: unique across documents, so that a cache keyed by it
 /// never takes a roadmap just opened for the one before.
@@ -38,6 +40,13 @@ pub enum Change {
         /// The mission inserted.
         mission: Box<Mission>,
     },
+    /// The list of agencies goes from `before` to `after`.
+    Agencies {
+        /// The agencies before the change.
+        before: Vec<Agency>,
+        /// The agencies after the change.
+        after: Vec<Agency>,
+    },
     /// `mission` is taken out of the list at `index`.
     Remove {
         /// Position in the mission list.
@@ -56,6 +65,7 @@ impl Change {
                 }
             }
             Self::Insert { index, mission } => insert(roadmap, *index, mission),
+            Self::Agencies { after, .. } => roadmap.agencies.clone_from(after),
             Self::Remove { index, .. } => remove(roadmap, *index),
         }
     }
@@ -68,6 +78,7 @@ impl Change {
                 }
             }
             Self::Insert { index, .. } => remove(roadmap, *index),
+            Self::Agencies { before, .. } => roadmap.agencies.clone_from(before),
             Self::Remove { index, mission } => insert(roadmap, *index, mission),
         }
     }

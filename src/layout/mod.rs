@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::Roadmap;
+use crate::model::{AgencyId, Roadmap};
 
 pub use arrangement::{ArrangedLane, Arrangement, Entry, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
@@ -57,6 +57,8 @@ pub struct LayoutInput<'a> {
     pub scroll_y: f32,
     /// Selected missions, by position in the roadmap.
     pub selection: &'a BTreeSet<usize>,
+    /// An agency whose missions (led or contributed to) stand out; the others are dimmed.
+    pub highlight: Option<&'a AgencyId>,
     /// The day the today line marks.
     pub today: NaiveDate,
 }
@@ -165,6 +167,9 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
         kind: mission.kind,
         status: mission.status,
         conflict: input.arrangement.severity[i],
+        dimmed: input.highlight.is_some_and(|agency| {
+            mission.lead != *agency && !mission.contributors.iter().any(|c| c.agency == *agency)
+        }),
         selected: input.selection.contains(&i),
         label: LabelPlacement::Hidden,
     })

@@ -112,6 +112,8 @@ pub struct Bar {
     pub conflict: Option<Severity>,
     /// Whether the mission is selected.
     pub selected: bool,
+    /// Drawn faint: another agency's missions are highlighted.
+    pub dimmed: bool,
     /// Where its label goes.
     pub label: LabelPlacement,
 }
@@ -271,6 +273,7 @@ mod tests {
             status: MissionStatus::Planned,
             conflict: None,
             selected: false,
+            dimmed: false,
             label: LabelPlacement::Hidden,
         }
     }

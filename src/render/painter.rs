@@ -294,7 +294,7 @@ fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
 /// The rectangles of a bar: rings for selection and conflicts, the fill, the outline.
 fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &SceneStyle) {
     let rect = style.rect(&bar.rect);
-    let agency = agency_color(bar);
+    let agency = agency_color(bar, style);
     if bar.shape == BarShape::Milestone {
         // A diamond's sides are slanted: egui draws it anti-aliased.
         let outer = |grow: f32, stroke: Stroke| {
@@ -343,14 +343,20 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
     }
 }
 
-fn agency_color(bar: &Bar) -> Color32 {
-    Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2])
+/// The bar's agency colour, washed out when the bar is dimmed.
+fn agency_color(bar: &Bar, style: &SceneStyle) -> Color32 {
+    let color = Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2]);
+    if bar.dimmed {
+        blend(color, style.background, 25)
+    } else {
+        color
+    }
 }
 
 /// The fill of a bar: its agency's colour, in the style of its status (faint under the hatching
 /// of a contribution).
 fn fill_color(bar: &Bar, style: &SceneStyle) -> Color32 {
-    let agency = agency_color(bar);
+    let agency = agency_color(bar, style);
     if bar.contribution {
         return agency.gamma_multiply(0.2);
     }
@@ -366,7 +372,7 @@ fn fill_color(bar: &Bar, style: &SceneStyle) -> Color32 {
 fn outline(bar: &Bar, style: &SceneStyle) -> Stroke {
     match bar.status {
         MissionStatus::Confirmed => Stroke::new(2.0, style.text),
-        _ => Stroke::new(1.0, agency_color(bar)),
+        _ => Stroke::new(1.0, agency_color(bar, style)),
     }
 }
 
@@ -374,7 +380,14 @@ fn outline(bar: &Bar, style: &SceneStyle) -> Stroke {
 fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
     let rect = style.rect(&bar.rect);
     let fill = fill_color(bar, style);
-    let ink = ink_on(fill, style);
+    let faint = |color: Color32| {
+        if bar.dimmed {
+            blend(color, style.background, 35)
+        } else {
+            color
+        }
+    };
+    let ink = faint(ink_on(fill, style));
     let mut text_left = rect.left() + layout::LABEL_PADDING;
     if bar.kind == MissionKind::Human {
         let icon_centre = match bar.shape {
@@ -407,7 +420,7 @@ fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
                 Align2::LEFT_CENTER,
                 &bar.name,
                 font,
-                style.text,
+                faint(style.text),
             );
         }
         LabelPlacement::Hidden => {}
@@ -442,7 +455,13 @@ fn diamond(rect: Rect) -> Vec<Pos2> {
 
 /// A flown mission's colour: the agency's, washed towards the background.
 fn muted(color: Color32, background: Color32) -> Color32 {
-    let mix = |a: u8, b: u8| ((u16::from(a) * 45 + u16::from(b) * 55) / 100) as u8;
+    blend(color, background, 45)
+}
+
+/// `percent` of `color`, the rest `background`.
+fn blend(color: Color32, background: Color32, percent: u16) -> Color32 {
+    let mix =
+        |a: u8, b: u8| ((u16::from(a) * percent + u16::from(b) * (100 - percent)) / 100) as u8;
     Color32::from_rgb(
         mix(color.r(), background.r()),
         mix(color.g(), background.g()),

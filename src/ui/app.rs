@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use egui::{Button, Key, RichText, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
+use super::agencies::{self, AgenciesAction, AgenciesPanel};
 use super::commands::Command;
 use super::compare::{self, Baseline};
 use super::files::{self, Autosave, FilePurpose, Recovered};
@@ -19,11 +20,12 @@ use crate::analysis::{Conflict, count_by_severity, find_conflicts};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::cli::plural;
 use crate::edit::{
-    Document, insert_mission, merge_missions, remove_missions, replace_mission, set_dates,
+    Document, insert_mission, merge_missions, remove_missions, replace_mission, set_agencies,
+    set_dates,
 };
 use crate::format;
 use crate::layout::{self, Arrangement, Showing, TimeView};
-use crate::model::{Mission, MissionId, Roadmap};
+use crate::model::{AgencyId, Mission, MissionId, Roadmap};
 use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR, severity_color};
 
 /// The name of a roadmap that has no file yet.
@@ -56,6 +58,8 @@ pub struct Settings {
 pub enum SideTab {
     /// Every field of the selected mission.
     Mission,
+    /// The agencies, to edit and to highlight.
+    Agencies,
     /// The conflicts of the roadmap.
     #[default]
     Conflicts,
@@ -66,8 +70,9 @@ pub enum SideTab {
 }
 
 impl SideTab {
-    const ALL: [Self; 4] = [
+    const ALL: [Self; 5] = [
         Self::Mission,
+        Self::Agencies,
         Self::Conflicts,
         Self::Changes,
         Self::Statistics,
@@ -76,6 +81,7 @@ impl SideTab {
     fn label(self) -> &'static str {
         match self {
             Self::Mission => "Mission",
+            Self::Agencies => "Agencies",
             Self::Conflicts => "Conflicts",
             Self::Changes => "Changes",
             Self::Statistics => "Statistics",
@@ -105,6 +111,13 @@ enum Dialog {
     Path { purpose: FilePurpose, text: String },
     /// The list of keyboard shortcuts.
     Shortcuts,
+    /// Removing an agency that missions still name.
+    RemoveAgency {
+        index: usize,
+        id: String,
+        led: Vec<String>,
+        helped: Vec<String>,
+    },
     /// What a CSV table holds, before anything is imported.
     ImportTable {
         file: String,
@@ -131,6 +144,9 @@ pub struct GerApp {
     /// The outcome of the last export, shown in the status bar.
     notice: Option<String>,
     inspector: Inspector,
+    agencies_panel: AgenciesPanel,
+    /// The agency whose missions stand out on the chart.
+    highlight: Option<AgencyId>,
     selection: BTreeSet<usize>,
     timeline: Timeline,
     dialog: Option<Dialog>,
@@ -183,6 +199,8 @@ impl GerApp {
             name_without_file: UNTITLED,
             notice: None,
             inspector: Inspector::default(),
+            agencies_panel: AgenciesPanel::default(),
+            highlight: None,
             selection: BTreeSet::new(),
             timeline: Timeline::default(),
             dialog: None,
@@ -206,6 +224,11 @@ impl GerApp {
     /// Whether there are unsaved changes.
     pub fn is_modified(&self) -> bool {
         self.document.is_modified()
+    }
+
+    /// The agency whose missions are highlighted.
+    pub fn highlight(&self) -> Option<&AgencyId> {
+        self.highlight.as_ref()
     }
 
     /// The selected missions.
@@ -263,6 +286,7 @@ impl GerApp {
                     arrangement: &self.arrangement,
                     selection: &self.selection,
                     showing: &self.settings.showing,
+                    highlight: self.highlight.as_ref(),
                     today: self.today,
                 };
                 let actions = self.timeline.ui(ui, &mut self.settings.time, &input);
@@ -780,7 +804,9 @@ impl GerApp {
                         Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
                         None => tab.label().to_owned(),
                     },
-                    SideTab::Statistics | SideTab::Mission => tab.label().to_owned(),
+                    SideTab::Statistics | SideTab::Mission | SideTab::Agencies => {
+                        tab.label().to_owned()
+                    }
                 };
                 let tab_label = RichText::new(label).heading();
                 if ui
@@ -801,6 +827,13 @@ impl GerApp {
                 let roadmap = self.document.roadmap();
                 if let Some(action) = self.inspector.ui(ui, roadmap, selected) {
                     self.apply_inspector_action(action);
+                }
+            }
+            SideTab::Agencies => {
+                let roadmap = self.document.roadmap();
+                let highlight = self.highlight.as_ref();
+                if let Some(action) = self.agencies_panel.ui(ui, roadmap, highlight) {
+                    self.apply_agencies_action(action);
                 }
             }
             SideTab::Conflicts => self.conflict_panel(ui),
@@ -857,6 +890,47 @@ impl GerApp {
                 self.selection = std::iter::once(index).collect();
                 self.delete_selection();
             }
+        }
+    }
+
+    fn apply_agencies_action(&mut self, action: AgenciesAction) {
+        let roadmap = self.document.roadmap();
+        match action {
+            AgenciesAction::Edit { agencies, label } => {
+                let changes = set_agencies(roadmap, agencies);
+                self.document.apply(label, changes);
+            }
+            AgenciesAction::Highlight(agency) => self.highlight = agency,
+            AgenciesAction::Remove(index) => {
+                let Some(agency) = roadmap.agencies.get(index) else {
+                    return;
+                };
+                let (led, helped) = agencies::references(roadmap, &agency.id);
+                if led.is_empty() && helped.is_empty() {
+                    self.remove_agency(index);
+                } else {
+                    self.dialog = Some(Dialog::RemoveAgency {
+                        index,
+                        id: agency.id.to_string(),
+                        led,
+                        helped,
+                    });
+                }
+            }
+        }
+    }
+
+    fn remove_agency(&mut self, index: usize) {
+        let roadmap = self.document.roadmap();
+        let mut agencies = roadmap.agencies.clone();
+        if index < agencies.len() {
+            let removed = agencies.remove(index);
+            if self.highlight.as_ref() == Some(&removed.id) {
+                self.highlight = None;
+            }
+            let changes = set_agencies(roadmap, agencies);
+            self.document
+                .apply(format!("Remove agency {}", removed.id), changes);
         }
     }
 
@@ -1102,6 +1176,7 @@ impl GerApp {
             }
             DialogChoice::DiscardRecovered => self.autosave.clear(),
             DialogChoice::File(purpose, path) => self.use_file(ctx, purpose, path),
+            DialogChoice::RemoveAgency(index) => self.remove_agency(index),
             DialogChoice::Import { merge } => {
                 if let Some(Dialog::ImportTable { table, .. }) = dialog {
                     self.import_table(ctx, *table, merge);
@@ -1120,6 +1195,7 @@ enum DialogChoice {
     DiscardRecovered,
     File(FilePurpose, PathBuf),
     Import { merge: bool },
+    RemoveAgency(usize),
 }
 
 /// Draws a dialog; returns the user's answer once given.
@@ -1187,6 +1263,29 @@ fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
             });
         }
         Dialog::ImportTable { file, table } => choice = import_report(ui, file, table),
+        Dialog::RemoveAgency {
+            index,
+            id,
+            led,
+            helped,
+        } => {
+            ui.heading(format!("Remove {id}?"));
+            ui.label("Missions still name this agency:");
+            for (what, names) in [("Leads", &*led), ("Contributes to", &*helped)] {
+                if !names.is_empty() {
+                    ui.label(format!("{what}: {}", names.join(", ")));
+                }
+            }
+            ui.label("Removed, these become unknown-reference conflicts until fixed.");
+            ui.horizontal(|ui| {
+                if ui.button("Remove anyway").clicked() {
+                    choice = Some(DialogChoice::RemoveAgency(*index));
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(DialogChoice::Close);
+                }
+            });
+        }
         Dialog::Shortcuts => {
             shortcuts_help(ui);
             if ui.button("Close").clicked() {

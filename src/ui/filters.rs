@@ -10,9 +10,13 @@ use crate::model::{MissionKind, MissionStatus, Roadmap};
 pub fn toolbar(ui: &mut Ui, roadmap: &Roadmap, showing: &mut Showing, hidden: usize) {
     ui.horizontal(|ui| {
         ui.label("Lanes:");
-        ui.selectable_value(&mut showing.group_by, GroupBy::Destination, "Destinations")
-            .on_hover_text("One lane per destination");
-        ui.selectable_value(&mut showing.group_by, GroupBy::Agency, "Agencies")
+        ui.selectable_value(
+            &mut showing.group_by,
+            GroupBy::Destination,
+            "By destination",
+        )
+        .on_hover_text("One lane per destination");
+        ui.selectable_value(&mut showing.group_by, GroupBy::Agency, "By agency")
             .on_hover_text(
                 "One lane per agency: its missions solid, its contributions hatched with the role",
             );

@@ -137,7 +137,7 @@ impl Inspector {
                 ui.end_row();
                 let label = ui.label("Name").id;
                 let name = ui.add(TextEdit::singleline(&mut draft.name));
-                done |= committed(name.labelled_by(label), ui);
+                done |= committed(&name.labelled_by(label), ui);
                 ui.end_row();
                 let label = ui.label("Destination").id;
                 done |= destination_choice(ui, roadmap, draft, label);
@@ -162,7 +162,7 @@ impl Inspector {
                     .add(TextEdit::singleline(&mut self.end_text).desired_width(96.0))
                     .labelled_by(label);
                 ui.end_row();
-                if committed(start, ui) | committed(end, ui) {
+                if committed(&start, ui) | committed(&end, ui) {
                     match dates(&self.start_text, &self.end_text) {
                         Ok((s, e)) => {
                             (draft.start, draft.end) = (s, e);
@@ -190,16 +190,16 @@ impl Inspector {
         ui.add_space(6.0);
         let label = ui.strong("Notes").id;
         let notes = ui.add(TextEdit::multiline(&mut draft.notes).desired_rows(3));
-        done |= committed(notes.labelled_by(label), ui);
+        done |= committed(&notes.labelled_by(label), ui);
         let label = ui.strong("Source").id;
         let source = ui.add(TextEdit::singleline(&mut draft.source));
-        done |= committed(source.labelled_by(label), ui);
+        done |= committed(&source.labelled_by(label), ui);
         done
     }
 }
 
 /// Whether typing in a field is finished: it lost focus, or Enter was pressed in it.
-fn committed(response: egui::Response, ui: &Ui) -> bool {
+pub(super) fn committed(response: &egui::Response, ui: &Ui) -> bool {
     response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
 }
 
@@ -336,7 +336,7 @@ fn contributors(
             if k == last && std::mem::take(focus_new_role) {
                 role.request_focus();
             }
-            done |= committed(role, ui);
+            done |= committed(&role, ui);
             if ui.small_button("✕").on_hover_text("Remove").clicked() {
                 removed = Some(k);
             }
@@ -383,7 +383,7 @@ fn dependencies(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission, search: &mu
                         .suffix(" days lag"),
                 )
                 .labelled_by(label);
-            done |= lag.drag_stopped() || committed(lag, ui);
+            done |= lag.drag_stopped() || committed(&lag, ui);
             if ui.small_button("✕").on_hover_text("Remove").clicked() {
                 removed = Some(k);
             }

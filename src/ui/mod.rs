@@ -1,5 +1,6 @@
 //! The window: the timeline chart, the conflict panel, menus, files and dialogs (eframe).
 
+mod agencies;
 mod app;
 pub mod commands;
 mod compare;

@@ -13,7 +13,7 @@ use crate::layout::{
     self, Arrangement, BarPart, CalendarUnit, LayoutInput, Scene, Showing, TimeView, day_number,
     snap_unit,
 };
-use crate::model::Roadmap;
+use crate::model::{AgencyId, Roadmap};
 use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
 
 /// Width of the column of lane names left of the chart.
@@ -58,6 +58,8 @@ pub struct TimelineInput<'a> {
     pub selection: &'a BTreeSet<usize>,
     /// How missions are grouped and filtered.
     pub showing: &'a Showing,
+    /// The agency whose missions stand out, if any.
+    pub highlight: Option<&'a AgencyId>,
     /// The day of the today line.
     pub today: NaiveDate,
 }
@@ -120,6 +122,7 @@ impl Timeline {
             height: chart.height(),
             scroll_y: self.scroll_y,
             selection: input.selection,
+            highlight: input.highlight,
             today: input.today,
         });
         if let Some(missions) = self.focus.take() {
