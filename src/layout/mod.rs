@@ -105,7 +105,23 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
         .time
         .x_from_time(day_number(input.today) + 0.5, input.width);
     scene.today = (0.0..=input.width).contains(&today_x).then_some(today_x);
+    scene.agencies = agencies_in_view(input, &scene.bars);
     scene
+}
+
+/// The lead agencies of `bars` (known ones, in the roadmap's order) with their colours.
+fn agencies_in_view(input: &LayoutInput, bars: &[Bar]) -> Vec<(String, Rgb)> {
+    let missions = &input.roadmap.missions;
+    input
+        .roadmap
+        .agencies
+        .iter()
+        .filter(|agency| bars.iter().any(|b| missions[b.mission].lead == agency.id))
+        .map(|agency| {
+            let color = agency.color.map_or([150, 150, 150], |c| [c.r, c.g, c.b]);
+            (agency.id.to_string(), color)
+        })
+        .collect()
 }
 
 /// A view that shows every mission `showing` shows, with a margin.

@@ -202,6 +202,9 @@ pub struct Scene {
     pub ticks: Vec<super::Tick>,
     /// The line at today, when in view.
     pub today: Option<f32>,
+    /// The lead agencies of the bars in view, in the roadmap's order: `(id, colour)`, for the
+    /// legend.
+    pub agencies: Vec<(String, Rgb)>,
     /// Dependency arrows.
     pub arrows: Vec<Arrow>,
     /// Baseline positions of missions that moved, in compare mode; drawn under the bars.

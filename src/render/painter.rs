@@ -1,6 +1,8 @@
 //! Scene → egui shapes.
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
+};
 
 use super::batch::RectBatch;
 use crate::analysis::Severity;
@@ -47,6 +49,8 @@ pub struct SceneStyle {
     pub selection: Color32,
     /// Text size of labels, in points.
     pub font_size: f32,
+    /// Whether to draw the legend.
+    pub legend: bool,
 }
 
 impl SceneStyle {
@@ -90,6 +94,9 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     bars.paint(&lanes_area);
     for bar in &scene.bars {
         paint_bar_marks(&lanes_area, bar, style);
+    }
+    if style.legend {
+        paint_legend(&lanes_area, scene, style);
     }
     if let Some(x) = scene.today {
         let top = style.at(x, layout::HEADER_HEIGHT / 2.0);
@@ -294,7 +301,6 @@ fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
 /// The rectangles of a bar: rings for selection and conflicts, the fill, the outline.
 fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &SceneStyle) {
     let rect = style.rect(&bar.rect);
-    let agency = agency_color(bar, style);
     if bar.shape == BarShape::Milestone {
         // A diamond's sides are slanted: egui draws it anti-aliased.
         let outer = |grow: f32, stroke: Stroke| {
@@ -319,6 +325,12 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
     if let Some(severity) = bar.conflict {
         batch.frame(rect.expand(4.5), 2.5, severity_color(severity));
     }
+    paint_bar_rects(batch, rect, bar, style);
+}
+
+/// A bar's own rectangles at `rect`: fill, hatching, outline in its status's style.
+fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneStyle) {
+    let agency = agency_color(bar, style);
     batch.fill(rect, fill_color(bar, style));
     if bar.contribution {
         // A contribution to another agency's mission: hatched in the lead's colour.
@@ -424,6 +436,88 @@ fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
             );
         }
         LabelPlacement::Hidden => {}
+    }
+}
+
+/// The key to the chart, in the bottom right corner: the agencies in view, crewed missions, and
+/// what each status looks like.
+fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
+    let font = FontId::proportional(style.font_size - 1.0);
+    let (row, swatch) = (17.0, vec2(22.0, 11.0));
+    let statuses = [
+        MissionStatus::Concept,
+        MissionStatus::Planned,
+        MissionStatus::Confirmed,
+        MissionStatus::Flown,
+        MissionStatus::Cancelled,
+    ];
+    let agency_rows = scene.agencies.len().div_ceil(3);
+    let height = row * (agency_rows + statuses.len() + 1) as f32 + 12.0;
+    let width = 250.0;
+    let frame = Rect::from_min_size(
+        style.chart.right_bottom() - vec2(width + 10.0, height + 10.0),
+        vec2(width, height),
+    );
+    painter.rect_filled(frame, 4.0, style.background.gamma_multiply(0.92));
+    painter.rect_stroke(
+        frame,
+        4.0,
+        Stroke::new(1.0, style.faint),
+        StrokeKind::Inside,
+    );
+    let mut at = frame.min + vec2(8.0, 6.0);
+    for line in scene.agencies.chunks(3) {
+        for (k, (id, color)) in line.iter().enumerate() {
+            let x = at.x + k as f32 * 78.0;
+            let dot = Rect::from_min_size(pos2(x, at.y + 3.0), vec2(10.0, 10.0));
+            painter.rect_filled(dot, 2.0, Color32::from_rgb(color[0], color[1], color[2]));
+            painter.text(
+                pos2(x + 14.0, at.y),
+                Align2::LEFT_TOP,
+                id,
+                font.clone(),
+                style.text,
+            );
+        }
+        at.y += row;
+    }
+    crew_icon(painter, at + vec2(11.0, 8.0), style.text);
+    painter.text(
+        at + vec2(30.0, 0.0),
+        Align2::LEFT_TOP,
+        "crewed mission",
+        font.clone(),
+        style.text,
+    );
+    at.y += row;
+    let sample = Color32::from_rgb(0, 114, 178);
+    for status in statuses {
+        let bar = Bar {
+            mission: 0,
+            name: String::new(),
+            contribution: false,
+            rect: layout::Rect::default(),
+            shape: BarShape::Bar,
+            color: [sample.r(), sample.g(), sample.b()],
+            kind: MissionKind::Robotic,
+            status,
+            conflict: None,
+            selected: false,
+            dimmed: false,
+            label: LabelPlacement::Hidden,
+        };
+        let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
+        let mut batch = RectBatch::new(painter.pixels_per_point());
+        paint_bar_rects(&mut batch, rect, &bar, style);
+        batch.paint(painter);
+        painter.text(
+            at + vec2(30.0, 0.0),
+            Align2::LEFT_TOP,
+            status.name(),
+            font.clone(),
+            style.text,
+        );
+        at.y += row;
     }
 }
 

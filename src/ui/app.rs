@@ -47,6 +47,8 @@ pub struct Settings {
     pub hide_side_panel: bool,
     /// What the side panel shows.
     pub side_tab: SideTab,
+    /// Whether the chart's legend is hidden.
+    pub hide_legend: bool,
     /// Most recently opened files, newest first.
     pub recent_files: Vec<PathBuf>,
     /// The file open when the app last closed.
@@ -287,6 +289,7 @@ impl GerApp {
                     selection: &self.selection,
                     showing: &self.settings.showing,
                     highlight: self.highlight.as_ref(),
+                    show_legend: !self.settings.hide_legend,
                     today: self.today,
                 };
                 let actions = self.timeline.ui(ui, &mut self.settings.time, &input);
@@ -417,6 +420,7 @@ impl GerApp {
                 let showing = &mut self.settings.showing;
                 showing.show_cancelled = !showing.show_cancelled;
             }
+            Command::ToggleLegend => self.settings.hide_legend = !self.settings.hide_legend,
             Command::ToggleSidePanel => {
                 self.settings.hide_side_panel = !self.settings.hide_side_panel
             }
@@ -709,6 +713,13 @@ impl GerApp {
                     .changed()
                 {
                     commands.push(Command::ToggleCancelled);
+                }
+                let mut show_legend = !self.settings.hide_legend;
+                if ui
+                    .checkbox(&mut show_legend, Command::ToggleLegend.label())
+                    .changed()
+                {
+                    commands.push(Command::ToggleLegend);
                 }
                 let mut show_side_panel = !self.settings.hide_side_panel;
                 if ui

@@ -42,6 +42,8 @@ pub enum Command {
     ToggleCancelled,
     /// Show or hide the side panel (conflicts, changes, statistics).
     ToggleSidePanel,
+    /// Show or hide the chart's legend.
+    ToggleLegend,
     /// List the keyboard shortcuts.
     Shortcuts,
 }
@@ -49,7 +51,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift comes before the
     /// same one without, which would otherwise take it.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::New,
         Self::Open,
         Self::SaveAs,
@@ -68,6 +70,7 @@ impl Command {
         Self::ZoomOut,
         Self::ToggleCancelled,
         Self::ToggleSidePanel,
+        Self::ToggleLegend,
         Self::Shortcuts,
     ];
 
@@ -92,6 +95,7 @@ impl Command {
             Self::ZoomOut => "Zoom out",
             Self::ToggleCancelled => "Show cancelled missions",
             Self::ToggleSidePanel => "Show side panel",
+            Self::ToggleLegend => "Show legend",
             Self::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -127,6 +131,7 @@ impl Command {
             Self::ZoomOut => vec![cmd(Key::Minus)],
             Self::ToggleCancelled
             | Self::ToggleSidePanel
+            | Self::ToggleLegend
             | Self::CompareWith
             | Self::StopComparing
             | Self::ImportTable

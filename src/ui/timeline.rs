@@ -60,6 +60,8 @@ pub struct TimelineInput<'a> {
     pub showing: &'a Showing,
     /// The agency whose missions stand out, if any.
     pub highlight: Option<&'a AgencyId>,
+    /// Whether the legend is drawn.
+    pub show_legend: bool,
     /// The day of the today line.
     pub today: NaiveDate,
 }
@@ -129,7 +131,8 @@ impl Timeline {
             self.scroll_to(&scene, &missions, chart.height());
             ui.ctx().request_repaint();
         }
-        paint_scene(ui.painter(), &scene, &scene_style(ui, chart, gutter));
+        let style = scene_style(ui, chart, gutter, input.show_legend);
+        paint_scene(ui.painter(), &scene, &style);
         describe_bars(ui.ctx(), background.id, &scene, chart);
         self.shown = Some((scene, chart));
         self.drag_ui(ui, view, chart, input, &mut actions);
@@ -590,7 +593,7 @@ fn describe(
     })
 }
 
-fn scene_style(ui: &Ui, chart: Rect, gutter: Rect) -> SceneStyle {
+fn scene_style(ui: &Ui, chart: Rect, gutter: Rect, legend: bool) -> SceneStyle {
     let visuals = ui.visuals();
     SceneStyle {
         chart,
@@ -600,6 +603,7 @@ fn scene_style(ui: &Ui, chart: Rect, gutter: Rect) -> SceneStyle {
         background: visuals.panel_fill,
         selection: visuals.selection.stroke.color,
         font_size: 12.5,
+        legend,
     }
 }
 
