@@ -350,3 +350,23 @@ fn highlighting_an_agency_dims_the_missions_it_neither_leads_nor_helps() {
     );
     assert_eq!(dimmed("Tiangong (China Space Station)"), Some(true));
 }
+
+#[test]
+fn the_legend_lists_exactly_the_lead_agencies_of_the_bars_in_view() {
+    let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let scene = scene(&roadmap, "2024-01-01", "2026-01-01", 1200.0, false);
+    let leads: BTreeSet<&str> = scene
+        .bars
+        .iter()
+        .map(|b| roadmap.missions[b.mission].lead.as_str())
+        .collect();
+    let listed: Vec<&str> = scene.agencies.iter().map(|(id, _)| id.as_str()).collect();
+    let in_file_order: Vec<&str> = roadmap
+        .agencies
+        .iter()
+        .map(|a| a.id.as_str())
+        .filter(|id| leads.contains(id))
+        .collect();
+    assert_eq!(listed, in_file_order);
+    assert!(listed.len() < roadmap.agencies.len(), "only those in view");
+}
