@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::Change;
-use crate::model::{Agency, Mission, Roadmap};
+use super::{Change, Setup};
+use crate::model::{Mission, Roadmap};
 
 /// New dates for missions, given as `(index, start, end)`.
 pub fn set_dates(roadmap: &Roadmap, dates: &[(usize, NaiveDate, NaiveDate)]) -> Vec<Change> {
@@ -118,13 +118,14 @@ pub fn insert_mission(roadmap: &Roadmap, index: usize, mission: Mission) -> Vec<
     }]
 }
 
-/// The agencies replaced by `after`; nothing when they are the same.
-pub fn set_agencies(roadmap: &Roadmap, after: Vec<Agency>) -> Vec<Change> {
-    if roadmap.agencies == after {
+/// Everything but the missions replaced by `after`; nothing when it is the same.
+pub fn set_setup(roadmap: &Roadmap, after: Setup) -> Vec<Change> {
+    let before = Setup::of(roadmap);
+    if before == after {
         return Vec::new();
     }
-    vec![Change::Agencies {
-        before: roadmap.agencies.clone(),
-        after,
+    vec![Change::Setup {
+        before: Box::new(before),
+        after: Box::new(after),
     }]
 }

@@ -8,10 +8,10 @@ mod changes;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::model::{Agency, Mission, Roadmap};
+use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap};
 
 pub use changes::{
-    insert_mission, merge_missions, remove_missions, replace_mission, set_agencies, set_dates,
+    insert_mission, merge_missions, remove_missions, replace_mission, set_dates, set_setup,
 };
 
 /// A generation no document has had: unique across documents, so that a cache keyed by it
@@ -19,6 +19,46 @@ pub use changes::{
 fn next_generation() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Everything of a roadmap but its missions: what the Agencies and Roadmap panels edit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setup {
+    /// The roadmap's title.
+    pub title: String,
+    /// Its description.
+    pub description: String,
+    /// Its agencies.
+    pub agencies: Vec<Agency>,
+    /// Its destinations (lanes), in order.
+    pub destinations: Vec<Destination>,
+    /// Its phases.
+    pub phases: Vec<Phase>,
+    /// Its shared resources.
+    pub resources: Vec<Resource>,
+}
+
+impl Setup {
+    /// The setup of `roadmap`.
+    pub fn of(roadmap: &Roadmap) -> Self {
+        Self {
+            title: roadmap.title.clone(),
+            description: roadmap.description.clone(),
+            agencies: roadmap.agencies.clone(),
+            destinations: roadmap.destinations.clone(),
+            phases: roadmap.phases.clone(),
+            resources: roadmap.resources.clone(),
+        }
+    }
+
+    fn put(&self, roadmap: &mut Roadmap) {
+        roadmap.title.clone_from(&self.title);
+        roadmap.description.clone_from(&self.description);
+        roadmap.agencies.clone_from(&self.agencies);
+        roadmap.destinations.clone_from(&self.destinations);
+        roadmap.phases.clone_from(&self.phases);
+        roadmap.resources.clone_from(&self.resources);
+    }
 }
 
 /// One invertible change.
@@ -40,12 +80,12 @@ pub enum Change {
         /// The mission inserted.
         mission: Box<Mission>,
     },
-    /// The list of agencies goes from `before` to `after`.
-    Agencies {
-        /// The agencies before the change.
-        before: Vec<Agency>,
-        /// The agencies after the change.
-        after: Vec<Agency>,
+    /// Everything but the missions goes from `before` to `after`.
+    Setup {
+        /// The setup before the change.
+        before: Box<Setup>,
+        /// The setup after the change.
+        after: Box<Setup>,
     },
     /// `mission` is taken out of the list at `index`.
     Remove {
@@ -65,7 +105,7 @@ impl Change {
                 }
             }
             Self::Insert { index, mission } => insert(roadmap, *index, mission),
-            Self::Agencies { after, .. } => roadmap.agencies.clone_from(after),
+            Self::Setup { after, .. } => after.put(roadmap),
             Self::Remove { index, .. } => remove(roadmap, *index),
         }
     }
@@ -78,7 +118,7 @@ impl Change {
                 }
             }
             Self::Insert { index, .. } => remove(roadmap, *index),
-            Self::Agencies { before, .. } => roadmap.agencies.clone_from(before),
+            Self::Setup { before, .. } => before.put(roadmap),
             Self::Remove { index, mission } => insert(roadmap, *index, mission),
         }
     }

@@ -14,14 +14,15 @@ use super::compare::{self, Baseline};
 use super::files::{self, Autosave, FilePurpose, Recovered};
 use super::filters;
 use super::inspector::{Inspector, InspectorAction};
+use super::setup_panel::SetupPanel;
 use super::statistics;
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
 use crate::analysis::{Conflict, count_by_severity, find_conflicts};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::cli::plural;
 use crate::edit::{
-    Document, insert_mission, merge_missions, remove_missions, replace_mission, set_agencies,
-    set_dates,
+    Document, Setup, insert_mission, merge_missions, remove_missions, replace_mission, set_dates,
+    set_setup,
 };
 use crate::format;
 use crate::layout::{self, Arrangement, Showing, TimeView};
@@ -62,6 +63,8 @@ pub enum SideTab {
     Mission,
     /// The agencies, to edit and to highlight.
     Agencies,
+    /// Title, lanes, phases and resources.
+    Roadmap,
     /// The conflicts of the roadmap.
     #[default]
     Conflicts,
@@ -72,9 +75,10 @@ pub enum SideTab {
 }
 
 impl SideTab {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 6] = [
         Self::Mission,
         Self::Agencies,
+        Self::Roadmap,
         Self::Conflicts,
         Self::Changes,
         Self::Statistics,
@@ -84,6 +88,7 @@ impl SideTab {
         match self {
             Self::Mission => "Mission",
             Self::Agencies => "Agencies",
+            Self::Roadmap => "Roadmap",
             Self::Conflicts => "Conflicts",
             Self::Changes => "Changes",
             Self::Statistics => "Statistics",
@@ -147,6 +152,7 @@ pub struct GerApp {
     notice: Option<String>,
     inspector: Inspector,
     agencies_panel: AgenciesPanel,
+    setup_panel: SetupPanel,
     /// The agency whose missions stand out on the chart.
     highlight: Option<AgencyId>,
     selection: BTreeSet<usize>,
@@ -202,6 +208,7 @@ impl GerApp {
             notice: None,
             inspector: Inspector::default(),
             agencies_panel: AgenciesPanel::default(),
+            setup_panel: SetupPanel::default(),
             highlight: None,
             selection: BTreeSet::new(),
             timeline: Timeline::default(),
@@ -815,9 +822,10 @@ impl GerApp {
                         Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
                         None => tab.label().to_owned(),
                     },
-                    SideTab::Statistics | SideTab::Mission | SideTab::Agencies => {
-                        tab.label().to_owned()
-                    }
+                    SideTab::Statistics
+                    | SideTab::Mission
+                    | SideTab::Agencies
+                    | SideTab::Roadmap => tab.label().to_owned(),
                 };
                 let tab_label = RichText::new(label).heading();
                 if ui
@@ -845,6 +853,12 @@ impl GerApp {
                 let highlight = self.highlight.as_ref();
                 if let Some(action) = self.agencies_panel.ui(ui, roadmap, highlight) {
                     self.apply_agencies_action(action);
+                }
+            }
+            SideTab::Roadmap => {
+                if let Some((setup, label)) = self.setup_panel.ui(ui, self.document.roadmap()) {
+                    let changes = set_setup(self.document.roadmap(), setup);
+                    self.document.apply(label, changes);
                 }
             }
             SideTab::Conflicts => self.conflict_panel(ui),
@@ -908,7 +922,11 @@ impl GerApp {
         let roadmap = self.document.roadmap();
         match action {
             AgenciesAction::Edit { agencies, label } => {
-                let changes = set_agencies(roadmap, agencies);
+                let setup = Setup {
+                    agencies,
+                    ..Setup::of(roadmap)
+                };
+                let changes = set_setup(roadmap, setup);
                 self.document.apply(label, changes);
             }
             AgenciesAction::Highlight(agency) => self.highlight = agency,
@@ -939,7 +957,11 @@ impl GerApp {
             if self.highlight.as_ref() == Some(&removed.id) {
                 self.highlight = None;
             }
-            let changes = set_agencies(roadmap, agencies);
+            let setup = Setup {
+                agencies,
+                ..Setup::of(roadmap)
+            };
+            let changes = set_setup(roadmap, setup);
             self.document
                 .apply(format!("Remove agency {}", removed.id), changes);
         }

@@ -8,6 +8,7 @@ mod files;
 mod filters;
 mod fonts;
 mod inspector;
+mod setup_panel;
 mod statistics;
 mod timeline;
 
