@@ -6,7 +6,7 @@ mod common;
 use common::ui::app_harness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ger_planner::format;
 use ger_planner::model::Contribution;
 use ger_planner::ui::GerApp;
@@ -107,4 +107,36 @@ fn an_end_typed_before_the_start_is_refused_at_the_field() {
             .is_some(),
         "the message is at the field"
     );
+}
+
+#[test]
+fn a_right_click_on_a_lane_adds_a_mission_to_it_on_the_day_clicked() {
+    let mut harness = app_harness();
+    let count = harness.state().roadmap().missions.len();
+    // A right click on the lane's name, left of the chart: the day there is before the view.
+    harness
+        .get_by_label("Asteroids and small bodies")
+        .click_secondary();
+    harness.run();
+    let offered = harness
+        .get_by_label_contains("New mission here")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    harness.get_by_label_contains("New mission here").click();
+    harness.run();
+
+    let roadmap = harness.state().roadmap();
+    assert_eq!(roadmap.missions.len(), count + 1);
+    let added = &roadmap.missions[count];
+    assert_eq!(added.destination.as_str(), "small-bodies");
+    assert_eq!(offered, format!("New mission here ({})", added.start));
+    assert!(*added.start.to_string() < *"2020-01-01", "{}", added.start);
+    assert!(
+        harness.query_by_label("Add contributor").is_some(),
+        "its fields are shown"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().roadmap().missions.len(), count, "undoable");
 }

@@ -9,7 +9,7 @@ use super::packing::pack_rows;
 use super::scene::Rgb;
 use super::showing::{GroupBy, Showing};
 use crate::analysis::{Conflict, ConflictKind, Severity};
-use crate::model::{Mission, Roadmap, id_positions};
+use crate::model::{AgencyId, DestinationId, Mission, Roadmap, id_positions};
 
 /// Grey for missions whose lead agency has no colour.
 const NO_COLOR: Rgb = [150, 150, 150];
@@ -33,11 +33,24 @@ impl Entry {
     }
 }
 
+/// What a lane stands for: where a new mission drawn in it goes, or who leads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaneKey {
+    /// A destination's lane.
+    Destination(DestinationId),
+    /// An agency's lane.
+    Agency(AgencyId),
+    /// Missions whose destination or lead names nothing.
+    Unknown,
+}
+
 /// A lane and its rows of missions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArrangedLane {
     /// Shown at the lane's left.
     pub name: String,
+    /// What it stands for.
+    pub key: LaneKey,
     /// Rows top to bottom, each with its entries by start. A lane has at least one row, empty
     /// or not.
     pub rows: Vec<Vec<Entry>>,
@@ -90,8 +103,9 @@ pub fn arrange(
     };
     let lanes = members
         .into_iter()
-        .map(|(name, members)| ArrangedLane {
+        .map(|(name, key, members)| ArrangedLane {
             name,
+            key,
             rows: rows(&days, &members),
         })
         .collect();
@@ -139,22 +153,35 @@ pub fn interval(mission: &Mission) -> (i32, i32) {
 
 /// One lane per destination, each with the missions it shows, then one for missions whose
 /// destination is unknown (so that they stay visible and can be fixed).
-fn destination_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entry>)> {
+fn destination_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, LaneKey, Vec<Entry>)> {
     let lane_of = id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
-    let names = roadmap.destinations.iter().map(|d| d.name.clone());
-    let mut lanes: Vec<(String, Vec<Entry>)> = names.map(|n| (n, Vec::new())).collect();
+    let mut lanes: Vec<(String, LaneKey, Vec<Entry>)> = roadmap
+        .destinations
+        .iter()
+        .map(|d| {
+            (
+                d.name.clone(),
+                LaneKey::Destination(d.id.clone()),
+                Vec::new(),
+            )
+        })
+        .collect();
     let mut elsewhere = Vec::new();
     for (i, mission) in roadmap.missions.iter().enumerate() {
         if !shown[i] {
             continue;
         }
         match lane_of.get(mission.destination.as_str()) {
-            Some(&lane) => lanes[lane].1.push(Entry::lead(i)),
+            Some(&lane) => lanes[lane].2.push(Entry::lead(i)),
             None => elsewhere.push(Entry::lead(i)),
         }
     }
     if !elsewhere.is_empty() {
-        lanes.push(("Unknown destination".to_owned(), elsewhere));
+        lanes.push((
+            "Unknown destination".to_owned(),
+            LaneKey::Unknown,
+            elsewhere,
+        ));
     }
     lanes
 }
@@ -162,26 +189,29 @@ fn destination_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entr
 /// One lane per agency that leads or contributes to a mission shown, in the file's order:
 /// its missions led, and its contributions. Missions led by an unknown agency get a lane of
 /// their own.
-fn agency_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entry>)> {
+fn agency_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, LaneKey, Vec<Entry>)> {
     let lane_of = id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
     // Ids first: agencies are known by them (NASA, ESA, JAXA), and long names get shortened.
-    let names = roadmap
+    let mut lanes: Vec<(String, LaneKey, Vec<Entry>)> = roadmap
         .agencies
         .iter()
-        .map(|a| format!("{} — {}", a.id, a.name));
-    let mut lanes: Vec<(String, Vec<Entry>)> = names.map(|n| (n, Vec::new())).collect();
+        .map(|a| {
+            let name = format!("{} — {}", a.id, a.name);
+            (name, LaneKey::Agency(a.id.clone()), Vec::new())
+        })
+        .collect();
     let mut unknown = Vec::new();
     for (i, mission) in roadmap.missions.iter().enumerate() {
         if !shown[i] {
             continue;
         }
         match lane_of.get(mission.lead.as_str()) {
-            Some(&lane) => lanes[lane].1.push(Entry::lead(i)),
+            Some(&lane) => lanes[lane].2.push(Entry::lead(i)),
             None => unknown.push(Entry::lead(i)),
         }
         for (k, contribution) in mission.contributors.iter().enumerate() {
             if let Some(&lane) = lane_of.get(contribution.agency.as_str()) {
-                lanes[lane].1.push(Entry {
+                lanes[lane].2.push(Entry {
                     mission: i,
                     contribution: Some(k),
                 });
@@ -189,9 +219,9 @@ fn agency_lanes(roadmap: &Roadmap, shown: &[bool]) -> Vec<(String, Vec<Entry>)> 
         }
     }
     if !unknown.is_empty() {
-        lanes.push(("Unknown agency".to_owned(), unknown));
+        lanes.push(("Unknown agency".to_owned(), LaneKey::Unknown, unknown));
     }
-    lanes.retain(|(_, entries)| !entries.is_empty());
+    lanes.retain(|(_, _, entries)| !entries.is_empty());
     lanes
 }
 

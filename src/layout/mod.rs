@@ -14,7 +14,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::model::{AgencyId, Roadmap};
 
-pub use arrangement::{ArrangedLane, Arrangement, Entry, Link, arrange, interval};
+pub use arrangement::{ArrangedLane, Arrangement, Entry, LaneKey, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{
     Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, LabelPlacement, Lane,
@@ -92,6 +92,7 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
         }
         scene.lanes.push(Lane {
             name: lane.name.clone(),
+            key: lane.key.clone(),
             top,
             bottom,
         });

@@ -38,11 +38,13 @@ impl Rect {
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
 
-/// A swimlane: one destination.
+/// A swimlane: one destination, or one agency.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     /// Shown at the lane's left.
     pub name: String,
+    /// What it stands for.
+    pub key: super::LaneKey,
     /// Top and bottom of the lane; spans the chart's width.
     pub top: f32,
     /// Bottom of the lane.
@@ -217,6 +219,11 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// The lane at height `y` of the chart.
+    pub fn lane_at(&self, y: f32) -> Option<&Lane> {
+        self.lanes.iter().find(|l| (l.top..l.bottom).contains(&y))
+    }
+
     /// The bar at a point of the chart, by its index in `bars`, and the part of it there. The
     /// grips at a bar's edges win over any bar's body; where two grips meet, the one on its
     /// own bar wins; otherwise a bar drawn later wins over one drawn earlier. Nothing is hit

@@ -353,6 +353,9 @@ impl GerApp {
                 }
             }
             TimelineAction::ClearSelection => self.selection.clear(),
+            TimelineAction::NewMission { start, lane } => {
+                self.add_new_mission(start, lane.as_ref());
+            }
             TimelineAction::Inspect(mission) => {
                 self.selection = std::iter::once(mission).collect();
                 self.settings.side_tab = SideTab::Mission;
@@ -889,11 +892,9 @@ impl GerApp {
                 self.document.apply(label, changes);
             }
             InspectorAction::New => {
-                let mission = self.new_mission();
-                let index = roadmap.missions.len();
-                let changes = insert_mission(roadmap, index, mission);
-                self.document.apply("New mission", changes);
-                self.select_and_show(vec![index]);
+                let time = self.settings.time;
+                let middle = layout::date_from_day(time.min + time.span / 2.0);
+                self.add_new_mission(middle, None);
             }
             InspectorAction::Duplicate(index) => {
                 let Some(original) = roadmap.missions.get(index) else {
@@ -967,51 +968,50 @@ impl GerApp {
         }
     }
 
-    /// A concept mission of 90 days in the middle of the view, on the selected mission's lane
-    /// (else the first), led by the selected mission's lead (else the first agency).
-    fn new_mission(&self) -> Mission {
+    /// Adds a concept mission of 90 days from `start` (one undo step), selects it and shows its
+    /// fields. It goes to the lane's destination (or is led by the lane's agency); what the lane
+    /// does not say comes from the selected mission, else from the first destination or agency.
+    fn add_new_mission(&mut self, start: chrono::NaiveDate, lane: Option<&layout::LaneKey>) {
         let roadmap = self.document.roadmap();
         let like = self
             .selection
             .first()
             .and_then(|&i| roadmap.missions.get(i));
-        let time = self.settings.time;
-        let start = layout::date_from_day(time.min + time.span / 2.0);
-        Mission {
+        let destination = match lane {
+            Some(layout::LaneKey::Destination(id)) => Some(id.clone()),
+            _ => like.map(|m| m.destination.clone()),
+        }
+        .or_else(|| roadmap.destinations.first().map(|d| d.id.clone()))
+        .unwrap_or_else(|| "moon".into());
+        let lead = match lane {
+            Some(layout::LaneKey::Agency(id)) => Some(id.clone()),
+            _ => like.map(|m| m.lead.clone()),
+        }
+        .or_else(|| roadmap.agencies.first().map(|a| a.id.clone()))
+        .unwrap_or_else(|| "NASA".into());
+        let mission = Mission {
             id: unused_id(roadmap, "new-mission").as_str().into(),
             name: "New mission".to_owned(),
-            destination: like.map_or_else(
-                || {
-                    roadmap
-                        .destinations
-                        .first()
-                        .map(|d| d.id.clone())
-                        .unwrap_or_else(|| "moon".into())
-                },
-                |m| m.destination.clone(),
-            ),
+            destination,
             kind: crate::model::MissionKind::Robotic,
             status: crate::model::MissionStatus::Concept,
             start,
             end: start
                 .checked_add_days(chrono::Days::new(89))
                 .unwrap_or(start),
-            lead: like.map_or_else(
-                || {
-                    roadmap
-                        .agencies
-                        .first()
-                        .map(|a| a.id.clone())
-                        .unwrap_or_else(|| "NASA".into())
-                },
-                |m| m.lead.clone(),
-            ),
+            lead,
             contributors: Vec::new(),
             depends_on: Vec::new(),
             resources: Vec::new(),
             notes: String::new(),
             source: String::new(),
-        }
+        };
+        let index = roadmap.missions.len();
+        let changes = insert_mission(roadmap, index, mission);
+        self.document.apply("New mission", changes);
+        self.select_and_show(vec![index]);
+        self.settings.side_tab = SideTab::Mission;
+        self.settings.hide_side_panel = false;
     }
 
     /// Selects the missions and brings them into view.

@@ -154,15 +154,25 @@ impl Inspector {
                 ui.end_row();
                 let label = ui.label("Start").id;
                 let start = ui
-                    .add(TextEdit::singleline(&mut self.start_text).desired_width(96.0))
-                    .labelled_by(label);
+                    .horizontal(|ui| {
+                        let typed = ui
+                            .add(TextEdit::singleline(&mut self.start_text).desired_width(96.0))
+                            .labelled_by(label);
+                        committed(&typed, ui) | pick_date(ui, "start", &mut self.start_text)
+                    })
+                    .inner;
                 ui.end_row();
                 let label = ui.label("End").id;
                 let end = ui
-                    .add(TextEdit::singleline(&mut self.end_text).desired_width(96.0))
-                    .labelled_by(label);
+                    .horizontal(|ui| {
+                        let typed = ui
+                            .add(TextEdit::singleline(&mut self.end_text).desired_width(96.0))
+                            .labelled_by(label);
+                        committed(&typed, ui) | pick_date(ui, "end", &mut self.end_text)
+                    })
+                    .inner;
                 ui.end_row();
-                if committed(&start, ui) | committed(&end, ui) {
+                if start | end {
                     match dates(&self.start_text, &self.end_text) {
                         Ok((s, e)) => {
                             (draft.start, draft.end) = (s, e);
@@ -201,6 +211,46 @@ impl Inspector {
 /// Whether typing in a field is finished: it lost focus, or Enter was pressed in it.
 pub(super) fn committed(response: &egui::Response, ui: &Ui) -> bool {
     response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+}
+
+/// A calendar button beside a typed date: picking a day writes it into `text`; returns
+/// whether one was picked.
+fn pick_date(ui: &mut Ui, salt: &str, text: &mut String) -> bool {
+    use chrono::Datelike;
+    let typed = date::parse(text.trim()).unwrap_or_default();
+    let as_jiff = |d: chrono::NaiveDate| {
+        let (Ok(year), Ok(month), Ok(day)) = (
+            i16::try_from(d.year()),
+            i8::try_from(d.month()),
+            i8::try_from(d.day()),
+        ) else {
+            return jiff::civil::Date::default();
+        };
+        jiff::civil::Date::new(year, month, day).unwrap_or_default()
+    };
+    let mut picked = as_jiff(typed);
+    let button = egui_extras::DatePickerButton::new(&mut picked)
+        .id_salt(salt)
+        .calendar_week(false)
+        // The button shows a word: the date is in the field beside it, and the calendar
+        // glyph is not in the app's fonts.
+        .show_icon(false)
+        .format("calendar");
+    if !ui.add(button).on_hover_text("Pick a day").changed() {
+        return false;
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(
+        picked.year().into(),
+        u32::try_from(picked.month()).unwrap_or(1),
+        u32::try_from(picked.day()).unwrap_or(1),
+    );
+    match day {
+        Some(day) => {
+            *text = date::to_text(day);
+            true
+        }
+        None => false,
+    }
 }
 
 /// Start and end from their texts, refused when either is not a date or the end comes first.

@@ -10,8 +10,8 @@ use egui::{
 
 use crate::analysis::Conflict;
 use crate::layout::{
-    self, Arrangement, BarPart, CalendarUnit, LayoutInput, Scene, Showing, TimeView, day_number,
-    snap_unit,
+    self, Arrangement, BarPart, CalendarUnit, LaneKey, LayoutInput, Scene, Showing, TimeView,
+    day_number, snap_unit,
 };
 use crate::model::{AgencyId, Roadmap};
 use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
@@ -36,6 +36,13 @@ pub enum TimelineAction {
     ClearSelection,
     /// Show this mission's fields (a double-click on its bar).
     Inspect(usize),
+    /// Add a mission starting on this day, on this lane.
+    NewMission {
+        /// The day clicked.
+        start: NaiveDate,
+        /// The lane clicked, if any.
+        lane: Option<LaneKey>,
+    },
     /// Missions' dates while a drag is under way.
     Preview(Dates),
     /// The drag ended: record it as one step with this label.
@@ -88,6 +95,8 @@ pub struct Timeline {
     shown: Option<(Scene, Rect)>,
     drag: Option<Drag>,
     focus: Option<Vec<usize>>,
+    /// Where the context menu was opened: the day and the lane there.
+    context_at: Option<(NaiveDate, Option<LaneKey>)>,
 }
 
 impl Timeline {
@@ -112,6 +121,7 @@ impl Timeline {
 
         // The pointer acts on the picture the user sees: the one drawn last frame.
         self.pointer_on_bars(ui, &background, view, input, &mut actions);
+        self.context_menu(&background, view, &mut actions);
         self.navigate(ui, view, &background, chart, input, &mut actions);
         if let Some(missions) = &self.focus {
             bring_into_time_view(view, input.roadmap, missions);
@@ -214,6 +224,32 @@ impl Timeline {
                 self.begin_drag(ui, part, mission, view, chart, input, actions);
             }
         }
+    }
+
+    /// A right click: "New mission here", on the day and lane clicked.
+    fn context_menu(
+        &mut self,
+        background: &Response,
+        view: &TimeView,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        if background.secondary_clicked()
+            && let (Some(pos), Some((scene, chart))) =
+                (background.interact_pointer_pos(), self.shown.as_ref())
+        {
+            let day = view.time_from_x(pos.x - chart.left(), chart.width());
+            let lane = scene.lane_at(pos.y - chart.top()).map(|l| l.key.clone());
+            self.context_at = Some((layout::date_from_day(day.floor()), lane));
+        }
+        background.context_menu(|ui| {
+            let Some((start, lane)) = self.context_at.clone() else {
+                return;
+            };
+            if ui.button(format!("New mission here ({start})")).clicked() {
+                actions.push(TimelineAction::NewMission { start, lane });
+                ui.close();
+            }
+        });
     }
 
     /// Zoom, pan, scroll, fit, and clicks on empty space.
