@@ -82,6 +82,7 @@ impl AgenciesPanel {
         ui.weak("Click an agency's id to light up its missions; the rest dims.");
         ui.separator();
         egui::ScrollArea::vertical()
+            .id_salt("agencies")
             .auto_shrink(false)
             .show(ui, |ui| {
                 for k in 0..draft.len() {

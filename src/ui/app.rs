@@ -817,7 +817,8 @@ impl GerApp {
     /// The side panel: conflicts, changes since the baseline, or statistics.
     fn side_panel(&mut self, ui: &mut Ui) {
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        // Tabs wrap rather than widen the panel.
+        ui.horizontal_wrapped(|ui| {
             for tab in SideTab::ALL {
                 let label = match tab {
                     SideTab::Conflicts => format!("{} ({})", tab.label(), self.conflicts.len()),
@@ -830,7 +831,7 @@ impl GerApp {
                     | SideTab::Agencies
                     | SideTab::Roadmap => tab.label().to_owned(),
                 };
-                let tab_label = RichText::new(label).heading();
+                let tab_label = RichText::new(label).size(15.0);
                 if ui
                     .selectable_label(self.settings.side_tab == tab, tab_label)
                     .clicked()
@@ -1105,7 +1106,10 @@ impl GerApp {
         let mut ordered: Vec<usize> = (0..self.conflicts.len()).collect();
         ordered.sort_by_key(|&k| self.conflicts[k].severity);
         let mut clicked = None;
-        let scroll = egui::ScrollArea::vertical().auto_shrink(false);
+        // Each tab scrolls on its own.
+        let scroll = egui::ScrollArea::vertical()
+            .id_salt("conflicts")
+            .auto_shrink(false);
         if ordered.len() <= WRAPPED_CONFLICTS {
             scroll.show(ui, |ui| {
                 for &k in &ordered {

@@ -91,6 +91,7 @@ pub fn changes_panel(ui: &mut Ui, baseline: Option<&Baseline>) -> Option<Mission
     }
     let mut clicked = None;
     egui::ScrollArea::vertical()
+        .id_salt("changes")
         .auto_shrink(false)
         .show(ui, |ui| {
             for difference in &diff.differences {

@@ -86,6 +86,7 @@ impl Inspector {
         };
         self.follow(index, mission);
         let edited = egui::ScrollArea::vertical()
+            .id_salt("mission fields")
             .auto_shrink(false)
             .show(ui, |ui| self.fields(ui, roadmap))
             .inner;

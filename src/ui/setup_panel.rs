@@ -38,6 +38,7 @@ impl SetupPanel {
             error: &mut self.error,
         };
         egui::ScrollArea::vertical()
+            .id_salt("roadmap setup")
             .auto_shrink(false)
             .show(ui, |ui| {
                 let title = ui.label("Title").id;

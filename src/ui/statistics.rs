@@ -106,6 +106,7 @@ pub fn slip_histogram(diff: &RoadmapDiff) -> Vec<(i64, u32)> {
 /// The panel.
 pub fn panel(ui: &mut Ui, roadmap: &Roadmap, showing: &Showing, diff: Option<&RoadmapDiff>) {
     egui::ScrollArea::vertical()
+        .id_salt("statistics")
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.strong("Missions per year, by destination (by launch year)");
