@@ -113,11 +113,15 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
 /// The lead agencies of `bars` (known ones, in the roadmap's order) with their colours.
 fn agencies_in_view(input: &LayoutInput, bars: &[Bar]) -> Vec<(String, Rgb)> {
     let missions = &input.roadmap.missions;
+    let leads: rustc_hash::FxHashSet<&str> = bars
+        .iter()
+        .map(|b| missions[b.mission].lead.as_str())
+        .collect();
     input
         .roadmap
         .agencies
         .iter()
-        .filter(|agency| bars.iter().any(|b| missions[b.mission].lead == agency.id))
+        .filter(|agency| leads.contains(agency.id.as_str()))
         .map(|agency| {
             let color = agency.color.map_or([150, 150, 150], |c| [c.r, c.g, c.b]);
             (agency.id.to_string(), color)

@@ -54,9 +54,12 @@ impl Filter {
     }
 
     fn matches_text(&self, mission: &Mission) -> bool {
-        let needle = self.text.trim().to_lowercase();
-        needle.is_empty()
-            || mission.name.to_lowercase().contains(&needle)
+        let needle = self.text.trim();
+        if needle.is_empty() {
+            return true;
+        }
+        let needle = needle.to_lowercase();
+        mission.name.to_lowercase().contains(&needle)
             || mission.notes.to_lowercase().contains(&needle)
     }
 

@@ -153,26 +153,8 @@ impl Inspector {
                 let label = ui.label("Status").id;
                 done |= status_choice(ui, draft, label);
                 ui.end_row();
-                let label = ui.label("Start").id;
-                let start = ui
-                    .horizontal(|ui| {
-                        let typed = ui
-                            .add(TextEdit::singleline(&mut self.start_text).desired_width(96.0))
-                            .labelled_by(label);
-                        committed(&typed, ui) | pick_date(ui, "start", &mut self.start_text)
-                    })
-                    .inner;
-                ui.end_row();
-                let label = ui.label("End").id;
-                let end = ui
-                    .horizontal(|ui| {
-                        let typed = ui
-                            .add(TextEdit::singleline(&mut self.end_text).desired_width(96.0))
-                            .labelled_by(label);
-                        committed(&typed, ui) | pick_date(ui, "end", &mut self.end_text)
-                    })
-                    .inner;
-                ui.end_row();
+                let start = date_row(ui, "Start", &mut self.start_text);
+                let end = date_row(ui, "End", &mut self.end_text);
                 if start | end {
                     match dates(&self.start_text, &self.end_text) {
                         Ok((s, e)) => {
@@ -212,6 +194,21 @@ impl Inspector {
 /// Whether typing in a field is finished: it lost focus, or Enter was pressed in it.
 pub(super) fn committed(response: &egui::Response, ui: &Ui) -> bool {
     response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+}
+
+/// A grid row of a typed date with a calendar button; returns whether a date was entered.
+fn date_row(ui: &mut Ui, name: &str, text: &mut String) -> bool {
+    let label = ui.label(name).id;
+    let entered = ui
+        .horizontal(|ui| {
+            let typed = ui
+                .add(TextEdit::singleline(text).desired_width(96.0))
+                .labelled_by(label);
+            committed(&typed, ui) | pick_date(ui, name, text)
+        })
+        .inner;
+    ui.end_row();
+    entered
 }
 
 /// A calendar button beside a typed date: picking a day writes it into `text`; returns
