@@ -51,6 +51,16 @@ impl Setup {
         }
     }
 
+    /// Whether `roadmap` has this setup (without copying it).
+    pub fn is_of(&self, roadmap: &Roadmap) -> bool {
+        self.title == roadmap.title
+            && self.description == roadmap.description
+            && self.agencies == roadmap.agencies
+            && self.destinations == roadmap.destinations
+            && self.phases == roadmap.phases
+            && self.resources == roadmap.resources
+    }
+
     fn put(&self, roadmap: &mut Roadmap) {
         roadmap.title.clone_from(&self.title);
         roadmap.description.clone_from(&self.description);

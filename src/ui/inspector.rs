@@ -99,7 +99,7 @@ impl Inspector {
     /// Starts over from the roadmap's version of the mission when another one is shown or it
     /// changed elsewhere (a drag, an undo).
     fn follow(&mut self, index: usize, mission: &Mission) {
-        if self.editing.as_ref() == Some(&(index, mission.clone())) {
+        if matches!(&self.editing, Some((i, m)) if *i == index && m == mission) {
             return;
         }
         self.editing = Some((index, mission.clone()));

@@ -26,8 +26,12 @@ pub struct SetupPanel {
 impl SetupPanel {
     /// Shows the panel; returns the setup to apply and what to call the step.
     pub fn ui(&mut self, ui: &mut Ui, roadmap: &Roadmap) -> Option<(Setup, String)> {
-        let current = Setup::of(roadmap);
-        if self.draft.as_ref().is_none_or(|(_, from)| *from != current) {
+        if self
+            .draft
+            .as_ref()
+            .is_none_or(|(_, from)| !from.is_of(roadmap))
+        {
+            let current = Setup::of(roadmap);
             self.draft = Some((current.clone(), current));
             self.dates.clear();
         }
