@@ -4,6 +4,7 @@ mod agencies;
 mod app;
 pub mod commands;
 mod compare;
+mod dialogs;
 mod files;
 mod filters;
 mod fonts;

@@ -1,0 +1,241 @@
+//! The windows the app opens over the chart: errors, the unsaved-changes guard, the offer to
+//! restore autosaved work, the file prompt, the import report, agency removal, the shortcuts.
+
+use std::path::PathBuf;
+
+use egui::{Button, Key, RichText, Ui};
+
+use super::commands::Command;
+use super::files::{FilePurpose, Recovered};
+use crate::cli::plural;
+use crate::format;
+use crate::model::Roadmap;
+use crate::render::ERROR_COLOR;
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Then {
+    New,
+    Open(Option<PathBuf>),
+    /// Open imported missions as a new roadmap.
+    NewFromTable(Box<Roadmap>),
+    Quit,
+}
+
+/// What the app asks or tells in a window of its own.
+pub(super) enum Dialog {
+    /// Something went wrong; the roadmap is as it was.
+    Error { title: String, message: String },
+    /// Save, discard or keep editing before `then`.
+    UnsavedChanges { then: Then },
+    /// Work left unsaved by an earlier run.
+    Restore(Box<Recovered>),
+    /// Our own file prompt where native dialogs cannot be shown.
+    Path { purpose: FilePurpose, text: String },
+    /// The list of keyboard shortcuts.
+    Shortcuts,
+    /// Removing an agency that missions still name.
+    RemoveAgency {
+        index: usize,
+        id: String,
+        led: Vec<String>,
+        helped: Vec<String>,
+    },
+    /// What a CSV table holds, before anything is imported.
+    ImportTable {
+        file: String,
+        table: Box<format::MissionTable>,
+    },
+}
+
+/// What the user answered in a dialog.
+pub(super) enum DialogChoice {
+    Close,
+    Save(Then),
+    Discard(Then),
+    Restore,
+    DiscardRecovered,
+    File(FilePurpose, PathBuf),
+    Import { merge: bool },
+    RemoveAgency(usize),
+}
+
+/// Draws a dialog; returns the user's answer once given.
+pub(super) fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
+    let mut choice = None;
+    match dialog {
+        Dialog::Error { title, message } => {
+            ui.heading(title.as_str());
+            ui.label(RichText::new(message.as_str()).color(ERROR_COLOR));
+            ui.label("The roadmap that was open is unchanged.");
+            if ui.button("OK").clicked() {
+                choice = Some(DialogChoice::Close);
+            }
+        }
+        Dialog::UnsavedChanges { then } => {
+            ui.heading("Save changes?");
+            ui.label("The roadmap has changes that are not saved.");
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(DialogChoice::Save(then.clone()));
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(DialogChoice::Discard(then.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(DialogChoice::Close);
+                }
+            });
+        }
+        Dialog::Restore(recovered) => {
+            ui.heading("Restore unsaved work?");
+            let origin = recovered
+                .origin
+                .as_ref()
+                .map_or("a new roadmap".to_owned(), |p| p.display().to_string());
+            ui.label(format!(
+                "GER Planner did not close normally last time. Unsaved changes to {origin} ({}) were kept.",
+                plural(recovered.roadmap.missions.len(), "mission")
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(DialogChoice::Restore);
+                }
+                if ui.button("Discard").clicked() {
+                    choice = Some(DialogChoice::DiscardRecovered);
+                }
+            });
+        }
+        Dialog::Path { purpose, text } => {
+            ui.heading(purpose.title());
+            ui.label("Path of the file:");
+            let field = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
+            if ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+            let entered = (field.has_focus() || field.lost_focus())
+                && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button(purpose.action()).clicked() || entered {
+                    choice = Some(DialogChoice::File(*purpose, PathBuf::from(text.trim())));
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(DialogChoice::Close);
+                }
+            });
+        }
+        Dialog::ImportTable { file, table } => choice = import_report(ui, file, table),
+        Dialog::RemoveAgency {
+            index,
+            id,
+            led,
+            helped,
+        } => {
+            ui.heading(format!("Remove {id}?"));
+            ui.label("Missions still name this agency:");
+            for (what, names) in [("Leads", &*led), ("Contributes to", &*helped)] {
+                if !names.is_empty() {
+                    ui.label(format!("{what}: {}", names.join(", ")));
+                }
+            }
+            ui.label("Removed, these become unknown-reference conflicts until fixed.");
+            ui.horizontal(|ui| {
+                if ui.button("Remove anyway").clicked() {
+                    choice = Some(DialogChoice::RemoveAgency(*index));
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(DialogChoice::Close);
+                }
+            });
+        }
+        Dialog::Shortcuts => {
+            shortcuts_help(ui);
+            if ui.button("Close").clicked() {
+                choice = Some(DialogChoice::Close);
+            }
+        }
+    }
+    choice
+}
+
+/// What a table holds and what cannot be read, with the choice of how to import it.
+fn import_report(ui: &mut Ui, file: &str, table: &format::MissionTable) -> Option<DialogChoice> {
+    ui.heading("Import mission table");
+    ui.label(format!(
+        "{file}: {} can be imported.",
+        plural(table.missions.len(), "mission")
+    ));
+    if !table.problems.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{} cannot be read and will be left out:",
+                plural(table.problems.len(), "row")
+            ))
+            .color(ERROR_COLOR),
+        );
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .show(ui, |ui| {
+                for problem in &table.problems {
+                    ui.label(problem.to_string());
+                }
+            });
+    }
+    let mut choice = None;
+    let any = !table.missions.is_empty();
+    ui.horizontal(|ui| {
+        let merge = ui
+            .add_enabled(any, Button::new("Merge into this roadmap"))
+            .on_hover_text(
+                "Missions with an id already here replace them; the others are added. Undoable.",
+            );
+        if merge.clicked() {
+            choice = Some(DialogChoice::Import { merge: true });
+        }
+        let new = ui
+            .add_enabled(any, Button::new("Open as a new roadmap"))
+            .on_hover_text(
+                "A new roadmap with these missions, and this roadmap's agencies, lanes, phases and resources.",
+            );
+        if new.clicked() {
+            choice = Some(DialogChoice::Import { merge: false });
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(DialogChoice::Close);
+        }
+    });
+    choice
+}
+
+fn shortcuts_help(ui: &mut Ui) {
+    ui.heading("Keyboard shortcuts");
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for command in Command::ALL {
+            let keys: Vec<String> = command
+                .shortcuts()
+                .iter()
+                .map(|s| ui.ctx().format_shortcut(s))
+                .collect();
+            if !keys.is_empty() {
+                ui.label(command.label());
+                ui.label(keys.join(", "));
+                ui.end_row();
+            }
+        }
+        for (what, how) in [
+            ("Zoom about the pointer", "Ctrl + wheel, or pinch"),
+            ("Pan", "Wheel, or drag empty space"),
+            ("Fit whole roadmap", "Double-click empty space"),
+            ("Move a mission", "Drag its bar"),
+            ("Change start or end", "Drag the bar's edge"),
+            ("Drag without snapping", "Hold Alt"),
+            ("Add to the selection", "Ctrl or Shift + click"),
+            ("Nudge the selection", "← →"),
+            ("Abandon a drag", "Esc"),
+        ] {
+            ui.label(what);
+            ui.label(how);
+            ui.end_row();
+        }
+    });
+}
