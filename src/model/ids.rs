@@ -68,6 +68,15 @@ id_type!(
     MissionId
 );
 
+/// `wanted`, else `wanted-2`, `wanted-3`…: the first id that none of `taken` is, for a new entry
+/// of a list.
+pub fn unused_id<'a>(taken: impl Iterator<Item = &'a str> + Clone, wanted: &str) -> String {
+    std::iter::once(wanted.to_owned())
+        .chain((2..).map(|n| format!("{wanted}-{n}")))
+        .find(|id| !taken.clone().any(|t| t == id))
+        .unwrap_or_else(|| wanted.to_owned())
+}
+
 /// Maps each id of a list to the position of its first entry, and lists the ids used more than
 /// once with how often, in order of first use. References to a repeated id go to its first entry.
 pub fn id_positions<'r>(
@@ -87,4 +96,15 @@ pub fn id_positions<'r>(
         .collect();
     repeated.sort_by_key(|&(id, _)| first[id]);
     (first, repeated)
+}
+
+#[cfg(test)]
+mod unused_id_tests {
+    use super::unused_id;
+
+    #[test]
+    fn the_wanted_id_else_the_first_numbered_one_free() {
+        assert_eq!(unused_id(["a", "b"].into_iter(), "new"), "new");
+        assert_eq!(unused_id(["new", "new-2"].into_iter(), "new"), "new-3");
+    }
 }

@@ -11,7 +11,7 @@ mod ids;
 mod roadmap;
 
 pub use color::Color;
-pub use ids::{AgencyId, DestinationId, MissionId, PhaseId, ResourceId, id_positions};
+pub use ids::{AgencyId, DestinationId, MissionId, PhaseId, ResourceId, id_positions, unused_id};
 pub use roadmap::{
     Agency, Contribution, Dependency, Destination, LaunchWindow, Mission, MissionKind,
     MissionStatus, Phase, Resource, Roadmap,

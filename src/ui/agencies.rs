@@ -5,7 +5,7 @@ use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::inspector::committed;
 
-use crate::model::{Agency, AgencyId, Color, Roadmap};
+use crate::model::{Agency, AgencyId, Color, Roadmap, unused_id};
 
 /// What the user did in the agencies panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,9 @@ impl AgenciesPanel {
             if ui.button("Add agency").clicked() {
                 let mut agencies = draft.clone();
                 agencies.push(Agency {
-                    id: unused_id(draft).as_str().into(),
+                    id: unused_id(draft.iter().map(|a| a.id.as_str()), "NEW")
+                        .as_str()
+                        .into(),
                     name: "New agency".to_owned(),
                     country: String::new(),
                     color: None,
@@ -166,13 +168,4 @@ fn agency_row(
         ui.weak(format!("leads {}, helps {}", led.len(), helped.len()));
     });
     action
-}
-
-/// `NEW`, or `NEW-2`, `NEW-3`…: the first id no agency has.
-fn unused_id(agencies: &[Agency]) -> String {
-    let taken = |id: &str| agencies.iter().any(|a| a.id.as_str() == id);
-    std::iter::once("NEW".to_owned())
-        .chain((2..).map(|n| format!("NEW-{n}")))
-        .find(|id| !taken(id))
-        .unwrap_or_default()
 }

@@ -27,7 +27,7 @@ use crate::edit::{
 };
 use crate::format;
 use crate::layout::{self, Arrangement, Showing, TimeView};
-use crate::model::{AgencyId, Mission, MissionId, Roadmap};
+use crate::model::{AgencyId, Mission, MissionId, Roadmap, unused_id};
 use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR, severity_color};
 
 /// The name of a roadmap that has no file yet.
@@ -867,7 +867,7 @@ impl GerApp {
                     return;
                 };
                 let copy = Mission {
-                    id: unused_id(roadmap, &format!("{}-copy", original.id))
+                    id: unused_id(mission_ids(roadmap), &format!("{}-copy", original.id))
                         .as_str()
                         .into(),
                     name: format!("{} (copy)", original.name),
@@ -956,7 +956,9 @@ impl GerApp {
         .or_else(|| roadmap.agencies.first().map(|a| a.id.clone()))
         .unwrap_or_else(|| "NASA".into());
         let mission = Mission {
-            id: unused_id(roadmap, "new-mission").as_str().into(),
+            id: unused_id(mission_ids(roadmap), "new-mission")
+                .as_str()
+                .into(),
             name: "New mission".to_owned(),
             destination,
             kind: crate::model::MissionKind::Robotic,
@@ -1194,13 +1196,9 @@ fn absolute(path: PathBuf) -> PathBuf {
     std::path::absolute(&path).unwrap_or(path)
 }
 
-/// `wanted`, or `wanted-2`, `wanted-3`…: the first that no mission of the roadmap has.
-fn unused_id(roadmap: &Roadmap, wanted: &str) -> String {
-    let taken = |id: &str| roadmap.missions.iter().any(|m| m.id.as_str() == id);
-    std::iter::once(wanted.to_owned())
-        .chain((2..).map(|n| format!("{wanted}-{n}")))
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| wanted.to_owned())
+/// The ids of the roadmap's missions.
+fn mission_ids(roadmap: &Roadmap) -> impl Iterator<Item = &str> + Clone {
+    roadmap.missions.iter().map(|m| m.id.as_str())
 }
 
 /// "3 errors", in the severity's colour when there are any.

@@ -291,24 +291,22 @@ fn edit_label(before: &Mission, after: &Mission) -> String {
     format!("Change {field} of {}", after.name)
 }
 
-fn destination_choice(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission, label: Id) -> bool {
-    let shown = roadmap
-        .destinations
-        .iter()
-        .find(|d| d.id == draft.destination)
-        .map_or(draft.destination.to_string(), |d| d.name.clone());
+/// A drop-down list setting `value` to one of `options` (value, text), named by the widget
+/// `label`; returns whether the value changed.
+fn choice<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    salt: &str,
+    label: Id,
+    value: &mut T,
+    shown: String,
+    options: impl IntoIterator<Item = (T, String)>,
+) -> bool {
     let mut changed = false;
-    ComboBox::from_id_salt("destination")
+    ComboBox::from_id_salt(salt)
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            for destination in &roadmap.destinations {
-                changed |= ui
-                    .selectable_value(
-                        &mut draft.destination,
-                        destination.id.clone(),
-                        &destination.name,
-                    )
-                    .changed();
+            for (option, text) in options {
+                changed |= ui.selectable_value(value, option, text).changed();
             }
         })
         .response
@@ -316,20 +314,30 @@ fn destination_choice(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission, label
     changed
 }
 
+fn destination_choice(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission, label: Id) -> bool {
+    let shown = roadmap
+        .destinations
+        .iter()
+        .find(|d| d.id == draft.destination)
+        .map_or(draft.destination.to_string(), |d| d.name.clone());
+    let options = roadmap
+        .destinations
+        .iter()
+        .map(|d| (d.id.clone(), d.name.clone()));
+    choice(
+        ui,
+        "destination",
+        label,
+        &mut draft.destination,
+        shown,
+        options,
+    )
+}
+
 fn status_choice(ui: &mut Ui, draft: &mut Mission, label: Id) -> bool {
-    let mut changed = false;
-    ComboBox::from_id_salt("status")
-        .selected_text(draft.status.name())
-        .show_ui(ui, |ui| {
-            for status in MissionStatus::ALL {
-                changed |= ui
-                    .selectable_value(&mut draft.status, status, status.name())
-                    .changed();
-            }
-        })
-        .response
-        .labelled_by(label);
-    changed
+    let shown = draft.status.name().to_owned();
+    let options = MissionStatus::ALL.map(|s| (s, s.name().to_owned()));
+    choice(ui, "status", label, &mut draft.status, shown, options)
 }
 
 /// A list of the roadmap's agencies, by id and name, named by the widget `label`.
@@ -340,20 +348,12 @@ fn agency_choice(
     agency: &mut AgencyId,
     label: Id,
 ) -> bool {
-    let mut changed = false;
-    ComboBox::from_id_salt(salt)
-        .selected_text(agency.as_str())
-        .show_ui(ui, |ui| {
-            for candidate in &roadmap.agencies {
-                let text = format!("{} — {}", candidate.id, candidate.name);
-                changed |= ui
-                    .selectable_value(agency, candidate.id.clone(), text)
-                    .changed();
-            }
-        })
-        .response
-        .labelled_by(label);
-    changed
+    let shown = agency.to_string();
+    let options = roadmap
+        .agencies
+        .iter()
+        .map(|a| (a.id.clone(), format!("{} — {}", a.id, a.name)));
+    choice(ui, salt, label, agency, shown, options)
 }
 
 /// Contributing agencies with their roles: change, remove, add (the role of one just added

@@ -9,7 +9,7 @@ use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::inspector::committed;
 use crate::edit::Setup;
-use crate::model::{Destination, LaunchWindow, Phase, Resource, Roadmap, date};
+use crate::model::{Destination, LaunchWindow, Phase, Resource, Roadmap, date, unused_id};
 use crate::render::ERROR_COLOR;
 
 /// The panel's state between frames.
@@ -227,7 +227,7 @@ fn lanes(
         edit = Some("Remove lane");
     }
     if ui.button("Add lane").clicked() {
-        let id = unused(destinations.iter().map(|d| d.id.as_str()), "destination");
+        let id = unused_id(destinations.iter().map(|d| d.id.as_str()), "destination");
         destinations.push(Destination {
             id: id.as_str().into(),
             name: "New destination".to_owned(),
@@ -271,7 +271,7 @@ fn phases(ui: &mut Ui, phases: &mut Vec<Phase>, fields: &mut Fields) -> Option<&
             .and_then(|p| p.end.checked_add_days(chrono::Days::new(1)))
             .or(NaiveDate::from_ymd_opt(2030, 1, 1))
             .unwrap_or_default();
-        let id = unused(phases.iter().map(|p| p.id.as_str()), "phase");
+        let id = unused_id(phases.iter().map(|p| p.id.as_str()), "phase");
         phases.push(Phase {
             id: id.as_str().into(),
             name: "New phase".to_owned(),
@@ -326,7 +326,7 @@ fn resources(ui: &mut Ui, resources: &mut Vec<Resource>) -> Option<&'static str>
         edit = Some("Remove resource");
     }
     if ui.button("Add resource").clicked() {
-        let id = unused(resources.iter().map(|r| r.id.as_str()), "resource");
+        let id = unused_id(resources.iter().map(|r| r.id.as_str()), "resource");
         resources.push(Resource {
             id: id.as_str().into(),
             name: "New resource".to_owned(),
@@ -336,12 +336,4 @@ fn resources(ui: &mut Ui, resources: &mut Vec<Resource>) -> Option<&'static str>
         edit = Some("Add resource");
     }
     edit
-}
-
-/// `wanted-1`, `wanted-2`…: the first that none of `taken` is.
-fn unused<'a>(taken: impl Iterator<Item = &'a str> + Clone, wanted: &str) -> String {
-    (1..)
-        .map(|n| format!("{wanted}-{n}"))
-        .find(|id| !taken.clone().any(|t| t == id))
-        .unwrap_or_default()
 }
