@@ -8,8 +8,8 @@ use common::*;
 use ger_planner::analysis::{Severity, find_conflicts};
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::layout::{
-    BarShape, Filter, GroupBy, HEADER_HEIGHT, LabelPlacement, LayoutInput, Scene, Showing,
-    TimeView, arrange, day_number, lay_out,
+    BarShape, Filter, GroupBy, HEADER_HEIGHT, LayoutInput, Scene, Showing, TimeView, arrange,
+    day_number, lay_out,
 };
 use ger_planner::model::{MissionKind, MissionStatus, Roadmap};
 
@@ -106,28 +106,67 @@ fn bars_out_of_view_or_narrower_than_a_pixel_are_not_laid_out() {
     );
 }
 
+/// Where a bar's label went: "inside", "shortened", "right", "left" or "hidden".
+fn placement(scene: &Scene, name: &str) -> &'static str {
+    let Some(bar) = bar(scene, name) else {
+        return "not laid out";
+    };
+    match &bar.label {
+        None => "hidden",
+        Some(label) if label.inside && label.text == bar.name => "inside",
+        Some(label) if label.inside => "shortened",
+        Some(label) if label.rect.left >= bar.rect.right => "right",
+        Some(_) => "left",
+    }
+}
+
 #[test]
-fn labels_go_inside_when_they_fit_beside_when_free_truncated_inside_when_roomy_else_hidden() {
+fn labels_go_inside_when_they_fit_beside_when_free_shortened_inside_when_roomy_else_hidden() {
     let roadmap = roadmap(vec![
         mission("wide", "2027-01-01", "2027-12-31"),
         mission("narrow", "2028-01-10", "2028-01-20"),
         mission("crowded", "2028-06-01", "2028-06-05"),
-        mission("neighbour", "2028-06-08", "2028-12-31"),
+        mission("neighbour", "2028-06-08", "2028-08-31"),
+        mission("blocker", "2028-09-03", "2028-12-31"),
+        mission("at the edge", "2029-05-20", "2029-05-25"),
     ]);
     let scene = scene(&roadmap, "2026-06-01", "2029-06-01", 1200.0, false);
-    let placement = |name: &str| bar(&scene, name).map(|b| b.label);
-    assert_eq!(placement("Mission wide"), Some(LabelPlacement::Inside));
-    assert_eq!(placement("Mission narrow"), Some(LabelPlacement::Beside));
+    assert_eq!(placement(&scene, "Mission wide"), "inside");
+    assert_eq!(placement(&scene, "Mission narrow"), "right");
     assert_eq!(
-        placement("Mission crowded"),
-        Some(LabelPlacement::Hidden),
-        "the next bar is too close"
+        placement(&scene, "Mission crowded"),
+        "hidden",
+        "the next bar is too close on the right, the narrow one's label on the left"
     );
     assert_eq!(
-        placement("Mission neighbour"),
-        Some(LabelPlacement::Inside),
-        "truncated inside: the bar has room for some of it"
+        placement(&scene, "Mission neighbour"),
+        "shortened",
+        "no room either side, but the bar has room for some of it"
     );
+    assert_eq!(
+        placement(&scene, "Mission at the edge"),
+        "left",
+        "no room right of it before the chart ends"
+    );
+}
+
+#[test]
+fn confirmed_and_crewed_missions_win_the_room_for_their_labels() {
+    // One row: a wide bar, a planned and a confirmed short one, and a wide bar right after.
+    // The only free room for a label is between the two short ones.
+    let before = mission("before", "2027-01-01", "2028-01-05");
+    let planned = mission("planned", "2028-01-10", "2028-01-20");
+    let mut confirmed = mission("confirmed", "2028-06-01", "2028-06-10");
+    confirmed.status = MissionStatus::Confirmed;
+    let after = mission("after", "2028-06-15", "2028-12-31");
+    let roadmap = roadmap(vec![before, planned, confirmed, after]);
+    let scene = scene(&roadmap, "2026-06-01", "2029-06-01", 1200.0, false);
+    assert_eq!(
+        placement(&scene, "Mission confirmed"),
+        "left",
+        "the space between the two is the confirmed mission's"
+    );
+    assert_eq!(placement(&scene, "Mission planned"), "hidden");
 }
 
 #[test]
@@ -369,4 +408,64 @@ fn the_legend_lists_exactly_the_lead_agencies_of_the_bars_in_view() {
         .collect();
     assert_eq!(listed, in_file_order);
     assert!(listed.len() < roadmap.agencies.len(), "only those in view");
+}
+
+#[test]
+fn no_two_texts_overlap_in_either_sample_at_1280_or_1920_px() {
+    for path in [
+        "roadmaps/ger-2020-plan.json",
+        "roadmaps/ger-2026-status.json",
+    ] {
+        let roadmap = ger_planner::format::read_file(std::path::Path::new(path))
+            .unwrap_or_else(|err| panic!("{err}"));
+        for group_by in [GroupBy::Destination, GroupBy::Agency] {
+            let showing = Showing {
+                group_by,
+                ..Showing::default()
+            };
+            let view = ger_planner::layout::fit_all(&roadmap, &showing)
+                .unwrap_or_else(|| panic!("{path}: nothing to show"));
+            for width in [1280.0, 1920.0] {
+                let conflicts = find_conflicts(&roadmap);
+                let arrangement = arrange(&roadmap, &conflicts, &showing, None);
+                let scene = lay_out(&LayoutInput {
+                    roadmap: &roadmap,
+                    arrangement: &arrangement,
+                    time: view,
+                    width,
+                    height: 10_000.0,
+                    scroll_y: 0.0,
+                    selection: &BTreeSet::new(),
+                    highlight: None,
+                    today: date("2026-11-25"),
+                });
+                let labels: Vec<_> = scene.labels().collect();
+                let named = scene.bars.iter().filter(|b| b.label.is_some()).count();
+                assert!(
+                    named * 2 > scene.bars.len(),
+                    "{path} {group_by:?} {width}: most bars are named ({named} of {})",
+                    scene.bars.len()
+                );
+                for (k, a) in labels.iter().enumerate() {
+                    assert!(
+                        a.rect.left >= 0.0 && a.rect.right <= width,
+                        "{path} {group_by:?} {width}: {:?} leaves the chart",
+                        a.text
+                    );
+                    for b in &labels[k + 1..] {
+                        let (r, s) = (&a.rect, &b.rect);
+                        let apart = r.right <= s.left
+                            || s.right <= r.left
+                            || r.bottom <= s.top
+                            || s.bottom <= r.top;
+                        assert!(
+                            apart,
+                            "{path} {group_by:?} {width}: {:?} overlaps {:?}",
+                            a.text, b.text
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

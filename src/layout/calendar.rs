@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::text::TEXT_SIZE;
 use super::time_view::{TimeView, date_from_day, day_number, ymd};
 
 /// Fewest pixels between two labelled ticks.
@@ -120,6 +121,21 @@ pub struct Tick {
     pub x: f32,
     /// The label of a major tick; minor ticks are grid lines only.
     pub label: Option<String>,
+}
+
+impl Tick {
+    /// Its label where it is drawn: right of the line, in the upper half of the header.
+    pub fn text(&self) -> Option<super::Label> {
+        let text = self.label.clone()?;
+        let centre_y = super::HEADER_HEIGHT / 4.0;
+        Some(super::Label::at(
+            text,
+            TEXT_SIZE,
+            self.x + 4.0,
+            centre_y,
+            false,
+        ))
+    }
 }
 
 /// Ticks for the view: labelled ones at the finest unit whose labels do not crowd, and grid

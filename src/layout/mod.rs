@@ -6,21 +6,26 @@ mod calendar;
 mod packing;
 mod scene;
 mod showing;
+mod text;
 mod time_view;
 
 use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{AgencyId, Roadmap};
+use crate::model::{AgencyId, MissionKind, MissionStatus, Roadmap};
 
 pub use arrangement::{ArrangedLane, Arrangement, Entry, LaneKey, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{
-    Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, LabelPlacement, Lane,
-    MIN_RESIZABLE_WIDTH, Rect, Rgb, Scene,
+    Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, Label, Lane,
+    MIN_RESIZABLE_WIDTH, Rect, Rgb, Scene, TODAY,
 };
 pub use showing::{Filter, GroupBy, Showing};
+pub use text::{
+    ELLIPSIS, FALLBACK_FONT, LINE_HEIGHT, MAIN_FONT, SMALL_TEXT_SIZE, TEXT_SIZE, shortened,
+    text_width,
+};
 pub use time_view::{
     MAX_SPAN_DAYS, MIN_SPAN_DAYS, TimeView, date_from_day, day_number, last_writable_date,
 };
@@ -33,12 +38,14 @@ pub const ROW_HEIGHT: f32 = 24.0;
 pub const BAR_HEIGHT: f32 = 18.0;
 /// Space above the first and below the last row of a lane.
 pub const LANE_PADDING: f32 = 6.0;
-/// Estimated width of one character of a bar label, for deciding where labels fit.
-pub const LABEL_CHAR_WIDTH: f32 = 6.8;
 /// Space between a label and its bar's edges.
 pub const LABEL_PADDING: f32 = 5.0;
-/// Narrowest visible bar that shows a shortened label inside.
-pub const MIN_SHORTENED_LABEL: f32 = 6.0 * LABEL_CHAR_WIDTH;
+/// Room taken by the crew icon at the start of a crewed mission's bar.
+pub const CREW_ICON_WIDTH: f32 = 10.0;
+/// Narrowest bar that shows the crew icon.
+pub const MIN_CREW_ICON_BAR: f32 = 14.0;
+/// Fewest pixels a shortened label is given: a few characters and the "…".
+pub const MIN_SHORTENED_LABEL: f32 = 4.0 * TEXT_SIZE;
 
 /// What part of the roadmap is shown, and how.
 #[derive(Clone, Debug)]
@@ -68,7 +75,7 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
     let roadmap = input.roadmap;
     let mut scene = Scene {
         width: input.width,
-        ticks: ticks(&input.time, input.width),
+        ticks: labelled_ticks(&input.time, input.width),
         ..Scene::default()
     };
     let mut centre_y: Vec<Option<f32>> = vec![None; roadmap.missions.len()];
@@ -99,13 +106,14 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
         top = bottom;
     }
     scene.content_height = top + input.scroll_y;
-    scene.bands = bands(input, &scene.lanes);
-    scene.arrows = arrows(input, &centre_y);
-    scene.centre_y = centre_y;
     let today_x = input
         .time
         .x_from_time(day_number(input.today) + 0.5, input.width);
     scene.today = (0.0..=input.width).contains(&today_x).then_some(today_x);
+    let today_label = scene.today_label().map(|label| label.rect);
+    scene.bands = bands(input, &scene.lanes, today_label);
+    scene.arrows = arrows(input, &centre_y);
+    scene.centre_y = centre_y;
     scene.agencies = agencies_in_view(input, &scene.bars);
     scene
 }
@@ -192,7 +200,7 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
             mission.lead != *agency && !mission.contributors.iter().any(|c| c.agency == *agency)
         }),
         selected: input.selection.contains(&i),
-        label: LabelPlacement::Hidden,
+        label: None,
     })
 }
 
@@ -220,34 +228,105 @@ fn ghost(input: &LayoutInput, i: usize, y: f32) -> Option<Ghost> {
     })
 }
 
-/// Estimated width of a label.
-fn label_width(text: &str) -> f32 {
-    text.chars().count() as f32 * LABEL_CHAR_WIDTH
+/// The calendar's ticks, without the labels that would run into the one before or off the chart.
+fn labelled_ticks(time: &TimeView, width: f32) -> Vec<calendar::Tick> {
+    let mut ticks = ticks(time, width);
+    let mut last_right = 0.0;
+    for tick in &mut ticks {
+        let Some(label) = tick.text() else { continue };
+        if label.rect.left < last_right + LABEL_PADDING || label.rect.right > width {
+            tick.label = None;
+        } else {
+            last_right = label.rect.right;
+        }
+    }
+    ticks
 }
 
-/// Labels go inside a bar when they fit in its visible part, else to its right when the row is
-/// free up to the next bar, else inside and shortened with "…" when the bar has room for a few
-/// characters, else nowhere (the name shows on hover). `bars` is one row, by left.
-fn place_labels(bars: &mut [Bar], width: f32) {
-    let lefts: Vec<f32> = bars.iter().map(|b| b.rect.left).collect();
-    for (k, bar) in bars.iter_mut().enumerate() {
-        let text = label_width(&bar.name) + 2.0 * LABEL_PADDING;
-        let visible = bar.rect.right.min(width) - bar.rect.left.max(0.0);
-        let next_left = lefts.get(k + 1).copied().unwrap_or(f32::INFINITY);
-        bar.label = if bar.shape == BarShape::Bar && text <= visible {
-            LabelPlacement::Inside
-        } else if bar.rect.right + text <= next_left {
-            LabelPlacement::Beside
-        } else if bar.shape == BarShape::Bar && visible >= MIN_SHORTENED_LABEL {
-            LabelPlacement::Inside
-        } else {
-            LabelPlacement::Hidden
-        };
+/// Which labels win the room when there is not enough for all: confirmed and crewed missions
+/// first, then planned, flown, concept and cancelled ones.
+fn label_priority(bar: &Bar) -> u8 {
+    if bar.status == MissionStatus::Confirmed || bar.kind == MissionKind::Human {
+        return 0;
+    }
+    match bar.status {
+        MissionStatus::Confirmed | MissionStatus::Planned => 1,
+        MissionStatus::Flown => 2,
+        MissionStatus::Concept => 3,
+        MissionStatus::Cancelled => 4,
     }
 }
 
+/// Places the labels of one row of bars (`bars`, by left) so that no label overlaps another
+/// label or another bar, and every label stays on the chart. By priority, each label goes
+/// inside its bar when it fits in the bar's visible part, else right of the bar, else left of
+/// it, else inside shortened with "…", else nowhere (the name shows on hover).
+fn place_labels(bars: &mut [Bar], width: f32) {
+    let mut order: Vec<usize> = (0..bars.len()).collect();
+    order.sort_by_key(|&k| label_priority(&bars[k]));
+    let mut taken: Vec<Rect> = Vec::new();
+    for k in order {
+        let free = |label: &Label| {
+            let r = &label.rect;
+            r.left >= 0.0
+                && r.right <= width
+                && !taken.iter().any(|t| overlap(t, r))
+                && (label.inside
+                    || !bars
+                        .iter()
+                        .enumerate()
+                        .any(|(j, b)| j != k && overlap(&b.rect, r)))
+        };
+        let label = label_choices(&bars[k], width).find(|label| free(label));
+        if let Some(label) = &label {
+            taken.push(label.rect);
+        }
+        bars[k].label = label;
+    }
+}
+
+/// Where a bar's label could go, best first.
+fn label_choices(bar: &Bar, width: f32) -> impl Iterator<Item = Label> + '_ {
+    let centre_y = bar.rect.centre_y();
+    let name = &bar.name;
+    let name_width = text_width(name, TEXT_SIZE);
+    let has_icon = bar.kind == MissionKind::Human
+        && (bar.shape == BarShape::Milestone || bar.rect.width() >= MIN_CREW_ICON_BAR);
+    let icon = if has_icon { CREW_ICON_WIDTH } else { 0.0 };
+    // The part of a bar in view, less its padding and icon, holds an inside label.
+    let inside_left = (bar.rect.left + LABEL_PADDING + icon).max(LABEL_PADDING);
+    let inside_room = bar.rect.right.min(width) - LABEL_PADDING - inside_left;
+    let is_bar = bar.shape == BarShape::Bar;
+    let inside = (is_bar && name_width <= inside_room)
+        .then(|| Label::at(name.clone(), TEXT_SIZE, inside_left, centre_y, true));
+    let right = Label::at(
+        name.clone(),
+        TEXT_SIZE,
+        bar.rect.right + LABEL_PADDING,
+        centre_y,
+        false,
+    );
+    let left = Label::at(
+        name.clone(),
+        TEXT_SIZE,
+        bar.rect.left - LABEL_PADDING - name_width,
+        centre_y,
+        false,
+    );
+    let short = (is_bar && inside_room >= MIN_SHORTENED_LABEL)
+        .then(|| shortened(name, TEXT_SIZE, inside_room))
+        .flatten()
+        .map(|text| Label::at(text, TEXT_SIZE, inside_left, centre_y, true));
+    inside.into_iter().chain([right, left]).chain(short)
+}
+
+/// Whether two rectangles share more than an edge.
+fn overlap(a: &Rect, b: &Rect) -> bool {
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+}
+
 /// Phases across every lane, launch windows across their destination's lane.
-fn bands(input: &LayoutInput, lanes: &[Lane]) -> Vec<Band> {
+fn bands(input: &LayoutInput, lanes: &[Lane], today_label: Option<Rect>) -> Vec<Band> {
     let x = |date: NaiveDate| input.time.x_from_time(day_number(date), input.width);
     let after = |date: NaiveDate| date.checked_add_days(Days::new(1)).unwrap_or(date);
     let lanes_bottom = lanes
@@ -256,6 +335,7 @@ fn bands(input: &LayoutInput, lanes: &[Lane]) -> Vec<Band> {
         .max(input.height);
     let in_view = |r: &Rect| r.right >= 0.0 && r.left <= input.width;
     let mut bands = Vec::new();
+    let mut taken: Vec<Rect> = today_label.into_iter().collect();
     for phase in &input.roadmap.phases {
         let rect = Rect {
             left: x(phase.start),
@@ -264,10 +344,12 @@ fn bands(input: &LayoutInput, lanes: &[Lane]) -> Vec<Band> {
             bottom: lanes_bottom,
         };
         if in_view(&rect) {
+            let label = phase_label(&phase.name, &rect, input.width, &taken);
+            taken.extend(label.as_ref().map(|l| l.rect));
             bands.push(Band {
                 rect,
                 kind: BandKind::Phase,
-                label: Some(phase.name.clone()),
+                label,
             });
         }
     }
@@ -289,6 +371,20 @@ fn bands(input: &LayoutInput, lanes: &[Lane]) -> Vec<Band> {
         }
     }
     bands
+}
+
+/// A phase's name at the start of its band's part in view, in the lower half of the header,
+/// shortened to the band's width and left out where it would run into a name already `taken`.
+fn phase_label(name: &str, band: &Rect, width: f32, taken: &[Rect]) -> Option<Label> {
+    let left = band.left.max(0.0) + 4.0;
+    let room = band.right.min(width) - 4.0 - left;
+    let text = if text_width(name, SMALL_TEXT_SIZE) <= room {
+        name.to_owned()
+    } else {
+        shortened(name, SMALL_TEXT_SIZE, room)?
+    };
+    let label = Label::at(text, SMALL_TEXT_SIZE, left, HEADER_HEIGHT * 0.75, true);
+    (!taken.iter().any(|t| overlap(t, &label.rect))).then_some(label)
 }
 
 /// Dependency arrows between missions laid out, from the end of the one depended on to the

@@ -1,7 +1,8 @@
 //! What the chart shows, positioned: the output of layout and the input of every painter (the
 //! window and the exports). Coordinates are pixels from the chart's top-left corner.
 
-use super::HEADER_HEIGHT;
+use super::text::{LINE_HEIGHT, SMALL_TEXT_SIZE, text_width};
+use super::{HEADER_HEIGHT, Tick};
 use crate::analysis::Severity;
 use crate::model::{MissionKind, MissionStatus};
 
@@ -67,8 +68,8 @@ pub struct Band {
     pub rect: Rect,
     /// Phase or launch window.
     pub kind: BandKind,
-    /// A phase's name; launch windows are not labelled.
-    pub label: Option<String>,
+    /// A phase's name, where there is room for it; launch windows are not labelled.
+    pub label: Option<Label>,
 }
 
 /// How a mission is drawn.
@@ -80,15 +81,29 @@ pub enum BarShape {
     Milestone,
 }
 
-/// Where a bar's label goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LabelPlacement {
-    /// Inside the bar, shortened with "…" where it does not fit.
-    Inside,
-    /// Right of the bar: the space there is free.
-    Beside,
-    /// Not drawn; shown on hover.
-    Hidden,
+/// A name where it is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// The name, or its start and "…" where the whole does not fit.
+    pub text: String,
+    /// The box the text takes: it is drawn from the left edge, centred vertically.
+    pub rect: Rect,
+    /// Within the shape it names (drawn in a colour that reads on it), or beside it.
+    pub inside: bool,
+}
+
+impl Label {
+    /// A label of `text` at `size` starting at `left`, centred on `centre_y`.
+    pub fn at(text: String, size: f32, left: f32, centre_y: f32, inside: bool) -> Self {
+        let half_height = size * LINE_HEIGHT / 2.0;
+        let rect = Rect {
+            left,
+            top: centre_y - half_height,
+            right: left + text_width(&text, size),
+            bottom: centre_y + half_height,
+        };
+        Self { text, rect, inside }
+    }
 }
 
 /// A mission on the chart.
@@ -116,8 +131,8 @@ pub struct Bar {
     pub selected: bool,
     /// Drawn faint: another agency's missions are highlighted.
     pub dimmed: bool,
-    /// Where its label goes.
-    pub label: LabelPlacement,
+    /// Its name, where there is room for it (else the name shows on hover).
+    pub label: Option<Label>,
 }
 
 /// Width of the grip at each end of a bar, by which it is resized.
@@ -218,7 +233,31 @@ pub struct Scene {
     pub centre_y: Vec<Option<f32>>,
 }
 
+/// Text of the today mark.
+pub const TODAY: &str = "Today";
+
 impl Scene {
+    /// The box of the today mark's text, when today is in view.
+    pub fn today_label(&self) -> Option<Label> {
+        let x = self.today?;
+        let centre_y = HEADER_HEIGHT * 0.75;
+        Some(Label::at(
+            TODAY.to_owned(),
+            SMALL_TEXT_SIZE,
+            x + 3.0,
+            centre_y,
+            false,
+        ))
+    }
+
+    /// Every text drawn over the chart, where it is: bar labels, phase names, tick labels and
+    /// the today mark. Layout keeps them from overlapping.
+    pub fn labels(&self) -> impl Iterator<Item = Label> + '_ {
+        let bars = self.bars.iter().filter_map(|b| b.label.clone());
+        let bands = self.bands.iter().filter_map(|b| b.label.clone());
+        let ticks = self.ticks.iter().filter_map(Tick::text);
+        bars.chain(bands).chain(ticks).chain(self.today_label())
+    }
     /// The lane at height `y` of the chart.
     pub fn lane_at(&self, y: f32) -> Option<&Lane> {
         self.lanes.iter().find(|l| (l.top..l.bottom).contains(&y))
@@ -284,7 +323,7 @@ mod tests {
             conflict: None,
             selected: false,
             dimmed: false,
-            label: LabelPlacement::Hidden,
+            label: None,
         }
     }
 

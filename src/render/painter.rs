@@ -6,7 +6,9 @@ use egui::{
 
 use super::batch::RectBatch;
 use crate::analysis::Severity;
-use crate::layout::{self, Arrow, Band, BandKind, Bar, BarShape, Ghost, LabelPlacement, Scene};
+use crate::layout::{
+    self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
+};
 use crate::model::{MissionKind, MissionStatus};
 
 /// Red of errors: bars in an error conflict and violated dependencies.
@@ -47,8 +49,6 @@ pub struct SceneStyle {
     pub background: Color32,
     /// Outline of selected missions.
     pub selection: Color32,
-    /// Text size of labels, in points.
-    pub font_size: f32,
     /// Whether to draw the legend.
     pub legend: bool,
 }
@@ -104,14 +104,21 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
             [top, pos2(top.x, style.chart.bottom())],
             Stroke::new(1.5, ERROR_COLOR.gamma_multiply(0.8)),
         );
-        chart.text(
-            top + vec2(3.0, 0.0),
-            Align2::LEFT_TOP,
-            "Today",
-            FontId::proportional(11.0),
-            ERROR_COLOR,
-        );
     }
+    if let Some(label) = scene.today_label() {
+        paint_label(&chart, &label, SMALL_TEXT_SIZE, ERROR_COLOR, style);
+    }
+}
+
+/// A label's text at its place.
+fn paint_label(painter: &Painter, label: &Label, size: f32, color: Color32, style: &SceneStyle) {
+    painter.text(
+        style.at(label.rect.left, label.rect.centre_y()),
+        Align2::LEFT_CENTER,
+        &label.text,
+        FontId::proportional(size),
+        color,
+    );
 }
 
 fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) {
@@ -149,7 +156,7 @@ fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) 
             Stroke::new(1.0, style.faint),
         );
         // As many lines as the lane has room for, the last one shortened with "…".
-        let font = FontId::proportional(style.font_size + 1.0);
+        let font = FontId::proportional(TEXT_SIZE + 1.0);
         let line = painter.fonts_mut(|f| f.row_height(&font));
         let rows = ((band.height() - 8.0) / line).floor().max(1.0) as usize;
         let mut job = egui::text::LayoutJob::simple(
@@ -175,15 +182,8 @@ fn paint_band(chart: &Painter, band: &Band, style: &SceneStyle) {
             );
             chart.vline(rect.left(), rect.y_range(), Stroke::new(1.0, style.faint));
             if let Some(label) = &band.label {
-                let clip = chart.with_clip_rect(rect.intersect(style.chart));
-                let font = FontId::proportional(style.font_size - 1.0);
-                clip.text(
-                    pos2(rect.left().max(style.chart.left()) + 4.0, rect.top() + 2.0),
-                    Align2::LEFT_TOP,
-                    label,
-                    font,
-                    style.text.gamma_multiply(0.7),
-                );
+                let color = style.text.gamma_multiply(0.7);
+                paint_label(chart, label, SMALL_TEXT_SIZE, color, style);
             }
         }
         BandKind::LaunchWindow => {
@@ -210,15 +210,11 @@ fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
             (top.y + layout::HEADER_HEIGHT / 2.0)..=style.chart.bottom(),
             stroke,
         );
-        if let Some(label) = &tick.label {
+        if tick.label.is_some() {
             chart.vline(top.x, top.y..=top.y + layout::HEADER_HEIGHT / 2.0, stroke);
-            chart.text(
-                top + vec2(4.0, 3.0),
-                Align2::LEFT_TOP,
-                label,
-                FontId::proportional(style.font_size),
-                style.text,
-            );
+        }
+        if let Some(label) = tick.text() {
+            paint_label(chart, &label, TEXT_SIZE, style.text, style);
         }
     }
     chart.hline(
@@ -400,49 +396,28 @@ fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
         }
     };
     let ink = faint(ink_on(fill, style));
-    let mut text_left = rect.left() + layout::LABEL_PADDING;
     if bar.kind == MissionKind::Human {
         let icon_centre = match bar.shape {
-            BarShape::Bar if rect.width() >= 14.0 => Some(pos2(rect.left() + 8.0, rect.center().y)),
+            BarShape::Bar if rect.width() >= layout::MIN_CREW_ICON_BAR => {
+                Some(pos2(rect.left() + 8.0, rect.center().y))
+            }
             BarShape::Bar => None,
             BarShape::Milestone => Some(rect.center()),
         };
         if let Some(centre) = icon_centre {
             crew_icon(painter, centre, ink);
-            text_left += 10.0;
         }
     }
-    let font = FontId::proportional(style.font_size);
-    match bar.label {
-        LabelPlacement::Inside => {
-            let left = text_left.max(style.chart.left() + 4.0);
-            let room = rect.right().min(style.chart.right()) - left - layout::LABEL_PADDING;
-            let mut job = egui::text::LayoutJob::simple_singleline(bar.name.clone(), font, ink);
-            job.wrap = egui::text::TextWrapping::truncate_at_width(room.max(0.0));
-            let galley = painter.layout_job(job);
-            painter.galley(
-                pos2(left, rect.center().y - galley.size().y / 2.0),
-                galley,
-                ink,
-            );
-        }
-        LabelPlacement::Beside => {
-            painter.text(
-                pos2(rect.right() + layout::LABEL_PADDING, rect.center().y),
-                Align2::LEFT_CENTER,
-                &bar.name,
-                font,
-                faint(style.text),
-            );
-        }
-        LabelPlacement::Hidden => {}
+    if let Some(label) = &bar.label {
+        let color = if label.inside { ink } else { faint(style.text) };
+        paint_label(painter, label, TEXT_SIZE, color, style);
     }
 }
 
 /// The key to the chart, in the bottom right corner: the agencies in view, crewed missions, and
 /// what each status looks like.
 fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
-    let font = FontId::proportional(style.font_size - 1.0);
+    let font = FontId::proportional(TEXT_SIZE - 1.0);
     let (row, swatch) = (17.0, vec2(22.0, 11.0));
     let statuses = [
         MissionStatus::Concept,
@@ -504,7 +479,7 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
             conflict: None,
             selected: false,
             dimmed: false,
-            label: LabelPlacement::Hidden,
+            label: None,
         };
         let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
         let mut batch = RectBatch::new(painter.pixels_per_point());

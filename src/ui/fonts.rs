@@ -4,8 +4,6 @@
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily};
 
-const FALLBACK: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-
 /// Adds the fallback font to a context; call once, before the first frame.
 pub fn install_fonts(ctx: &egui::Context) {
     let families = [FontFamily::Proportional, FontFamily::Monospace]
@@ -16,7 +14,7 @@ pub fn install_fonts(ctx: &egui::Context) {
         .to_vec();
     ctx.add_font(FontInsert::new(
         "DejaVuSans",
-        FontData::from_static(FALLBACK),
+        FontData::from_static(crate::layout::FALLBACK_FONT),
         families,
     ));
 }

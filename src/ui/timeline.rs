@@ -638,7 +638,6 @@ fn scene_style(ui: &Ui, chart: Rect, gutter: Rect, legend: bool) -> SceneStyle {
         faint: visuals.widgets.noninteractive.bg_stroke.color,
         background: visuals.panel_fill,
         selection: visuals.selection.stroke.color,
-        font_size: 12.5,
         legend,
     }
 }
