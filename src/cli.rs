@@ -3,10 +3,14 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analysis::{Conflict, RoadmapDiff, Severity, count_by_severity, diff, find_conflicts};
 use crate::format::{self, ReadError};
+use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all};
+use crate::model::{Roadmap, SavedView};
+use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot};
 
 /// Exit status: no conflicts.
 pub const EXIT_CLEAN: u8 = 0;
@@ -90,51 +94,145 @@ pub fn diff_files(old: &Path, new: &Path, json: bool) -> Outcome {
     }
 }
 
-/// `ger-planner export FILE -o OUT`: writes the roadmap in the format OUT's extension names.
-/// So far the mission table as `.csv`; a bad file, an unknown extension or a path that cannot be
-/// written exits with 2, and never leaves a partial file.
-pub fn export(file: &Path, out: &Path) -> Outcome {
+/// What `export` draws: DESIGN §4's options, and a saved view to start from.
+#[derive(Clone, Debug, Default)]
+pub struct ExportOptions {
+    /// First year shown (from its first day).
+    pub from: Option<i32>,
+    /// Last year shown (to its last day).
+    pub to: Option<i32>,
+    /// Width in pixels (PNG), or of the page laid out (SVG, PDF).
+    pub width: Option<u32>,
+    /// What the lanes are.
+    pub group_by: Option<GroupBy>,
+    /// A saved view of the roadmap (by id): its range, lanes and filters, unless the options
+    /// above say otherwise.
+    pub view: Option<String>,
+}
+
+/// `ger-planner export FILE -o OUT [--from YEAR] [--to YEAR] [--width PX] [--group-by …]`:
+/// writes a snapshot (`.svg`, `.png`, `.pdf`) or the mission table (`.csv`), by OUT's
+/// extension. A bad file, an unknown extension, a bad option or a path that cannot be written
+/// exits with 2, and never leaves a partial file.
+pub fn export(file: &Path, out: &Path, options: &ExportOptions) -> Outcome {
     let roadmap = match format::read_file(file) {
         Ok(roadmap) => roadmap,
         Err(err) => return Outcome::unreadable(&err),
     };
-    let extension = out
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
     let failure = |message: String| Outcome {
         stdout: String::new(),
         stderr: format!("error: {message}\n"),
         status: EXIT_INVALID,
     };
-    let text = match extension.as_str() {
-        "csv" => format::missions_to_csv(&roadmap.missions),
-        "svg" | "png" | "pdf" => {
-            return failure(format!(
-                "{}: snapshots as .{extension} are not available yet; this version exports \
-                 the mission table as .csv",
-                out.display()
-            ));
+    let is_csv = out
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("csv"));
+    let (bytes, what) = if is_csv {
+        let text = format::missions_to_csv(&roadmap.missions);
+        (text.into_bytes(), plural(roadmap.missions.len(), "mission"))
+    } else if let Some(format) = SnapshotFormat::of_path(out) {
+        match export_snapshot(&roadmap, format, options) {
+            Ok(done) => done,
+            Err(message) => return failure(message),
         }
-        _ => {
-            return failure(format!(
-                "{}: cannot tell the format from the extension (expected .csv)",
-                out.display()
-            ));
-        }
+    } else {
+        return failure(format!(
+            "{}: cannot tell the format from the extension (expected .svg, .png, .pdf or .csv)",
+            out.display()
+        ));
     };
-    match format::write_atomically(out, text.as_bytes()) {
+    match format::write_atomically(out, &bytes) {
         Ok(()) => Outcome {
-            stdout: format!(
-                "{}: {} written\n",
-                out.display(),
-                plural(roadmap.missions.len(), "mission")
-            ),
+            stdout: format!("{}: {what} written\n", out.display()),
             stderr: String::new(),
             status: EXIT_CLEAN,
         },
         Err(err) => failure(format!("cannot write {}: {err}", out.display())),
     }
+}
+
+/// A snapshot of `roadmap` as `options` ask, and what it shows in a few words.
+fn export_snapshot(
+    roadmap: &Roadmap,
+    format: SnapshotFormat,
+    options: &ExportOptions,
+) -> Result<(Vec<u8>, String), String> {
+    let view = match &options.view {
+        Some(id) => Some(
+            roadmap
+                .views
+                .iter()
+                .find(|v| v.id.as_str() == id)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = roadmap.views.iter().map(|v| v.id.as_str()).collect();
+                    if known.is_empty() {
+                        format!("no view {id:?}: the roadmap has no saved views")
+                    } else {
+                        format!("no view {id:?} (the roadmap has {})", known.join(", "))
+                    }
+                })?,
+        ),
+        None => None,
+    };
+    let mut showing = view.map(Showing::of_view).unwrap_or_default();
+    if let Some(group_by) = options.group_by {
+        showing.group_by = group_by;
+    }
+    let time = export_range(roadmap, &showing, view, options)?;
+    let width = options.width.unwrap_or(DEFAULT_WIDTH);
+    let conflicts = find_conflicts(roadmap);
+    let arrangement = arrange(roadmap, &conflicts, &showing, None);
+    let today = chrono::Local::now().date_naive();
+    let title = view.map_or(roadmap.title.as_str(), |v| v.name.as_str());
+    let snapshot_view = SnapshotView {
+        roadmap,
+        arrangement: &arrangement,
+        time,
+        heading: heading(title, today, &time, &showing),
+        today,
+    };
+    let bytes = snapshot(&snapshot_view, format, width).map_err(|err| err.to_string())?;
+    let shown = roadmap.missions.iter().filter(|m| showing.shows(m)).count();
+    Ok((
+        bytes,
+        format!("snapshot of {} shown", plural(shown, "mission")),
+    ))
+}
+
+/// The time range to export: the years asked for, else the saved view's, else every mission
+/// shown.
+fn export_range(
+    roadmap: &Roadmap,
+    showing: &Showing,
+    view: Option<&SavedView>,
+    options: &ExportOptions,
+) -> Result<TimeView, String> {
+    let fitted = match view {
+        Some(view) => TimeView::between(day_number(view.from), day_number(view.to) + 1.0),
+        None => fit_all(roadmap, showing)
+            .ok_or_else(|| "no mission to show: give --from and --to".to_owned())?,
+    };
+    let year_start = |year: i32| {
+        NaiveDate::from_ymd_opt(year, 1, 1)
+            .map(day_number)
+            .ok_or_else(|| format!("{year} is not a year that can be shown"))
+    };
+    let first = match options.from {
+        Some(year) => year_start(year)?,
+        None => fitted.min,
+    };
+    let last = match options.to {
+        Some(year) => year_start(year.saturating_add(1))?,
+        None => fitted.min + fitted.span,
+    };
+    if last <= first {
+        return Err(format!(
+            "the range ends before it starts (--from {} --to {})",
+            options.from.map_or("…".to_owned(), |y| y.to_string()),
+            options.to.map_or("…".to_owned(), |y| y.to_string())
+        ));
+    }
+    Ok(TimeView::between(first, last))
 }
 
 /// One line per difference, then the summary.

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use ger_planner::cli;
+use ger_planner::layout::GroupBy;
 use ger_planner::ui::GerApp;
 
 /// Plan the Global Exploration Roadmap: missions, agencies, dependencies, and what a change breaks.
@@ -28,13 +29,29 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the roadmap in another format, chosen by OUT's extension: .csv (the mission table).
+    /// Write a snapshot of the roadmap (.svg, .png, .pdf) or its mission table (.csv), by
+    /// OUT's extension. Exit status: 0 written, 2 unreadable file or bad option.
     Export {
         /// The roadmap file.
         file: PathBuf,
         /// Where to write; never left half-written.
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// First year shown (default: the first mission shown, or the view's range).
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9998))]
+        from: Option<i32>,
+        /// Last year shown, whole.
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9998))]
+        to: Option<i32>,
+        /// Width in pixels of a PNG, or of the page an SVG or PDF is laid out for [default: 1920].
+        #[arg(long, value_name = "PX")]
+        width: Option<u32>,
+        /// What the lanes are [default: destination].
+        #[arg(long, value_name = "LANES")]
+        group_by: Option<Lanes>,
+        /// Start from a saved view of the roadmap, by id (its range, lanes and filters).
+        #[arg(long, value_name = "ID")]
+        view: Option<String>,
     },
     /// What changed between two versions of a roadmap, matched by mission id. Exit status: 0
     /// identical, 1 different, 2 unreadable.
@@ -49,12 +66,41 @@ enum Command {
     },
 }
 
+/// The lanes `--group-by` can ask for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Lanes {
+    /// One lane per destination.
+    Destination,
+    /// One lane per agency.
+    Agency,
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let outcome = match args.command {
         Some(Command::Check { file, json }) => cli::check(&file, json),
         Some(Command::Diff { old, new, json }) => cli::diff_files(&old, &new, json),
-        Some(Command::Export { file, output }) => cli::export(&file, &output),
+        Some(Command::Export {
+            file,
+            output,
+            from,
+            to,
+            width,
+            group_by,
+            view,
+        }) => {
+            let options = cli::ExportOptions {
+                from,
+                to,
+                width,
+                group_by: group_by.map(|lanes| match lanes {
+                    Lanes::Destination => GroupBy::Destination,
+                    Lanes::Agency => GroupBy::Agency,
+                }),
+                view,
+            };
+            cli::export(&file, &output, &options)
+        }
         None => return open_window(args.file),
     };
     // A closed pipe (`| head`) is not an error worth a panic: the reader has what it wanted.

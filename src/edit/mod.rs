@@ -8,7 +8,7 @@ mod changes;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap};
+use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap, SavedView};
 
 pub use changes::{
     insert_mission, merge_missions, remove_missions, replace_mission, set_dates, set_setup,
@@ -36,6 +36,8 @@ pub struct Setup {
     pub phases: Vec<Phase>,
     /// Its shared resources.
     pub resources: Vec<Resource>,
+    /// Its saved views.
+    pub views: Vec<SavedView>,
 }
 
 impl Setup {
@@ -48,6 +50,7 @@ impl Setup {
             destinations: roadmap.destinations.clone(),
             phases: roadmap.phases.clone(),
             resources: roadmap.resources.clone(),
+            views: roadmap.views.clone(),
         }
     }
 
@@ -59,6 +62,7 @@ impl Setup {
             && self.destinations == roadmap.destinations
             && self.phases == roadmap.phases
             && self.resources == roadmap.resources
+            && self.views == roadmap.views
     }
 
     fn put(&self, roadmap: &mut Roadmap) {
@@ -68,6 +72,7 @@ impl Setup {
         roadmap.destinations.clone_from(&self.destinations);
         roadmap.phases.clone_from(&self.phases);
         roadmap.resources.clone_from(&self.resources);
+        roadmap.views.clone_from(&self.views);
     }
 }
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use super::{CURRENT_VERSION, FormatTag, Version};
-use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap};
+use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap, SavedView};
 
 /// The top-level object, in canonical field order. It borrows the roadmap to write and owns what
 /// it reads, so one struct serves both ways.
@@ -24,6 +24,8 @@ struct File<'a> {
     #[serde(default, skip_serializing_if = "<[Resource]>::is_empty")]
     resources: Cow<'a, [Resource]>,
     missions: Cow<'a, [Mission]>,
+    #[serde(default, skip_serializing_if = "<[SavedView]>::is_empty")]
+    views: Cow<'a, [SavedView]>,
 }
 
 pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
@@ -36,6 +38,7 @@ pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
         phases: file.phases.into_owned(),
         resources: file.resources.into_owned(),
         missions: file.missions.into_owned(),
+        views: file.views.into_owned(),
     })
 }
 
@@ -54,6 +57,7 @@ pub(super) fn to_json(roadmap: &Roadmap) -> String {
         phases: Cow::Borrowed(&roadmap.phases),
         resources: Cow::Borrowed(&roadmap.resources),
         missions: Cow::Borrowed(&roadmap.missions),
+        views: Cow::Borrowed(&roadmap.views),
     };
     serde_json::to_string_pretty(&file).expect("a roadmap always serialises")
 }

@@ -19,12 +19,12 @@ pub use arrangement::{ArrangedLane, Arrangement, Entry, LaneKey, Link, arrange, 
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{
     Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, Label, Lane,
-    MIN_RESIZABLE_WIDTH, Rect, Rgb, Scene, TODAY,
+    MIN_RESIZABLE_WIDTH, Point, Rect, Rgb, Scene, TODAY,
 };
 pub use showing::{Filter, GroupBy, Showing};
 pub use text::{
-    ELLIPSIS, FALLBACK_FONT, LINE_HEIGHT, MAIN_FONT, SMALL_TEXT_SIZE, TEXT_SIZE, shortened,
-    text_width,
+    ELLIPSIS, FALLBACK_FONT, LINE_HEIGHT, MAIN_FONT, SMALL_TEXT_SIZE, TEXT_SIZE, in_main_font,
+    shortened, text_width,
 };
 pub use time_view::{
     MAX_SPAN_DAYS, MIN_SPAN_DAYS, TimeView, date_from_day, day_number, last_writable_date,

@@ -191,6 +191,43 @@ pub struct Arrow {
     pub violated: bool,
 }
 
+/// A point of the chart: `[x, y]`.
+pub type Point = [f32; 2];
+
+impl Arrow {
+    /// The elbow connector Gantt charts draw for finish-to-start links: out of the bar's end,
+    /// down to the dependent row, into its start; around the back when it starts too early.
+    /// The line's points (it stops where the head begins, so the tip stays sharp) and the
+    /// corners of the head.
+    pub fn path(&self) -> (Vec<Point>, [Point; 3]) {
+        let (elbow, head) = (8.0, 7.0);
+        let ([from_x, from_y], [to_x, to_y]) = (self.from, self.to);
+        let mut line = if to_x - elbow >= from_x + elbow {
+            let x = from_x + elbow;
+            vec![self.from, [x, from_y], [x, to_y], self.to]
+        } else {
+            let middle = (from_y + to_y) / 2.0;
+            let (out, back) = (from_x + elbow, to_x - elbow);
+            vec![
+                self.from,
+                [out, from_y],
+                [out, middle],
+                [back, middle],
+                [back, to_y],
+                self.to,
+            ]
+        };
+        if let Some(last) = line.last_mut() {
+            last[0] -= head;
+        }
+        let tip = self.to;
+        (
+            line,
+            [tip, [to_x - head, to_y - 4.0], [to_x - head, to_y + 4.0]],
+        )
+    }
+}
+
 /// Where a mission was in the baseline it is compared with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ghost {
@@ -235,6 +272,25 @@ pub struct Scene {
 
 /// Text of the today mark.
 pub const TODAY: &str = "Today";
+
+impl Ghost {
+    /// The slip arrow along the bottom of the row (under the labels that share it), from the
+    /// baseline start to the current one, when they are far enough apart to draw one: the
+    /// line's ends and the corners of its head.
+    pub fn slip_arrow(&self) -> Option<([Point; 2], [Point; 3])> {
+        let (from, now) = (self.rect.left, self.now_left);
+        let y = self.rect.bottom - 1.0;
+        let head = 6.0;
+        if (now - from).abs() <= head + 2.0 {
+            return None;
+        }
+        let back = -(now - from).signum() * head;
+        Some((
+            [[from, y], [now + back, y]],
+            [[now, y], [now + back, y - 3.5], [now + back, y + 3.5]],
+        ))
+    }
+}
 
 impl Scene {
     /// The box of the today mark's text, when today is in view.

@@ -3,71 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AgencyId, DestinationId, Mission, MissionKind, MissionStatus};
-
-/// What the lanes are.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum GroupBy {
-    /// One lane per destination, in the file's order.
-    #[default]
-    Destination,
-    /// One lane per agency: a mission in its lead's lane, and hatched in each contributor's.
-    Agency,
-}
-
-/// Which missions are shown. An empty list lets every value through.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Filter {
-    /// Missions led by, or with a contribution from, one of these agencies.
-    pub agencies: Vec<AgencyId>,
-    /// Missions to one of these destinations.
-    pub destinations: Vec<DestinationId>,
-    /// Missions of these kinds.
-    pub kinds: Vec<MissionKind>,
-    /// Missions of these statuses (cancelled ones also need "show cancelled").
-    pub statuses: Vec<MissionStatus>,
-    /// Missions whose name or notes contain this text, in any case.
-    pub text: String,
-}
-
-impl Filter {
-    /// Whether the filter lets `mission` through.
-    pub fn admits(&self, mission: &Mission) -> bool {
-        let any_or = |empty: bool, found: bool| empty || found;
-        any_or(
-            self.agencies.is_empty(),
-            self.agencies.contains(&mission.lead)
-                || mission
-                    .contributors
-                    .iter()
-                    .any(|c| self.agencies.contains(&c.agency)),
-        ) && any_or(
-            self.destinations.is_empty(),
-            self.destinations.contains(&mission.destination),
-        ) && any_or(self.kinds.is_empty(), self.kinds.contains(&mission.kind))
-            && any_or(
-                self.statuses.is_empty(),
-                self.statuses.contains(&mission.status),
-            )
-            && self.matches_text(mission)
-    }
-
-    fn matches_text(&self, mission: &Mission) -> bool {
-        let needle = self.text.trim();
-        if needle.is_empty() {
-            return true;
-        }
-        let needle = needle.to_lowercase();
-        mission.name.to_lowercase().contains(&needle)
-            || mission.notes.to_lowercase().contains(&needle)
-    }
-
-    /// Whether the filter hides anything at all.
-    pub fn is_active(&self) -> bool {
-        *self != Self::default()
-    }
-}
+pub use crate::model::{Filter, GroupBy};
+use crate::model::{Mission, MissionStatus, SavedView};
 
 /// How the chart shows the roadmap.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +19,15 @@ pub struct Showing {
 }
 
 impl Showing {
+    /// How a saved view shows the roadmap.
+    pub fn of_view(view: &SavedView) -> Self {
+        Self {
+            show_cancelled: view.show_cancelled,
+            group_by: view.group_by,
+            filter: view.filters.clone(),
+        }
+    }
+
     /// Whether `mission` is drawn.
     pub fn shows(&self, mission: &Mission) -> bool {
         (self.show_cancelled || mission.status != MissionStatus::Cancelled)

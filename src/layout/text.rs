@@ -70,6 +70,14 @@ impl Metrics {
     }
 }
 
+/// Whether the main typeface draws `c` (else the fallback does).
+pub fn in_main_font(c: char) -> bool {
+    METRICS
+        .main
+        .as_ref()
+        .is_some_and(|face| face.glyph_index(c).is_some())
+}
+
 /// Width of `text` at `size` pixels.
 pub fn text_width(text: &str, size: f32) -> f32 {
     let metrics = &*METRICS;

@@ -67,6 +67,10 @@ id_type!(
     /// Id of a mission, e.g. `artemis-3`.
     MissionId
 );
+id_type!(
+    /// Id of a saved view, e.g. `lunar`.
+    ViewId
+);
 
 /// `wanted`, else `wanted-2`, `wanted-3`…: the first id that none of `taken` is, for a new entry
 /// of a list.

@@ -9,10 +9,14 @@ mod color;
 pub mod date;
 mod ids;
 mod roadmap;
+mod view;
 
 pub use color::Color;
-pub use ids::{AgencyId, DestinationId, MissionId, PhaseId, ResourceId, id_positions, unused_id};
+pub use ids::{
+    AgencyId, DestinationId, MissionId, PhaseId, ResourceId, ViewId, id_positions, unused_id,
+};
 pub use roadmap::{
     Agency, Contribution, Dependency, Destination, LaunchWindow, Mission, MissionKind,
     MissionStatus, Phase, Resource, Roadmap,
 };
+pub use view::{Filter, GroupBy, SavedView};

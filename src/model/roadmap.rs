@@ -25,6 +25,8 @@ pub struct Roadmap {
     pub resources: Vec<Resource>,
     /// The missions, in document order.
     pub missions: Vec<Mission>,
+    /// Named views to present, in order.
+    pub views: Vec<super::SavedView>,
 }
 
 impl Roadmap {

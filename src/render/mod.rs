@@ -1,9 +1,16 @@
-//! Drawing a [`crate::layout::Scene`]: on screen through egui's painter (and, later, to SVG for
-//! exports), so every picture of the roadmap comes from the same layout.
+//! Drawing a [`crate::layout::Scene`]: on screen through egui's painter, and to SVG (then PNG or
+//! PDF) for snapshots, so every picture of the roadmap comes from the same layout.
 
 mod batch;
+mod colors;
 mod painter;
+mod snapshot;
+mod svg;
 
-pub use painter::{
-    ERROR_COLOR, SLIP_COLOR, SceneStyle, WARNING_COLOR, paint_scene, screen_rect, severity_color,
+pub use colors::{ERROR_COLOR, Palette, SLIP_COLOR, WARNING_COLOR, severity_color};
+pub use painter::{SceneStyle, paint_scene, screen_rect};
+pub use snapshot::{
+    DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, heading, snapshot,
+    snapshot_pixels, snapshot_scene, snapshot_svg,
 };
+pub use svg::{Heading, scene_to_svg};

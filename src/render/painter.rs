@@ -5,27 +5,17 @@ use egui::{
 };
 
 use super::batch::RectBatch;
-use crate::analysis::Severity;
+use super::colors::{
+    ERROR_COLOR, PHASE_COLOR, Palette, SAMPLE_COLOR, SLIP_COLOR, WINDOW_COLOR, agency_color, blend,
+    fill_color, ink_on, outline, severity_color,
+};
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
 };
 use crate::model::{MissionKind, MissionStatus};
 
-/// Red of errors: bars in an error conflict and violated dependencies.
-pub const ERROR_COLOR: Color32 = Color32::from_rgb(225, 45, 45);
-/// Amber of warnings.
-pub const WARNING_COLOR: Color32 = Color32::from_rgb(240, 165, 0);
-
 /// Bars narrower than this (in points) are drawn without an outline.
 const SLIVER_WIDTH: f32 = 6.0;
-
-/// Red for errors, amber for warnings.
-pub fn severity_color(severity: Severity) -> Color32 {
-    match severity {
-        Severity::Error => ERROR_COLOR,
-        Severity::Warning => WARNING_COLOR,
-    }
-}
 
 /// Where a scene rectangle is on screen, for a chart at `chart`.
 pub fn screen_rect(chart: Rect, r: &layout::Rect) -> Rect {
@@ -41,14 +31,8 @@ pub struct SceneStyle {
     pub chart: Rect,
     /// Screen rectangle left of the chart where lane names go.
     pub gutter: Rect,
-    /// Text colour.
-    pub text: Color32,
-    /// Faint colour for grid lines and stripes.
-    pub faint: Color32,
-    /// Chart background.
-    pub background: Color32,
-    /// Outline of selected missions.
-    pub selection: Color32,
+    /// The theme's colours.
+    pub colors: Palette,
     /// Whether to draw the legend.
     pub legend: bool,
 }
@@ -137,23 +121,27 @@ fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) 
             bottom: lane.bottom,
         });
         if k % 2 == 1 {
-            chart.rect_filled(band, 0.0, style.faint.gamma_multiply(0.35));
+            chart.rect_filled(band, 0.0, style.colors.faint.gamma_multiply(0.35));
         }
-        chart.hline(band.x_range(), band.bottom(), Stroke::new(1.0, style.faint));
+        chart.hline(
+            band.x_range(),
+            band.bottom(),
+            Stroke::new(1.0, style.colors.faint),
+        );
         let gutter_row = Rect::from_x_y_ranges(style.gutter.x_range(), band.y_range());
         names.rect_filled(
             gutter_row,
             0.0,
             if k % 2 == 1 {
-                style.faint.gamma_multiply(0.35)
+                style.colors.faint.gamma_multiply(0.35)
             } else {
-                style.background
+                style.colors.background
             },
         );
         names.hline(
             gutter_row.x_range(),
             gutter_row.bottom(),
-            Stroke::new(1.0, style.faint),
+            Stroke::new(1.0, style.colors.faint),
         );
         // As many lines as the lane has room for, the last one shortened with "…".
         let font = FontId::proportional(TEXT_SIZE + 1.0);
@@ -162,12 +150,12 @@ fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) 
         let mut job = egui::text::LayoutJob::simple(
             lane.name.clone(),
             font,
-            style.text,
+            style.colors.text,
             style.gutter.width() - 12.0,
         );
         job.wrap.max_rows = rows;
         let galley = names.layout_job(job);
-        names.galley(gutter_row.min + vec2(8.0, 4.0), galley, style.text);
+        names.galley(gutter_row.min + vec2(8.0, 4.0), galley, style.colors.text);
     }
 }
 
@@ -175,19 +163,19 @@ fn paint_band(chart: &Painter, band: &Band, style: &SceneStyle) {
     let rect = style.rect(&band.rect);
     match band.kind {
         BandKind::Phase => {
-            chart.rect_filled(
-                rect,
-                0.0,
-                Color32::from_rgba_unmultiplied(120, 140, 200, 14),
+            chart.rect_filled(rect, 0.0, PHASE_COLOR);
+            chart.vline(
+                rect.left(),
+                rect.y_range(),
+                Stroke::new(1.0, style.colors.faint),
             );
-            chart.vline(rect.left(), rect.y_range(), Stroke::new(1.0, style.faint));
             if let Some(label) = &band.label {
-                let color = style.text.gamma_multiply(0.7);
+                let color = style.colors.text.gamma_multiply(0.7);
                 paint_label(chart, label, SMALL_TEXT_SIZE, color, style);
             }
         }
         BandKind::LaunchWindow => {
-            chart.rect_filled(rect, 0.0, Color32::from_rgba_unmultiplied(60, 170, 110, 40));
+            chart.rect_filled(rect, 0.0, WINDOW_COLOR);
         }
     }
 }
@@ -197,13 +185,13 @@ fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
         style.chart.min,
         vec2(scene.width, layout::HEADER_HEIGHT / 2.0),
     );
-    chart.rect_filled(header, 0.0, style.background);
+    chart.rect_filled(header, 0.0, style.colors.background);
     for tick in &scene.ticks {
         let top = style.at(tick.x, 0.0);
         let stroke = if tick.label.is_some() {
-            Stroke::new(1.0, style.faint.gamma_multiply(2.0))
+            Stroke::new(1.0, style.colors.faint.gamma_multiply(2.0))
         } else {
-            Stroke::new(1.0, style.faint)
+            Stroke::new(1.0, style.colors.faint)
         };
         chart.vline(
             top.x,
@@ -214,83 +202,37 @@ fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
             chart.vline(top.x, top.y..=top.y + layout::HEADER_HEIGHT / 2.0, stroke);
         }
         if let Some(label) = tick.text() {
-            paint_label(chart, &label, TEXT_SIZE, style.text, style);
+            paint_label(chart, &label, TEXT_SIZE, style.colors.text, style);
         }
     }
     chart.hline(
         style.chart.x_range(),
         style.chart.top() + layout::HEADER_HEIGHT,
-        Stroke::new(1.0, style.faint.gamma_multiply(2.0)),
+        Stroke::new(1.0, style.colors.faint.gamma_multiply(2.0)),
     );
 }
 
 fn paint_arrow(batch: &mut RectBatch, arrow: &Arrow, style: &SceneStyle) {
-    let (from, to) = (
-        style.at(arrow.from[0], arrow.from[1]),
-        style.at(arrow.to[0], arrow.to[1]),
-    );
     let (color, width) = if arrow.violated {
         (ERROR_COLOR, 2.0)
     } else {
-        (style.text.gamma_multiply(0.45), 1.0)
+        (style.colors.text.gamma_multiply(0.45), 1.0)
     };
-    // An elbow connector, as Gantt charts draw finish-to-start links: out of the bar's end,
-    // down to the dependent row, into its start; around the back when it starts too early.
-    let elbow = 8.0;
-    let head = 7.0;
-    let points = if to.x - elbow >= from.x + elbow {
-        let x = from.x + elbow;
-        vec![from, pos2(x, from.y), pos2(x, to.y), to]
-    } else {
-        let middle = (from.y + to.y) / 2.0;
-        let (out, back) = (from.x + elbow, to.x - elbow);
-        vec![
-            from,
-            pos2(out, from.y),
-            pos2(out, middle),
-            pos2(back, middle),
-            pos2(back, to.y),
-            to,
-        ]
-    };
-    // The line stops where the head begins, so the head's tip stays sharp.
-    let mut points = points;
-    if let Some(last) = points.last_mut() {
-        last.x -= head;
-    }
-    batch.polyline(&points, width, color);
-    batch.triangle([to, to + vec2(-head, -4.0), to + vec2(-head, 4.0)], color);
+    let (line, head) = arrow.path();
+    let line: Vec<Pos2> = line.iter().map(|&[x, y]| style.at(x, y)).collect();
+    batch.polyline(&line, width, color);
+    batch.triangle(head.map(|[x, y]| style.at(x, y)), color);
 }
-
-/// Violet of slip arrows in compare mode: apart from the reds and ambers of conflicts.
-pub const SLIP_COLOR: Color32 = Color32::from_rgb(150, 110, 230);
 
 /// Where a mission was in the baseline: a faint dashed box, and an arrow to where it starts now.
 fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
     let rect = style.rect(&ghost.rect);
-    batch.fill(rect, style.text.gamma_multiply(0.08));
-    batch.dashed_frame(rect, 1.0, style.text.gamma_multiply(0.6), 4.0, 3.0);
-    let now = style.at(ghost.now_left, 0.0).x;
-    // Along the bottom of the row, under the labels that share it.
-    let y = rect.bottom() - 1.0;
-    let head = 6.0;
-    if (now - rect.left()).abs() > head + 2.0 {
-        let direction = (now - rect.left()).signum();
-        let tip = pos2(now, y);
-        batch.line(
-            pos2(rect.left(), y),
-            pos2(now - direction * head, y),
-            1.5,
-            SLIP_COLOR,
-        );
-        batch.triangle(
-            [
-                tip,
-                tip + vec2(-direction * head, -3.5),
-                tip + vec2(-direction * head, 3.5),
-            ],
-            SLIP_COLOR,
-        );
+    batch.fill(rect, style.colors.text.gamma_multiply(0.08));
+    batch.dashed_frame(rect, 1.0, style.colors.text.gamma_multiply(0.6), 4.0, 3.0);
+    if let Some((line, head)) = ghost.slip_arrow() {
+        let [from, to] = line.map(|[x, y]| style.at(x, y));
+        batch.line(from, to, 1.5, SLIP_COLOR);
+        batch.triangle(head.map(|[x, y]| style.at(x, y)), SLIP_COLOR);
     }
 }
 
@@ -303,20 +245,20 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
             Shape::convex_polygon(diamond(rect.expand(grow)), Color32::TRANSPARENT, stroke)
         };
         if bar.selected {
-            painter.add(outer(4.5, Stroke::new(2.0, style.selection)));
+            painter.add(outer(4.5, Stroke::new(2.0, style.colors.selection)));
         }
         if let Some(severity) = bar.conflict {
             painter.add(outer(2.0, Stroke::new(2.5, severity_color(severity))));
         }
         painter.add(Shape::convex_polygon(
             diamond(rect),
-            fill_color(bar, style),
-            outline(bar, style),
+            fill_color(bar, &style.colors),
+            Stroke::from(outline(bar, &style.colors)),
         ));
         return;
     }
     if bar.selected {
-        batch.frame(rect.expand(6.5), 2.0, style.selection);
+        batch.frame(rect.expand(6.5), 2.0, style.colors.selection);
     }
     if let Some(severity) = bar.conflict {
         batch.frame(rect.expand(4.5), 2.5, severity_color(severity));
@@ -326,8 +268,8 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
 
 /// A bar's own rectangles at `rect`: fill, hatching, outline in its status's style.
 fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneStyle) {
-    let agency = agency_color(bar, style);
-    batch.fill(rect, fill_color(bar, style));
+    let agency = agency_color(bar, &style.colors);
+    batch.fill(rect, fill_color(bar, &style.colors));
     if bar.contribution {
         // A contribution to another agency's mission: hatched in the lead's colour.
         batch.hatch(rect, agency.gamma_multiply(0.7), 6.0);
@@ -337,8 +279,8 @@ fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneSt
         if bar.status == MissionStatus::Concept {
             batch.dashed_frame(rect, 1.5, agency, 5.0, 3.0);
         } else {
-            let stroke = outline(bar, style);
-            batch.frame(rect, stroke.width, stroke.color);
+            let (width, color) = outline(bar, &style.colors);
+            batch.frame(rect, width, color);
         }
     }
     if bar.status == MissionStatus::Cancelled {
@@ -346,56 +288,23 @@ fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneSt
             pos2(rect.left(), rect.center().y),
             pos2(rect.right(), rect.center().y),
             1.5,
-            style.text,
+            style.colors.text,
         );
-    }
-}
-
-/// The bar's agency colour, washed out when the bar is dimmed.
-fn agency_color(bar: &Bar, style: &SceneStyle) -> Color32 {
-    let color = Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2]);
-    if bar.dimmed {
-        blend(color, style.background, 25)
-    } else {
-        color
-    }
-}
-
-/// The fill of a bar: its agency's colour, in the style of its status (faint under the hatching
-/// of a contribution).
-fn fill_color(bar: &Bar, style: &SceneStyle) -> Color32 {
-    let agency = agency_color(bar, style);
-    if bar.contribution {
-        return agency.gamma_multiply(0.2);
-    }
-    match bar.status {
-        MissionStatus::Concept => agency.gamma_multiply(0.35),
-        MissionStatus::Planned | MissionStatus::Confirmed => agency,
-        MissionStatus::Flown => muted(agency, style.background),
-        MissionStatus::Cancelled => agency.gamma_multiply(0.15),
-    }
-}
-
-/// The outline of a bar: bold for confirmed missions.
-fn outline(bar: &Bar, style: &SceneStyle) -> Stroke {
-    match bar.status {
-        MissionStatus::Confirmed => Stroke::new(2.0, style.text),
-        _ => Stroke::new(1.0, agency_color(bar, style)),
     }
 }
 
 /// What is drawn on top of a bar: the crew icon and the label.
 fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
     let rect = style.rect(&bar.rect);
-    let fill = fill_color(bar, style);
+    let fill = fill_color(bar, &style.colors);
     let faint = |color: Color32| {
         if bar.dimmed {
-            blend(color, style.background, 35)
+            blend(color, style.colors.background, 35)
         } else {
             color
         }
     };
-    let ink = faint(ink_on(fill, style));
+    let ink = faint(ink_on(fill, &style.colors));
     if bar.kind == MissionKind::Human {
         let icon_centre = match bar.shape {
             BarShape::Bar if rect.width() >= layout::MIN_CREW_ICON_BAR => {
@@ -409,7 +318,11 @@ fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
         }
     }
     if let Some(label) = &bar.label {
-        let color = if label.inside { ink } else { faint(style.text) };
+        let color = if label.inside {
+            ink
+        } else {
+            faint(style.colors.text)
+        };
         paint_label(painter, label, TEXT_SIZE, color, style);
     }
 }
@@ -433,11 +346,11 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         style.chart.right_bottom() - vec2(width + 10.0, height + 10.0),
         vec2(width, height),
     );
-    painter.rect_filled(frame, 4.0, style.background.gamma_multiply(0.92));
+    painter.rect_filled(frame, 4.0, style.colors.background.gamma_multiply(0.92));
     painter.rect_stroke(
         frame,
         4.0,
-        Stroke::new(1.0, style.faint),
+        Stroke::new(1.0, style.colors.faint),
         StrokeKind::Inside,
     );
     let mut at = frame.min + vec2(8.0, 6.0);
@@ -451,21 +364,20 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
                 Align2::LEFT_TOP,
                 id,
                 font.clone(),
-                style.text,
+                style.colors.text,
             );
         }
         at.y += row;
     }
-    crew_icon(painter, at + vec2(11.0, 8.0), style.text);
+    crew_icon(painter, at + vec2(11.0, 8.0), style.colors.text);
     painter.text(
         at + vec2(30.0, 0.0),
         Align2::LEFT_TOP,
         "crewed mission",
         font.clone(),
-        style.text,
+        style.colors.text,
     );
     at.y += row;
-    let sample = Color32::from_rgb(0, 114, 178);
     for status in statuses {
         let bar = Bar {
             mission: 0,
@@ -473,7 +385,7 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
             contribution: false,
             rect: layout::Rect::default(),
             shape: BarShape::Bar,
-            color: [sample.r(), sample.g(), sample.b()],
+            color: SAMPLE_COLOR,
             kind: MissionKind::Robotic,
             status,
             conflict: None,
@@ -490,7 +402,7 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
             Align2::LEFT_TOP,
             status.name(),
             font.clone(),
-            style.text,
+            style.colors.text,
         );
         at.y += row;
     }
@@ -520,34 +432,4 @@ fn diamond(rect: Rect) -> Vec<Pos2> {
         pos2(c.x, rect.bottom()),
         pos2(rect.left(), c.y),
     ]
-}
-
-/// A flown mission's colour: the agency's, washed towards the background.
-fn muted(color: Color32, background: Color32) -> Color32 {
-    blend(color, background, 45)
-}
-
-/// `percent` of `color`, the rest `background`.
-fn blend(color: Color32, background: Color32, percent: u16) -> Color32 {
-    let mix =
-        |a: u8, b: u8| ((u16::from(a) * percent + u16::from(b) * (100 - percent)) / 100) as u8;
-    Color32::from_rgb(
-        mix(color.r(), background.r()),
-        mix(color.g(), background.g()),
-        mix(color.b(), background.b()),
-    )
-}
-
-/// Black or white, whichever reads better on `fill` (for translucent fills, the theme's text).
-fn ink_on(fill: Color32, style: &SceneStyle) -> Color32 {
-    if fill.a() < 200 {
-        return style.text;
-    }
-    let luminance =
-        0.2126 * f32::from(fill.r()) + 0.7152 * f32::from(fill.g()) + 0.0722 * f32::from(fill.b());
-    if luminance > 140.0 {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    }
 }

@@ -14,7 +14,7 @@ use crate::layout::{
     day_number, snap_unit,
 };
 use crate::model::{AgencyId, Roadmap};
-use crate::render::{SceneStyle, paint_scene, screen_rect, severity_color};
+use crate::render::{Palette, SceneStyle, paint_scene, screen_rect, severity_color};
 
 /// Width of the column of lane names left of the chart.
 pub const GUTTER_WIDTH: f32 = 170.0;
@@ -630,14 +630,10 @@ fn describe(
 }
 
 fn scene_style(ui: &Ui, chart: Rect, gutter: Rect, legend: bool) -> SceneStyle {
-    let visuals = ui.visuals();
     SceneStyle {
         chart,
         gutter,
-        text: visuals.text_color(),
-        faint: visuals.widgets.noninteractive.bg_stroke.color,
-        background: visuals.panel_fill,
-        selection: visuals.selection.stroke.color,
+        colors: Palette::of(ui.visuals()),
         legend,
     }
 }

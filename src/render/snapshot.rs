@@ -1,0 +1,261 @@
+//! Snapshots: a view of the roadmap laid out for a page and written as SVG, rendered on the CPU
+//! to PNG (resvg) or to a vector PDF (svg2pdf). The window and the command line both come here,
+//! so the same view gives the same picture.
+
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use chrono::NaiveDate;
+use resvg::{tiny_skia, usvg};
+
+use super::colors::Palette;
+use super::svg::{Heading, chart_width, scene_to_svg};
+use crate::layout::{
+    self, Arrangement, GroupBy, HEADER_HEIGHT, LANE_PADDING, LayoutInput, ROW_HEIGHT, Scene,
+    Showing, TimeView, date_from_day,
+};
+use crate::model::Roadmap;
+
+/// Width of a snapshot when none is asked for, in pixels.
+pub const DEFAULT_WIDTH: u32 = 1920;
+/// Widest page laid out: wider PNGs draw the same page at a higher resolution (a 3840-pixel PNG
+/// is the 1920 page at twice the pixels), so text stays readable.
+const WIDEST_PAGE: f32 = 1920.0;
+/// Narrowest and widest snapshots accepted.
+pub const WIDTHS: std::ops::RangeInclusive<u32> = 480..=16_000;
+
+/// The file formats of a snapshot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnapshotFormat {
+    /// Vector, for the web and for editing.
+    Svg,
+    /// Pixels, for slides.
+    Png,
+    /// Vector, one landscape page, for reports.
+    Pdf,
+}
+
+impl SnapshotFormat {
+    /// Every format, as offered in the window.
+    pub const ALL: [Self; 3] = [Self::Svg, Self::Png, Self::Pdf];
+
+    /// The format a file name's extension names, in any case.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_string_lossy().to_lowercase();
+        Self::ALL.into_iter().find(|f| f.extension() == extension)
+    }
+
+    /// Its file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Pdf => "pdf",
+        }
+    }
+}
+
+/// Why a snapshot could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    /// The width asked for is outside [`WIDTHS`].
+    #[error("a snapshot is {min} to {max} pixels wide, not {0}", min = WIDTHS.start(), max = WIDTHS.end())]
+    Width(u32),
+    /// The SVG written could not be read back (a bug, not bad input).
+    #[error("the snapshot could not be drawn: {0}")]
+    Draw(String),
+    /// The PDF could not be made.
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
+}
+
+/// What a snapshot shows: a roadmap, arranged for a view, over a time range.
+pub struct SnapshotView<'a> {
+    /// The roadmap.
+    pub roadmap: &'a Roadmap,
+    /// Its lanes and rows for the view (see [`layout::arrange`]).
+    pub arrangement: &'a Arrangement,
+    /// The time range shown.
+    pub time: TimeView,
+    /// Title and subtitle.
+    pub heading: Heading,
+    /// The day the today line marks and the snapshot is dated.
+    pub today: NaiveDate,
+}
+
+/// The heading of a snapshot: the title, then the date, the range and what is shown.
+pub fn heading(title: &str, today: NaiveDate, time: &TimeView, showing: &Showing) -> Heading {
+    let (from, to) = (date_from_day(time.min), date_from_day(time.min + time.span));
+    let mut subtitle = format!(
+        "Snapshot of {} · {} to {} · {}",
+        today.format("%-d %B %Y"),
+        from.format("%b %Y"),
+        to.format("%b %Y"),
+        match showing.group_by {
+            GroupBy::Destination => "by destination",
+            GroupBy::Agency => "by agency",
+        }
+    );
+    let filter = &showing.filter;
+    let list = |items: Vec<String>| items.join(", ");
+    if !filter.agencies.is_empty() {
+        subtitle += &format!(
+            " · agencies {}",
+            list(filter.agencies.iter().map(|a| a.to_string()).collect())
+        );
+    }
+    if !filter.destinations.is_empty() {
+        subtitle += &format!(
+            " · destinations {}",
+            list(filter.destinations.iter().map(|d| d.to_string()).collect())
+        );
+    }
+    if !filter.kinds.is_empty() {
+        subtitle += &format!(
+            " · {}",
+            list(filter.kinds.iter().map(|k| k.name().to_owned()).collect())
+        );
+    }
+    if !filter.statuses.is_empty() {
+        subtitle += &format!(
+            " · {}",
+            list(
+                filter
+                    .statuses
+                    .iter()
+                    .map(|s| s.name().to_owned())
+                    .collect()
+            )
+        );
+    }
+    if !filter.text.trim().is_empty() {
+        subtitle += &format!(" · “{}”", filter.text.trim());
+    }
+    Heading {
+        title: title.to_owned(),
+        subtitle,
+    }
+}
+
+/// The page width a snapshot `width` pixels wide is laid out at, and the scale it is drawn at.
+fn page(width: u32) -> (f32, f32) {
+    let width = width as f32;
+    let page = width.min(WIDEST_PAGE);
+    (page, width / page)
+}
+
+/// Height of every lane of an arrangement, with the header.
+fn content_height(arrangement: &Arrangement) -> f32 {
+    HEADER_HEIGHT
+        + arrangement
+            .lanes
+            .iter()
+            .map(|lane| lane.rows.len() as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING)
+            .sum::<f32>()
+}
+
+/// The chart of a snapshot `width` pixels wide: every lane, none scrolled away.
+pub fn snapshot_scene(view: &SnapshotView, width: u32) -> Scene {
+    let (page_width, _) = page(width);
+    layout::lay_out(&LayoutInput {
+        roadmap: view.roadmap,
+        arrangement: view.arrangement,
+        time: view.time,
+        width: chart_width(page_width),
+        height: content_height(view.arrangement),
+        scroll_y: 0.0,
+        selection: &Default::default(),
+        highlight: None,
+        today: view.today,
+    })
+}
+
+/// The snapshot as SVG text.
+pub fn snapshot_svg(view: &SnapshotView, width: u32) -> String {
+    scene_to_svg(
+        &snapshot_scene(view, width),
+        &view.heading,
+        &Palette::light(),
+    )
+}
+
+/// The snapshot in `format`, `width` pixels wide (PNG) or laid out for that width (SVG, PDF).
+pub fn snapshot(
+    view: &SnapshotView,
+    format: SnapshotFormat,
+    width: u32,
+) -> Result<Vec<u8>, SnapshotError> {
+    if !WIDTHS.contains(&width) {
+        return Err(SnapshotError::Width(width));
+    }
+    let svg = snapshot_svg(view, width);
+    match format {
+        SnapshotFormat::Svg => Ok(svg.into_bytes()),
+        SnapshotFormat::Png => {
+            let pixmap = rasterize(&svg, page(width).1)?;
+            pixmap
+                .encode_png()
+                .map_err(|err| SnapshotError::Draw(err.to_string()))
+        }
+        SnapshotFormat::Pdf => svg_to_pdf(&svg),
+    }
+}
+
+/// The snapshot's pixels, `width` wide: `(width, height, RGBA)`, for the clipboard.
+pub fn snapshot_pixels(
+    view: &SnapshotView,
+    width: u32,
+) -> Result<(u32, u32, Vec<u8>), SnapshotError> {
+    if !WIDTHS.contains(&width) {
+        return Err(SnapshotError::Width(width));
+    }
+    let pixmap = rasterize(&snapshot_svg(view, width), page(width).1)?;
+    let (w, h) = (pixmap.width(), pixmap.height());
+    // tiny-skia's pixels are premultiplied; the page's background is opaque, so they are
+    // the same as straight RGBA.
+    Ok((w, h, pixmap.take()))
+}
+
+/// The fonts snapshots draw with: the window's own typeface and its fallback, never the
+/// system's, so every machine draws the same picture.
+static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
+    let mut fonts = usvg::fontdb::Database::new();
+    fonts.load_font_data(layout::MAIN_FONT.to_vec());
+    fonts.load_font_data(layout::FALLBACK_FONT.to_vec());
+    Arc::new(fonts)
+});
+
+fn parse(svg: &str) -> Result<usvg::Tree, SnapshotError> {
+    let options = usvg::Options {
+        font_family: "Ubuntu".to_owned(),
+        fontdb: Arc::clone(&FONTS),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|err| SnapshotError::Draw(err.to_string()))
+}
+
+/// SVG text drawn at `scale`.
+fn rasterize(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, SnapshotError> {
+    let tree = parse(svg)?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or_else(|| SnapshotError::Draw("the page has no size".to_owned()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| SnapshotError::Draw("the page is too large".to_owned()))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Ok(pixmap)
+}
+
+/// SVG text as a one-page vector PDF, the page the size of the picture (at 96 pixels an inch).
+fn svg_to_pdf(svg: &str) -> Result<Vec<u8>, SnapshotError> {
+    let tree = parse(svg)?;
+    let page = svg2pdf::PageOptions { dpi: 96.0 };
+    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
+        .map_err(|err| SnapshotError::Pdf(err.to_string()))
+}

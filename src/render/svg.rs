@@ -1,0 +1,643 @@
+//! Scene → SVG: the chart as a snapshot page, with a title, the lane names, the time axis and a
+//! legend below. It draws what the window's painter draws, from the same [`Scene`] and the same
+//! colours, so a snapshot looks like the window.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use egui::Color32;
+
+use super::colors::{
+    ERROR_COLOR, PHASE_COLOR, Palette, SAMPLE_COLOR, SLIP_COLOR, WINDOW_COLOR, agency_color,
+    fill_color, ink_on, outline, severity_color,
+};
+use crate::layout::{
+    self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
+    SMALL_TEXT_SIZE, Scene, TEXT_SIZE, in_main_font, shortened, text_width,
+};
+use crate::model::{MissionKind, MissionStatus};
+
+/// Space around the page's content.
+pub const MARGIN: f32 = 24.0;
+/// Width of the column of lane names left of the chart.
+pub const GUTTER: f32 = 190.0;
+/// Height of the title and subtitle above the chart.
+const HEADING_HEIGHT: f32 = 62.0;
+/// Size of the title.
+const TITLE_SIZE: f32 = 22.0;
+/// Height of one line of the legend.
+const LEGEND_ROW: f32 = 20.0;
+/// Families the text asks for: egui's typeface, then the fallback for the characters it lacks.
+pub const FONT_FAMILIES: &str = "Ubuntu, 'DejaVu Sans'";
+
+/// What a snapshot says above the chart.
+#[derive(Clone, Debug, Default)]
+pub struct Heading {
+    /// The roadmap's (or the view's) title.
+    pub title: String,
+    /// The date of the snapshot, the range and what is shown.
+    pub subtitle: String,
+}
+
+/// Width of the chart on a page `page_width` wide.
+pub fn chart_width(page_width: f32) -> f32 {
+    (page_width - 2.0 * MARGIN - GUTTER).max(100.0)
+}
+
+/// The page as SVG text: heading, lanes, phases, launch windows, axis, arrows, baseline ghosts,
+/// bars, milestones, labels, the today mark, and a legend of the agencies shown.
+pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> String {
+    let mut svg = Svg {
+        out: String::with_capacity(64 * 1024 + scene.bars.len() * 600),
+        palette: *palette,
+        hatches: BTreeSet::new(),
+    };
+    let width = scene.width + 2.0 * MARGIN + GUTTER;
+    let legend = legend_layout(scene, width);
+    let chart_top = MARGIN + HEADING_HEIGHT;
+    let height = chart_top + scene.content_height + legend.height + MARGIN;
+
+    svg.rect(0.0, 0.0, width, height, palette.background, "");
+    svg.text(
+        MARGIN,
+        MARGIN + 0.8 * TITLE_SIZE,
+        TITLE_SIZE,
+        palette.text,
+        &heading.title,
+        "class=\"title\" font-weight=\"bold\"",
+    );
+    svg.text(
+        MARGIN,
+        MARGIN + TITLE_SIZE + 22.0,
+        TEXT_SIZE,
+        palette.text.gamma_multiply(0.75),
+        &heading.subtitle,
+        "class=\"subtitle\"",
+    );
+
+    let _ = write!(
+        svg.out,
+        "<g transform=\"translate({:.1},{chart_top:.1})\">",
+        MARGIN + GUTTER
+    );
+    svg.chart(scene);
+    svg.out.push_str("</g>");
+    let _ = write!(
+        svg.out,
+        "<g id=\"legend\" transform=\"translate({MARGIN:.1},{:.1})\">",
+        chart_top + scene.content_height + 14.0
+    );
+    svg.legend(scene, &legend);
+    svg.out.push_str("</g></svg>\n");
+
+    let defs = svg.defs(scene);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
+         viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"{FONT_FAMILIES}\">\n{defs}{}",
+        svg.out
+    )
+}
+
+/// The SVG being written, and the hatch patterns its bars use.
+struct Svg {
+    out: String,
+    palette: Palette,
+    hatches: BTreeSet<[u8; 4]>,
+}
+
+/// `rgba(…)` of a colour (egui's colours are premultiplied; SVG's are not).
+fn css(color: Color32) -> String {
+    let [r, g, b, a] = color.to_srgba_unmultiplied();
+    if a == 255 {
+        format!("#{r:02X}{g:02X}{b:02X}")
+    } else {
+        format!("rgba({r},{g},{b},{:.3})", f32::from(a) / 255.0)
+    }
+}
+
+/// Text made safe for XML: markup escaped, control characters (not allowed in XML) dropped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The points of a polygon or polyline.
+fn points(points: &[Point]) -> String {
+    let mut out = String::new();
+    for [x, y] in points {
+        let _ = write!(out, "{x:.1},{y:.1} ");
+    }
+    out.pop();
+    out
+}
+
+impl Svg {
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Color32, extra: &str) {
+        let _ = write!(
+            self.out,
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" {extra}/>",
+            w.max(0.0),
+            h.max(0.0),
+            css(fill)
+        );
+    }
+
+    /// A rectangle's outline, drawn inside it like the window's frames.
+    fn frame(&mut self, r: &Rect, width: f32, color: Color32, dashes: Option<(f32, f32)>) {
+        let inset = width / 2.0;
+        let dash = dashes.map_or(String::new(), |(on, off)| {
+            format!(" stroke-dasharray=\"{on} {off}\"")
+        });
+        let _ = write!(
+            self.out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"none\" \
+             stroke=\"{}\" stroke-width=\"{width}\"{dash}/>",
+            r.left + inset,
+            r.top + inset,
+            (r.width() - width).max(0.0),
+            (r.bottom - r.top - width).max(0.0),
+            css(color)
+        );
+    }
+
+    fn line(&mut self, from: Point, to: Point, width: f32, color: Color32) {
+        let _ = write!(
+            self.out,
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+            from[0],
+            from[1],
+            to[0],
+            to[1],
+            css(color)
+        );
+    }
+
+    fn polygon(&mut self, corners: &[Point], fill: Color32, stroke: Option<(f32, Color32)>) {
+        let stroke = stroke.map_or(String::new(), |(width, color)| {
+            format!(" stroke=\"{}\" stroke-width=\"{width}\"", css(color))
+        });
+        let fill = if fill.a() == 0 {
+            "none".to_owned()
+        } else {
+            css(fill)
+        };
+        let _ = write!(
+            self.out,
+            "<polygon points=\"{}\" fill=\"{fill}\"{stroke}/>",
+            points(corners)
+        );
+    }
+
+    /// Text starting at `x` with its baseline at `y`. Characters egui's typeface lacks are put
+    /// in the fallback font explicitly, as the window draws them, so the text is as wide as
+    /// layout measured it.
+    fn text(&mut self, x: f32, y: f32, size: f32, color: Color32, text: &str, extra: &str) {
+        let _ = write!(
+            self.out,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\" fill=\"{}\" {extra}>",
+            css(color)
+        );
+        let mut rest = text;
+        while let Some(start) = rest.find(|c| !in_main_font(c)) {
+            let run = rest[start..]
+                .find(in_main_font)
+                .map_or(rest.len(), |end| start + end);
+            let _ = write!(
+                self.out,
+                "{}<tspan font-family=\"'DejaVu Sans'\">{}</tspan>",
+                escape(&rest[..start]),
+                escape(&rest[start..run])
+            );
+            rest = &rest[run..];
+        }
+        self.out.push_str(&escape(rest));
+        self.out.push_str("</text>");
+    }
+
+    /// A label where layout put it: its box's left, and its baseline where egui puts it for a
+    /// line centred on the box.
+    fn label(&mut self, label: &Label, size: f32, color: Color32) {
+        let baseline = label.rect.centre_y() + 0.36 * size;
+        self.text(label.rect.left, baseline, size, color, &label.text, "");
+    }
+
+    fn defs(&self, scene: &Scene) -> String {
+        let mut defs = String::from("<defs>");
+        let _ = write!(
+            defs,
+            "<clipPath id=\"chart\"><rect x=\"0\" y=\"0\" width=\"{w:.1}\" height=\"{h:.1}\"/></clipPath>\
+             <clipPath id=\"lanes\"><rect x=\"0\" y=\"{HEADER_HEIGHT}\" width=\"{w:.1}\" height=\"{l:.1}\"/></clipPath>\
+             <clipPath id=\"gutter\"><rect x=\"{g:.1}\" y=\"{HEADER_HEIGHT}\" width=\"{GUTTER}\" height=\"{l:.1}\"/></clipPath>",
+            w = scene.width,
+            h = scene.content_height,
+            l = scene.content_height - HEADER_HEIGHT,
+            g = -GUTTER,
+        );
+        for rgba in &self.hatches {
+            let color = Color32::from_rgba_premultiplied(rgba[0], rgba[1], rgba[2], rgba[3]);
+            let _ = write!(
+                defs,
+                "<pattern id=\"{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
+                 patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" \
+                 stroke=\"{}\" stroke-width=\"1.5\"/></pattern>",
+                hatch_id(*rgba),
+                css(color)
+            );
+        }
+        defs.push_str("</defs>\n");
+        defs
+    }
+
+    fn chart(&mut self, scene: &Scene) {
+        self.lanes(scene);
+        self.out.push_str("<g clip-path=\"url(#chart)\">");
+        for band in &scene.bands {
+            self.band(band);
+        }
+        self.axis(scene);
+        self.out.push_str("<g clip-path=\"url(#lanes)\">");
+        for arrow in &scene.arrows {
+            self.arrow(arrow);
+        }
+        for ghost in &scene.ghosts {
+            self.ghost(ghost);
+        }
+        for bar in &scene.bars {
+            self.bar(bar);
+        }
+        self.out.push_str("</g>");
+        if let Some(x) = scene.today {
+            let top = HEADER_HEIGHT / 2.0;
+            let color = ERROR_COLOR.gamma_multiply(0.8);
+            self.line([x, top], [x, scene.content_height], 1.5, color);
+        }
+        if let Some(label) = scene.today_label() {
+            self.label(&label, SMALL_TEXT_SIZE, ERROR_COLOR);
+        }
+        self.out.push_str("</g>");
+    }
+
+    fn lanes(&mut self, scene: &Scene) {
+        let stripe = self.palette.faint.gamma_multiply(0.35);
+        let faint = self.palette.faint;
+        for (k, lane) in scene.lanes.iter().enumerate() {
+            let height = lane.bottom - lane.top;
+            if k % 2 == 1 {
+                self.rect(-GUTTER, lane.top, GUTTER + scene.width, height, stripe, "");
+            }
+            self.line(
+                [-GUTTER, lane.bottom],
+                [scene.width, lane.bottom],
+                1.0,
+                faint,
+            );
+        }
+        self.out
+            .push_str("<g class=\"lane-names\" clip-path=\"url(#gutter)\">");
+        let size = TEXT_SIZE + 1.0;
+        let line_height = size * layout::LINE_HEIGHT;
+        for lane in &scene.lanes {
+            let room = ((lane.bottom - lane.top - 8.0) / line_height)
+                .floor()
+                .max(1.0) as usize;
+            let lines = wrap(&lane.name, size, GUTTER - 12.0, room);
+            for (k, line) in lines.iter().enumerate() {
+                let baseline = lane.top + 4.0 + (k as f32 + 0.8) * line_height;
+                self.text(-GUTTER + 8.0, baseline, size, self.palette.text, line, "");
+            }
+        }
+        self.out.push_str("</g>");
+    }
+
+    fn band(&mut self, band: &Band) {
+        let r = &band.rect;
+        let (w, h) = (r.width(), r.bottom - r.top);
+        match band.kind {
+            BandKind::Phase => {
+                self.rect(r.left, r.top, w, h, PHASE_COLOR, "class=\"phase\"");
+                self.line([r.left, r.top], [r.left, r.bottom], 1.0, self.palette.faint);
+                if let Some(label) = &band.label {
+                    let color = self.palette.text.gamma_multiply(0.7);
+                    self.label(label, SMALL_TEXT_SIZE, color);
+                }
+            }
+            BandKind::LaunchWindow => {
+                self.rect(r.left, r.top, w, h, WINDOW_COLOR, "class=\"launch-window\"");
+            }
+        }
+    }
+
+    fn axis(&mut self, scene: &Scene) {
+        let half = HEADER_HEIGHT / 2.0;
+        self.rect(0.0, 0.0, scene.width, half, self.palette.background, "");
+        let (faint, strong) = (self.palette.faint, self.palette.faint.gamma_multiply(2.0));
+        for tick in &scene.ticks {
+            let color = if tick.label.is_some() { strong } else { faint };
+            let top = if tick.label.is_some() { 0.0 } else { half };
+            self.line([tick.x, top], [tick.x, scene.content_height], 1.0, color);
+            if let Some(label) = tick.text() {
+                self.label(&label, TEXT_SIZE, self.palette.text);
+            }
+        }
+        self.line(
+            [0.0, HEADER_HEIGHT],
+            [scene.width, HEADER_HEIGHT],
+            1.0,
+            strong,
+        );
+    }
+
+    fn arrow(&mut self, arrow: &Arrow) {
+        let (color, width) = if arrow.violated {
+            (ERROR_COLOR, 2.0)
+        } else {
+            (self.palette.text.gamma_multiply(0.45), 1.0)
+        };
+        let (line, head) = arrow.path();
+        let _ = write!(
+            self.out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+            points(&line),
+            css(color)
+        );
+        self.polygon(&head, color, None);
+    }
+
+    fn ghost(&mut self, ghost: &Ghost) {
+        let r = &ghost.rect;
+        let text = self.palette.text;
+        self.rect(
+            r.left,
+            r.top,
+            r.width(),
+            r.bottom - r.top,
+            text.gamma_multiply(0.08),
+            "",
+        );
+        self.frame(r, 1.0, text.gamma_multiply(0.6), Some((4.0, 3.0)));
+        if let Some(([from, to], head)) = ghost.slip_arrow() {
+            self.line(from, to, 1.5, SLIP_COLOR);
+            self.polygon(&head, SLIP_COLOR, None);
+        }
+    }
+
+    fn bar(&mut self, bar: &Bar) {
+        let _ = write!(
+            self.out,
+            "<g class=\"bar\"><title>{}</title>",
+            escape(&bar.name)
+        );
+        let r = &bar.rect;
+        let palette = self.palette;
+        match bar.shape {
+            BarShape::Milestone => {
+                if let Some(severity) = bar.conflict {
+                    let ring = diamond(&grow(r, 2.0));
+                    self.polygon(
+                        &ring,
+                        Color32::TRANSPARENT,
+                        Some((2.5, severity_color(severity))),
+                    );
+                }
+                let (width, color) = outline(bar, &palette);
+                self.polygon(&diamond(r), fill_color(bar, &palette), Some((width, color)));
+            }
+            BarShape::Bar => {
+                if let Some(severity) = bar.conflict {
+                    self.frame(&grow(r, 4.5), 2.5, severity_color(severity), None);
+                }
+                self.bar_rects(r, bar);
+            }
+        }
+        self.marks(bar);
+        self.out.push_str("</g>");
+    }
+
+    /// A bar's own rectangles: fill, hatching, outline in its status's style.
+    fn bar_rects(&mut self, r: &Rect, bar: &Bar) {
+        let palette = self.palette;
+        let agency = agency_color(bar, &palette);
+        let (w, h) = (r.width(), r.bottom - r.top);
+        self.rect(r.left, r.top, w, h, fill_color(bar, &palette), "");
+        if bar.contribution {
+            let rgba = agency.gamma_multiply(0.7).to_array();
+            self.hatches.insert(rgba);
+            let fill = format!("url(#{})", hatch_id(rgba));
+            let _ = write!(
+                self.out,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\"/>",
+                r.left, r.top
+            );
+        }
+        if w >= 6.0 {
+            if bar.status == MissionStatus::Concept {
+                self.frame(r, 1.5, agency, Some((5.0, 3.0)));
+            } else {
+                let (width, color) = outline(bar, &palette);
+                self.frame(r, width, color, None);
+            }
+        }
+        if bar.status == MissionStatus::Cancelled {
+            let y = r.centre_y();
+            self.line([r.left, y], [r.right, y], 1.5, palette.text);
+        }
+    }
+
+    /// The crew icon and the label.
+    fn marks(&mut self, bar: &Bar) {
+        let palette = self.palette;
+        let ink = ink_on(fill_color(bar, &palette), &palette);
+        let r = &bar.rect;
+        if bar.kind == MissionKind::Human {
+            let centre = match bar.shape {
+                BarShape::Bar if r.width() >= layout::MIN_CREW_ICON_BAR => {
+                    Some([r.left + 8.0, r.centre_y()])
+                }
+                BarShape::Bar => None,
+                BarShape::Milestone => Some([(r.left + r.right) / 2.0, r.centre_y()]),
+            };
+            if let Some(centre) = centre {
+                self.crew_icon(centre, ink);
+            }
+        }
+        if let Some(label) = &bar.label {
+            let color = if label.inside { ink } else { palette.text };
+            self.label(label, TEXT_SIZE, color);
+        }
+    }
+
+    /// Head and shoulders, as the window draws them.
+    fn crew_icon(&mut self, [x, y]: Point, ink: Color32) {
+        let _ = write!(
+            self.out,
+            "<circle cx=\"{x:.1}\" cy=\"{:.1}\" r=\"2.6\" fill=\"{c}\"/>\
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"4.5\" rx=\"2\" fill=\"{c}\"/>",
+            y - 3.0,
+            x - 4.0,
+            y + 0.95,
+            c = css(ink)
+        );
+    }
+
+    /// The key below the chart: the lead agencies shown, crewed missions, and each status.
+    fn legend(&mut self, scene: &Scene, layout: &LegendLayout) {
+        let palette = self.palette;
+        let size = TEXT_SIZE;
+        let baseline = |row: usize| row as f32 * LEGEND_ROW + 0.8 * size + 2.0;
+        for (k, (id, color)) in scene.agencies.iter().enumerate() {
+            let (x, row) = layout.agencies[k];
+            let fill = Color32::from_rgb(color[0], color[1], color[2]);
+            self.rect(
+                x,
+                row as f32 * LEGEND_ROW + 4.0,
+                10.0,
+                10.0,
+                fill,
+                "rx=\"2\"",
+            );
+            self.text(
+                x + 14.0,
+                baseline(row),
+                size,
+                palette.text,
+                id,
+                "class=\"agency\"",
+            );
+        }
+        let row = layout.status_row;
+        let mut x = 0.0;
+        self.crew_icon([x + 6.0, row as f32 * LEGEND_ROW + 9.0], palette.text);
+        self.text(
+            x + 16.0,
+            baseline(row),
+            size,
+            palette.text,
+            "crewed mission",
+            "",
+        );
+        x += 16.0 + text_width("crewed mission", size) + 24.0;
+        for status in MissionStatus::ALL {
+            let sample = Bar {
+                mission: 0,
+                name: String::new(),
+                contribution: false,
+                rect: Rect {
+                    left: x,
+                    top: row as f32 * LEGEND_ROW + 3.0,
+                    right: x + 22.0,
+                    bottom: row as f32 * LEGEND_ROW + 14.0,
+                },
+                shape: BarShape::Bar,
+                color: SAMPLE_COLOR,
+                kind: MissionKind::Robotic,
+                status,
+                conflict: None,
+                selected: false,
+                dimmed: false,
+                label: None,
+            };
+            self.bar_rects(&sample.rect.clone(), &sample);
+            self.text(
+                x + 28.0,
+                baseline(row),
+                size,
+                palette.text,
+                status.name(),
+                "",
+            );
+            x += 28.0 + text_width(status.name(), size) + 20.0;
+        }
+    }
+}
+
+/// Where each legend entry goes: agencies flow in rows across the page, statuses on the row
+/// after them.
+struct LegendLayout {
+    agencies: Vec<(f32, usize)>,
+    status_row: usize,
+    height: f32,
+}
+
+fn legend_layout(scene: &Scene, page_width: f32) -> LegendLayout {
+    let room = page_width - 2.0 * MARGIN;
+    let (mut x, mut row) = (0.0, 0);
+    let mut agencies = Vec::with_capacity(scene.agencies.len());
+    for (id, _) in &scene.agencies {
+        let width = 14.0 + text_width(id, TEXT_SIZE) + 18.0;
+        if x > 0.0 && x + width > room {
+            (x, row) = (0.0, row + 1);
+        }
+        agencies.push((x, row));
+        x += width;
+    }
+    let status_row = if agencies.is_empty() { 0 } else { row + 1 };
+    LegendLayout {
+        agencies,
+        status_row,
+        height: (status_row + 1) as f32 * LEGEND_ROW + 14.0,
+    }
+}
+
+fn hatch_id(rgba: [u8; 4]) -> String {
+    format!(
+        "hatch-{:02x}{:02x}{:02x}{:02x}",
+        rgba[0], rgba[1], rgba[2], rgba[3]
+    )
+}
+
+fn grow(r: &Rect, by: f32) -> Rect {
+    Rect {
+        left: r.left - by,
+        top: r.top - by,
+        right: r.right + by,
+        bottom: r.bottom + by,
+    }
+}
+
+fn diamond(r: &Rect) -> [Point; 4] {
+    let (cx, cy) = ((r.left + r.right) / 2.0, r.centre_y());
+    [[cx, r.top], [r.right, cy], [cx, r.bottom], [r.left, cy]]
+}
+
+/// `text` in lines of at most `width` pixels, broken between words, at most `max_lines` of
+/// them; the last one shortened with "…" when the text does not fit.
+fn wrap(text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
+        if current.is_empty() || text_width(&candidate, size) <= width {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_owned()));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines - 1).join(" ");
+        lines.push(rest);
+    }
+    for line in &mut lines {
+        if text_width(line, size) > width {
+            *line = shortened(line, size, width).unwrap_or_default();
+        }
+    }
+    lines
+}
