@@ -288,3 +288,104 @@ fn export_refuses_an_unknown_extension_or_an_unwritable_path_and_writes_nothing(
         "no partial or temporary file is left"
     );
 }
+
+#[test]
+fn export_writes_svg_png_and_pdf_snapshots_of_the_years_and_lanes_asked_for() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    for name in ["ger.svg", "ger.png", "ger.pdf"] {
+        let out = dir.path().join(name);
+        let run = ger_planner(&[
+            "export",
+            "roadmaps/ger-2026-status.json",
+            "-o",
+            path_arg(&out),
+            "--from",
+            "2020",
+            "--to",
+            "2040",
+            "--group-by",
+            "agency",
+        ]);
+        assert_eq!(run.status.code(), Some(0), "{name}: {}", text(&run.stderr));
+        assert!(
+            text(&run.stdout).contains("snapshot of"),
+            "{}",
+            text(&run.stdout)
+        );
+    }
+    let svg = std::fs::read_to_string(dir.path().join("ger.svg")).unwrap_or_default();
+    assert!(
+        svg.contains("Jan 2020 to Jan 2041 · by agency"),
+        "the subtitle says what is shown"
+    );
+    assert!(svg.contains(">ESA — European Space"), "agency lanes");
+    let png = std::fs::read(dir.path().join("ger.png")).unwrap_or_default();
+    assert!(png.starts_with(b"\x89PNG"));
+    let pdf = std::fs::read(dir.path().join("ger.pdf")).unwrap_or_default();
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn export_refuses_a_backwards_range_a_bad_width_or_an_unknown_view_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let out = dir.path().join("ger.png");
+    let file = "roadmaps/ger-2026-status.json";
+    let cases: [(&[&str], &str); 3] = [
+        (&["--from", "2040", "--to", "2030"], "ends before it starts"),
+        (&["--width", "20"], "480 to 16000 pixels wide, not 20"),
+        (&["--view", "nowhere"], "no view \"nowhere\""),
+    ];
+    for (options, message) in cases {
+        let mut args = vec!["export", file, "-o", path_arg(&out)];
+        args.extend_from_slice(options);
+        let run = ger_planner(&args);
+        assert_eq!(run.status.code(), Some(2), "{options:?}");
+        assert!(text(&run.stderr).contains(message), "{}", text(&run.stderr));
+    }
+    let (_bad_dir, bad) = temp_file(
+        "bad.json",
+        "{\"format\": \"ger-roadmap\",\n  \"version\": 1,\n  oops}",
+    );
+    let run = ger_planner(&["export", path_arg(&bad), "-o", path_arg(&out)]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("bad.json:3:3"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .map(|d| d.count())
+            .unwrap_or(99),
+        0,
+        "nothing is written"
+    );
+}
+
+#[test]
+fn export_starts_from_a_saved_view() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let out = dir.path().join("esa.svg");
+    let run = ger_planner(&[
+        "export",
+        "roadmaps/ger-2026-status.json",
+        "-o",
+        path_arg(&out),
+        "--view",
+        "esa",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(
+        svg.contains(">ESA contributions<"),
+        "the view's name is the title"
+    );
+    assert!(
+        svg.contains("agencies ESA"),
+        "its filter is in the subtitle"
+    );
+    assert!(
+        !svg.contains("<title>Tianwen-2"),
+        "missions without ESA are not shown"
+    );
+}

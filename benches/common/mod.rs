@@ -158,5 +158,6 @@ pub fn generated_roadmap(missions: usize, shape: Shape) -> Roadmap {
         phases: Vec::new(),
         resources,
         missions,
+        views: Vec::new(),
     }
 }

@@ -38,6 +38,8 @@ pub const ROW_HEIGHT: f32 = 24.0;
 pub const BAR_HEIGHT: f32 = 18.0;
 /// Space above the first and below the last row of a lane.
 pub const LANE_PADDING: f32 = 6.0;
+/// Narrowest bar drawn: shorter missions are widened to it.
+pub const MIN_BAR_WIDTH: f32 = 2.0;
 /// Space between a label and its bar's edges.
 pub const LABEL_PADDING: f32 = 5.0;
 /// Room taken by the crew icon at the start of a crewed mission's bar.
@@ -171,7 +173,9 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
             (centre - BAR_HEIGHT / 2.0, centre + BAR_HEIGHT / 2.0)
         }
     };
-    if right < 0.0 || left > input.width || right - left < 1.0 {
+    // However far out the view is zoomed, no mission vanishes: a short one is a sliver.
+    let right = right.max(left + MIN_BAR_WIDTH);
+    if right < 0.0 || left > input.width {
         return None;
     }
     let role = entry
@@ -374,17 +378,32 @@ fn bands(input: &LayoutInput, lanes: &[Lane], today_label: Option<Rect>) -> Vec<
 }
 
 /// A phase's name at the start of its band's part in view, in the lower half of the header,
-/// shortened to the band's width and left out where it would run into a name already `taken`.
+/// shortened to the band's width; moved past a name already `taken` (the today mark, an earlier
+/// phase's) that is in the way, or left out where there is then no room.
 fn phase_label(name: &str, band: &Rect, width: f32, taken: &[Rect]) -> Option<Label> {
-    let left = band.left.max(0.0) + 4.0;
-    let room = band.right.min(width) - 4.0 - left;
-    let text = if text_width(name, SMALL_TEXT_SIZE) <= room {
-        name.to_owned()
-    } else {
-        shortened(name, SMALL_TEXT_SIZE, room)?
-    };
-    let label = Label::at(text, SMALL_TEXT_SIZE, left, HEADER_HEIGHT * 0.75, true);
-    (!taken.iter().any(|t| overlap(t, &label.rect))).then_some(label)
+    let gap = 2.0 * LABEL_PADDING;
+    let right = band.right.min(width) - 4.0;
+    let mut left = band.left.max(0.0) + 4.0;
+    for _ in 0..=taken.len() {
+        let room = right - left;
+        let text = if text_width(name, SMALL_TEXT_SIZE) <= room {
+            name.to_owned()
+        } else {
+            shortened(name, SMALL_TEXT_SIZE, room)?
+        };
+        let label = Label::at(text, SMALL_TEXT_SIZE, left, HEADER_HEIGHT * 0.75, true);
+        // Kept a little apart from the others, so two names never read as one.
+        let spaced = Rect {
+            left: label.rect.left - gap,
+            right: label.rect.right + gap,
+            ..label.rect
+        };
+        match taken.iter().find(|t| overlap(t, &spaced)) {
+            None => return Some(label),
+            Some(in_the_way) => left = in_the_way.right + gap,
+        }
+    }
+    None
 }
 
 /// Dependency arrows between missions laid out, from the end of the one depended on to the

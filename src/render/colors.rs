@@ -54,9 +54,13 @@ impl Palette {
         }
     }
 
-    /// Dark ink on white: for snapshots in reports, and for projectors.
+    /// Near-black ink on a light page: for snapshots in reports, and for projectors.
     pub fn light() -> Self {
-        Self::of(&egui::Visuals::light())
+        Self {
+            text: Color32::from_gray(20),
+            background: Color32::WHITE,
+            ..Self::of(&egui::Visuals::light())
+        }
     }
 }
 

@@ -229,6 +229,13 @@ fn parse(svg: &str) -> Result<usvg::Tree, SnapshotError> {
     let options = usvg::Options {
         font_family: "Ubuntu".to_owned(),
         fontdb: Arc::clone(&FONTS),
+        // The SVG writer already puts the characters egui's typeface lacks in the fallback
+        // font. usvg's own fallback would redraw a whole text in the fallback font when that
+        // has every character, making it wider than layout measured.
+        font_resolver: usvg::FontResolver {
+            select_font: usvg::FontResolver::default_font_selector(),
+            select_fallback: Box::new(|_, _, _| None),
+        },
         ..usvg::Options::default()
     };
     usvg::Tree::from_str(svg, &options).map_err(|err| SnapshotError::Draw(err.to_string()))

@@ -114,6 +114,7 @@ pub fn roadmap(missions: Vec<Mission>) -> Roadmap {
         phases: Vec::new(),
         resources: Vec::new(),
         missions,
+        views: Vec::new(),
     }
 }
 
