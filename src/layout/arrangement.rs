@@ -101,8 +101,12 @@ pub fn arrange(
         GroupBy::Destination => destination_lanes(roadmap, &shown),
         GroupBy::Agency => agency_lanes(roadmap, &shown),
     };
+    // While filters are on, lanes with nothing to show are left out: a view of two
+    // destinations shows two lanes. Without filters every lane stays, to add missions to.
+    let filtered = showing.filter.is_active();
     let lanes = members
         .into_iter()
+        .filter(|(_, _, members)| !(filtered && members.is_empty()))
         .map(|(name, key, members)| ArrangedLane {
             name,
             key,

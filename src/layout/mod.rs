@@ -357,7 +357,13 @@ fn bands(input: &LayoutInput, lanes: &[Lane], today_label: Option<Rect>) -> Vec<
             });
         }
     }
-    for (destination, lane) in input.roadmap.destinations.iter().zip(lanes) {
+    for lane in lanes {
+        let LaneKey::Destination(id) = &lane.key else {
+            continue;
+        };
+        let Some(destination) = input.roadmap.destinations.iter().find(|d| &d.id == id) else {
+            continue;
+        };
         for window in &destination.launch_windows {
             let rect = Rect {
                 left: x(window.start),

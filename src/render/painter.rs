@@ -50,6 +50,12 @@ impl SceneStyle {
 /// Paints the scene; `painter` should be clipped to the chart and gutter.
 pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     let chart = painter.with_clip_rect(style.chart);
+    // The page under the chart: in any theme, not whatever the window was cleared to.
+    painter.rect_filled(
+        style.chart.union(style.gutter),
+        0.0,
+        style.colors.background,
+    );
     lanes(painter, &chart, scene, style);
     for band in &scene.bands {
         paint_band(&chart, band, style);

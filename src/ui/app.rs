@@ -15,6 +15,7 @@ use super::dialogs::{Dialog, DialogChoice, Then, dialog_contents};
 use super::files::{self, Autosave, FilePurpose};
 use super::filters;
 use super::inspector::{Inspector, InspectorAction};
+use super::presentation::{self, Presentation, PresentationKey, presentation_keys};
 use super::setup_panel::SetupPanel;
 use super::statistics;
 use super::timeline::{Timeline, TimelineAction, TimelineInput};
@@ -27,8 +28,11 @@ use crate::edit::{
 };
 use crate::format;
 use crate::layout::{self, Arrangement, Showing, TimeView};
-use crate::model::{AgencyId, Mission, MissionId, Roadmap, unused_id};
-use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR, severity_color};
+use crate::model::{AgencyId, Mission, MissionId, Roadmap, SavedView, unused_id};
+use crate::render::{
+    DEFAULT_WIDTH, ERROR_COLOR, SLIP_COLOR, SnapshotFormat, SnapshotView, WARNING_COLOR, heading,
+    severity_color, snapshot, snapshot_pixels,
+};
 
 /// The name of a roadmap that has no file yet.
 const UNTITLED: &str = "Untitled";
@@ -55,6 +59,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The file open when the app last closed.
     pub last_file: Option<PathBuf>,
+    /// Whether presentation mode uses the high-contrast light theme.
+    pub high_contrast_presentation: bool,
 }
 
 /// What the side panel shows.
@@ -127,6 +133,8 @@ pub struct GerApp {
     close_confirmed: bool,
     shown_title: String,
     today: NaiveDate,
+    /// Presentation mode, while presenting.
+    presenting: Option<Presentation>,
 }
 
 impl GerApp {
@@ -182,6 +190,7 @@ impl GerApp {
             close_confirmed: false,
             shown_title: String::new(),
             today: chrono::Local::now().date_naive(),
+            presenting: None,
         }
     }
 
@@ -230,8 +239,17 @@ impl GerApp {
         self.path.as_deref()
     }
 
+    /// Whether presentation mode is on, and the position of the saved view shown.
+    pub fn presented_view(&self) -> Option<usize> {
+        self.presenting.as_ref().map(|p| p.slide)
+    }
+
     /// The whole window's contents.
     pub fn show(&mut self, ui: &mut Ui) {
+        if self.presenting.is_some() {
+            self.show_presentation(ui);
+            return;
+        }
         let mut commands = self.shortcut_commands(ui.ctx());
         self.take_dropped_files(ui.ctx());
         // After anything above that may have opened another roadmap, before anything below
@@ -250,6 +268,17 @@ impl GerApp {
                 .default_size(380.0)
                 .show(ui, |ui| self.side_panel(ui));
         }
+        self.chart(ui, false);
+        for command in commands {
+            self.run(ui.ctx(), command);
+        }
+        self.dialog_ui(ui.ctx());
+        self.update_title(ui.ctx());
+        self.tick_autosave(ui.ctx());
+    }
+
+    /// The chart, filling what the panels leave; `locked`: missions cannot be moved.
+    fn chart(&mut self, ui: &mut Ui, locked: bool) {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -263,6 +292,7 @@ impl GerApp {
                     highlight: self.highlight.as_ref(),
                     show_legend: !self.settings.hide_legend,
                     today: self.today,
+                    locked,
                 };
                 let actions = self.timeline.ui(ui, &mut self.settings.time, &input);
                 if !actions.is_empty() {
@@ -273,12 +303,199 @@ impl GerApp {
                     self.apply_timeline_action(ui.ctx(), action);
                 }
             });
-        for command in commands {
-            self.run(ui.ctx(), command);
+    }
+
+    /// Presentation mode: the view's name above the chart, nothing else; keys step through the
+    /// saved views. Undo, redo and copying a snapshot still work.
+    fn show_presentation(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let count = self.document.roadmap().views.len();
+        for key in presentation_keys(ui) {
+            match key {
+                PresentationKey::Leave => {
+                    self.stop_presenting(&ctx);
+                    return;
+                }
+                PresentationKey::Contrast => {
+                    let on = !self.settings.high_contrast_presentation;
+                    self.settings.high_contrast_presentation = on;
+                    if let Some(presentation) = &self.presenting {
+                        presentation.set_contrast(&ctx, on);
+                    }
+                }
+                step => {
+                    if let Some(presentation) = &mut self.presenting {
+                        presentation.step(step, count);
+                    }
+                    self.show_slide();
+                }
+            }
         }
-        self.dialog_ui(ui.ctx());
-        self.update_title(ui.ctx());
-        self.tick_autosave(ui.ctx());
+        let keep = [Command::Undo, Command::Redo, Command::CopySnapshot];
+        let commands: Vec<Command> = self
+            .shortcut_commands(&ctx)
+            .into_iter()
+            .filter(|c| keep.contains(c))
+            .collect();
+        self.refresh_derived();
+        let slide = self.presenting.as_ref().map_or(0, |p| p.slide);
+        let locked = self
+            .document
+            .roadmap()
+            .views
+            .get(slide)
+            .is_some_and(|v| v.locked);
+        egui::Panel::top("presentation").show(ui, |ui| {
+            presentation::header(ui, self.document.roadmap(), slide, locked);
+        });
+        self.chart(ui, locked);
+        for command in commands {
+            self.run(&ctx, command);
+        }
+        self.dialog_ui(&ctx);
+        self.tick_autosave(&ctx);
+    }
+
+    fn start_presenting(&mut self, ctx: &egui::Context) {
+        let contrast = self.settings.high_contrast_presentation;
+        let showing = self.settings.showing.clone();
+        self.presenting = Some(Presentation::start(
+            ctx,
+            self.settings.time,
+            showing,
+            contrast,
+        ));
+        self.show_slide();
+    }
+
+    fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if let Some(presentation) = self.presenting.take() {
+            (self.settings.time, self.settings.showing) = presentation.end(ctx);
+        }
+    }
+
+    /// Shows the saved view presentation mode is on (none saved: the view stays as it was).
+    fn show_slide(&mut self) {
+        let slide = self.presenting.as_ref().map_or(0, |p| p.slide);
+        if let Some(view) = self.document.roadmap().views.get(slide) {
+            (self.settings.time, self.settings.showing) = presentation::view_of(view);
+            self.timeline.scroll_to_top();
+        }
+    }
+
+    /// Shows saved view `index` while editing.
+    fn apply_view(&mut self, index: usize) {
+        if let Some(view) = self.document.roadmap().views.get(index) {
+            (self.settings.time, self.settings.showing) = presentation::view_of(view);
+            self.timeline.scroll_to_top();
+        }
+    }
+
+    /// Saves the view shown under `name`, as one undoable step.
+    fn save_view(&mut self, name: String, locked: bool) {
+        let roadmap = self.document.roadmap();
+        let time = self.settings.time;
+        let showing = &self.settings.showing;
+        let wanted: String = name
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let wanted = if wanted.is_empty() {
+            "view".to_owned()
+        } else {
+            wanted
+        };
+        let id = unused_id(roadmap.views.iter().map(|v| v.id.as_str()), &wanted);
+        let from = layout::date_from_day(time.min);
+        let to =
+            layout::date_from_day(time.min + time.span - 1.0).max(from.succ_opt().unwrap_or(from));
+        let view = SavedView {
+            id: id.as_str().into(),
+            name: name.clone(),
+            from,
+            to,
+            group_by: showing.group_by,
+            filters: showing.filter.clone(),
+            show_cancelled: showing.show_cancelled,
+            locked,
+        };
+        let mut setup = Setup::of(roadmap);
+        setup.views.push(view);
+        let changes = set_setup(roadmap, setup);
+        self.document.apply(format!("save view “{name}”"), changes);
+        self.notice = Some(format!("View “{name}” saved: F5 presents the saved views"));
+    }
+
+    /// Removes saved view `index`, as one undoable step.
+    fn delete_view(&mut self, index: usize) {
+        let roadmap = self.document.roadmap();
+        let mut setup = Setup::of(roadmap);
+        if index < setup.views.len() {
+            let view = setup.views.remove(index);
+            let changes = set_setup(roadmap, setup);
+            self.document
+                .apply(format!("delete view “{}”", view.name), changes);
+        }
+    }
+
+    /// What a snapshot of the chart as shown draws.
+    fn snapshot_view(&self) -> SnapshotView<'_> {
+        let roadmap = self.document.roadmap();
+        let slide = self
+            .presenting
+            .as_ref()
+            .and_then(|p| roadmap.views.get(p.slide));
+        let title = slide.map_or(roadmap.title.as_str(), |v| v.name.as_str());
+        let time = self.settings.time;
+        SnapshotView {
+            roadmap,
+            arrangement: &self.arrangement,
+            time,
+            heading: heading(title, self.today, &time, &self.settings.showing),
+            today: self.today,
+        }
+    }
+
+    /// Writes a snapshot of the chart as shown, in the format `path`'s extension names.
+    fn export_snapshot(&mut self, path: &Path) {
+        let Some(format) = SnapshotFormat::of_path(path) else {
+            self.show_error(
+                "Could not export the snapshot",
+                &format!(
+                    "{}: expected a file name ending in .svg, .png or .pdf",
+                    path.display()
+                ),
+            );
+            return;
+        };
+        let written = snapshot(&self.snapshot_view(), format, DEFAULT_WIDTH)
+            .map_err(|err| err.to_string())
+            .and_then(|bytes| {
+                format::write_atomically(path, &bytes).map_err(|err| err.to_string())
+            });
+        match written {
+            Ok(()) => self.notice = Some(format!("Snapshot written to {}", path.display())),
+            Err(err) => self.show_error(
+                "Could not export the snapshot",
+                &format!("{}: {err}", path.display()),
+            ),
+        }
+    }
+
+    /// Puts a PNG of the chart as shown on the clipboard, for pasting into slides.
+    fn copy_snapshot(&mut self, ctx: &egui::Context) {
+        match snapshot_pixels(&self.snapshot_view(), DEFAULT_WIDTH) {
+            Ok((width, height, rgba)) => {
+                let size = [width as usize, height as usize];
+                ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, &rgba));
+                self.notice = Some(format!(
+                    "Snapshot copied to the clipboard ({width} × {height} pixels)"
+                ));
+            }
+            Err(err) => self.show_error("Could not copy the snapshot", &err.to_string()),
+        }
     }
 
     /// Recomputes the conflicts and the arrangement of the chart when the roadmap or what is
@@ -364,6 +581,15 @@ impl GerApp {
             Command::StopComparing => self.baseline = None,
             Command::ImportTable => self.ask_for_file(ctx, FilePurpose::ImportTable),
             Command::ExportTable => self.ask_for_file(ctx, FilePurpose::ExportTable),
+            Command::ExportSnapshot => self.ask_for_file(ctx, FilePurpose::ExportSnapshot),
+            Command::CopySnapshot => self.copy_snapshot(ctx),
+            Command::Present => self.start_presenting(ctx),
+            Command::SaveView => {
+                self.dialog = Some(Dialog::SaveView {
+                    name: String::new(),
+                    locked: false,
+                })
+            }
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Command::Undo => {
                 self.document.undo();
@@ -511,6 +737,7 @@ impl GerApp {
     fn ask_for_file(&mut self, ctx: &egui::Context, purpose: FilePurpose) {
         let suggested = match purpose {
             FilePurpose::ExportTable => self.suggested_file_name().replace(".json", ".csv"),
+            FilePurpose::ExportSnapshot => self.suggested_file_name().replace(".json", ".png"),
             _ => self.suggested_file_name(),
         };
         if files::native_dialogs_available() {
@@ -520,7 +747,9 @@ impl GerApp {
         } else {
             let folder = self.folder().unwrap_or_default();
             let text = match purpose {
-                FilePurpose::SaveAs | FilePurpose::ExportTable => folder.join(suggested),
+                FilePurpose::SaveAs | FilePurpose::ExportTable | FilePurpose::ExportSnapshot => {
+                    folder.join(suggested)
+                }
                 _ => folder.join(""),
             };
             self.dialog = Some(Dialog::Path {
@@ -538,6 +767,7 @@ impl GerApp {
             FilePurpose::Compare => self.compare_with(&path),
             FilePurpose::ImportTable => self.read_table(&path),
             FilePurpose::ExportTable => self.export_table(&path),
+            FilePurpose::ExportSnapshot => self.export_snapshot(&path),
         }
     }
 
@@ -660,6 +890,10 @@ impl GerApp {
                     self.command_button(ui, command, None, true, commands);
                 }
                 ui.separator();
+                for command in [Command::ExportSnapshot, Command::CopySnapshot] {
+                    self.command_button(ui, command, None, true, commands);
+                }
+                ui.separator();
                 self.command_button(ui, Command::Quit, None, true, commands);
             });
             ui.menu_button("Edit", |ui| {
@@ -704,10 +938,55 @@ impl GerApp {
                     commands.push(Command::ToggleSidePanel);
                 }
             });
+            ui.menu_button("Present", |ui| self.present_menu(ui, commands));
             ui.menu_button("Help", |ui| {
                 self.command_button(ui, Command::Shortcuts, None, true, commands)
             });
         });
+    }
+
+    /// Presenting, and the saved views it steps through.
+    fn present_menu(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        self.command_button(ui, Command::Present, None, true, commands);
+        ui.checkbox(
+            &mut self.settings.high_contrast_presentation,
+            "High-contrast light theme",
+        )
+        .on_hover_text("Black on white while presenting, for projectors (C toggles it there)");
+        ui.separator();
+        self.command_button(ui, Command::SaveView, None, true, commands);
+        let names: Vec<String> = self
+            .document
+            .roadmap()
+            .views
+            .iter()
+            .map(|v| v.name.clone())
+            .collect();
+        if names.is_empty() {
+            ui.weak("No saved views yet");
+        }
+        let mut shown = None;
+        for (index, name) in names.iter().enumerate() {
+            if ui
+                .button(format!("Show “{name}”"))
+                .on_hover_text("Its time range, lanes and filters")
+                .clicked()
+            {
+                shown = Some(index);
+            }
+        }
+        if let Some(index) = shown {
+            self.apply_view(index);
+        }
+        if !names.is_empty() {
+            ui.menu_button("Delete view", |ui| {
+                for (index, name) in names.iter().enumerate() {
+                    if ui.button(name).clicked() {
+                        self.delete_view(index);
+                    }
+                }
+            });
+        }
     }
 
     fn command_button(
@@ -1181,6 +1460,7 @@ impl GerApp {
             DialogChoice::DiscardRecovered => self.autosave.clear(),
             DialogChoice::File(purpose, path) => self.use_file(ctx, purpose, path),
             DialogChoice::RemoveAgency(index) => self.remove_agency(index),
+            DialogChoice::SaveView { name, locked } => self.save_view(name, locked),
             DialogChoice::Import { merge } => {
                 if let Some(Dialog::ImportTable { table, .. }) = dialog {
                     self.import_table(ctx, *table, merge);

@@ -22,6 +22,14 @@ pub enum Command {
     ImportTable,
     /// Write the missions as a CSV table.
     ExportTable,
+    /// Write the chart as it is shown to an SVG, PNG or PDF file.
+    ExportSnapshot,
+    /// Put a PNG of the chart as it is shown on the clipboard.
+    CopySnapshot,
+    /// Full screen, no menus or panels, larger text; steps through the saved views.
+    Present,
+    /// Keep the time range, lanes and filters shown as a named view of the roadmap.
+    SaveView,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -51,7 +59,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift comes before the
     /// same one without, which would otherwise take it.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 24] = [
         Self::New,
         Self::Open,
         Self::SaveAs,
@@ -60,6 +68,10 @@ impl Command {
         Self::StopComparing,
         Self::ImportTable,
         Self::ExportTable,
+        Self::ExportSnapshot,
+        Self::CopySnapshot,
+        Self::Present,
+        Self::SaveView,
         Self::Quit,
         Self::Redo,
         Self::Undo,
@@ -85,6 +97,10 @@ impl Command {
             Self::StopComparing => "Stop comparing",
             Self::ImportTable => "Import CSV…",
             Self::ExportTable => "Export CSV…",
+            Self::ExportSnapshot => "Export snapshot…",
+            Self::CopySnapshot => "Copy snapshot",
+            Self::Present => "Present",
+            Self::SaveView => "Save view…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -122,6 +138,9 @@ impl Command {
             Self::Save => vec![cmd(Key::S)],
             Self::SaveAs => vec![cmd_shift(Key::S)],
             Self::Quit => vec![cmd(Key::Q)],
+            Self::ExportSnapshot => vec![cmd(Key::E)],
+            Self::CopySnapshot => vec![cmd_shift(Key::C)],
+            Self::Present => vec![plain(Key::F5)],
             Self::Undo => vec![cmd(Key::Z)],
             Self::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
             Self::Delete => vec![plain(Key::Delete), plain(Key::Backspace)],
@@ -135,7 +154,8 @@ impl Command {
             | Self::CompareWith
             | Self::StopComparing
             | Self::ImportTable
-            | Self::ExportTable => vec![],
+            | Self::ExportTable
+            | Self::SaveView => vec![],
             Self::Shortcuts => vec![plain(Key::F1)],
         }
     }

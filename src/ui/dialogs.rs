@@ -46,6 +46,8 @@ pub(super) enum Dialog {
         file: String,
         table: Box<format::MissionTable>,
     },
+    /// The name of a view to save, and whether presenting it keeps missions in place.
+    SaveView { name: String, locked: bool },
 }
 
 /// What the user answered in a dialog.
@@ -58,6 +60,7 @@ pub(super) enum DialogChoice {
     File(FilePurpose, PathBuf),
     Import { merge: bool },
     RemoveAgency(usize),
+    SaveView { name: String, locked: bool },
 }
 
 /// Draws a dialog; returns the user's answer once given.
@@ -103,6 +106,36 @@ pub(super) fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<Dialog
                 }
                 if ui.button("Discard").clicked() {
                     choice = Some(DialogChoice::DiscardRecovered);
+                }
+            });
+        }
+        Dialog::SaveView { name, locked } => {
+            ui.heading("Save view");
+            ui.label("The time range, lanes and filters shown, saved in the roadmap under a name; presenting (F5) steps through the saved views.");
+            let field = ui.add(
+                egui::TextEdit::singleline(name)
+                    .hint_text("e.g. Lunar 2024–2032")
+                    .desired_width(400.0),
+            );
+            if ui.memory(|m| m.focused().is_none()) {
+                field.request_focus();
+            }
+            ui.checkbox(
+                locked,
+                "Locked: missions cannot be dragged while presenting it",
+            );
+            let entered = (field.has_focus() || field.lost_focus())
+                && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                let named = !name.trim().is_empty();
+                if ui.add_enabled(named, Button::new("Save")).clicked() || (entered && named) {
+                    choice = Some(DialogChoice::SaveView {
+                        name: name.trim().to_owned(),
+                        locked: *locked,
+                    });
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(DialogChoice::Close);
                 }
             });
         }

@@ -34,6 +34,8 @@ pub enum FilePurpose {
     ImportTable,
     /// Where to write the mission table (CSV).
     ExportTable,
+    /// Where to write a snapshot of the chart (SVG, PNG or PDF).
+    ExportSnapshot,
 }
 
 impl FilePurpose {
@@ -45,6 +47,7 @@ impl FilePurpose {
             Self::Compare => "Compare with roadmap",
             Self::ImportTable => "Import mission table (CSV)",
             Self::ExportTable => "Export mission table (CSV)",
+            Self::ExportSnapshot => "Export snapshot (SVG, PNG or PDF)",
         }
     }
 
@@ -55,29 +58,33 @@ impl FilePurpose {
             Self::SaveAs => "Save",
             Self::Compare => "Compare",
             Self::ImportTable => "Import",
-            Self::ExportTable => "Export",
+            Self::ExportTable | Self::ExportSnapshot => "Export",
         }
     }
 
     /// Whether a file is written (rather than read).
     fn writes(self) -> bool {
-        matches!(self, Self::SaveAs | Self::ExportTable)
+        matches!(
+            self,
+            Self::SaveAs | Self::ExportTable | Self::ExportSnapshot
+        )
     }
 
     /// The kind of file, as the dialog's filter.
-    fn filter(self) -> (&'static str, &'static str) {
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Self::ImportTable | Self::ExportTable => ("Mission table", "csv"),
-            _ => ("GER roadmap", "json"),
+            Self::ImportTable | Self::ExportTable => ("Mission table", &["csv"]),
+            Self::ExportSnapshot => ("Snapshot", &["png", "svg", "pdf"]),
+            _ => ("GER roadmap", &["json"]),
         }
     }
 }
 
 /// Asks for a file with the native dialog; `suggested` names a file to write.
 pub fn pick_file(purpose: FilePurpose, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
-    let (kind, extension) = purpose.filter();
+    let (kind, extensions) = purpose.filter();
     let mut dialog = rfd::FileDialog::new()
-        .add_filter(kind, &[extension])
+        .add_filter(kind, extensions)
         .set_title(purpose.title());
     if let Some(folder) = folder {
         dialog = dialog.set_directory(folder);

@@ -9,6 +9,7 @@ mod files;
 mod filters;
 mod fonts;
 mod inspector;
+mod presentation;
 mod setup_panel;
 mod statistics;
 mod timeline;

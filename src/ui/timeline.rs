@@ -71,6 +71,8 @@ pub struct TimelineInput<'a> {
     pub show_legend: bool,
     /// The day of the today line.
     pub today: NaiveDate,
+    /// Missions stay where they are: no dragging, nudging or adding (a locked view presented).
+    pub locked: bool,
 }
 
 /// A drag under way: the missions as they were, so each frame computes from the origin and
@@ -100,6 +102,11 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// Shows the first lanes: another view's lanes start at the top.
+    pub fn scroll_to_top(&mut self) {
+        self.scroll_y = 0.0;
+    }
+
     /// Brings these missions into view on the next frame.
     pub fn focus_on(&mut self, missions: Vec<usize>) {
         self.focus = Some(missions);
@@ -121,7 +128,9 @@ impl Timeline {
 
         // The pointer acts on the picture the user sees: the one drawn last frame.
         self.pointer_on_bars(ui, &background, view, input, &mut actions);
-        self.context_menu(&background, view, &mut actions);
+        if !input.locked {
+            self.context_menu(&background, view, &mut actions);
+        }
         self.navigate(ui, view, &background, chart, input, &mut actions);
         if let Some(missions) = &self.focus {
             bring_into_time_view(view, input.roadmap, missions);
@@ -219,7 +228,7 @@ impl Timeline {
             let grabbed = pressed
                 .and_then(|p| self.bar_at(p))
                 .map(|(bar, part)| (bar.mission, part));
-            if let Some((mission, part)) = grabbed {
+            if let Some((mission, part)) = grabbed.filter(|_| !input.locked) {
                 let chart = self.shown.as_ref().map_or(Rect::NOTHING, |shown| shown.1);
                 self.begin_drag(ui, part, mission, view, chart, input, actions);
             }
@@ -417,7 +426,10 @@ impl Timeline {
         input: &TimelineInput,
         actions: &mut Vec<TimelineAction>,
     ) {
-        if input.selection.is_empty() || self.drag.is_some() || ui.ctx().egui_wants_keyboard_input()
+        if input.locked
+            || input.selection.is_empty()
+            || self.drag.is_some()
+            || ui.ctx().egui_wants_keyboard_input()
         {
             return;
         }
