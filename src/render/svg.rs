@@ -90,10 +90,11 @@ pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> Stri
     svg.legend(scene, &legend);
     svg.out.push_str("</g></svg>\n");
 
-    let defs = svg.defs(scene);
+    let defs = svg.defs();
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
-         viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"{FONT_FAMILIES}\">\n{defs}{}",
+         viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"{FONT_FAMILIES}\" \
+         shape-rendering=\"crispEdges\">\n{defs}{}",
         svg.out
     )
 }
@@ -194,7 +195,7 @@ impl Svg {
         };
         let _ = write!(
             self.out,
-            "<polygon points=\"{}\" fill=\"{fill}\"{stroke}/>",
+            "<polygon points=\"{}\" fill=\"{fill}\"{stroke} shape-rendering=\"geometricPrecision\"/>",
             points(corners)
         );
     }
@@ -232,18 +233,8 @@ impl Svg {
         self.text(label.rect.left, baseline, size, color, &label.text, "");
     }
 
-    fn defs(&self, scene: &Scene) -> String {
+    fn defs(&self) -> String {
         let mut defs = String::from("<defs>");
-        let _ = write!(
-            defs,
-            "<clipPath id=\"chart\"><rect x=\"0\" y=\"0\" width=\"{w:.1}\" height=\"{h:.1}\"/></clipPath>\
-             <clipPath id=\"lanes\"><rect x=\"0\" y=\"{HEADER_HEIGHT}\" width=\"{w:.1}\" height=\"{l:.1}\"/></clipPath>\
-             <clipPath id=\"gutter\"><rect x=\"{g:.1}\" y=\"{HEADER_HEIGHT}\" width=\"{GUTTER}\" height=\"{l:.1}\"/></clipPath>",
-            w = scene.width,
-            h = scene.content_height,
-            l = scene.content_height - HEADER_HEIGHT,
-            g = -GUTTER,
-        );
         for rgba in &self.hatches {
             let color = Color32::from_rgba_premultiplied(rgba[0], rgba[1], rgba[2], rgba[3]);
             let _ = write!(
@@ -259,14 +250,14 @@ impl Svg {
         defs
     }
 
+    /// The chart, drawn without clip paths (they make resvg mask the whole page, several times
+    /// slower): what reaches past the chart's sides is covered by the margins drawn last.
     fn chart(&mut self, scene: &Scene) {
-        self.lanes(scene);
-        self.out.push_str("<g clip-path=\"url(#chart)\">");
+        self.lane_stripes(scene, 0.0);
         for band in &scene.bands {
             self.band(band);
         }
         self.axis(scene);
-        self.out.push_str("<g clip-path=\"url(#lanes)\">");
         for arrow in &scene.arrows {
             self.arrow(arrow);
         }
@@ -276,7 +267,6 @@ impl Svg {
         for bar in &scene.bars {
             self.bar(bar);
         }
-        self.out.push_str("</g>");
         if let Some(x) = scene.today {
             let top = HEADER_HEIGHT / 2.0;
             let color = ERROR_COLOR.gamma_multiply(0.8);
@@ -285,26 +275,39 @@ impl Svg {
         if let Some(label) = scene.today_label() {
             self.label(&label, SMALL_TEXT_SIZE, ERROR_COLOR);
         }
-        self.out.push_str("</g>");
+        let background = self.palette.background;
+        let height = scene.content_height + 1.0;
+        self.rect(scene.width, 0.0, MARGIN, height, background, "");
+        self.rect(
+            -GUTTER - MARGIN,
+            0.0,
+            GUTTER + MARGIN,
+            height,
+            background,
+            "",
+        );
+        self.lane_stripes(scene, -GUTTER);
+        self.lane_names(scene);
     }
 
-    fn lanes(&mut self, scene: &Scene) {
+    /// Alternate lanes shaded and a line under each, from `left` to the chart's right edge
+    /// (or, from the gutter's left, to the chart's left edge).
+    fn lane_stripes(&mut self, scene: &Scene, left: f32) {
         let stripe = self.palette.faint.gamma_multiply(0.35);
         let faint = self.palette.faint;
+        let right = if left < 0.0 { 0.0 } else { scene.width };
         for (k, lane) in scene.lanes.iter().enumerate() {
             let height = lane.bottom - lane.top;
             if k % 2 == 1 {
-                self.rect(-GUTTER, lane.top, GUTTER + scene.width, height, stripe, "");
+                self.rect(left, lane.top, right - left, height, stripe, "");
             }
-            self.line(
-                [-GUTTER, lane.bottom],
-                [scene.width, lane.bottom],
-                1.0,
-                faint,
-            );
+            self.line([left, lane.bottom], [right, lane.bottom], 1.0, faint);
         }
-        self.out
-            .push_str("<g class=\"lane-names\" clip-path=\"url(#gutter)\">");
+    }
+
+    /// Each lane's name, in as many lines as the lane has room for.
+    fn lane_names(&mut self, scene: &Scene) {
+        self.out.push_str("<g class=\"lane-names\">");
         let size = TEXT_SIZE + 1.0;
         let line_height = size * layout::LINE_HEIGHT;
         for lane in &scene.lanes {
@@ -367,7 +370,7 @@ impl Svg {
         let (line, head) = arrow.path();
         let _ = write!(
             self.out,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\"/>",
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\" shape-rendering=\"geometricPrecision\"/>",
             points(&line),
             css(color)
         );
@@ -481,8 +484,8 @@ impl Svg {
     fn crew_icon(&mut self, [x, y]: Point, ink: Color32) {
         let _ = write!(
             self.out,
-            "<circle cx=\"{x:.1}\" cy=\"{:.1}\" r=\"2.6\" fill=\"{c}\"/>\
-             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"4.5\" rx=\"2\" fill=\"{c}\"/>",
+            "<g shape-rendering=\"geometricPrecision\"><circle cx=\"{x:.1}\" cy=\"{:.1}\" r=\"2.6\" fill=\"{c}\"/>\
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"4.5\" rx=\"2\" fill=\"{c}\"/></g>",
             y - 3.0,
             x - 4.0,
             y + 0.95,
