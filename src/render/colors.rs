@@ -30,6 +30,24 @@ pub const WINDOW_COLOR: Color32 = Color32::from_rgba_unmultiplied_const(60, 170,
 /// Blue of the status samples in the legend.
 pub const SAMPLE_COLOR: [u8; 3] = [0, 114, 178];
 
+/// A bar of `status` at `rect` in the legend's sample colour: what each status looks like.
+pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
+    Bar {
+        mission: 0,
+        name: String::new(),
+        contribution: false,
+        rect,
+        shape: crate::layout::BarShape::Bar,
+        color: SAMPLE_COLOR,
+        kind: crate::model::MissionKind::Robotic,
+        status,
+        conflict: None,
+        selected: false,
+        dimmed: false,
+        label: None,
+    }
+}
+
 /// The theme's colours the chart uses.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {

@@ -6,8 +6,8 @@ use egui::{
 
 use super::batch::RectBatch;
 use super::colors::{
-    ERROR_COLOR, PHASE_COLOR, Palette, SAMPLE_COLOR, SLIP_COLOR, WINDOW_COLOR, agency_color, blend,
-    fill_color, ink_on, outline, severity_color,
+    ERROR_COLOR, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, agency_color, blend, fill_color,
+    ink_on, outline, severity_color, status_sample,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
@@ -385,20 +385,7 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     );
     at.y += row;
     for status in statuses {
-        let bar = Bar {
-            mission: 0,
-            name: String::new(),
-            contribution: false,
-            rect: layout::Rect::default(),
-            shape: BarShape::Bar,
-            color: SAMPLE_COLOR,
-            kind: MissionKind::Robotic,
-            status,
-            conflict: None,
-            selected: false,
-            dimmed: false,
-            label: None,
-        };
+        let bar = status_sample(status, layout::Rect::default());
         let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
         let mut batch = RectBatch::new(painter.pixels_per_point());
         paint_bar_rects(&mut batch, rect, &bar, style);

@@ -8,8 +8,8 @@ use std::fmt::Write;
 use egui::Color32;
 
 use super::colors::{
-    ERROR_COLOR, PHASE_COLOR, Palette, SAMPLE_COLOR, SLIP_COLOR, WINDOW_COLOR, agency_color,
-    fill_color, ink_on, outline, severity_color,
+    ERROR_COLOR, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, agency_color, fill_color, ink_on,
+    outline, severity_color, status_sample,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
@@ -531,25 +531,13 @@ impl Svg {
         );
         x += 16.0 + text_width("crewed mission", size) + 24.0;
         for status in MissionStatus::ALL {
-            let sample = Bar {
-                mission: 0,
-                name: String::new(),
-                contribution: false,
-                rect: Rect {
-                    left: x,
-                    top: row as f32 * LEGEND_ROW + 3.0,
-                    right: x + 22.0,
-                    bottom: row as f32 * LEGEND_ROW + 14.0,
-                },
-                shape: BarShape::Bar,
-                color: SAMPLE_COLOR,
-                kind: MissionKind::Robotic,
-                status,
-                conflict: None,
-                selected: false,
-                dimmed: false,
-                label: None,
+            let rect = Rect {
+                left: x,
+                top: row as f32 * LEGEND_ROW + 3.0,
+                right: x + 22.0,
+                bottom: row as f32 * LEGEND_ROW + 14.0,
             };
+            let sample = status_sample(status, rect);
             self.bar_rects(&sample.rect.clone(), &sample);
             self.text(
                 x + 28.0,
