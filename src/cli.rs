@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::analysis::{Conflict, RoadmapDiff, Severity, count_by_severity, diff, find_conflicts};
 use crate::format::{self, ReadError};
-use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all};
-use crate::model::{Roadmap, SavedView};
+use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
+use crate::model::Roadmap;
 use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot};
 
 /// Exit status: no conflicts.
@@ -174,11 +174,17 @@ fn export_snapshot(
         ),
         None => None,
     };
-    let mut showing = view.map(Showing::of_view).unwrap_or_default();
+    let (view_time, mut showing) = match view {
+        Some(view) => {
+            let (time, showing) = saved_view(view);
+            (Some(time), showing)
+        }
+        None => (None, Showing::default()),
+    };
     if let Some(group_by) = options.group_by {
         showing.group_by = group_by;
     }
-    let time = export_range(roadmap, &showing, view, options)?;
+    let time = export_range(roadmap, &showing, view_time, options)?;
     let width = options.width.unwrap_or(DEFAULT_WIDTH);
     let conflicts = find_conflicts(roadmap);
     let arrangement = arrange(roadmap, &conflicts, &showing, None);
@@ -199,18 +205,17 @@ fn export_snapshot(
     ))
 }
 
-/// The time range to export: the years asked for, else the saved view's, else every mission
-/// shown.
+/// The time range to export: the years asked for, else the saved view's (`view_time`), else
+/// every mission shown.
 fn export_range(
     roadmap: &Roadmap,
     showing: &Showing,
-    view: Option<&SavedView>,
+    view_time: Option<TimeView>,
     options: &ExportOptions,
 ) -> Result<TimeView, String> {
-    let fitted = match view {
-        Some(view) => TimeView::between(day_number(view.from), day_number(view.to) + 1.0),
-        None => fit_all(roadmap, showing)
-            .ok_or_else(|| "no mission to show: give --from and --to".to_owned())?,
+    let fitted = match view_time.or_else(|| fit_all(roadmap, showing)) {
+        Some(time) => time,
+        None => return Err("no mission to show: give --from and --to".to_owned()),
     };
     let year_start = |year: i32| {
         NaiveDate::from_ymd_opt(year, 1, 1)

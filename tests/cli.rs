@@ -28,6 +28,21 @@ fn path_arg(path: &Path) -> &str {
         .unwrap_or_else(|| panic!("temporary path is not UTF-8"))
 }
 
+const SAMPLE: &str = "roadmaps/ger-2026-status.json";
+
+/// `ger-planner export SAMPLE -o out` with more options.
+fn export_sample(out: &Path, options: &[&str]) -> Output {
+    let mut args = vec!["export", SAMPLE, "-o", path_arg(out)];
+    args.extend_from_slice(options);
+    ger_planner(&args)
+}
+
+/// Asserts that `dir` holds no file: no partial export, no temporary file.
+fn assert_nothing_written(dir: &Path) {
+    let count = std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(99);
+    assert_eq!(count, 0, "no partial or temporary file is left");
+}
+
 /// A valid roadmap whose one mission leads to the given conflicts when `start` is moved.
 fn roadmap_with_mission_starting(start: &str) -> String {
     format!(
@@ -143,7 +158,7 @@ fn hostile_files_exit_2_and_never_panic() {
 
 #[test]
 fn the_2026_status_roadmap_reports_escapade_outside_the_mars_windows() {
-    let output = ger_planner(&["check", "roadmaps/ger-2026-status.json", "--json"]);
+    let output = ger_planner(&["check", SAMPLE, "--json"]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value =
         serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));
@@ -165,22 +180,14 @@ fn the_2026_status_roadmap_reports_escapade_outside_the_mars_windows() {
 
 #[test]
 fn diff_of_a_roadmap_with_itself_exits_0() {
-    let out = ger_planner(&[
-        "diff",
-        "roadmaps/ger-2026-status.json",
-        "roadmaps/ger-2026-status.json",
-    ]);
+    let out = ger_planner(&["diff", SAMPLE, SAMPLE]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("no differences"));
 }
 
 #[test]
 fn diff_of_two_editions_lists_the_changes_and_a_summary_and_exits_1() {
-    let out = ger_planner(&[
-        "diff",
-        "roadmaps/ger-2020-plan.json",
-        "roadmaps/ger-2026-status.json",
-    ]);
+    let out = ger_planner(&["diff", "roadmaps/ger-2020-plan.json", SAMPLE]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
@@ -201,12 +208,7 @@ fn diff_of_two_editions_lists_the_changes_and_a_summary_and_exits_1() {
 
 #[test]
 fn diff_json_gives_each_difference_and_the_summary_as_data() {
-    let out = ger_planner(&[
-        "diff",
-        "roadmaps/ger-2020-plan.json",
-        "roadmaps/ger-2026-status.json",
-        "--json",
-    ]);
+    let out = ger_planner(&["diff", "roadmaps/ger-2020-plan.json", SAMPLE, "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|err| panic!("{err}"));
@@ -229,7 +231,7 @@ fn diff_with_a_broken_file_exits_2_naming_where() {
         "broken.json",
         "{\n  \"format\": \"ger-roadmap\",\n  oops\n}\n",
     );
-    let out = ger_planner(&["diff", "roadmaps/ger-2026-status.json", path_arg(&path)]);
+    let out = ger_planner(&["diff", SAMPLE, path_arg(&path)]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("broken.json:3:3"), "{stderr}");
@@ -240,12 +242,7 @@ fn diff_with_a_broken_file_exits_2_naming_where() {
 fn export_writes_the_mission_table_as_csv() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let out = dir.path().join("table.csv");
-    let run = ger_planner(&[
-        "export",
-        "roadmaps/ger-2026-status.json",
-        "-o",
-        path_arg(&out),
-    ]);
+    let run = export_sample(&out, &[]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let table = std::fs::read_to_string(&out).unwrap_or_else(|err| panic!("{err}"));
     let read = ger_planner::format::read_missions_csv(&table);
@@ -258,35 +255,19 @@ fn export_writes_the_mission_table_as_csv() {
 fn export_refuses_an_unknown_extension_or_an_unwritable_path_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let odd = dir.path().join("table.xlsx");
-    let run = ger_planner(&[
-        "export",
-        "roadmaps/ger-2026-status.json",
-        "-o",
-        path_arg(&odd),
-    ]);
+    let run = export_sample(&odd, &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("cannot tell the format from the extension"));
     assert!(!odd.exists());
     let nowhere = dir.path().join("missing-folder").join("table.csv");
-    let run = ger_planner(&[
-        "export",
-        "roadmaps/ger-2026-status.json",
-        "-o",
-        path_arg(&nowhere),
-    ]);
+    let run = export_sample(&nowhere, &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(
         text(&run.stderr).contains("cannot write"),
         "{}",
         text(&run.stderr)
     );
-    assert_eq!(
-        std::fs::read_dir(dir.path())
-            .map(|d| d.count())
-            .unwrap_or(99),
-        0,
-        "no partial or temporary file is left"
-    );
+    assert_nothing_written(dir.path());
 }
 
 #[test]
@@ -294,18 +275,10 @@ fn export_writes_svg_png_and_pdf_snapshots_of_the_years_and_lanes_asked_for() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     for name in ["ger.svg", "ger.png", "ger.pdf"] {
         let out = dir.path().join(name);
-        let run = ger_planner(&[
-            "export",
-            "roadmaps/ger-2026-status.json",
-            "-o",
-            path_arg(&out),
-            "--from",
-            "2020",
-            "--to",
-            "2040",
-            "--group-by",
-            "agency",
-        ]);
+        let run = export_sample(
+            &out,
+            &["--from", "2020", "--to", "2040", "--group-by", "agency"],
+        );
         assert_eq!(run.status.code(), Some(0), "{name}: {}", text(&run.stderr));
         assert!(
             text(&run.stdout).contains("snapshot of"),
@@ -315,7 +288,7 @@ fn export_writes_svg_png_and_pdf_snapshots_of_the_years_and_lanes_asked_for() {
     }
     let svg = std::fs::read_to_string(dir.path().join("ger.svg")).unwrap_or_default();
     assert!(
-        svg.contains("Jan 2020 to Jan 2041 · by agency"),
+        svg.contains("Jan 2020 to Dec 2040 · by agency"),
         "the subtitle says what is shown"
     );
     assert!(svg.contains(">ESA — European Space"), "agency lanes");
@@ -329,16 +302,13 @@ fn export_writes_svg_png_and_pdf_snapshots_of_the_years_and_lanes_asked_for() {
 fn export_refuses_a_backwards_range_a_bad_width_or_an_unknown_view_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let out = dir.path().join("ger.png");
-    let file = "roadmaps/ger-2026-status.json";
     let cases: [(&[&str], &str); 3] = [
         (&["--from", "2040", "--to", "2030"], "ends before it starts"),
         (&["--width", "20"], "480 to 16000 pixels wide, not 20"),
         (&["--view", "nowhere"], "no view \"nowhere\""),
     ];
     for (options, message) in cases {
-        let mut args = vec!["export", file, "-o", path_arg(&out)];
-        args.extend_from_slice(options);
-        let run = ger_planner(&args);
+        let run = export_sample(&out, options);
         assert_eq!(run.status.code(), Some(2), "{options:?}");
         assert!(text(&run.stderr).contains(message), "{}", text(&run.stderr));
     }
@@ -353,27 +323,14 @@ fn export_refuses_a_backwards_range_a_bad_width_or_an_unknown_view_and_writes_no
         "{}",
         text(&run.stderr)
     );
-    assert_eq!(
-        std::fs::read_dir(dir.path())
-            .map(|d| d.count())
-            .unwrap_or(99),
-        0,
-        "nothing is written"
-    );
+    assert_nothing_written(dir.path());
 }
 
 #[test]
 fn export_starts_from_a_saved_view() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let out = dir.path().join("esa.svg");
-    let run = ger_planner(&[
-        "export",
-        "roadmaps/ger-2026-status.json",
-        "-o",
-        path_arg(&out),
-        "--view",
-        "esa",
-    ]);
+    let run = export_sample(&out, &["--view", "esa"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let svg = std::fs::read_to_string(&out).unwrap_or_default();
     assert!(

@@ -56,6 +56,13 @@ pub struct ArrangedLane {
     pub rows: Vec<Vec<Entry>>,
 }
 
+impl ArrangedLane {
+    /// Its height on the chart: its rows and the padding above and below them.
+    pub fn height(&self) -> f32 {
+        self.rows.len() as f32 * super::ROW_HEIGHT + 2.0 * super::LANE_PADDING
+    }
+}
+
 /// A dependency between two shown missions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Link {
@@ -85,6 +92,13 @@ pub struct Arrangement {
     /// In compare mode, the days each mission had in the baseline where they differ, by
     /// position: drawn as a ghost behind its bar.
     pub ghost_days: Vec<Option<(i32, i32)>>,
+}
+
+impl Arrangement {
+    /// Height of every lane together, with the time axis above them.
+    pub fn content_height(&self) -> f32 {
+        super::HEADER_HEIGHT + self.lanes.iter().map(ArrangedLane::height).sum::<f32>()
+    }
 }
 
 /// Arranges the missions of `roadmap` that `showing` shows in lanes and rows, flagged with

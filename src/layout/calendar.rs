@@ -119,23 +119,9 @@ impl CalendarUnit {
 pub struct Tick {
     /// Pixels from the chart's left edge.
     pub x: f32,
-    /// The label of a major tick; minor ticks are grid lines only.
-    pub label: Option<String>,
-}
-
-impl Tick {
-    /// Its label where it is drawn: right of the line, in the upper half of the header.
-    pub fn text(&self) -> Option<super::Label> {
-        let text = self.label.clone()?;
-        let centre_y = super::HEADER_HEIGHT / 4.0;
-        Some(super::Label::at(
-            text,
-            TEXT_SIZE,
-            self.x + 4.0,
-            centre_y,
-            false,
-        ))
-    }
+    /// The label of a major tick, right of its line in the upper half of the header; minor
+    /// ticks are grid lines only.
+    pub label: Option<super::Label>,
 }
 
 /// Ticks for the view: labelled ones at the finest unit whose labels do not crowd, and grid
@@ -151,9 +137,15 @@ pub fn ticks(view: &TimeView, width: f32) -> Vec<Tick> {
     };
     let (label_unit, grid_unit) = (finest(LABEL_SPACING), finest(GRID_SPACING));
     let mut ticks: Vec<Tick> = unit_starts(label_unit, view)
-        .map(|day| Tick {
-            x: view.x_from_time(day_number(day), width),
-            label: Some(label_unit.label(day)),
+        .map(|day| {
+            let x = view.x_from_time(day_number(day), width);
+            let centre_y = super::HEADER_HEIGHT / 4.0;
+            let label =
+                super::Label::at(label_unit.label(day), TEXT_SIZE, x + 4.0, centre_y, false);
+            Tick {
+                x,
+                label: Some(label),
+            }
         })
         .collect();
     let labelled: Vec<NaiveDate> = unit_starts(label_unit, view).collect();
@@ -244,7 +236,7 @@ mod tests {
             assert!(
                 labelled
                     .iter()
-                    .any(|t| t.label.as_deref() == Some(expected)),
+                    .any(|t| t.label.as_ref().is_some_and(|l| l.text == expected)),
                 "{span_days}: {labelled:?}"
             );
         }

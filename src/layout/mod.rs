@@ -3,6 +3,7 @@
 
 mod arrangement;
 mod calendar;
+mod labels;
 mod packing;
 mod scene;
 mod showing;
@@ -13,7 +14,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{AgencyId, MissionKind, MissionStatus, Roadmap};
+use crate::model::{AgencyId, Roadmap, SavedView};
 
 pub use arrangement::{ArrangedLane, Arrangement, Entry, LaneKey, Link, arrange, interval};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
@@ -77,13 +78,14 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
     let roadmap = input.roadmap;
     let mut scene = Scene {
         width: input.width,
-        ticks: labelled_ticks(&input.time, input.width),
+        ticks: ticks(&input.time, input.width),
         ..Scene::default()
     };
+    labels::drop_crowded_tick_labels(&mut scene.ticks, input.width);
     let mut centre_y: Vec<Option<f32>> = vec![None; roadmap.missions.len()];
     let mut top = HEADER_HEIGHT - input.scroll_y;
     for lane in &input.arrangement.lanes {
-        let bottom = top + lane.rows.len() as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING;
+        let bottom = top + lane.height();
         for (row, members) in lane.rows.iter().enumerate() {
             let y = top + LANE_PADDING + row as f32 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
             let in_view = y + BAR_HEIGHT >= HEADER_HEIGHT && y <= input.height;
@@ -97,7 +99,7 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
                     scene.ghosts.extend(ghost(input, i, y));
                 }
             }
-            place_labels(&mut scene.bars[first_bar..], input.width);
+            labels::place_labels(&mut scene.bars[first_bar..], input.width);
         }
         scene.lanes.push(Lane {
             name: lane.name.clone(),
@@ -112,7 +114,11 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
         .time
         .x_from_time(day_number(input.today) + 0.5, input.width);
     scene.today = (0.0..=input.width).contains(&today_x).then_some(today_x);
-    let today_label = scene.today_label().map(|label| label.rect);
+    scene.today_label = scene.today.map(|x| {
+        let centre_y = HEADER_HEIGHT * 0.75;
+        Label::at(TODAY.to_owned(), SMALL_TEXT_SIZE, x + 3.0, centre_y, false)
+    });
+    let today_label = scene.today_label.as_ref().map(|label| label.rect);
     scene.bands = bands(input, &scene.lanes, today_label);
     scene.arrows = arrows(input, &centre_y);
     scene.centre_y = centre_y;
@@ -137,6 +143,14 @@ fn agencies_in_view(input: &LayoutInput, bars: &[Bar]) -> Vec<(String, Rgb)> {
             (agency.id.to_string(), color)
         })
         .collect()
+}
+
+/// What a saved view shows: its days, and its lanes and filters.
+pub fn saved_view(view: &SavedView) -> (TimeView, Showing) {
+    (
+        TimeView::of_days(view.from, view.to),
+        Showing::of_view(view),
+    )
 }
 
 /// A view that shows every mission `showing` shows, with a margin.
@@ -232,103 +246,6 @@ fn ghost(input: &LayoutInput, i: usize, y: f32) -> Option<Ghost> {
     })
 }
 
-/// The calendar's ticks, without the labels that would run into the one before or off the chart.
-fn labelled_ticks(time: &TimeView, width: f32) -> Vec<calendar::Tick> {
-    let mut ticks = ticks(time, width);
-    let mut last_right = 0.0;
-    for tick in &mut ticks {
-        let Some(label) = tick.text() else { continue };
-        if label.rect.left < last_right + LABEL_PADDING || label.rect.right > width {
-            tick.label = None;
-        } else {
-            last_right = label.rect.right;
-        }
-    }
-    ticks
-}
-
-/// Which labels win the room when there is not enough for all: confirmed and crewed missions
-/// first, then planned, flown, concept and cancelled ones.
-fn label_priority(bar: &Bar) -> u8 {
-    if bar.status == MissionStatus::Confirmed || bar.kind == MissionKind::Human {
-        return 0;
-    }
-    match bar.status {
-        MissionStatus::Confirmed | MissionStatus::Planned => 1,
-        MissionStatus::Flown => 2,
-        MissionStatus::Concept => 3,
-        MissionStatus::Cancelled => 4,
-    }
-}
-
-/// Places the labels of one row of bars (`bars`, by left) so that no label overlaps another
-/// label or another bar, and every label stays on the chart. By priority, each label goes
-/// inside its bar when it fits in the bar's visible part, else right of the bar, else left of
-/// it, else inside shortened with "…", else nowhere (the name shows on hover).
-fn place_labels(bars: &mut [Bar], width: f32) {
-    let mut order: Vec<usize> = (0..bars.len()).collect();
-    order.sort_by_key(|&k| label_priority(&bars[k]));
-    let mut taken: Vec<Rect> = Vec::new();
-    for k in order {
-        let free = |label: &Label| {
-            let r = &label.rect;
-            r.left >= 0.0
-                && r.right <= width
-                && !taken.iter().any(|t| overlap(t, r))
-                && (label.inside
-                    || !bars
-                        .iter()
-                        .enumerate()
-                        .any(|(j, b)| j != k && overlap(&b.rect, r)))
-        };
-        let label = label_choices(&bars[k], width).find(|label| free(label));
-        if let Some(label) = &label {
-            taken.push(label.rect);
-        }
-        bars[k].label = label;
-    }
-}
-
-/// Where a bar's label could go, best first.
-fn label_choices(bar: &Bar, width: f32) -> impl Iterator<Item = Label> + '_ {
-    let centre_y = bar.rect.centre_y();
-    let name = &bar.name;
-    let name_width = text_width(name, TEXT_SIZE);
-    let has_icon = bar.kind == MissionKind::Human
-        && (bar.shape == BarShape::Milestone || bar.rect.width() >= MIN_CREW_ICON_BAR);
-    let icon = if has_icon { CREW_ICON_WIDTH } else { 0.0 };
-    // The part of a bar in view, less its padding and icon, holds an inside label.
-    let inside_left = (bar.rect.left + LABEL_PADDING + icon).max(LABEL_PADDING);
-    let inside_room = bar.rect.right.min(width) - LABEL_PADDING - inside_left;
-    let is_bar = bar.shape == BarShape::Bar;
-    let inside = (is_bar && name_width <= inside_room)
-        .then(|| Label::at(name.clone(), TEXT_SIZE, inside_left, centre_y, true));
-    let right = Label::at(
-        name.clone(),
-        TEXT_SIZE,
-        bar.rect.right + LABEL_PADDING,
-        centre_y,
-        false,
-    );
-    let left = Label::at(
-        name.clone(),
-        TEXT_SIZE,
-        bar.rect.left - LABEL_PADDING - name_width,
-        centre_y,
-        false,
-    );
-    let short = (is_bar && inside_room >= MIN_SHORTENED_LABEL)
-        .then(|| shortened(name, TEXT_SIZE, inside_room))
-        .flatten()
-        .map(|text| Label::at(text, TEXT_SIZE, inside_left, centre_y, true));
-    inside.into_iter().chain([right, left]).chain(short)
-}
-
-/// Whether two rectangles share more than an edge.
-fn overlap(a: &Rect, b: &Rect) -> bool {
-    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
-}
-
 /// Phases across every lane, launch windows across their destination's lane.
 fn bands(input: &LayoutInput, lanes: &[Lane], today_label: Option<Rect>) -> Vec<Band> {
     let x = |date: NaiveDate| input.time.x_from_time(day_number(date), input.width);
@@ -348,7 +265,7 @@ fn bands(input: &LayoutInput, lanes: &[Lane], today_label: Option<Rect>) -> Vec<
             bottom: lanes_bottom,
         };
         if in_view(&rect) {
-            let label = phase_label(&phase.name, &rect, input.width, &taken);
+            let label = labels::phase_label(&phase.name, &rect, input.width, &taken);
             taken.extend(label.as_ref().map(|l| l.rect));
             bands.push(Band {
                 rect,
@@ -381,35 +298,6 @@ fn bands(input: &LayoutInput, lanes: &[Lane], today_label: Option<Rect>) -> Vec<
         }
     }
     bands
-}
-
-/// A phase's name at the start of its band's part in view, in the lower half of the header,
-/// shortened to the band's width; moved past a name already `taken` (the today mark, an earlier
-/// phase's) that is in the way, or left out where there is then no room.
-fn phase_label(name: &str, band: &Rect, width: f32, taken: &[Rect]) -> Option<Label> {
-    let gap = 2.0 * LABEL_PADDING;
-    let right = band.right.min(width) - 4.0;
-    let mut left = band.left.max(0.0) + 4.0;
-    for _ in 0..=taken.len() {
-        let room = right - left;
-        let text = if text_width(name, SMALL_TEXT_SIZE) <= room {
-            name.to_owned()
-        } else {
-            shortened(name, SMALL_TEXT_SIZE, room)?
-        };
-        let label = Label::at(text, SMALL_TEXT_SIZE, left, HEADER_HEIGHT * 0.75, true);
-        // Kept a little apart from the others, so two names never read as one.
-        let spaced = Rect {
-            left: label.rect.left - gap,
-            right: label.rect.right + gap,
-            ..label.rect
-        };
-        match taken.iter().find(|t| overlap(t, &spaced)) {
-            None => return Some(label),
-            Some(in_the_way) => left = in_the_way.right + gap,
-        }
-    }
-    None
 }
 
 /// Dependency arrows between missions laid out, from the end of the one depended on to the

@@ -1,8 +1,8 @@
 //! What the chart shows, positioned: the output of layout and the input of every painter (the
 //! window and the exports). Coordinates are pixels from the chart's top-left corner.
 
-use super::text::{LINE_HEIGHT, SMALL_TEXT_SIZE, text_width};
-use super::{HEADER_HEIGHT, Tick};
+use super::HEADER_HEIGHT;
+use super::text::{LINE_HEIGHT, text_width};
 use crate::analysis::Severity;
 use crate::model::{MissionKind, MissionStatus};
 
@@ -95,14 +95,23 @@ pub struct Label {
 impl Label {
     /// A label of `text` at `size` starting at `left`, centred on `centre_y`.
     pub fn at(text: String, size: f32, left: f32, centre_y: f32, inside: bool) -> Self {
-        let half_height = size * LINE_HEIGHT / 2.0;
-        let rect = Rect {
-            left,
-            top: centre_y - half_height,
-            right: left + text_width(&text, size),
-            bottom: centre_y + half_height,
-        };
-        Self { text, rect, inside }
+        let width = text_width(&text, size);
+        Self {
+            rect: text_box(left, width, size, centre_y),
+            text,
+            inside,
+        }
+    }
+}
+
+/// The box of a line of text `width` wide at `size`, from `left`, centred on `centre_y`.
+pub fn text_box(left: f32, width: f32, size: f32, centre_y: f32) -> Rect {
+    let half_height = size * LINE_HEIGHT / 2.0;
+    Rect {
+        left,
+        top: centre_y - half_height,
+        right: left + width,
+        bottom: centre_y + half_height,
     }
 }
 
@@ -152,6 +161,22 @@ pub enum BarPart {
 }
 
 impl Bar {
+    /// Where the crew icon of a crewed mission goes: at the start of a bar wide enough for it,
+    /// in the middle of a diamond.
+    pub fn crew_icon_centre(&self) -> Option<Point> {
+        if self.kind != MissionKind::Human {
+            return None;
+        }
+        let r = &self.rect;
+        match self.shape {
+            BarShape::Bar if r.width() >= super::MIN_CREW_ICON_BAR => {
+                Some([r.left + 8.0, r.centre_y()])
+            }
+            BarShape::Bar => None,
+            BarShape::Milestone => Some([(r.left + r.right) / 2.0, r.centre_y()]),
+        }
+    }
+
     /// The grips at the start and end of a bar wide enough to have them. They straddle the
     /// edges of a wide bar; a narrow one keeps its middle for moving and has them just outside.
     pub fn grips(&self) -> Option<(Rect, Rect)> {
@@ -256,6 +281,8 @@ pub struct Scene {
     pub ticks: Vec<super::Tick>,
     /// The line at today, when in view.
     pub today: Option<f32>,
+    /// The today mark's text, beside the line.
+    pub today_label: Option<Label>,
     /// The lead agencies of the bars in view, in the roadmap's order: `(id, colour)`, for the
     /// legend.
     pub agencies: Vec<(String, Rgb)>,
@@ -293,27 +320,15 @@ impl Ghost {
 }
 
 impl Scene {
-    /// The box of the today mark's text, when today is in view.
-    pub fn today_label(&self) -> Option<Label> {
-        let x = self.today?;
-        let centre_y = HEADER_HEIGHT * 0.75;
-        Some(Label::at(
-            TODAY.to_owned(),
-            SMALL_TEXT_SIZE,
-            x + 3.0,
-            centre_y,
-            false,
-        ))
-    }
-
     /// Every text drawn over the chart, where it is: bar labels, phase names, tick labels and
     /// the today mark. Layout keeps them from overlapping.
-    pub fn labels(&self) -> impl Iterator<Item = Label> + '_ {
-        let bars = self.bars.iter().filter_map(|b| b.label.clone());
-        let bands = self.bands.iter().filter_map(|b| b.label.clone());
-        let ticks = self.ticks.iter().filter_map(Tick::text);
-        bars.chain(bands).chain(ticks).chain(self.today_label())
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        let bars = self.bars.iter().filter_map(|b| b.label.as_ref());
+        let bands = self.bands.iter().filter_map(|b| b.label.as_ref());
+        let ticks = self.ticks.iter().filter_map(|t| t.label.as_ref());
+        bars.chain(bands).chain(ticks).chain(&self.today_label)
     }
+
     /// The lane at height `y` of the chart.
     pub fn lane_at(&self, y: f32) -> Option<&Lane> {
         self.lanes.iter().find(|l| (l.top..l.bottom).contains(&y))

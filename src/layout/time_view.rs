@@ -36,6 +36,18 @@ impl TimeView {
         }
     }
 
+    /// A view of the days from `first` to `last`, both whole.
+    pub fn of_days(first: NaiveDate, last: NaiveDate) -> Self {
+        Self::between(day_number(first), day_number(last) + 1.0)
+    }
+
+    /// The first and the last day in view (the last one that starts in it).
+    pub fn days(&self) -> (NaiveDate, NaiveDate) {
+        let first = date_from_day(self.min);
+        let last = date_from_day((self.min + self.span).ceil() - 1.0);
+        (first, last.max(first))
+    }
+
     /// Horizontal position (pixels from the chart's left edge) of a day number.
     pub fn x_from_time(&self, day: f64, width: f32) -> f32 {
         ((day - self.min) / self.span * f64::from(width)) as f32
@@ -96,6 +108,19 @@ pub(crate) fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_of_whole_days_gives_those_days_back() {
+        let (first, last) = (ymd(2024, 1, 1), ymd(2032, 12, 31));
+        assert_eq!(TimeView::of_days(first, last).days(), (first, last));
+        let mut panned = TimeView::of_days(first, last);
+        panned.min += 0.4;
+        assert_eq!(
+            panned.days(),
+            (first, ymd(2033, 1, 1)),
+            "a day partly in view counts"
+        );
+    }
 
     #[test]
     fn x_and_time_convert_both_ways() {

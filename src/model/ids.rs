@@ -81,6 +81,21 @@ pub fn unused_id<'a>(taken: impl Iterator<Item = &'a str> + Clone, wanted: &str)
         .unwrap_or_else(|| wanted.to_owned())
 }
 
+/// An id made from a name: its words in lower case joined by "-" ("Lunar 2024–2032" →
+/// `lunar-2024-2032`); `fallback` when the name has no letters or digits.
+pub fn id_from_name(name: &str, fallback: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        fallback.to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
 /// Maps each id of a list to the position of its first entry, and lists the ids used more than
 /// once with how often, in order of first use. References to a repeated id go to its first entry.
 pub fn id_positions<'r>(
@@ -104,11 +119,21 @@ pub fn id_positions<'r>(
 
 #[cfg(test)]
 mod unused_id_tests {
-    use super::unused_id;
+    use super::{id_from_name, unused_id};
 
     #[test]
     fn the_wanted_id_else_the_first_numbered_one_free() {
         assert_eq!(unused_id(["a", "b"].into_iter(), "new"), "new");
         assert_eq!(unused_id(["new", "new-2"].into_iter(), "new"), "new-3");
+    }
+
+    #[test]
+    fn ids_made_from_names_are_their_words_in_lower_case() {
+        assert_eq!(id_from_name("Lunar 2024–2032", "view"), "lunar-2024-2032");
+        assert_eq!(
+            id_from_name("  ESA's  contributions ", "view"),
+            "esa-s-contributions"
+        );
+        assert_eq!(id_from_name("— …", "view"), "view");
     }
 }

@@ -13,7 +13,8 @@ mod view;
 
 pub use color::Color;
 pub use ids::{
-    AgencyId, DestinationId, MissionId, PhaseId, ResourceId, ViewId, id_positions, unused_id,
+    AgencyId, DestinationId, MissionId, PhaseId, ResourceId, ViewId, id_from_name, id_positions,
+    unused_id,
 };
 pub use roadmap::{
     Agency, Contribution, Dependency, Destination, LaunchWindow, Mission, MissionKind,

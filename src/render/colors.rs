@@ -1,10 +1,11 @@
-//! The colours of the chart, shared by the window and the exports: what a bar looks like in each
-//! status, and the palette of the theme it is drawn on.
+//! How the chart looks, shared by the window and the exports: what a bar looks like in each
+//! status, the rings, arrows and ghosts, and the palette of the theme it is drawn on. Each
+//! backend only turns these into its own shapes.
 
 use egui::Color32;
 
 use crate::analysis::Severity;
-use crate::layout::Bar;
+use crate::layout::{Bar, BarShape};
 use crate::model::MissionStatus;
 
 /// Red of errors: bars in an error conflict and violated dependencies.
@@ -72,6 +73,40 @@ impl Palette {
         }
     }
 
+    /// Shading of every other lane.
+    pub fn stripe(&self) -> Color32 {
+        self.faint.gamma_multiply(0.35)
+    }
+
+    /// Grid lines of labelled ticks and the line under the axis.
+    pub fn strong_line(&self) -> Color32 {
+        self.faint.gamma_multiply(2.0)
+    }
+
+    /// Phase names.
+    pub fn phase_text(&self) -> Color32 {
+        self.text.gamma_multiply(0.7)
+    }
+
+    /// Width and colour of a dependency arrow: red and bold when the dependency is violated.
+    pub fn arrow(&self, violated: bool) -> (f32, Color32) {
+        if violated {
+            (2.0, ERROR_COLOR)
+        } else {
+            (1.0, self.text.gamma_multiply(0.45))
+        }
+    }
+
+    /// Fill and dashed outline of a mission's place in the baseline.
+    pub fn ghost(&self) -> (Color32, Frame) {
+        let frame = Frame {
+            width: 1.0,
+            color: self.text.gamma_multiply(0.6),
+            dashes: Some((4.0, 3.0)),
+        };
+        (self.text.gamma_multiply(0.08), frame)
+    }
+
     /// Near-black ink on a light page: for snapshots in reports, and for projectors.
     pub fn light() -> Self {
         Self {
@@ -107,12 +142,84 @@ pub fn fill_color(bar: &Bar, palette: &Palette) -> Color32 {
     }
 }
 
-/// The outline of a bar: bold for confirmed missions.
+/// The outline of a bar or diamond: bold for confirmed missions.
 pub fn outline(bar: &Bar, palette: &Palette) -> (f32, Color32) {
     match bar.status {
         MissionStatus::Confirmed => (2.0, palette.text),
         _ => (1.0, agency_color(bar, palette)),
     }
+}
+
+/// Bars narrower than this (in pixels) are drawn without an outline: it would cover the fill.
+const SLIVER_WIDTH: f32 = 6.0;
+
+/// A line drawn around a rectangle, inside it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Line width.
+    pub width: f32,
+    /// Line colour.
+    pub color: Color32,
+    /// Dash and gap lengths, for a dashed line.
+    pub dashes: Option<(f32, f32)>,
+}
+
+/// The outline of a bar `width` pixels wide in its status's style: dashed for concepts, bold
+/// for confirmed missions; none on a sliver.
+pub fn bar_frame(bar: &Bar, width: f32, palette: &Palette) -> Option<Frame> {
+    if width < SLIVER_WIDTH {
+        return None;
+    }
+    Some(if bar.status == MissionStatus::Concept {
+        Frame {
+            width: 1.5,
+            color: agency_color(bar, palette),
+            dashes: Some((5.0, 3.0)),
+        }
+    } else {
+        let (width, color) = outline(bar, palette);
+        Frame {
+            width,
+            color,
+            dashes: None,
+        }
+    })
+}
+
+/// The ring around a mission in a conflict: how far out from the bar (or diamond) it is, its
+/// width and colour.
+pub fn conflict_ring(bar: &Bar) -> Option<(f32, f32, Color32)> {
+    let gap = match bar.shape {
+        BarShape::Bar => 4.5,
+        BarShape::Milestone => 2.0,
+    };
+    bar.conflict
+        .map(|severity| (gap, 2.5, severity_color(severity)))
+}
+
+/// Colour of the hatching of a contribution: its lead agency's.
+pub fn hatch_color(bar: &Bar, palette: &Palette) -> Color32 {
+    agency_color(bar, palette).gamma_multiply(0.7)
+}
+
+/// Colour of a bar's text: on the bar (and of its crew icon), whatever reads on its fill;
+/// beside it, the theme's text. Faint on a dimmed bar.
+pub fn ink(bar: &Bar, on_bar: bool, palette: &Palette) -> Color32 {
+    let color = if on_bar {
+        ink_on(fill_color(bar, palette), palette)
+    } else {
+        palette.text
+    };
+    if bar.dimmed {
+        blend(color, palette.background, 35)
+    } else {
+        color
+    }
+}
+
+/// Red of the today line.
+pub fn today_color() -> Color32 {
+    ERROR_COLOR.gamma_multiply(0.8)
 }
 
 /// A flown mission's colour: the agency's, washed towards the background.

@@ -6,16 +6,13 @@ use egui::{
 
 use super::batch::RectBatch;
 use super::colors::{
-    ERROR_COLOR, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, agency_color, blend, fill_color,
-    ink_on, outline, severity_color, status_sample,
+    ERROR_COLOR, Frame, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame, conflict_ring,
+    fill_color, hatch_color, ink, outline, status_sample, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
 };
-use crate::model::{MissionKind, MissionStatus};
-
-/// Bars narrower than this (in points) are drawn without an outline.
-const SLIVER_WIDTH: f32 = 6.0;
+use crate::model::MissionStatus;
 
 /// Where a scene rectangle is on screen, for a chart at `chart`.
 pub fn screen_rect(chart: Rect, r: &layout::Rect) -> Rect {
@@ -92,11 +89,11 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         let top = style.at(x, layout::HEADER_HEIGHT / 2.0);
         chart.line_segment(
             [top, pos2(top.x, style.chart.bottom())],
-            Stroke::new(1.5, ERROR_COLOR.gamma_multiply(0.8)),
+            Stroke::new(1.5, today_color()),
         );
     }
-    if let Some(label) = scene.today_label() {
-        paint_label(&chart, &label, SMALL_TEXT_SIZE, ERROR_COLOR, style);
+    if let Some(label) = &scene.today_label {
+        paint_label(&chart, label, SMALL_TEXT_SIZE, ERROR_COLOR, style);
     }
 }
 
@@ -127,7 +124,7 @@ fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) 
             bottom: lane.bottom,
         });
         if k % 2 == 1 {
-            chart.rect_filled(band, 0.0, style.colors.faint.gamma_multiply(0.35));
+            chart.rect_filled(band, 0.0, style.colors.stripe());
         }
         chart.hline(
             band.x_range(),
@@ -139,7 +136,7 @@ fn lanes(painter: &Painter, chart: &Painter, scene: &Scene, style: &SceneStyle) 
             gutter_row,
             0.0,
             if k % 2 == 1 {
-                style.colors.faint.gamma_multiply(0.35)
+                style.colors.stripe()
             } else {
                 style.colors.background
             },
@@ -176,8 +173,13 @@ fn paint_band(chart: &Painter, band: &Band, style: &SceneStyle) {
                 Stroke::new(1.0, style.colors.faint),
             );
             if let Some(label) = &band.label {
-                let color = style.colors.text.gamma_multiply(0.7);
-                paint_label(chart, label, SMALL_TEXT_SIZE, color, style);
+                paint_label(
+                    chart,
+                    label,
+                    SMALL_TEXT_SIZE,
+                    style.colors.phase_text(),
+                    style,
+                );
             }
         }
         BandKind::LaunchWindow => {
@@ -195,7 +197,7 @@ fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
     for tick in &scene.ticks {
         let top = style.at(tick.x, 0.0);
         let stroke = if tick.label.is_some() {
-            Stroke::new(1.0, style.colors.faint.gamma_multiply(2.0))
+            Stroke::new(1.0, style.colors.strong_line())
         } else {
             Stroke::new(1.0, style.colors.faint)
         };
@@ -207,23 +209,19 @@ fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
         if tick.label.is_some() {
             chart.vline(top.x, top.y..=top.y + layout::HEADER_HEIGHT / 2.0, stroke);
         }
-        if let Some(label) = tick.text() {
-            paint_label(chart, &label, TEXT_SIZE, style.colors.text, style);
+        if let Some(label) = &tick.label {
+            paint_label(chart, label, TEXT_SIZE, style.colors.text, style);
         }
     }
     chart.hline(
         style.chart.x_range(),
         style.chart.top() + layout::HEADER_HEIGHT,
-        Stroke::new(1.0, style.colors.faint.gamma_multiply(2.0)),
+        Stroke::new(1.0, style.colors.strong_line()),
     );
 }
 
 fn paint_arrow(batch: &mut RectBatch, arrow: &Arrow, style: &SceneStyle) {
-    let (color, width) = if arrow.violated {
-        (ERROR_COLOR, 2.0)
-    } else {
-        (style.colors.text.gamma_multiply(0.45), 1.0)
-    };
+    let (width, color) = style.colors.arrow(arrow.violated);
     let (line, head) = arrow.path();
     let line: Vec<Pos2> = line.iter().map(|&[x, y]| style.at(x, y)).collect();
     batch.polyline(&line, width, color);
@@ -233,8 +231,9 @@ fn paint_arrow(batch: &mut RectBatch, arrow: &Arrow, style: &SceneStyle) {
 /// Where a mission was in the baseline: a faint dashed box, and an arrow to where it starts now.
 fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
     let rect = style.rect(&ghost.rect);
-    batch.fill(rect, style.colors.text.gamma_multiply(0.08));
-    batch.dashed_frame(rect, 1.0, style.colors.text.gamma_multiply(0.6), 4.0, 3.0);
+    let (fill, frame) = style.colors.ghost();
+    batch.fill(rect, fill);
+    paint_frame(batch, rect, frame);
     if let Some((line, head)) = ghost.slip_arrow() {
         let [from, to] = line.map(|[x, y]| style.at(x, y));
         batch.line(from, to, 1.5, SLIP_COLOR);
@@ -253,8 +252,8 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
         if bar.selected {
             painter.add(outer(4.5, Stroke::new(2.0, style.colors.selection)));
         }
-        if let Some(severity) = bar.conflict {
-            painter.add(outer(2.0, Stroke::new(2.5, severity_color(severity))));
+        if let Some((gap, width, color)) = conflict_ring(bar) {
+            painter.add(outer(gap, Stroke::new(width, color)));
         }
         painter.add(Shape::convex_polygon(
             diamond(rect),
@@ -266,28 +265,21 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
     if bar.selected {
         batch.frame(rect.expand(6.5), 2.0, style.colors.selection);
     }
-    if let Some(severity) = bar.conflict {
-        batch.frame(rect.expand(4.5), 2.5, severity_color(severity));
+    if let Some((gap, width, color)) = conflict_ring(bar) {
+        batch.frame(rect.expand(gap), width, color);
     }
     paint_bar_rects(batch, rect, bar, style);
 }
 
 /// A bar's own rectangles at `rect`: fill, hatching, outline in its status's style.
 fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneStyle) {
-    let agency = agency_color(bar, &style.colors);
     batch.fill(rect, fill_color(bar, &style.colors));
     if bar.contribution {
         // A contribution to another agency's mission: hatched in the lead's colour.
-        batch.hatch(rect, agency.gamma_multiply(0.7), 6.0);
+        batch.hatch(rect, hatch_color(bar, &style.colors), 6.0);
     }
-    // A bar a few pixels wide shows no outline: it would cover the fill.
-    if rect.width() >= SLIVER_WIDTH {
-        if bar.status == MissionStatus::Concept {
-            batch.dashed_frame(rect, 1.5, agency, 5.0, 3.0);
-        } else {
-            let (width, color) = outline(bar, &style.colors);
-            batch.frame(rect, width, color);
-        }
+    if let Some(frame) = bar_frame(bar, rect.width(), &style.colors) {
+        paint_frame(batch, rect, frame);
     }
     if bar.status == MissionStatus::Cancelled {
         batch.line(
@@ -299,36 +291,21 @@ fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneSt
     }
 }
 
+/// A frame, dashed or not.
+fn paint_frame(batch: &mut RectBatch, rect: Rect, frame: Frame) {
+    match frame.dashes {
+        Some((on, off)) => batch.dashed_frame(rect, frame.width, frame.color, on, off),
+        None => batch.frame(rect, frame.width, frame.color),
+    }
+}
+
 /// What is drawn on top of a bar: the crew icon and the label.
 fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
-    let rect = style.rect(&bar.rect);
-    let fill = fill_color(bar, &style.colors);
-    let faint = |color: Color32| {
-        if bar.dimmed {
-            blend(color, style.colors.background, 35)
-        } else {
-            color
-        }
-    };
-    let ink = faint(ink_on(fill, &style.colors));
-    if bar.kind == MissionKind::Human {
-        let icon_centre = match bar.shape {
-            BarShape::Bar if rect.width() >= layout::MIN_CREW_ICON_BAR => {
-                Some(pos2(rect.left() + 8.0, rect.center().y))
-            }
-            BarShape::Bar => None,
-            BarShape::Milestone => Some(rect.center()),
-        };
-        if let Some(centre) = icon_centre {
-            crew_icon(painter, centre, ink);
-        }
+    if let Some([x, y]) = bar.crew_icon_centre() {
+        crew_icon(painter, style.at(x, y), ink(bar, true, &style.colors));
     }
     if let Some(label) = &bar.label {
-        let color = if label.inside {
-            ink
-        } else {
-            faint(style.colors.text)
-        };
+        let color = ink(bar, label.inside, &style.colors);
         paint_label(painter, label, TEXT_SIZE, color, style);
     }
 }
@@ -338,13 +315,7 @@ fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
 fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     let font = FontId::proportional(TEXT_SIZE - 1.0);
     let (row, swatch) = (17.0, vec2(22.0, 11.0));
-    let statuses = [
-        MissionStatus::Concept,
-        MissionStatus::Planned,
-        MissionStatus::Confirmed,
-        MissionStatus::Flown,
-        MissionStatus::Cancelled,
-    ];
+    let statuses = MissionStatus::ALL;
     let agency_rows = scene.agencies.len().div_ceil(3);
     let height = row * (agency_rows + statuses.len() + 1) as f32 + 12.0;
     let width = 250.0;

@@ -10,10 +10,7 @@ use resvg::{tiny_skia, usvg};
 
 use super::colors::Palette;
 use super::svg::{Heading, chart_width, scene_to_svg};
-use crate::layout::{
-    self, Arrangement, GroupBy, HEADER_HEIGHT, LANE_PADDING, LayoutInput, ROW_HEIGHT, Scene,
-    Showing, TimeView, date_from_day,
-};
+use crate::layout::{self, Arrangement, GroupBy, LayoutInput, Scene, Showing, TimeView};
 use crate::model::Roadmap;
 
 /// Width of a snapshot when none is asked for, in pixels.
@@ -85,84 +82,75 @@ pub struct SnapshotView<'a> {
 
 /// The heading of a snapshot: the title, then the date, the range and what is shown.
 pub fn heading(title: &str, today: NaiveDate, time: &TimeView, showing: &Showing) -> Heading {
-    let (from, to) = (date_from_day(time.min), date_from_day(time.min + time.span));
-    let mut subtitle = format!(
-        "Snapshot of {} · {} to {} · {}",
-        today.format("%-d %B %Y"),
-        from.format("%b %Y"),
-        to.format("%b %Y"),
-        match showing.group_by {
-            GroupBy::Destination => "by destination",
-            GroupBy::Agency => "by agency",
-        }
-    );
+    let (first, last) = time.days();
+    let lanes = match showing.group_by {
+        GroupBy::Destination => "by destination",
+        GroupBy::Agency => "by agency",
+    };
+    let mut parts = vec![
+        format!("Snapshot of {}", today.format("%-d %B %Y")),
+        format!("{} to {}", first.format("%b %Y"), last.format("%b %Y")),
+        lanes.to_owned(),
+    ];
     let filter = &showing.filter;
-    let list = |items: Vec<String>| items.join(", ");
-    if !filter.agencies.is_empty() {
-        subtitle += &format!(
-            " · agencies {}",
-            list(filter.agencies.iter().map(|a| a.to_string()).collect())
-        );
-    }
-    if !filter.destinations.is_empty() {
-        subtitle += &format!(
-            " · destinations {}",
-            list(filter.destinations.iter().map(|d| d.to_string()).collect())
-        );
-    }
-    if !filter.kinds.is_empty() {
-        subtitle += &format!(
-            " · {}",
-            list(filter.kinds.iter().map(|k| k.name().to_owned()).collect())
-        );
-    }
-    if !filter.statuses.is_empty() {
-        subtitle += &format!(
-            " · {}",
-            list(
-                filter
-                    .statuses
-                    .iter()
-                    .map(|s| s.name().to_owned())
-                    .collect()
-            )
-        );
-    }
-    if !filter.text.trim().is_empty() {
-        subtitle += &format!(" · “{}”", filter.text.trim());
+    let listed = |what: &str, items: Vec<String>| {
+        (!items.is_empty()).then(|| format!("{what}{}", items.join(", ")))
+    };
+    parts.extend(listed(
+        "agencies ",
+        filter.agencies.iter().map(|a| a.to_string()).collect(),
+    ));
+    parts.extend(listed(
+        "destinations ",
+        filter.destinations.iter().map(|d| d.to_string()).collect(),
+    ));
+    parts.extend(listed(
+        "",
+        filter.kinds.iter().map(|k| k.name().to_owned()).collect(),
+    ));
+    parts.extend(listed(
+        "",
+        filter
+            .statuses
+            .iter()
+            .map(|s| s.name().to_owned())
+            .collect(),
+    ));
+    let text = filter.text.trim();
+    if !text.is_empty() {
+        parts.push(format!("“{text}”"));
     }
     Heading {
         title: title.to_owned(),
-        subtitle,
+        subtitle: parts.join(" · "),
     }
 }
 
-/// The page width a snapshot `width` pixels wide is laid out at, and the scale it is drawn at.
+/// The width of the page a snapshot `width` pixels wide is laid out on, and the scale its
+/// pixels are drawn at.
 fn page(width: u32) -> (f32, f32) {
     let width = width as f32;
     let page = width.min(WIDEST_PAGE);
     (page, width / page)
 }
 
-/// Height of every lane of an arrangement, with the header.
-fn content_height(arrangement: &Arrangement) -> f32 {
-    HEADER_HEIGHT
-        + arrangement
-            .lanes
-            .iter()
-            .map(|lane| lane.rows.len() as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING)
-            .sum::<f32>()
+/// `width`, when a snapshot can be that wide.
+fn checked(width: u32) -> Result<u32, SnapshotError> {
+    if WIDTHS.contains(&width) {
+        Ok(width)
+    } else {
+        Err(SnapshotError::Width(width))
+    }
 }
 
 /// The chart of a snapshot `width` pixels wide: every lane, none scrolled away.
 pub fn snapshot_scene(view: &SnapshotView, width: u32) -> Scene {
-    let (page_width, _) = page(width);
     layout::lay_out(&LayoutInput {
         roadmap: view.roadmap,
         arrangement: view.arrangement,
         time: view.time,
-        width: chart_width(page_width),
-        height: content_height(view.arrangement),
+        width: chart_width(page(width).0),
+        height: view.arrangement.content_height(),
         scroll_y: 0.0,
         selection: &Default::default(),
         highlight: None,
@@ -172,11 +160,8 @@ pub fn snapshot_scene(view: &SnapshotView, width: u32) -> Scene {
 
 /// The snapshot as SVG text.
 pub fn snapshot_svg(view: &SnapshotView, width: u32) -> String {
-    scene_to_svg(
-        &snapshot_scene(view, width),
-        &view.heading,
-        &Palette::light(),
-    )
+    let scene = snapshot_scene(view, width);
+    scene_to_svg(&scene, &view.heading, &Palette::light())
 }
 
 /// The snapshot in `format`, `width` pixels wide (PNG) or laid out for that width (SVG, PDF).
@@ -185,19 +170,13 @@ pub fn snapshot(
     format: SnapshotFormat,
     width: u32,
 ) -> Result<Vec<u8>, SnapshotError> {
-    if !WIDTHS.contains(&width) {
-        return Err(SnapshotError::Width(width));
-    }
-    let svg = snapshot_svg(view, width);
+    let width = checked(width)?;
     match format {
-        SnapshotFormat::Svg => Ok(svg.into_bytes()),
-        SnapshotFormat::Png => {
-            let pixmap = rasterize(&svg, page(width).1)?;
-            pixmap
-                .encode_png()
-                .map_err(|err| SnapshotError::Draw(err.to_string()))
-        }
-        SnapshotFormat::Pdf => svg_to_pdf(&svg),
+        SnapshotFormat::Svg => Ok(snapshot_svg(view, width).into_bytes()),
+        SnapshotFormat::Png => pixmap(view, width)?
+            .encode_png()
+            .map_err(|err| SnapshotError::Draw(err.to_string())),
+        SnapshotFormat::Pdf => svg_to_pdf(&snapshot_svg(view, width)),
     }
 }
 
@@ -206,14 +185,16 @@ pub fn snapshot_pixels(
     view: &SnapshotView,
     width: u32,
 ) -> Result<(u32, u32, Vec<u8>), SnapshotError> {
-    if !WIDTHS.contains(&width) {
-        return Err(SnapshotError::Width(width));
-    }
-    let pixmap = rasterize(&snapshot_svg(view, width), page(width).1)?;
+    let pixmap = pixmap(view, checked(width)?)?;
     let (w, h) = (pixmap.width(), pixmap.height());
     // tiny-skia's pixels are premultiplied; the page's background is opaque, so they are
     // the same as straight RGBA.
     Ok((w, h, pixmap.take()))
+}
+
+/// The snapshot drawn `width` pixels wide.
+fn pixmap(view: &SnapshotView, width: u32) -> Result<tiny_skia::Pixmap, SnapshotError> {
+    rasterize(&snapshot_svg(view, width), page(width).1)
 }
 
 /// The fonts snapshots draw with: the window's own typeface and its fallback, never the

@@ -8,14 +8,14 @@ use std::fmt::Write;
 use egui::Color32;
 
 use super::colors::{
-    ERROR_COLOR, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, agency_color, fill_color, ink_on,
-    outline, severity_color, status_sample,
+    ERROR_COLOR, Frame, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame, conflict_ring,
+    fill_color, hatch_color, ink, outline, status_sample, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
     SMALL_TEXT_SIZE, Scene, TEXT_SIZE, in_main_font, shortened, text_width,
 };
-use crate::model::{MissionKind, MissionStatus};
+use crate::model::MissionStatus;
 
 /// Space around the page's content.
 pub const MARGIN: f32 = 24.0;
@@ -58,20 +58,26 @@ pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> Stri
     let height = chart_top + scene.content_height + legend.height + MARGIN;
 
     svg.rect(0.0, 0.0, width, height, palette.background, "");
+    let room = width - 2.0 * MARGIN;
+    let title = fitted(&heading.title, TITLE_SIZE, room);
+    let subtitle = fitted(&heading.subtitle, TEXT_SIZE, room);
+    let (text, grey) = (palette.text, palette.text.gamma_multiply(0.75));
+    let title_class = "class=\"title\" font-weight=\"bold\"";
     svg.text(
         MARGIN,
         MARGIN + 0.8 * TITLE_SIZE,
         TITLE_SIZE,
-        palette.text,
-        &heading.title,
-        "class=\"title\" font-weight=\"bold\"",
+        text,
+        &title,
+        title_class,
     );
+    let subtitle_y = MARGIN + TITLE_SIZE + 22.0;
     svg.text(
         MARGIN,
-        MARGIN + TITLE_SIZE + 22.0,
+        subtitle_y,
         TEXT_SIZE,
-        palette.text.gamma_multiply(0.75),
-        &heading.subtitle,
+        grey,
+        &subtitle,
         "class=\"subtitle\"",
     );
 
@@ -155,7 +161,12 @@ impl Svg {
     }
 
     /// A rectangle's outline, drawn inside it like the window's frames.
-    fn frame(&mut self, r: &Rect, width: f32, color: Color32, dashes: Option<(f32, f32)>) {
+    fn frame(&mut self, r: &Rect, frame: Frame) {
+        let Frame {
+            width,
+            color,
+            dashes,
+        } = frame;
         let inset = width / 2.0;
         let dash = dashes.map_or(String::new(), |(on, off)| {
             format!(" stroke-dasharray=\"{on} {off}\"")
@@ -269,11 +280,10 @@ impl Svg {
         }
         if let Some(x) = scene.today {
             let top = HEADER_HEIGHT / 2.0;
-            let color = ERROR_COLOR.gamma_multiply(0.8);
-            self.line([x, top], [x, scene.content_height], 1.5, color);
+            self.line([x, top], [x, scene.content_height], 1.5, today_color());
         }
-        if let Some(label) = scene.today_label() {
-            self.label(&label, SMALL_TEXT_SIZE, ERROR_COLOR);
+        if let Some(label) = &scene.today_label {
+            self.label(label, SMALL_TEXT_SIZE, ERROR_COLOR);
         }
         let background = self.palette.background;
         let height = scene.content_height + 1.0;
@@ -293,7 +303,7 @@ impl Svg {
     /// Alternate lanes shaded and a line under each, from `left` to the chart's right edge
     /// (or, from the gutter's left, to the chart's left edge).
     fn lane_stripes(&mut self, scene: &Scene, left: f32) {
-        let stripe = self.palette.faint.gamma_multiply(0.35);
+        let stripe = self.palette.stripe();
         let faint = self.palette.faint;
         let right = if left < 0.0 { 0.0 } else { scene.width };
         for (k, lane) in scene.lanes.iter().enumerate() {
@@ -331,8 +341,7 @@ impl Svg {
                 self.rect(r.left, r.top, w, h, PHASE_COLOR, "class=\"phase\"");
                 self.line([r.left, r.top], [r.left, r.bottom], 1.0, self.palette.faint);
                 if let Some(label) = &band.label {
-                    let color = self.palette.text.gamma_multiply(0.7);
-                    self.label(label, SMALL_TEXT_SIZE, color);
+                    self.label(label, SMALL_TEXT_SIZE, self.palette.phase_text());
                 }
             }
             BandKind::LaunchWindow => {
@@ -344,13 +353,13 @@ impl Svg {
     fn axis(&mut self, scene: &Scene) {
         let half = HEADER_HEIGHT / 2.0;
         self.rect(0.0, 0.0, scene.width, half, self.palette.background, "");
-        let (faint, strong) = (self.palette.faint, self.palette.faint.gamma_multiply(2.0));
+        let (faint, strong) = (self.palette.faint, self.palette.strong_line());
         for tick in &scene.ticks {
             let color = if tick.label.is_some() { strong } else { faint };
             let top = if tick.label.is_some() { 0.0 } else { half };
             self.line([tick.x, top], [tick.x, scene.content_height], 1.0, color);
-            if let Some(label) = tick.text() {
-                self.label(&label, TEXT_SIZE, self.palette.text);
+            if let Some(label) = &tick.label {
+                self.label(label, TEXT_SIZE, self.palette.text);
             }
         }
         self.line(
@@ -362,11 +371,7 @@ impl Svg {
     }
 
     fn arrow(&mut self, arrow: &Arrow) {
-        let (color, width) = if arrow.violated {
-            (ERROR_COLOR, 2.0)
-        } else {
-            (self.palette.text.gamma_multiply(0.45), 1.0)
-        };
+        let (width, color) = self.palette.arrow(arrow.violated);
         let (line, head) = arrow.path();
         let _ = write!(
             self.out,
@@ -379,16 +384,9 @@ impl Svg {
 
     fn ghost(&mut self, ghost: &Ghost) {
         let r = &ghost.rect;
-        let text = self.palette.text;
-        self.rect(
-            r.left,
-            r.top,
-            r.width(),
-            r.bottom - r.top,
-            text.gamma_multiply(0.08),
-            "",
-        );
-        self.frame(r, 1.0, text.gamma_multiply(0.6), Some((4.0, 3.0)));
+        let (fill, frame) = self.palette.ghost();
+        self.rect(r.left, r.top, r.width(), r.bottom - r.top, fill, "");
+        self.frame(r, frame);
         if let Some(([from, to], head)) = ghost.slip_arrow() {
             self.line(from, to, 1.5, SLIP_COLOR);
             self.polygon(&head, SLIP_COLOR, None);
@@ -405,20 +403,21 @@ impl Svg {
         let palette = self.palette;
         match bar.shape {
             BarShape::Milestone => {
-                if let Some(severity) = bar.conflict {
-                    let ring = diamond(&grow(r, 2.0));
-                    self.polygon(
-                        &ring,
-                        Color32::TRANSPARENT,
-                        Some((2.5, severity_color(severity))),
-                    );
+                if let Some((gap, width, color)) = conflict_ring(bar) {
+                    let ring = diamond(&grow(r, gap));
+                    self.polygon(&ring, Color32::TRANSPARENT, Some((width, color)));
                 }
                 let (width, color) = outline(bar, &palette);
                 self.polygon(&diamond(r), fill_color(bar, &palette), Some((width, color)));
             }
             BarShape::Bar => {
-                if let Some(severity) = bar.conflict {
-                    self.frame(&grow(r, 4.5), 2.5, severity_color(severity), None);
+                if let Some((gap, width, color)) = conflict_ring(bar) {
+                    let frame = Frame {
+                        width,
+                        color,
+                        dashes: None,
+                    };
+                    self.frame(&grow(r, gap), frame);
                 }
                 self.bar_rects(r, bar);
             }
@@ -430,11 +429,10 @@ impl Svg {
     /// A bar's own rectangles: fill, hatching, outline in its status's style.
     fn bar_rects(&mut self, r: &Rect, bar: &Bar) {
         let palette = self.palette;
-        let agency = agency_color(bar, &palette);
         let (w, h) = (r.width(), r.bottom - r.top);
         self.rect(r.left, r.top, w, h, fill_color(bar, &palette), "");
         if bar.contribution {
-            let rgba = agency.gamma_multiply(0.7).to_array();
+            let rgba = hatch_color(bar, &palette).to_array();
             self.hatches.insert(rgba);
             let fill = format!("url(#{})", hatch_id(rgba));
             let _ = write!(
@@ -443,13 +441,8 @@ impl Svg {
                 r.left, r.top
             );
         }
-        if w >= 6.0 {
-            if bar.status == MissionStatus::Concept {
-                self.frame(r, 1.5, agency, Some((5.0, 3.0)));
-            } else {
-                let (width, color) = outline(bar, &palette);
-                self.frame(r, width, color, None);
-            }
+        if let Some(frame) = bar_frame(bar, w, &palette) {
+            self.frame(r, frame);
         }
         if bar.status == MissionStatus::Cancelled {
             let y = r.centre_y();
@@ -459,24 +452,11 @@ impl Svg {
 
     /// The crew icon and the label.
     fn marks(&mut self, bar: &Bar) {
-        let palette = self.palette;
-        let ink = ink_on(fill_color(bar, &palette), &palette);
-        let r = &bar.rect;
-        if bar.kind == MissionKind::Human {
-            let centre = match bar.shape {
-                BarShape::Bar if r.width() >= layout::MIN_CREW_ICON_BAR => {
-                    Some([r.left + 8.0, r.centre_y()])
-                }
-                BarShape::Bar => None,
-                BarShape::Milestone => Some([(r.left + r.right) / 2.0, r.centre_y()]),
-            };
-            if let Some(centre) = centre {
-                self.crew_icon(centre, ink);
-            }
+        if let Some(centre) = bar.crew_icon_centre() {
+            self.crew_icon(centre, ink(bar, true, &self.palette));
         }
         if let Some(label) = &bar.label {
-            let color = if label.inside { ink } else { palette.text };
-            self.label(label, TEXT_SIZE, color);
+            self.label(label, TEXT_SIZE, ink(bar, label.inside, &self.palette));
         }
     }
 
@@ -601,6 +581,15 @@ fn diamond(r: &Rect) -> [Point; 4] {
     [[cx, r.top], [r.right, cy], [cx, r.bottom], [r.left, cy]]
 }
 
+/// `text`, shortened with "…" where it is wider than `room` pixels at `size`.
+fn fitted(text: &str, size: f32, room: f32) -> String {
+    if text_width(text, size) <= room {
+        text.to_owned()
+    } else {
+        shortened(text, size, room).unwrap_or_default()
+    }
+}
+
 /// `text` in lines of at most `width` pixels, broken between words, at most `max_lines` of
 /// them; the last one shortened with "…" when the text does not fit.
 fn wrap(text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
@@ -626,9 +615,7 @@ fn wrap(text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
         lines.push(rest);
     }
     for line in &mut lines {
-        if text_width(line, size) > width {
-            *line = shortened(line, size, width).unwrap_or_default();
-        }
+        *line = fitted(line, size, width);
     }
     lines
 }

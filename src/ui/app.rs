@@ -28,7 +28,7 @@ use crate::edit::{
 };
 use crate::format;
 use crate::layout::{self, Arrangement, Showing, TimeView};
-use crate::model::{AgencyId, Mission, MissionId, Roadmap, SavedView, unused_id};
+use crate::model::{AgencyId, Mission, MissionId, Roadmap, SavedView, id_from_name, unused_id};
 use crate::render::{
     DEFAULT_WIDTH, ERROR_COLOR, SLIP_COLOR, SnapshotFormat, SnapshotView, WARNING_COLOR, heading,
     severity_color, snapshot, snapshot_pixels,
@@ -102,6 +102,9 @@ impl SideTab {
         }
     }
 }
+
+/// What the keyboard still does while presenting: undo a slip of the mouse, copy the view.
+const PRESENTING_COMMANDS: [Command; 3] = [Command::Undo, Command::Redo, Command::CopySnapshot];
 
 /// The GER Planner window.
 pub struct GerApp {
@@ -246,16 +249,45 @@ impl GerApp {
 
     /// The whole window's contents.
     pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
         if self.presenting.is_some() {
-            self.show_presentation(ui);
-            return;
+            self.presentation_keys(ui);
         }
-        let mut commands = self.shortcut_commands(ui.ctx());
-        self.take_dropped_files(ui.ctx());
-        // After anything above that may have opened another roadmap, before anything below
-        // that shows it.
+        let mut commands = self.shortcut_commands(&ctx);
+        if self.presenting.is_some() {
+            commands.retain(|c| PRESENTING_COMMANDS.contains(c));
+        } else {
+            self.take_dropped_files(&ctx);
+        }
+        // After anything above that may have opened another roadmap or shown another view,
+        // before anything below that shows it.
         self.refresh_derived();
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        let locked = match &self.presenting {
+            Some(presentation) => {
+                let roadmap = self.document.roadmap();
+                let slide = presentation.slide;
+                let locked = roadmap.views.get(slide).is_some_and(|v| v.locked);
+                egui::Panel::top("presentation")
+                    .show(ui, |ui| presentation::header(ui, roadmap, slide, locked));
+                locked
+            }
+            None => {
+                self.editing_panels(ui, &mut commands);
+                false
+            }
+        };
+        self.chart(ui, locked);
+        for command in commands {
+            self.run(&ctx, command);
+        }
+        self.dialog_ui(&ctx);
+        self.update_title(&ctx);
+        self.tick_autosave(&ctx);
+    }
+
+    /// Menus, toolbar, status bar and side panel around the chart.
+    fn editing_panels(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, commands));
         egui::Panel::top("toolbar").show(ui, |ui| {
             let roadmap = self.document.roadmap();
             let hidden = self.arrangement.hidden;
@@ -268,13 +300,6 @@ impl GerApp {
                 .default_size(380.0)
                 .show(ui, |ui| self.side_panel(ui));
         }
-        self.chart(ui, false);
-        for command in commands {
-            self.run(ui.ctx(), command);
-        }
-        self.dialog_ui(ui.ctx());
-        self.update_title(ui.ctx());
-        self.tick_autosave(ui.ctx());
     }
 
     /// The chart, filling what the panels leave; `locked`: missions cannot be moved.
@@ -305,22 +330,18 @@ impl GerApp {
             });
     }
 
-    /// Presentation mode: the view's name above the chart, nothing else; keys step through the
-    /// saved views. Undo, redo and copying a snapshot still work.
-    fn show_presentation(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
+    /// The keys of presentation mode: step through the saved views, switch the contrast,
+    /// leave.
+    fn presentation_keys(&mut self, ui: &Ui) {
         let count = self.document.roadmap().views.len();
         for key in presentation_keys(ui) {
             match key {
-                PresentationKey::Leave => {
-                    self.stop_presenting(&ctx);
-                    return;
-                }
+                PresentationKey::Leave => self.stop_presenting(ui.ctx()),
                 PresentationKey::Contrast => {
                     let on = !self.settings.high_contrast_presentation;
                     self.settings.high_contrast_presentation = on;
                     if let Some(presentation) = &self.presenting {
-                        presentation.set_contrast(&ctx, on);
+                        presentation.set_contrast(ui.ctx(), on);
                     }
                 }
                 step => {
@@ -331,29 +352,6 @@ impl GerApp {
                 }
             }
         }
-        let keep = [Command::Undo, Command::Redo, Command::CopySnapshot];
-        let commands: Vec<Command> = self
-            .shortcut_commands(&ctx)
-            .into_iter()
-            .filter(|c| keep.contains(c))
-            .collect();
-        self.refresh_derived();
-        let slide = self.presenting.as_ref().map_or(0, |p| p.slide);
-        let locked = self
-            .document
-            .roadmap()
-            .views
-            .get(slide)
-            .is_some_and(|v| v.locked);
-        egui::Panel::top("presentation").show(ui, |ui| {
-            presentation::header(ui, self.document.roadmap(), slide, locked);
-        });
-        self.chart(ui, locked);
-        for command in commands {
-            self.run(&ctx, command);
-        }
-        self.dialog_ui(&ctx);
-        self.tick_autosave(&ctx);
     }
 
     fn start_presenting(&mut self, ctx: &egui::Context) {
@@ -376,17 +374,15 @@ impl GerApp {
 
     /// Shows the saved view presentation mode is on (none saved: the view stays as it was).
     fn show_slide(&mut self) {
-        let slide = self.presenting.as_ref().map_or(0, |p| p.slide);
-        if let Some(view) = self.document.roadmap().views.get(slide) {
-            (self.settings.time, self.settings.showing) = presentation::view_of(view);
-            self.timeline.scroll_to_top();
+        if let Some(presentation) = &self.presenting {
+            self.show_view(presentation.slide);
         }
     }
 
-    /// Shows saved view `index` while editing.
-    fn apply_view(&mut self, index: usize) {
+    /// Shows saved view `index`: its time range, lanes and filters.
+    fn show_view(&mut self, index: usize) {
         if let Some(view) = self.document.roadmap().views.get(index) {
-            (self.settings.time, self.settings.showing) = presentation::view_of(view);
+            (self.settings.time, self.settings.showing) = layout::saved_view(view);
             self.timeline.scroll_to_top();
         }
     }
@@ -396,21 +392,11 @@ impl GerApp {
         let roadmap = self.document.roadmap();
         let time = self.settings.time;
         let showing = &self.settings.showing;
-        let wanted: String = name
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let wanted = if wanted.is_empty() {
-            "view".to_owned()
-        } else {
-            wanted
-        };
-        let id = unused_id(roadmap.views.iter().map(|v| v.id.as_str()), &wanted);
-        let from = layout::date_from_day(time.min);
-        let to =
-            layout::date_from_day(time.min + time.span - 1.0).max(from.succ_opt().unwrap_or(from));
+        let taken = roadmap.views.iter().map(|v| v.id.as_str());
+        let id = unused_id(taken, &id_from_name(&name, "view"));
+        let (from, last) = time.days();
+        // A file's view ends after it starts.
+        let to = last.max(from.succ_opt().unwrap_or(from));
         let view = SavedView {
             id: id.as_str().into(),
             name: name.clone(),
@@ -976,7 +962,7 @@ impl GerApp {
             }
         }
         if let Some(index) = shown {
-            self.apply_view(index);
+            self.show_view(index);
         }
         if !names.is_empty() {
             ui.menu_button("Delete view", |ui| {

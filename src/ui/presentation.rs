@@ -3,8 +3,8 @@
 
 use egui::{Color32, Key, RichText, Ui, ViewportCommand, Visuals};
 
-use crate::layout::{Showing, TimeView, day_number};
-use crate::model::{Roadmap, SavedView};
+use crate::layout::{Showing, TimeView};
+use crate::model::Roadmap;
 
 /// How much larger everything is drawn, for the back of the room.
 const ZOOM: f32 = 1.35;
@@ -107,12 +107,6 @@ impl Presentation {
             PresentationKey::Contrast | PresentationKey::Leave => self.slide,
         };
     }
-}
-
-/// The time range and what a saved view shows.
-pub fn view_of(view: &SavedView) -> (TimeView, Showing) {
-    let time = TimeView::between(day_number(view.from), day_number(view.to) + 1.0);
-    (time, Showing::of_view(view))
 }
 
 /// Black on white with strong lines: readable on a washed-out projector.
