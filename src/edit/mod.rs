@@ -42,7 +42,7 @@ pub struct Setup {
 
 impl Setup {
     /// The setup of `roadmap`. Every field of the roadmap is named here, so a field added to
-    /// it is either part of the setup or said not to be.
+    /// it is either part of the setup (and of `is_of` and `put` below) or said not to be.
     pub fn of(roadmap: &Roadmap) -> Self {
         let Roadmap {
             title,
@@ -67,41 +67,23 @@ impl Setup {
 
     /// Whether `roadmap` has this setup (without copying it).
     pub fn is_of(&self, roadmap: &Roadmap) -> bool {
-        let Self {
-            title,
-            description,
-            agencies,
-            destinations,
-            phases,
-            resources,
-            views,
-        } = self;
-        *title == roadmap.title
-            && *description == roadmap.description
-            && *agencies == roadmap.agencies
-            && *destinations == roadmap.destinations
-            && *phases == roadmap.phases
-            && *resources == roadmap.resources
-            && *views == roadmap.views
+        self.title == roadmap.title
+            && self.description == roadmap.description
+            && self.agencies == roadmap.agencies
+            && self.destinations == roadmap.destinations
+            && self.phases == roadmap.phases
+            && self.resources == roadmap.resources
+            && self.views == roadmap.views
     }
 
     fn put(&self, roadmap: &mut Roadmap) {
-        let Self {
-            title,
-            description,
-            agencies,
-            destinations,
-            phases,
-            resources,
-            views,
-        } = self;
-        roadmap.title.clone_from(title);
-        roadmap.description.clone_from(description);
-        roadmap.agencies.clone_from(agencies);
-        roadmap.destinations.clone_from(destinations);
-        roadmap.phases.clone_from(phases);
-        roadmap.resources.clone_from(resources);
-        roadmap.views.clone_from(views);
+        roadmap.title.clone_from(&self.title);
+        roadmap.description.clone_from(&self.description);
+        roadmap.agencies.clone_from(&self.agencies);
+        roadmap.destinations.clone_from(&self.destinations);
+        roadmap.phases.clone_from(&self.phases);
+        roadmap.resources.clone_from(&self.resources);
+        roadmap.views.clone_from(&self.views);
     }
 }
 
