@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::analysis::{Conflict, RoadmapDiff, Severity, count_by_severity, diff, find_conflicts};
 use crate::format::{self, ReadError};
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
-use crate::model::Roadmap;
+use crate::model::{Roadmap, plural};
 use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot};
 
 /// Exit status: no conflicts.
@@ -313,13 +313,4 @@ fn severity_counts(conflicts: &[Conflict]) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     )
-}
-
-/// "1 mission", "3 missions".
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -255,7 +255,7 @@ impl Summary {
     pub fn describe(&self) -> String {
         let mut parts = vec![format!(
             "{} moved",
-            crate::cli::plural(self.moved, "mission")
+            crate::model::plural(self.moved, "mission")
         )];
         if let Some(months) = self.median_slip_months {
             parts.push(format!("median slip {months} months"));

@@ -1,15 +1,142 @@
-//! Building the changes for the edits the user can make.
+//! The invertible changes a step is made of, and the builders for the edits the user can make.
+//!
+//! Builders take missions by key and turn them into positions against the document as it is
+//! when the edit is applied, so an edit asked for earlier in a frame never lands on a neighbour.
 
 use chrono::NaiveDate;
 
-use super::{Change, Setup};
+use super::keys::{MissionKey, MissionKeys};
+use super::{Document, Setup};
 use crate::model::{Mission, Roadmap};
 
-/// New dates for missions, given as `(index, start, end)`.
-pub fn set_dates(roadmap: &Roadmap, dates: &[(usize, NaiveDate, NaiveDate)]) -> Vec<Change> {
+/// One invertible change. Positions are those of the list as the step replays: a step's changes
+/// are always applied in order (and reverted in reverse) to the same roadmap.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// The mission at `index` goes from `before` to `after`.
+    Mission {
+        /// Position in the mission list.
+        index: usize,
+        /// The mission before the change.
+        before: Box<Mission>,
+        /// The mission after the change.
+        after: Box<Mission>,
+    },
+    /// `mission` is put into the list at `index`, under `key`.
+    Insert {
+        /// Position in the mission list.
+        index: usize,
+        /// The key it has while it is in the list.
+        key: MissionKey,
+        /// The mission inserted.
+        mission: Box<Mission>,
+    },
+    /// Everything but the missions goes from `before` to `after`.
+    Setup {
+        /// The setup before the change.
+        before: Box<Setup>,
+        /// The setup after the change.
+        after: Box<Setup>,
+    },
+    /// `mission`, under `key`, is taken out of the list at `index`.
+    Remove {
+        /// Position in the mission list.
+        index: usize,
+        /// The key it had, and has again when the removal is undone.
+        key: MissionKey,
+        /// The mission removed.
+        mission: Box<Mission>,
+    },
+}
+
+impl Change {
+    pub(super) fn apply(&self, roadmap: &mut Roadmap, keys: &mut MissionKeys) {
+        match self {
+            Self::Mission { index, after, .. } => set(roadmap, *index, after),
+            Self::Insert {
+                index,
+                key,
+                mission,
+            } => insert(roadmap, keys, *index, *key, mission),
+            Self::Setup { after, .. } => after.put(roadmap),
+            Self::Remove { index, .. } => remove(roadmap, keys, *index),
+        }
+    }
+
+    pub(super) fn revert(&self, roadmap: &mut Roadmap, keys: &mut MissionKeys) {
+        match self {
+            Self::Mission { index, before, .. } => set(roadmap, *index, before),
+            Self::Insert { index, .. } => remove(roadmap, keys, *index),
+            Self::Setup { before, .. } => before.put(roadmap),
+            Self::Remove {
+                index,
+                key,
+                mission,
+            } => insert(roadmap, keys, *index, *key, mission),
+        }
+    }
+
+    /// Whether the change moves missions in the list (rather than changing one in place).
+    pub(super) fn reorders(&self) -> bool {
+        matches!(self, Self::Insert { .. } | Self::Remove { .. })
+    }
+
+    /// Folds `next` into this change when both change the same thing in place, so a colour
+    /// dragged for a second is one change from the first colour to the last, not sixty.
+    pub(super) fn absorb(&mut self, next: &Self) -> bool {
+        match (self, next) {
+            (Self::Setup { after, .. }, Self::Setup { after: next, .. }) => {
+                after.clone_from(next);
+                true
+            }
+            (
+                Self::Mission { index, after, .. },
+                Self::Mission {
+                    index: next_index,
+                    after: next,
+                    ..
+                },
+            ) if index == next_index => {
+                after.clone_from(next);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+fn set(roadmap: &mut Roadmap, index: usize, mission: &Mission) {
+    if let Some(slot) = roadmap.missions.get_mut(index) {
+        slot.clone_from(mission);
+    }
+}
+
+fn insert(
+    roadmap: &mut Roadmap,
+    keys: &mut MissionKeys,
+    index: usize,
+    key: MissionKey,
+    mission: &Mission,
+) {
+    let index = index.min(roadmap.missions.len());
+    roadmap.missions.insert(index, mission.clone());
+    keys.insert(index, key);
+}
+
+fn remove(roadmap: &mut Roadmap, keys: &mut MissionKeys, index: usize) {
+    if index < roadmap.missions.len() {
+        roadmap.missions.remove(index);
+        keys.remove(index);
+    }
+}
+
+/// New dates for missions, given as `(key, start, end)`; missions no longer there are skipped.
+pub fn set_dates(document: &Document, dates: &[(MissionKey, NaiveDate, NaiveDate)]) -> Vec<Change> {
+    let roadmap = document.roadmap();
     dates
         .iter()
-        .filter_map(|&(index, start, end)| {
+        .filter_map(|&(key, start, end)| {
+            let index = document.keys().position(key)?;
             let before = roadmap.missions.get(index)?;
             let mut after = before.clone();
             (after.start, after.end) = (start, end);
@@ -22,13 +149,11 @@ pub fn set_dates(roadmap: &Roadmap, dates: &[(usize, NaiveDate, NaiveDate)]) -> 
         .collect()
 }
 
-/// Removes the missions at `indices`, and every dependency on them from the missions that stay.
-pub fn remove_missions(roadmap: &Roadmap, indices: &[usize]) -> Vec<Change> {
-    let mut indices: Vec<usize> = indices
-        .iter()
-        .copied()
-        .filter(|&i| i < roadmap.missions.len())
-        .collect();
+/// Removes the missions with these keys, and every dependency on them from the missions that
+/// stay.
+pub fn remove_missions(document: &Document, removed: &[MissionKey]) -> Vec<Change> {
+    let roadmap = document.roadmap();
+    let mut indices = document.keys().positions(removed);
     indices.sort_unstable();
     indices.dedup();
     let removed_ids: Vec<&str> = indices
@@ -62,10 +187,13 @@ pub fn remove_missions(roadmap: &Roadmap, indices: &[usize]) -> Vec<Change> {
     }
     // Highest index first, so earlier positions stay valid; undo reinserts lowest first.
     for &index in indices.iter().rev() {
-        changes.push(Change::Remove {
-            index,
-            mission: Box::new(roadmap.missions[index].clone()),
-        });
+        if let Some(key) = document.keys().at(index) {
+            changes.push(Change::Remove {
+                index,
+                key,
+                mission: Box::new(roadmap.missions[index].clone()),
+            });
+        }
     }
     changes
 }
@@ -89,6 +217,7 @@ pub fn merge_missions(roadmap: &Roadmap, missions: &[Mission]) -> Vec<Change> {
             None => {
                 changes.push(Change::Insert {
                     index: next,
+                    key: MissionKey::fresh(),
                     mission: Box::new(mission.clone()),
                 });
                 next += 1;
@@ -98,9 +227,12 @@ pub fn merge_missions(roadmap: &Roadmap, missions: &[Mission]) -> Vec<Change> {
     changes
 }
 
-/// The mission at `index` replaced by `after`; nothing when they are the same.
-pub fn replace_mission(roadmap: &Roadmap, index: usize, after: Mission) -> Vec<Change> {
-    match roadmap.missions.get(index) {
+/// The mission with `key` replaced by `after`; nothing when they are the same or it is gone.
+pub fn replace_mission(document: &Document, key: MissionKey, after: Mission) -> Vec<Change> {
+    let Some(index) = document.keys().position(key) else {
+        return Vec::new();
+    };
+    match document.roadmap().missions.get(index) {
         Some(before) if *before != after => vec![Change::Mission {
             index,
             before: Box::new(before.clone()),
@@ -110,22 +242,27 @@ pub fn replace_mission(roadmap: &Roadmap, index: usize, after: Mission) -> Vec<C
     }
 }
 
-/// `mission` added at `index` (at the end when past it).
-pub fn insert_mission(roadmap: &Roadmap, index: usize, mission: Mission) -> Vec<Change> {
+/// `mission` added at `index` (at the end when past it) under `key`.
+pub fn insert_mission(
+    roadmap: &Roadmap,
+    index: usize,
+    key: MissionKey,
+    mission: Mission,
+) -> Vec<Change> {
     vec![Change::Insert {
         index: index.min(roadmap.missions.len()),
+        key,
         mission: Box::new(mission),
     }]
 }
 
 /// Everything but the missions replaced by `after`; nothing when it is the same.
 pub fn set_setup(roadmap: &Roadmap, after: Setup) -> Vec<Change> {
-    let before = Setup::of(roadmap);
-    if before == after {
+    if after.is_of(roadmap) {
         return Vec::new();
     }
     vec![Change::Setup {
-        before: Box::new(before),
+        before: Box::new(Setup::of(roadmap)),
         after: Box::new(after),
     }]
 }

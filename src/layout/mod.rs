@@ -153,6 +153,23 @@ pub fn saved_view(view: &SavedView) -> (TimeView, Showing) {
     )
 }
 
+/// The view shown, to be saved under `name` (it gets its id when it is added to a roadmap).
+pub fn view_to_save(name: String, time: TimeView, showing: &Showing, locked: bool) -> SavedView {
+    let (from, last) = time.days();
+    // A file's view ends after it starts.
+    let to = last.max(from.succ_opt().unwrap_or(from));
+    SavedView {
+        id: "view".into(),
+        name,
+        from,
+        to,
+        group_by: showing.group_by,
+        filters: showing.filter.clone(),
+        show_cancelled: showing.show_cancelled,
+        locked,
+    }
+}
+
 /// A view that shows every mission `showing` shows, with a margin.
 pub fn fit_all(roadmap: &Roadmap, showing: &Showing) -> Option<TimeView> {
     let shown = roadmap.missions.iter().filter(|m| showing.shows(m));

@@ -21,3 +21,12 @@ pub use roadmap::{
     MissionStatus, Phase, Resource, Roadmap,
 };
 pub use view::{Filter, GroupBy, SavedView};
+
+/// "1 mission", "3 missions": a count with its noun, for messages at every level.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

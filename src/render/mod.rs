@@ -11,6 +11,6 @@ pub use colors::{ERROR_COLOR, Palette, SLIP_COLOR, WARNING_COLOR, severity_color
 pub use painter::{SceneStyle, paint_scene, screen_rect};
 pub use snapshot::{
     DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, heading, snapshot,
-    snapshot_pixels, snapshot_scene, snapshot_svg,
+    encode_snapshot, snapshot_pixels, snapshot_scene, snapshot_svg, svg_pixels,
 };
 pub use svg::{Heading, scene_to_svg};

@@ -171,12 +171,23 @@ pub fn snapshot(
     width: u32,
 ) -> Result<Vec<u8>, SnapshotError> {
     let width = checked(width)?;
+    encode_snapshot(&snapshot_svg(view, width), format, width)
+}
+
+/// A snapshot's SVG (see [`snapshot_svg`]) as a file in `format`: the slow part of a snapshot,
+/// which the window runs off its UI thread.
+pub fn encode_snapshot(
+    svg: &str,
+    format: SnapshotFormat,
+    width: u32,
+) -> Result<Vec<u8>, SnapshotError> {
+    let width = checked(width)?;
     match format {
-        SnapshotFormat::Svg => Ok(snapshot_svg(view, width).into_bytes()),
-        SnapshotFormat::Png => pixmap(view, width)?
+        SnapshotFormat::Svg => Ok(svg.as_bytes().to_vec()),
+        SnapshotFormat::Png => rasterize(svg, page(width).1)?
             .encode_png()
             .map_err(|err| SnapshotError::Draw(err.to_string())),
-        SnapshotFormat::Pdf => svg_to_pdf(&snapshot_svg(view, width)),
+        SnapshotFormat::Pdf => svg_to_pdf(svg),
     }
 }
 
@@ -185,16 +196,17 @@ pub fn snapshot_pixels(
     view: &SnapshotView,
     width: u32,
 ) -> Result<(u32, u32, Vec<u8>), SnapshotError> {
-    let pixmap = pixmap(view, checked(width)?)?;
+    let width = checked(width)?;
+    svg_pixels(&snapshot_svg(view, width), width)
+}
+
+/// A snapshot's SVG drawn `width` pixels wide: `(width, height, RGBA)`.
+pub fn svg_pixels(svg: &str, width: u32) -> Result<(u32, u32, Vec<u8>), SnapshotError> {
+    let pixmap = rasterize(svg, page(checked(width)?).1)?;
     let (w, h) = (pixmap.width(), pixmap.height());
     // tiny-skia's pixels are premultiplied; the page's background is opaque, so they are
     // the same as straight RGBA.
     Ok((w, h, pixmap.take()))
-}
-
-/// The snapshot drawn `width` pixels wide.
-fn pixmap(view: &SnapshotView, width: u32) -> Result<tiny_skia::Pixmap, SnapshotError> {
-    rasterize(&snapshot_svg(view, width), page(width).1)
 }
 
 /// The fonts snapshots draw with: the window's own typeface and its fallback, never the

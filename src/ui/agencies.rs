@@ -19,8 +19,14 @@ pub enum AgenciesAction {
     },
     /// Highlight this agency's missions (`None`: none).
     Highlight(Option<AgencyId>),
-    /// Remove the agency at this position (asked first when missions refer to it).
-    Remove(usize),
+    /// Remove the agency at this position, which has this id (asked first when missions refer
+    /// to it).
+    Remove {
+        /// Its position in the list.
+        index: usize,
+        /// Its id.
+        id: AgencyId,
+    },
 }
 
 /// Missions an agency leads and contributes to, by name.
@@ -136,7 +142,10 @@ fn agency_row(
             action = Some(AgenciesAction::Highlight(next));
         }
         if ui.small_button("Remove").clicked() {
-            action = Some(AgenciesAction::Remove(k));
+            action = Some(AgenciesAction::Remove {
+                index: k,
+                id: draft[k].id.clone(),
+            });
         }
         let name_label = ui.label("Name").id;
         let name = ui.add(TextEdit::singleline(&mut draft[k].name).desired_width(f32::INFINITY));

@@ -7,9 +7,9 @@ use egui::{Button, Key, RichText, Ui};
 
 use super::commands::Command;
 use super::files::{FilePurpose, Recovered};
-use crate::cli::plural;
+use crate::model::plural;
 use crate::format;
-use crate::model::Roadmap;
+use crate::model::{AgencyId, Roadmap};
 use crate::render::ERROR_COLOR;
 
 /// What to do once unsaved changes are dealt with.
@@ -37,7 +37,7 @@ pub(super) enum Dialog {
     /// Removing an agency that missions still name.
     RemoveAgency {
         index: usize,
-        id: String,
+        id: AgencyId,
         led: Vec<String>,
         helped: Vec<String>,
     },
@@ -59,7 +59,7 @@ pub(super) enum DialogChoice {
     DiscardRecovered,
     File(FilePurpose, PathBuf),
     Import { merge: bool },
-    RemoveAgency(usize),
+    RemoveAgency { index: usize, id: AgencyId },
     SaveView { name: String, locked: bool },
 }
 
@@ -174,7 +174,10 @@ pub(super) fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<Dialog
             ui.label("Removed, these become unknown-reference conflicts until fixed.");
             ui.horizontal(|ui| {
                 if ui.button("Remove anyway").clicked() {
-                    choice = Some(DialogChoice::RemoveAgency(*index));
+                    choice = Some(DialogChoice::RemoveAgency {
+                        index: *index,
+                        id: id.clone(),
+                    });
                 }
                 if ui.button("Cancel").clicked() {
                     choice = Some(DialogChoice::Close);

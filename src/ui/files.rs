@@ -2,14 +2,17 @@
 //! portal answers), the recent-files list, and the autosave of unsaved work.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::format;
 use crate::model::Roadmap;
 
 /// Most files kept in File → Open recent.
 const MAX_RECENT: usize = 8;
-/// Seconds between autosaves of unsaved work.
-pub const AUTOSAVE_SECONDS: f64 = 60.0;
+/// Seconds after the last edit before unsaved work is autosaved: a crash costs no more.
+pub const AUTOSAVE_PAUSE: f64 = 2.0;
+/// Longest wait for an autosave while editing goes on without a pause.
+pub const AUTOSAVE_LONGEST_WAIT: f64 = 10.0;
 
 const AUTOSAVE_FILE: &str = "autosave.json";
 const AUTOSAVE_ORIGIN_FILE: &str = "autosave-origin.txt";
@@ -63,7 +66,7 @@ impl FilePurpose {
     }
 
     /// Whether a file is written (rather than read).
-    fn writes(self) -> bool {
+    pub fn writes(self) -> bool {
         matches!(
             self,
             Self::SaveAs | Self::ExportTable | Self::ExportSnapshot
@@ -111,11 +114,16 @@ pub struct Recovered {
     pub origin: Option<PathBuf>,
 }
 
-/// The autosave of unsaved work, in the app's data folder.
+/// The autosave of unsaved work, in the app's data folder: written a moment after editing
+/// pauses (or every few seconds of continuous editing), off the UI thread.
 pub struct Autosave {
     dir: Option<PathBuf>,
-    last_write: f64,
+    /// Counts clears: a write that began before a clear is not made after it.
+    epoch: Arc<Mutex<u64>>,
     written_generation: Option<u64>,
+    /// The generation last seen, when it was first seen, and since when changes wait.
+    seen: Option<(u64, f64)>,
+    waiting_since: Option<f64>,
 }
 
 impl Autosave {
@@ -123,35 +131,68 @@ impl Autosave {
     pub fn new(dir: Option<PathBuf>) -> Self {
         Self {
             dir,
-            last_write: 0.0,
+            epoch: Arc::new(Mutex::new(0)),
             written_generation: None,
+            seen: None,
+            waiting_since: None,
         }
     }
 
-    /// Writes the roadmap when it has unsaved changes and a minute has passed since the last
-    /// write. `now` is in seconds; `generation` identifies the roadmap's content.
-    pub fn tick(
-        &mut self,
-        now: f64,
-        roadmap: &Roadmap,
-        generation: u64,
-        origin: Option<&Path>,
-    ) -> std::io::Result<()> {
-        let Some(dir) = &self.dir else { return Ok(()) };
-        if now - self.last_write < AUTOSAVE_SECONDS || self.written_generation == Some(generation) {
-            return Ok(());
+    /// Whether the roadmap of `generation` (unsaved) is to be written now, `now` in seconds:
+    /// once it has stayed as it is for [`AUTOSAVE_PAUSE`] seconds, or changes have waited
+    /// [`AUTOSAVE_LONGEST_WAIT`] seconds. `None`: not yet, ask again in that many seconds.
+    pub fn due(&mut self, now: f64, generation: u64) -> Result<bool, f64> {
+        if self.dir.is_none() || self.written_generation == Some(generation) {
+            return Ok(false);
         }
-        self.last_write = now;
+        if self.seen.is_none_or(|(g, _)| g != generation) {
+            self.seen = Some((generation, now));
+        }
+        let waiting_since = *self.waiting_since.get_or_insert(now);
+        let changed_at = self.seen.map_or(now, |(_, at)| at);
+        let wait = (changed_at + AUTOSAVE_PAUSE - now)
+            .min(waiting_since + AUTOSAVE_LONGEST_WAIT - now);
+        if wait > 0.0 {
+            return Err(wait);
+        }
         self.written_generation = Some(generation);
-        std::fs::create_dir_all(dir)?;
-        format::write_file(&dir.join(AUTOSAVE_FILE), roadmap)?;
-        let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
-        std::fs::write(dir.join(AUTOSAVE_ORIGIN_FILE), origin)
+        self.waiting_since = None;
+        Ok(true)
+    }
+
+    /// The write of `roadmap` (opened from `origin`), to run off the UI thread.
+    pub fn writer(
+        &self,
+        roadmap: Arc<Roadmap>,
+        origin: Option<PathBuf>,
+    ) -> impl FnOnce() -> std::io::Result<()> + Send + 'static {
+        let dir = self.dir.clone();
+        let epoch = Arc::clone(&self.epoch);
+        let began = self.current_epoch();
+        move || {
+            let Some(dir) = dir else { return Ok(()) };
+            let epoch = epoch.lock().unwrap_or_else(PoisonError::into_inner);
+            if *epoch != began {
+                return Ok(()); // cleared since: the work was saved or discarded
+            }
+            std::fs::create_dir_all(&dir)?;
+            format::write_file(&dir.join(AUTOSAVE_FILE), &roadmap)?;
+            let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
+            std::fs::write(dir.join(AUTOSAVE_ORIGIN_FILE), origin)
+        }
+    }
+
+    fn current_epoch(&self) -> u64 {
+        *self.epoch.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Forgets the autosave: the work was saved or deliberately discarded.
     pub fn clear(&mut self) {
         self.written_generation = None;
+        self.seen = None;
+        self.waiting_since = None;
+        let mut epoch = self.epoch.lock().unwrap_or_else(PoisonError::into_inner);
+        *epoch += 1;
         if let Some(dir) = &self.dir {
             let _ = std::fs::remove_file(dir.join(AUTOSAVE_FILE));
             let _ = std::fs::remove_file(dir.join(AUTOSAVE_ORIGIN_FILE));
@@ -176,28 +217,50 @@ mod tests {
     use crate::bundled::bundled_roadmap;
 
     #[test]
-    fn unsaved_work_is_written_once_a_minute_recovered_and_cleared() {
+    fn unsaved_work_is_written_after_a_pause_recovered_and_cleared() {
         let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
-        let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+        let roadmap = Arc::new(bundled_roadmap().unwrap_or_else(|err| panic!("{err}")));
         let mut autosave = Autosave::new(Some(dir.path().to_path_buf()));
-        let origin = Path::new("/plans/ger.json");
-        autosave
-            .tick(30.0, &roadmap, 1, Some(origin))
+        let origin = PathBuf::from("/plans/ger.json");
+        assert_eq!(autosave.due(10.0, 1), Err(AUTOSAVE_PAUSE), "not at once");
+        assert!(autosave.due(11.0, 2).is_err(), "an edit restarts the pause");
+        assert_eq!(autosave.due(13.0, 2), Ok(true), "written once editing pauses");
+        autosave.writer(Arc::clone(&roadmap), Some(origin.clone()))()
             .unwrap_or_else(|err| panic!("{err}"));
-        assert!(
-            autosave.recover().is_none(),
-            "not before a minute has passed"
-        );
-        autosave
-            .tick(61.0, &roadmap, 1, Some(origin))
-            .unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(autosave.due(20.0, 2), Ok(false), "the same roadmap once");
         let recovered = autosave
             .recover()
-            .unwrap_or_else(|| panic!("written after a minute"));
-        assert_eq!(recovered.roadmap, roadmap);
-        assert_eq!(recovered.origin.as_deref(), Some(origin));
+            .unwrap_or_else(|| panic!("written after the pause"));
+        assert_eq!(recovered.roadmap, *roadmap);
+        assert_eq!(recovered.origin, Some(origin));
         autosave.clear();
         assert!(autosave.recover().is_none(), "cleared after a save");
+    }
+
+    #[test]
+    fn continuous_editing_is_autosaved_within_the_longest_wait() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let mut autosave = Autosave::new(Some(dir.path().to_path_buf()));
+        let mut written = None;
+        for tick in 0..40_u32 {
+            let now = f64::from(tick) * 0.5;
+            if autosave.due(now, u64::from(tick)) == Ok(true) {
+                written = Some(now);
+                break;
+            }
+        }
+        assert_eq!(written, Some(AUTOSAVE_LONGEST_WAIT));
+    }
+
+    #[test]
+    fn a_write_that_began_before_a_clear_is_not_made() {
+        let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+        let roadmap = Arc::new(bundled_roadmap().unwrap_or_else(|err| panic!("{err}")));
+        let mut autosave = Autosave::new(Some(dir.path().to_path_buf()));
+        let write = autosave.writer(roadmap, None);
+        autosave.clear();
+        write().unwrap_or_else(|err| panic!("{err}"));
+        assert!(autosave.recover().is_none(), "the saved work is not offered back");
     }
 
     #[test]

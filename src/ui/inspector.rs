@@ -7,6 +7,7 @@
 
 use egui::{ComboBox, Id, RichText, TextEdit, Ui};
 
+use crate::edit::MissionKey;
 use crate::model::{
     AgencyId, Contribution, Dependency, Mission, MissionKind, MissionStatus, Roadmap, date,
 };
@@ -18,10 +19,10 @@ const MAX_MATCHES: usize = 8;
 /// What the user did in the inspector.
 #[derive(Clone, Debug, PartialEq)]
 pub enum InspectorAction {
-    /// The mission at `index` becomes `after`, as one step called `label`.
+    /// The mission with `key` becomes `after`, as one step called `label`.
     Edit {
-        /// Position of the mission.
-        index: usize,
+        /// The mission edited.
+        key: MissionKey,
         /// The mission as edited.
         after: Box<Mission>,
         /// What the Edit menu calls the step.
@@ -29,17 +30,17 @@ pub enum InspectorAction {
     },
     /// Add a new mission.
     New,
-    /// Add a copy of the mission at this position.
-    Duplicate(usize),
-    /// Delete the mission at this position.
-    Delete(usize),
+    /// Add a copy of this mission.
+    Duplicate(MissionKey),
+    /// Delete this mission.
+    Delete(MissionKey),
 }
 
 /// The inspector's state between frames: the draft and what is being typed.
 #[derive(Default)]
 pub struct Inspector {
-    /// The mission being edited: its position, and the roadmap's version the draft started from.
-    editing: Option<(usize, Mission)>,
+    /// The mission being edited, and the roadmap's version the draft started from.
+    editing: Option<(MissionKey, Mission)>,
     draft: Option<Mission>,
     start_text: String,
     end_text: String,
@@ -52,12 +53,12 @@ pub struct Inspector {
 }
 
 impl Inspector {
-    /// Shows the mission at `selected` (if any); returns what the user did.
+    /// Shows the `selected` mission (if any); returns what the user did.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         roadmap: &Roadmap,
-        selected: Option<usize>,
+        selected: Option<(MissionKey, &Mission)>,
     ) -> Option<InspectorAction> {
         let mut action = None;
         ui.horizontal(|ui| {
@@ -68,41 +69,40 @@ impl Inspector {
             {
                 action = Some(InspectorAction::New);
             }
-            if let Some(index) = selected {
+            if let Some((key, _)) = selected {
                 if ui.button("Duplicate").clicked() {
-                    action = Some(InspectorAction::Duplicate(index));
+                    action = Some(InspectorAction::Duplicate(key));
                 }
                 if ui.button("Delete").clicked() {
-                    action = Some(InspectorAction::Delete(index));
+                    action = Some(InspectorAction::Delete(key));
                 }
             }
         });
         ui.separator();
-        let Some((index, mission)) = selected.and_then(|i| roadmap.missions.get(i).map(|m| (i, m)))
-        else {
+        let Some((key, mission)) = selected else {
             self.editing = None;
             ui.label("Select one mission on the chart to see and edit all of its fields.");
             return action;
         };
-        self.follow(index, mission);
+        self.follow(key, mission);
         let edited = egui::ScrollArea::vertical()
             .id_salt("mission fields")
             .auto_shrink(false)
             .show(ui, |ui| self.fields(ui, roadmap))
             .inner;
         if edited {
-            action = self.commit(index, mission).or(action);
+            action = self.commit(key, mission).or(action);
         }
         action
     }
 
     /// Starts over from the roadmap's version of the mission when another one is shown or it
     /// changed elsewhere (a drag, an undo).
-    fn follow(&mut self, index: usize, mission: &Mission) {
-        if matches!(&self.editing, Some((i, m)) if *i == index && m == mission) {
+    fn follow(&mut self, key: MissionKey, mission: &Mission) {
+        if matches!(&self.editing, Some((k, m)) if *k == key && m == mission) {
             return;
         }
-        self.editing = Some((index, mission.clone()));
+        self.editing = Some((key, mission.clone()));
         self.draft = Some(mission.clone());
         self.start_text = date::to_text(mission.start);
         self.end_text = date::to_text(mission.end);
@@ -110,14 +110,14 @@ impl Inspector {
     }
 
     /// The edit that makes the mission the draft, when they differ.
-    fn commit(&mut self, index: usize, mission: &Mission) -> Option<InspectorAction> {
+    fn commit(&mut self, key: MissionKey, mission: &Mission) -> Option<InspectorAction> {
         let draft = self.draft.clone()?;
         if draft == *mission {
             return None;
         }
         let label = edit_label(mission, &draft);
         Some(InspectorAction::Edit {
-            index,
+            key,
             after: Box::new(draft),
             label,
         })

@@ -13,29 +13,30 @@ use crate::layout::{
     self, Arrangement, BarPart, CalendarUnit, LaneKey, LayoutInput, Scene, Showing, TimeView,
     day_number, snap_unit,
 };
-use crate::model::{AgencyId, Roadmap};
+use crate::edit::{MissionKey, MissionKeys};
+use crate::model::{AgencyId, Mission, Roadmap};
 use crate::render::{Palette, SceneStyle, paint_scene, screen_rect, severity_color};
 
 /// Width of the column of lane names left of the chart.
 pub const GUTTER_WIDTH: f32 = 170.0;
 
-/// New dates for missions: `(position, start, end)`.
-pub type Dates = Vec<(usize, NaiveDate, NaiveDate)>;
+/// New dates for missions: `(key, start, end)`.
+pub type Dates = Vec<(MissionKey, NaiveDate, NaiveDate)>;
 
 /// What the user did on the chart.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TimelineAction {
     /// Select these missions (`add`: keep the rest of the selection, toggling these).
     Select {
-        /// Positions in the roadmap.
-        missions: Vec<usize>,
+        /// The missions clicked.
+        missions: Vec<MissionKey>,
         /// Ctrl or Shift was held.
         add: bool,
     },
     /// Select nothing.
     ClearSelection,
     /// Show this mission's fields (a double-click on its bar).
-    Inspect(usize),
+    Inspect(MissionKey),
     /// Add a mission starting on this day, on this lane.
     NewMission {
         /// The day clicked.
@@ -57,12 +58,16 @@ pub enum TimelineAction {
 pub struct TimelineInput<'a> {
     /// The roadmap.
     pub roadmap: &'a Roadmap,
+    /// The keys of its missions.
+    pub keys: &'a MissionKeys,
     /// Its conflicts.
     pub conflicts: &'a [Conflict],
     /// Its lanes and rows (see [`layout::arrange`]).
     pub arrangement: &'a Arrangement,
-    /// Selected missions.
-    pub selection: &'a BTreeSet<usize>,
+    /// Selected missions, by key.
+    pub selection: &'a BTreeSet<MissionKey>,
+    /// The same, by position, as layout takes them.
+    pub selected_positions: &'a BTreeSet<usize>,
     /// How missions are grouped and filtered.
     pub showing: &'a Showing,
     /// The agency whose missions stand out, if any.
@@ -95,8 +100,11 @@ pub struct Timeline {
     /// The picture on screen, and where: what the pointer points at. Bars are found in it by
     /// position rather than each being a widget, which keeps frames of thousands of bars fast.
     shown: Option<(Scene, Rect)>,
+    /// The keys of the shown scene's bars, in the order of its bars: the roadmap may have
+    /// changed since it was drawn, so its positions cannot be looked up again.
+    shown_keys: Vec<MissionKey>,
     drag: Option<Drag>,
-    focus: Option<Vec<usize>>,
+    focus: Option<Vec<MissionKey>>,
     /// Where the context menu was opened: the day and the lane there.
     context_at: Option<(NaiveDate, Option<LaneKey>)>,
 }
@@ -108,7 +116,7 @@ impl Timeline {
     }
 
     /// Brings these missions into view on the next frame.
-    pub fn focus_on(&mut self, missions: Vec<usize>) {
+    pub fn focus_on(&mut self, missions: Vec<MissionKey>) {
         self.focus = Some(missions);
     }
 
@@ -132,7 +140,8 @@ impl Timeline {
             self.context_menu(&background, view, &mut actions);
         }
         self.navigate(ui, view, &background, chart, input, &mut actions);
-        if let Some(missions) = &self.focus {
+        let focus: Option<Vec<usize>> = self.focus.take().map(|keys| input.keys.positions(&keys));
+        if let Some(missions) = &focus {
             bring_into_time_view(view, input.roadmap, missions);
         }
         let scene = layout::lay_out(&LayoutInput {
@@ -142,31 +151,34 @@ impl Timeline {
             width: chart.width(),
             height: chart.height(),
             scroll_y: self.scroll_y,
-            selection: input.selection,
+            selection: input.selected_positions,
             highlight: input.highlight,
             today: input.today,
         });
-        if let Some(missions) = self.focus.take() {
+        if let Some(missions) = focus {
             self.scroll_to(&scene, &missions, chart.height());
             ui.ctx().request_repaint();
         }
         let style = scene_style(ui, chart, gutter, input.show_legend);
         paint_scene(ui.painter(), &scene, &style);
-        describe_bars(ui.ctx(), background.id, &scene, chart);
+        self.shown_keys.clear();
+        self.shown_keys
+            .extend(scene.bars.iter().filter_map(|bar| input.keys.at(bar.mission)));
+        describe_bars(ui.ctx(), background.id, &scene, chart, &self.shown_keys);
         self.shown = Some((scene, chart));
         self.drag_ui(ui, view, chart, input, &mut actions);
         self.nudge(ui, view, input, &mut actions);
         actions
     }
 
-    /// The bar under `pos` on screen, and the part of it there.
-    fn bar_at(&self, pos: egui::Pos2) -> Option<(&layout::Bar, BarPart)> {
+    /// The mission of the bar under `pos` on screen, and the part of the bar there.
+    fn bar_at(&self, pos: egui::Pos2) -> Option<(MissionKey, BarPart)> {
         let (scene, chart) = self.shown.as_ref()?;
         if !chart.contains(pos) {
             return None;
         }
         let (k, part) = scene.hit(pos.x - chart.left(), pos.y - chart.top())?;
-        Some((&scene.bars[k], part))
+        Some((*self.shown_keys.get(k)?, part))
     }
 
     /// Hovering, clicking and grabbing bars: cursor, tooltip, selection, the start of a drag.
@@ -181,10 +193,7 @@ impl Timeline {
         if self.drag.is_some() {
             return;
         }
-        let hovered = background
-            .hover_pos()
-            .and_then(|p| self.bar_at(p))
-            .map(|(bar, part)| (bar.mission, part));
+        let hovered = background.hover_pos().and_then(|p| self.bar_at(p));
         if let Some((mission, part)) = hovered {
             ui.ctx().set_cursor_icon(if part == BarPart::Body {
                 CursorIcon::Grab
@@ -196,9 +205,9 @@ impl Timeline {
                 .on_hover_ui_at_pointer(|ui| mission_tooltip(ui, input, mission));
         }
         if let Some((scene, _)) = &self.shown {
-            for mission in accessible_clicks(ui, background.id, scene) {
+            for key in accessible_clicks(ui, background.id, scene, &self.shown_keys) {
                 actions.push(TimelineAction::Select {
-                    missions: vec![mission],
+                    missions: vec![key],
                     add: false,
                 });
             }
@@ -207,10 +216,10 @@ impl Timeline {
             let clicked = background
                 .interact_pointer_pos()
                 .and_then(|p| self.bar_at(p));
-            if let Some((bar, _)) = clicked {
+            if let Some((key, _)) = clicked {
                 let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
                 actions.push(TimelineAction::Select {
-                    missions: vec![bar.mission],
+                    missions: vec![key],
                     add,
                 });
             }
@@ -219,15 +228,13 @@ impl Timeline {
             let clicked = background
                 .interact_pointer_pos()
                 .and_then(|p| self.bar_at(p));
-            if let Some((bar, _)) = clicked {
-                actions.push(TimelineAction::Inspect(bar.mission));
+            if let Some((key, _)) = clicked {
+                actions.push(TimelineAction::Inspect(key));
             }
         }
         if background.drag_started() {
             let pressed = ui.input(|i| i.pointer.press_origin());
-            let grabbed = pressed
-                .and_then(|p| self.bar_at(p))
-                .map(|(bar, part)| (bar.mission, part));
+            let grabbed = pressed.and_then(|p| self.bar_at(p));
             if let Some((mission, part)) = grabbed.filter(|_| !input.locked) {
                 let chart = self.shown.as_ref().map_or(Rect::NOTHING, |shown| shown.1);
                 self.begin_drag(ui, part, mission, view, chart, input, actions);
@@ -318,13 +325,13 @@ impl Timeline {
         &mut self,
         ui: &Ui,
         grip: BarPart,
-        mission: usize,
+        mission: MissionKey,
         view: &TimeView,
         chart: Rect,
         input: &TimelineInput,
         actions: &mut Vec<TimelineAction>,
     ) {
-        let Some(grabbed) = input.roadmap.missions.get(mission) else {
+        let Some(grabbed) = mission_of(input, mission) else {
             return;
         };
         let moves_selection = grip == BarPart::Body && input.selection.contains(&mission);
@@ -339,7 +346,7 @@ impl Timeline {
         }
         let originals: Dates = movers
             .iter()
-            .filter_map(|&i| input.roadmap.missions.get(i).map(|m| (i, m.start, m.end)))
+            .filter_map(|&k| mission_of(input, k).map(|m| (k, m.start, m.end)))
             .collect();
         let label = match grip {
             BarPart::Body if originals.len() > 1 => format!("Move {} missions", originals.len()),
@@ -400,14 +407,10 @@ impl Timeline {
                 Id::unique("drag-dates"),
                 PopupAnchor::Pointer,
             )
-            .show(|ui| dates_tooltip(ui, input.roadmap, &dates));
-            let changed = dates.iter().any(|&(i, start, end)| {
-                input
-                    .roadmap
-                    .missions
-                    .get(i)
-                    .is_some_and(|m| (m.start, m.end) != (start, end))
-            });
+            .show(|ui| dates_tooltip(ui, input, &dates));
+            let changed = dates
+                .iter()
+                .any(|&(k, start, end)| mission_of(input, k).is_some_and(|m| (m.start, m.end) != (start, end)));
             if changed {
                 actions.push(TimelineAction::Preview(dates));
             }
@@ -449,10 +452,10 @@ impl Timeline {
         let dates = input
             .selection
             .iter()
-            .filter_map(|&i| {
-                let m = input.roadmap.missions.get(i)?;
+            .filter_map(|&k| {
+                let m = mission_of(input, k)?;
                 let start = step_by(m.start, unit, step)?;
-                Some((i, start, shifted(m.end, start - m.start)))
+                Some((k, start, shifted(m.end, start - m.start)))
             })
             .collect();
         actions.push(TimelineAction::Nudge(dates));
@@ -555,12 +558,13 @@ fn bring_into_time_view(view: &mut TimeView, roadmap: &Roadmap, missions: &[usiz
 }
 
 /// The id of a mission's node in the accessibility tree.
-fn bar_id(canvas: Id, mission: usize) -> Id {
+fn bar_id(canvas: Id, mission: MissionKey) -> Id {
     canvas.with(("mission", mission))
 }
 
-/// The missions that assistive technology asked to click this frame.
-fn accessible_clicks(ui: &Ui, canvas: Id, scene: &Scene) -> Vec<usize> {
+/// The missions that assistive technology asked to click this frame; `keys` are those of the
+/// scene's bars.
+fn accessible_clicks(ui: &Ui, canvas: Id, scene: &Scene, keys: &[MissionKey]) -> Vec<MissionKey> {
     ui.input(|i| {
         let targets: Vec<egui::accesskit::NodeId> = i
             .events
@@ -580,8 +584,9 @@ fn accessible_clicks(ui: &Ui, canvas: Id, scene: &Scene) -> Vec<usize> {
         scene
             .bars
             .iter()
-            .map(|bar| bar.mission)
-            .filter(|&m| targets.contains(&bar_id(canvas, m).accesskit_id()))
+            .zip(keys)
+            .map(|(_, &key)| key)
+            .filter(|&key| targets.contains(&bar_id(canvas, key).accesskit_id()))
             .collect()
     })
 }
@@ -589,10 +594,10 @@ fn accessible_clicks(ui: &Ui, canvas: Id, scene: &Scene) -> Vec<usize> {
 /// Gives every bar in view a node in the accessibility tree, named after its mission, where
 /// screen readers (and tests) find it; a click on it from assistive technology selects it.
 /// Lanes and the ghosts of compare mode get one too.
-fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect) {
-    for bar in &scene.bars {
+fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect, keys: &[MissionKey]) {
+    for (bar, &key) in scene.bars.iter().zip(keys) {
         let rect = screen_rect(chart, &bar.rect).intersect(chart);
-        let described = describe(ctx, bar_id(canvas, bar.mission), rect, |node| {
+        let described = describe(ctx, bar_id(canvas, key), rect, |node| {
             node.set_role(egui::accesskit::Role::Button);
             node.set_label(bar.name.as_str());
             node.add_action(egui::accesskit::Action::Click);
@@ -650,8 +655,8 @@ fn scene_style(ui: &Ui, chart: Rect, gutter: Rect, legend: bool) -> SceneStyle {
     }
 }
 
-fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, index: usize) {
-    let Some(mission) = input.roadmap.missions.get(index) else {
+fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, key: MissionKey) {
+    let Some(mission) = mission_of(input, key) else {
         return;
     };
     ui.strong(&mission.name);
@@ -678,11 +683,16 @@ fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, index: usize) {
     }
 }
 
-fn dates_tooltip(ui: &mut Ui, roadmap: &Roadmap, dates: &Dates) {
-    let Some(&(i, start, end)) = dates.first() else {
+/// The mission with `key` in the roadmap shown.
+fn mission_of<'a>(input: &TimelineInput<'a>, key: MissionKey) -> Option<&'a Mission> {
+    input.roadmap.missions.get(input.keys.position(key)?)
+}
+
+fn dates_tooltip(ui: &mut Ui, input: &TimelineInput, dates: &Dates) {
+    let Some(&(key, start, end)) = dates.first() else {
         return;
     };
-    let name = roadmap.missions.get(i).map_or("", |m| m.name.as_str());
+    let name = mission_of(input, key).map_or("", |m| m.name.as_str());
     ui.strong(name);
     ui.label(format!(
         "{start} → {end} ({} days)",

@@ -1,6 +1,6 @@
 //! The Roadmap tab through the real app: lane order, launch windows checked as typed, undo.
 
-mod common;
+use crate::common;
 
 use common::ui::app_harness;
 use egui::{Key, Modifiers};

@@ -1,7 +1,7 @@
 //! The Agencies tab through the real app: highlight, edit, and removing an agency that missions
 //! still name.
 
-mod common;
+use crate::common;
 
 use common::ui::app_harness;
 use egui::{Key, Modifiers};

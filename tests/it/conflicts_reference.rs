@@ -1,7 +1,7 @@
 //! The conflict engine agrees with a deliberately naive reference — day-by-day counts and
 //! all-pairs scans written straight from DESIGN §3 — on random small roadmaps.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeSet, HashMap};
 

@@ -1,7 +1,7 @@
 //! The mission table as CSV: both sample roadmaps survive a round trip, and every row that cannot
 //! be read is reported with its line and column.
 
-mod common;
+use crate::common;
 
 use common::*;
 use ger_planner::format::{self, missions_to_csv, read_missions_csv};

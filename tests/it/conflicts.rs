@@ -1,7 +1,7 @@
 //! The conflict rules of DESIGN §3, kind by kind, with their boundaries: inclusive days, touching
 //! intervals, a start exactly on `end + lag`, a start on a window's last day, cancelled missions.
 
-mod common;
+use crate::common;
 
 use common::*;
 use ger_planner::analysis::{Conflict, ConflictKind, Severity, find_conflicts};

@@ -1,6 +1,6 @@
 //! Layout without a window: which bars are laid out where, with which label, flag and arrows.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! The timeline window driven as a user would (egui_kittest, no display): dragging bars and
 //! their edges, the conflicts that follow, undo, opening a broken file, the unsaved-changes guard.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! Grouping and filtering the chart through the real app.
 
-mod common;
+use crate::common;
 
 use common::ui::{app_harness, assert_selected};
 use egui_kittest::kittest::Queryable as _;

@@ -1,7 +1,7 @@
 //! Snapshots of both sample roadmaps in every format: the SVG read back as XML, the PNG decoded,
 //! the PDF's structure, and a reference picture that catches unintended visual changes.
 
-mod common;
+use crate::common;
 
 use common::date;
 use ger_planner::analysis::find_conflicts;

@@ -2,7 +2,7 @@
 //! moved mission, the Changes panel, and a CSV import whose report is seen before anything
 //! changes.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Comparing two versions of a roadmap: hand-made pairs for each kind of difference, and the
 //! 2020 plan against the 2026 status.
 
-mod common;
+use crate::common;
 
 use common::*;
 use ger_planner::analysis::{Difference, diff};

@@ -30,11 +30,11 @@ pub fn app_harness() -> Harness<'static, GerApp> {
 
 /// Asserts that exactly the missions with these ids are selected.
 pub fn assert_selected(harness: &Harness<'_, GerApp>, ids: &[&str]) {
-    let selected: Vec<&str> = harness
-        .state()
-        .selection()
-        .iter()
-        .map(|&i| harness.state().roadmap().missions[i].id.as_str())
+    let app = harness.state();
+    let selected: Vec<&str> = app
+        .selected_positions()
+        .into_iter()
+        .map(|i| app.roadmap().missions[i].id.as_str())
         .collect();
     assert_eq!(selected, ids);
 }

@@ -1,7 +1,7 @@
 //! The Mission tab: editing a mission's fields through the real app, each edit one undo step,
 //! and dates checked as typed.
 
-mod common;
+use crate::common;
 
 use common::ui::app_harness;
 use egui::{Key, Modifiers};

@@ -1,7 +1,7 @@
 //! Presenting at a workshop, driven as a user would: F5, stepping through the saved views with a
 //! clicker's keys, a locked view, leaving; and saving a view of one's own.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;

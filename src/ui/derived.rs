@@ -1,0 +1,53 @@
+//! What the window derives from the roadmap: its conflicts and the chart's arrangement,
+//! recomputed once per change of the roadmap or of what is shown, not once per frame.
+
+use super::compare::Baseline;
+use crate::analysis::{Conflict, find_conflicts};
+use crate::edit::Document;
+use crate::layout::{self, Arrangement, Showing};
+
+/// The conflicts and arrangement of one version of the roadmap.
+#[derive(Default)]
+pub struct Derived {
+    /// The roadmap's conflicts.
+    pub conflicts: Vec<Conflict>,
+    /// Positions in `conflicts` in the order the panel lists them: errors first.
+    pub conflict_order: Vec<usize>,
+    /// Lanes and rows of the chart.
+    pub arrangement: Arrangement,
+    /// The document generation, what is shown and the baseline all this is of.
+    made_for: Option<(u64, Showing, Option<u64>)>,
+}
+
+impl Derived {
+    /// Recomputes everything when the roadmap, what is shown or the baseline changed since the
+    /// last time: frames that only zoom, pan or hover reuse it.
+    pub fn refresh(
+        &mut self,
+        document: &Document,
+        showing: &Showing,
+        baseline: Option<&mut Baseline>,
+    ) {
+        let generation = document.generation();
+        let baseline_id = baseline.as_ref().map(|b| b.id());
+        let current = self
+            .made_for
+            .as_ref()
+            .is_some_and(|(g, s, b)| *g == generation && s == showing && *b == baseline_id);
+        if current {
+            return;
+        }
+        let roadmap = document.roadmap();
+        self.conflicts = find_conflicts(roadmap);
+        self.conflict_order = (0..self.conflicts.len()).collect();
+        self.conflict_order
+            .sort_by_key(|&k| self.conflicts[k].severity);
+        let baseline = baseline.map(|b| {
+            b.refresh(roadmap, generation);
+            &*b
+        });
+        self.arrangement =
+            layout::arrange(roadmap, &self.conflicts, showing, baseline.map(Baseline::roadmap));
+        self.made_for = Some((generation, showing.clone(), baseline_id));
+    }
+}

@@ -1,0 +1,152 @@
+//! The menu bar: File, Edit, View, Present and Help, made from the one list of commands.
+
+use egui::{Button, Ui};
+
+use super::action::Action;
+use super::app::GerApp;
+use super::commands::Command;
+
+impl GerApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [Command::New, Command::Open] {
+                    command_button(ui, command, None, true, actions);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent_files.is_empty() {
+                        ui.weak("No recent files");
+                    }
+                    for path in self.settings.recent_files.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            actions.push(Action::OpenFile(path));
+                        }
+                    }
+                });
+                ui.separator();
+                for command in [Command::Save, Command::SaveAs] {
+                    command_button(ui, command, None, true, actions);
+                }
+                ui.separator();
+                command_button(ui, Command::CompareWith, None, true, actions);
+                let comparing = self.baseline.is_some();
+                command_button(ui, Command::StopComparing, None, comparing, actions);
+                ui.separator();
+                for command in [Command::ImportTable, Command::ExportTable] {
+                    command_button(ui, command, None, true, actions);
+                }
+                ui.separator();
+                for command in [Command::ExportSnapshot, Command::CopySnapshot] {
+                    command_button(ui, command, None, true, actions);
+                }
+                ui.separator();
+                command_button(ui, Command::Quit, None, true, actions);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.open.document.undo_label().map(|l| format!("Undo {l}"));
+                let redo = self.open.document.redo_label().map(|l| format!("Redo {l}"));
+                command_button(ui, Command::Undo, undo.as_deref(), undo.is_some(), actions);
+                command_button(ui, Command::Redo, redo.as_deref(), redo.is_some(), actions);
+                ui.separator();
+                command_button(ui, Command::SelectAll, None, true, actions);
+                command_button(
+                    ui,
+                    Command::Delete,
+                    None,
+                    !self.open.document.selection().is_empty(),
+                    actions,
+                );
+            });
+            ui.menu_button("View", |ui| {
+                for command in [Command::FitAll, Command::ZoomIn, Command::ZoomOut] {
+                    command_button(ui, command, None, true, actions);
+                }
+                ui.separator();
+                let mut show_cancelled = self.settings.showing.show_cancelled;
+                if ui
+                    .checkbox(&mut show_cancelled, Command::ToggleCancelled.label())
+                    .changed()
+                {
+                    actions.push(Action::Command(Command::ToggleCancelled));
+                }
+                let mut show_legend = !self.settings.hide_legend;
+                if ui
+                    .checkbox(&mut show_legend, Command::ToggleLegend.label())
+                    .changed()
+                {
+                    actions.push(Action::Command(Command::ToggleLegend));
+                }
+                let mut show_side_panel = !self.settings.hide_side_panel;
+                if ui
+                    .checkbox(&mut show_side_panel, Command::ToggleSidePanel.label())
+                    .changed()
+                {
+                    actions.push(Action::Command(Command::ToggleSidePanel));
+                }
+            });
+            ui.menu_button("Present", |ui| self.present_menu(ui, actions));
+            ui.menu_button("Help", |ui| {
+                command_button(ui, Command::Shortcuts, None, true, actions)
+            });
+        });
+    }
+
+    /// Presenting, and the saved views it steps through.
+    fn present_menu(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        command_button(ui, Command::Present, None, true, actions);
+        ui.checkbox(
+            &mut self.settings.high_contrast_presentation,
+            "High-contrast light theme",
+        )
+        .on_hover_text("Black on white while presenting, for projectors (C toggles it there)");
+        ui.separator();
+        command_button(ui, Command::SaveView, None, true, actions);
+        let names: Vec<String> = self
+            .open
+            .document
+            .roadmap()
+            .views
+            .iter()
+            .map(|v| v.name.clone())
+            .collect();
+        if names.is_empty() {
+            ui.weak("No saved views yet");
+        }
+        let mut shown = None;
+        for (index, name) in names.iter().enumerate() {
+            if ui
+                .button(format!("Show “{name}”"))
+                .on_hover_text("Its time range, lanes and filters")
+                .clicked()
+            {
+                shown = Some(index);
+            }
+        }
+        actions.extend(shown.map(Action::ShowView));
+        if !names.is_empty() {
+            ui.menu_button("Delete view", |ui| {
+                for (index, name) in names.iter().enumerate() {
+                    if ui.button(name).clicked() {
+                        actions.push(Action::DeleteView(index));
+                    }
+                }
+            });
+        }
+    }
+}
+
+fn command_button(
+    ui: &mut Ui,
+    command: Command,
+    label: Option<&str>,
+    enabled: bool,
+    actions: &mut Vec<Action>,
+) {
+    let mut button = Button::new(label.unwrap_or(command.label()));
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        actions.push(Action::Command(command));
+    }
+}

@@ -1,0 +1,70 @@
+//! What outlives a run of the window: the view, the panels, the recent files.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::{Showing, TimeView};
+
+/// What outlives a run: the view, the panels, the files.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The visible time range.
+    pub time: TimeView,
+    /// How the chart groups and filters the missions.
+    pub showing: Showing,
+    /// Whether the side panel (conflicts, changes, statistics) is hidden.
+    #[serde(alias = "hide_conflicts")]
+    pub hide_side_panel: bool,
+    /// What the side panel shows.
+    pub side_tab: SideTab,
+    /// Whether the chart's legend is hidden.
+    pub hide_legend: bool,
+    /// Most recently opened files, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// The file open when the app last closed.
+    pub last_file: Option<PathBuf>,
+    /// Whether presentation mode uses the high-contrast light theme.
+    pub high_contrast_presentation: bool,
+}
+
+/// What the side panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SideTab {
+    /// Every field of the selected mission.
+    Mission,
+    /// The agencies, to edit and to highlight.
+    Agencies,
+    /// Title, lanes, phases and resources.
+    Roadmap,
+    /// The conflicts of the roadmap.
+    #[default]
+    Conflicts,
+    /// What changed since the baseline, in compare mode.
+    Changes,
+    /// Charts of the roadmap.
+    Statistics,
+}
+
+impl SideTab {
+    pub(super) const ALL: [Self; 6] = [
+        Self::Mission,
+        Self::Agencies,
+        Self::Roadmap,
+        Self::Conflicts,
+        Self::Changes,
+        Self::Statistics,
+    ];
+
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            Self::Mission => "Mission",
+            Self::Agencies => "Agencies",
+            Self::Roadmap => "Roadmap",
+            Self::Conflicts => "Conflicts",
+            Self::Changes => "Changes",
+            Self::Statistics => "Statistics",
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Every integration test, in one binary so that the test build links eframe, wgpu and resvg
+//! once. One module per area.
+
+mod common;
+mod agencies_ui;
+mod cli;
+mod compare_ui;
+mod conflicts;
+mod conflicts_reference;
+mod diff;
+mod edit;
+mod export;
+mod format;
+mod inspector_ui;
+mod layout;
+mod presentation_ui;
+mod samples;
+mod setup_ui;
+mod showing_ui;
+mod table;
+mod timeline_ui;
