@@ -141,8 +141,10 @@ pub(super) fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<Dialog
         }
         Dialog::Path { purpose, text } => {
             ui.heading(purpose.title());
-            ui.label("Path of the file:");
-            let field = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
+            let label = ui.label("Path of the file:").id;
+            let field = ui
+                .add(egui::TextEdit::singleline(text).desired_width(480.0))
+                .labelled_by(label);
             if ui.memory(|m| m.focused().is_none()) {
                 field.request_focus();
             }

@@ -19,3 +19,4 @@ mod setup_ui;
 mod showing_ui;
 mod table;
 mod timeline_ui;
+mod trust_ui;

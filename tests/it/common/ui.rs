@@ -38,3 +38,28 @@ pub fn assert_selected(harness: &Harness<'_, GerApp>, ids: &[&str]) {
         .collect();
     assert_eq!(selected, ids);
 }
+
+/// The app on a copy of `roadmap` saved as `plan.json` in a new folder (kept alive by the
+/// returned guard), opened as a user opens a file.
+pub fn harness_on_file(
+    roadmap: &ger_planner::model::Roadmap,
+) -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, GerApp>) {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let path = dir.path().join("plan.json");
+    ger_planner::format::write_file(&path, roadmap).unwrap_or_else(|err| panic!("{err}"));
+    let mut app = GerApp::with_roadmap(ger_planner::model::Roadmap::default());
+    app.open(&path);
+    app.set_time_view(TimeView::between(
+        day_number(date("2020-01-01")),
+        day_number(date("2030-01-01")),
+    ));
+    let harness = harness_for(app);
+    assert_eq!(harness.state().roadmap(), roadmap, "the file is open");
+    (dir, path, harness)
+}
+
+/// Whether the status bar says the roadmap has unsaved changes.
+pub fn shows_modified(harness: &Harness<'_, GerApp>) -> bool {
+    use egui_kittest::kittest::Queryable as _;
+    harness.query_by_label_contains("(modified)").is_some()
+}
