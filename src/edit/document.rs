@@ -114,7 +114,10 @@ impl Document {
     /// Selects these missions (those no longer there are left out). Not an edit: it is not
     /// undone, but each step remembers the selection it was made with.
     pub fn select(&mut self, keys: impl IntoIterator<Item = MissionKey>) {
-        self.selection = keys.into_iter().filter(|&k| self.keys.contains(k)).collect();
+        self.selection = keys
+            .into_iter()
+            .filter(|&k| self.keys.contains(k))
+            .collect();
     }
 
     /// Whether the roadmap differs, by value, from what was last saved: an edit and its

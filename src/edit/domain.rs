@@ -3,11 +3,11 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::changes::{Change, set_setup};
 use super::Setup;
+use super::changes::{Change, set_setup};
 use crate::model::{
-    AgencyId, DestinationId, Mission, MissionKind, MissionStatus, Roadmap, SavedView,
-    id_from_name, unused_id,
+    AgencyId, DestinationId, Mission, MissionKind, MissionStatus, Roadmap, SavedView, id_from_name,
+    unused_id,
 };
 
 /// How long a new mission lasts, first and last day included.
@@ -42,7 +42,9 @@ pub fn new_mission(
         .or_else(|| roadmap.agencies.first().map(|a| a.id.clone()))
         .unwrap_or_else(|| "NASA".into());
     Mission {
-        id: unused_id(mission_ids(roadmap), "new-mission").as_str().into(),
+        id: unused_id(mission_ids(roadmap), "new-mission")
+            .as_str()
+            .into(),
         name: "New mission".to_owned(),
         destination,
         kind: MissionKind::Robotic,

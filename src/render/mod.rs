@@ -10,7 +10,7 @@ mod svg;
 pub use colors::{ERROR_COLOR, Palette, SLIP_COLOR, WARNING_COLOR, severity_color};
 pub use painter::{SceneStyle, paint_scene, screen_rect};
 pub use snapshot::{
-    DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, heading, snapshot,
-    encode_snapshot, snapshot_pixels, snapshot_scene, snapshot_svg, svg_pixels,
+    DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, encode_snapshot, heading,
+    snapshot, snapshot_pixels, snapshot_scene, snapshot_svg, svg_pixels,
 };
 pub use svg::{Heading, scene_to_svg};

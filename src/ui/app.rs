@@ -218,7 +218,12 @@ impl GerApp {
         if !ctx.input(|i| i.pointer.any_down()) {
             self.continuing = None;
         }
-        let mut actions: Vec<Action> = self.tasks.finished().into_iter().map(Action::Done).collect();
+        let mut actions: Vec<Action> = self
+            .tasks
+            .finished()
+            .into_iter()
+            .map(Action::Done)
+            .collect();
         if self.presenting.is_some() {
             actions.extend(presentation_keys(ui).into_iter().map(Action::Presentation));
         }
@@ -362,9 +367,7 @@ impl GerApp {
     pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
         let suggested = match purpose {
             FilePurpose::ExportTable => self.open.suggested_file_name().replace(".json", ".csv"),
-            FilePurpose::ExportSnapshot => {
-                self.open.suggested_file_name().replace(".json", ".png")
-            }
+            FilePurpose::ExportSnapshot => self.open.suggested_file_name().replace(".json", ".png"),
             _ => self.open.suggested_file_name(),
         };
         let folder = self.open.folder();

@@ -76,9 +76,7 @@ impl GerApp {
             Command::StopComparing => self.baseline = None,
             Command::ImportTable => self.ask_for_file(super::files::FilePurpose::ImportTable),
             Command::ExportTable => self.ask_for_file(super::files::FilePurpose::ExportTable),
-            Command::ExportSnapshot => {
-                self.ask_for_file(super::files::FilePurpose::ExportSnapshot)
-            }
+            Command::ExportSnapshot => self.ask_for_file(super::files::FilePurpose::ExportSnapshot),
             Command::CopySnapshot => self.copy_snapshot(),
             Command::Present => self.start_presenting(ctx),
             Command::SaveView => {
@@ -94,7 +92,9 @@ impl GerApp {
             Command::Redo => {
                 self.open.document.redo();
             }
-            Command::Delete => self.delete(self.open.document.selection().iter().copied().collect()),
+            Command::Delete => {
+                self.delete(self.open.document.selection().iter().copied().collect())
+            }
             Command::SelectAll => {
                 let document = &self.open.document;
                 let showing = &self.settings.showing;

@@ -46,8 +46,12 @@ impl Derived {
             b.refresh(roadmap, generation);
             &*b
         });
-        self.arrangement =
-            layout::arrange(roadmap, &self.conflicts, showing, baseline.map(Baseline::roadmap));
+        self.arrangement = layout::arrange(
+            roadmap,
+            &self.conflicts,
+            showing,
+            baseline.map(Baseline::roadmap),
+        );
         self.made_for = Some((generation, showing.clone(), baseline_id));
     }
 }

@@ -7,8 +7,8 @@ use egui::{Button, Key, RichText, Ui};
 
 use super::commands::Command;
 use super::files::{FilePurpose, Recovered};
-use crate::model::plural;
 use crate::format;
+use crate::model::plural;
 use crate::model::{AgencyId, Roadmap};
 use crate::render::ERROR_COLOR;
 

@@ -18,8 +18,7 @@ use crate::format;
 use crate::layout;
 use crate::model::{Mission, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, encode_snapshot, heading, snapshot_svg,
-    svg_pixels,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, encode_snapshot, heading, snapshot_svg, svg_pixels,
 };
 
 impl GerApp {
@@ -39,7 +38,12 @@ impl GerApp {
     }
 
     /// Does what the user answered in `dialog`.
-    pub(super) fn answer(&mut self, ctx: &egui::Context, choice: DialogChoice, dialog: Option<Dialog>) {
+    pub(super) fn answer(
+        &mut self,
+        ctx: &egui::Context,
+        choice: DialogChoice,
+        dialog: Option<Dialog>,
+    ) {
         match choice {
             DialogChoice::Close => {}
             DialogChoice::Save(then) => self.save(self.open.path.clone(), Some(then)),
@@ -105,10 +109,11 @@ impl GerApp {
     /// roadmap as it was.
     pub fn open(&mut self, path: &Path) {
         let path = path.to_path_buf();
-        self.tasks.spawn(format!("Opening {}", path.display()), move || {
-            let result = format::read_file(&path).map_err(|err| err.to_string());
-            Done::Opened { path, result }
-        });
+        self.tasks
+            .spawn(format!("Opening {}", path.display()), move || {
+                let result = format::read_file(&path).map_err(|err| err.to_string());
+                Done::Opened { path, result }
+            });
     }
 
     pub(super) fn replace_document(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
@@ -131,25 +136,29 @@ impl GerApp {
         };
         let path = absolute(path);
         let written = self.open.document.to_save();
-        self.tasks.spawn(format!("Saving {}", path.display()), move || {
-            let result = format::write_file(&path, &written).map_err(|err| err.to_string());
-            Done::Saved {
-                path,
-                written,
-                result,
-                then,
-            }
-        });
+        self.tasks
+            .spawn(format!("Saving {}", path.display()), move || {
+                let result = format::write_file(&path, &written).map_err(|err| err.to_string());
+                Done::Saved {
+                    path,
+                    written,
+                    result,
+                    then,
+                }
+            });
     }
 
     /// Loads the roadmap at `path` as the baseline to compare with (off the UI thread), and
     /// shows the changes.
     pub fn compare_with(&mut self, path: &Path) {
         let path = path.to_path_buf();
-        self.tasks.spawn(format!("Reading {}", path.display()), move || {
-            let result = Baseline::load(&path).map(Box::new).map_err(|err| err.to_string());
-            Done::BaselineLoaded(result)
-        });
+        self.tasks
+            .spawn(format!("Reading {}", path.display()), move || {
+                let result = Baseline::load(&path)
+                    .map(Box::new)
+                    .map_err(|err| err.to_string());
+                Done::BaselineLoaded(result)
+            });
     }
 
     /// Reads a mission table (off the UI thread) and shows what it holds; nothing is
@@ -169,22 +178,23 @@ impl GerApp {
     fn export_table(&mut self, path: &Path) {
         let roadmap = self.open.document.to_save();
         let path = path.to_path_buf();
-        self.tasks.spawn(format!("Exporting {}", path.display()), move || {
-            let text = format::missions_to_csv(&roadmap.missions);
-            let result = format::write_atomically(&path, text.as_bytes())
-                .map(|()| {
-                    format!(
-                        "{} exported to {}",
-                        plural(roadmap.missions.len(), "mission"),
-                        path.display()
-                    )
-                })
-                .map_err(|err| format!("{}: {err}", path.display()));
-            Done::Exported {
-                what: "Could not export the table",
-                result,
-            }
-        });
+        self.tasks
+            .spawn(format!("Exporting {}", path.display()), move || {
+                let text = format::missions_to_csv(&roadmap.missions);
+                let result = format::write_atomically(&path, text.as_bytes())
+                    .map(|()| {
+                        format!(
+                            "{} exported to {}",
+                            plural(roadmap.missions.len(), "mission"),
+                            path.display()
+                        )
+                    })
+                    .map_err(|err| format!("{}: {err}", path.display()));
+                Done::Exported {
+                    what: "Could not export the table",
+                    result,
+                }
+            });
     }
 
     /// Imports the missions of a table that was read: merged into the roadmap by id as one
@@ -242,19 +252,20 @@ impl GerApp {
         };
         let svg = snapshot_svg(&self.snapshot_view(), DEFAULT_WIDTH);
         let path = path.to_path_buf();
-        self.tasks.spawn(format!("Exporting {}", path.display()), move || {
-            let result = encode_snapshot(&svg, format, DEFAULT_WIDTH)
-                .map_err(|err| err.to_string())
-                .and_then(|bytes| {
-                    format::write_atomically(&path, &bytes).map_err(|err| err.to_string())
-                })
-                .map(|()| format!("Snapshot written to {}", path.display()))
-                .map_err(|err| format!("{}: {err}", path.display()));
-            Done::Exported {
-                what: "Could not export the snapshot",
-                result,
-            }
-        });
+        self.tasks
+            .spawn(format!("Exporting {}", path.display()), move || {
+                let result = encode_snapshot(&svg, format, DEFAULT_WIDTH)
+                    .map_err(|err| err.to_string())
+                    .and_then(|bytes| {
+                        format::write_atomically(&path, &bytes).map_err(|err| err.to_string())
+                    })
+                    .map(|()| format!("Snapshot written to {}", path.display()))
+                    .map_err(|err| format!("{}: {err}", path.display()));
+                Done::Exported {
+                    what: "Could not export the snapshot",
+                    result,
+                }
+            });
     }
 
     /// Puts a PNG of the chart as shown on the clipboard, for pasting into slides; drawn off
@@ -268,9 +279,16 @@ impl GerApp {
 
     /// Saves the view shown under `name`, as one undoable step.
     fn save_view(&mut self, name: String, locked: bool) {
-        let view = layout::view_to_save(name.clone(), self.settings.time, &self.settings.showing, locked);
+        let view = layout::view_to_save(
+            name.clone(),
+            self.settings.time,
+            &self.settings.showing,
+            locked,
+        );
         let changes = add_view(self.open.document.roadmap(), view);
-        self.open.document.apply(format!("Save view “{name}”"), changes);
+        self.open
+            .document
+            .apply(format!("Save view “{name}”"), changes);
         self.notice = Some(format!("View “{name}” saved: F5 presents the saved views"));
     }
 

@@ -150,8 +150,8 @@ impl Autosave {
         }
         let waiting_since = *self.waiting_since.get_or_insert(now);
         let changed_at = self.seen.map_or(now, |(_, at)| at);
-        let wait = (changed_at + AUTOSAVE_PAUSE - now)
-            .min(waiting_since + AUTOSAVE_LONGEST_WAIT - now);
+        let wait =
+            (changed_at + AUTOSAVE_PAUSE - now).min(waiting_since + AUTOSAVE_LONGEST_WAIT - now);
         if wait > 0.0 {
             return Err(wait);
         }
@@ -224,7 +224,11 @@ mod tests {
         let origin = PathBuf::from("/plans/ger.json");
         assert_eq!(autosave.due(10.0, 1), Err(AUTOSAVE_PAUSE), "not at once");
         assert!(autosave.due(11.0, 2).is_err(), "an edit restarts the pause");
-        assert_eq!(autosave.due(13.0, 2), Ok(true), "written once editing pauses");
+        assert_eq!(
+            autosave.due(13.0, 2),
+            Ok(true),
+            "written once editing pauses"
+        );
         autosave.writer(Arc::clone(&roadmap), Some(origin.clone()))()
             .unwrap_or_else(|err| panic!("{err}"));
         assert_eq!(autosave.due(20.0, 2), Ok(false), "the same roadmap once");
@@ -260,7 +264,10 @@ mod tests {
         let write = autosave.writer(roadmap, None);
         autosave.clear();
         write().unwrap_or_else(|err| panic!("{err}"));
-        assert!(autosave.recover().is_none(), "the saved work is not offered back");
+        assert!(
+            autosave.recover().is_none(),
+            "the saved work is not offered back"
+        );
     }
 
     #[test]

@@ -22,7 +22,9 @@ impl GerApp {
         ui.horizontal_wrapped(|ui| {
             for tab in SideTab::ALL {
                 let label = match tab {
-                    SideTab::Conflicts => format!("{} ({})", tab.label(), self.derived.conflicts.len()),
+                    SideTab::Conflicts => {
+                        format!("{} ({})", tab.label(), self.derived.conflicts.len())
+                    }
                     SideTab::Changes => match &self.baseline {
                         Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
                         None => tab.label().to_owned(),

@@ -9,11 +9,11 @@ use egui::{
 };
 
 use crate::analysis::Conflict;
+use crate::edit::{MissionKey, MissionKeys};
 use crate::layout::{
     self, Arrangement, BarPart, CalendarUnit, LaneKey, LayoutInput, Scene, Showing, TimeView,
     day_number, snap_unit,
 };
-use crate::edit::{MissionKey, MissionKeys};
 use crate::model::{AgencyId, Mission, Roadmap};
 use crate::render::{Palette, SceneStyle, paint_scene, screen_rect, severity_color};
 
@@ -162,8 +162,12 @@ impl Timeline {
         let style = scene_style(ui, chart, gutter, input.show_legend);
         paint_scene(ui.painter(), &scene, &style);
         self.shown_keys.clear();
-        self.shown_keys
-            .extend(scene.bars.iter().filter_map(|bar| input.keys.at(bar.mission)));
+        self.shown_keys.extend(
+            scene
+                .bars
+                .iter()
+                .filter_map(|bar| input.keys.at(bar.mission)),
+        );
         describe_bars(ui.ctx(), background.id, &scene, chart, &self.shown_keys);
         self.shown = Some((scene, chart));
         self.drag_ui(ui, view, chart, input, &mut actions);
@@ -408,9 +412,9 @@ impl Timeline {
                 PopupAnchor::Pointer,
             )
             .show(|ui| dates_tooltip(ui, input, &dates));
-            let changed = dates
-                .iter()
-                .any(|&(k, start, end)| mission_of(input, k).is_some_and(|m| (m.start, m.end) != (start, end)));
+            let changed = dates.iter().any(|&(k, start, end)| {
+                mission_of(input, k).is_some_and(|m| (m.start, m.end) != (start, end))
+            });
             if changed {
                 actions.push(TimelineAction::Preview(dates));
             }

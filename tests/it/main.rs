@@ -1,9 +1,9 @@
 //! Every integration test, in one binary so that the test build links eframe, wgpu and resvg
 //! once. One module per area.
 
-mod common;
 mod agencies_ui;
 mod cli;
+mod common;
 mod compare_ui;
 mod conflicts;
 mod conflicts_reference;
@@ -14,6 +14,7 @@ mod format;
 mod inspector_ui;
 mod layout;
 mod presentation_ui;
+mod random_ui;
 mod samples;
 mod setup_ui;
 mod showing_ui;

@@ -42,8 +42,14 @@ fn click(harness: &mut Harness<'_, GerApp>, label: &str) {
 fn deleting_the_last_mission_from_the_mission_tab_removes_it_and_nothing_else() {
     let mut harness = app_harness();
     let before = harness.state().roadmap().clone();
-    let last = before.missions.last().unwrap_or_else(|| panic!("no missions"));
-    assert_eq!(last.name, "RAMSES (Apophis)", "the case reported: the last mission");
+    let last = before
+        .missions
+        .last()
+        .unwrap_or_else(|| panic!("no missions"));
+    assert_eq!(
+        last.name, "RAMSES (Apophis)",
+        "the case reported: the last mission"
+    );
     click(&mut harness, "RAMSES (Apophis)");
     click(&mut harness, "Mission");
     click(&mut harness, "Delete");
@@ -51,8 +57,15 @@ fn deleting_the_last_mission_from_the_mission_tab_removes_it_and_nothing_else() 
     let after = harness.state().roadmap();
     let mut expected = ids(&before);
     expected.pop();
-    assert_eq!(ids(after), expected, "RAMSES is gone, every other mission stays");
-    assert!(harness.query_by_label("RAMSES (Apophis)").is_none(), "and off the chart");
+    assert_eq!(
+        ids(after),
+        expected,
+        "RAMSES is gone, every other mission stays"
+    );
+    assert!(
+        harness.query_by_label("RAMSES (Apophis)").is_none(),
+        "and off the chart"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().roadmap(), &before, "and it undoes");
@@ -63,7 +76,11 @@ fn discard_then_cancel_leaves_the_saved_roadmap_and_saving_writes_nothing_discar
     let (_dir, path, mut harness) = harness_on_file(&bundled());
     let on_disk = std::fs::read(&path).unwrap_or_else(|err| panic!("{err}"));
     let ramses = harness.get_by_label("RAMSES (Apophis)").rect();
-    drag(&mut harness, ramses.center(), ramses.center() + egui::vec2(150.0, 0.0));
+    drag(
+        &mut harness,
+        ramses.center(),
+        ramses.center() + egui::vec2(150.0, 0.0),
+    );
     assert_ne!(harness.state().roadmap(), &bundled(), "RAMSES moved");
     assert!(shows_modified(&harness));
 
@@ -76,9 +93,16 @@ fn discard_then_cancel_leaves_the_saved_roadmap_and_saving_writes_nothing_discar
     );
     click(&mut harness, "Cancel");
 
-    assert_eq!(harness.state().roadmap(), &bundled(), "RAMSES is back where it was saved");
+    assert_eq!(
+        harness.state().roadmap(),
+        &bundled(),
+        "RAMSES is back where it was saved"
+    );
     assert!(!harness.state().is_modified());
-    assert!(!shows_modified(&harness), "the status bar says it is saved, and it is");
+    assert!(
+        !shows_modified(&harness),
+        "the status bar says it is saved, and it is"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     let saved = std::fs::read(&path).unwrap_or_else(|err| panic!("{err}"));
@@ -102,7 +126,10 @@ fn undoing_a_duplicate_never_leaves_a_neighbour_selected() {
     click(&mut harness, "Hera");
     click(&mut harness, "Mission");
     click(&mut harness, "Duplicate");
-    assert_eq!(harness.state().roadmap().missions.len(), before.missions.len() + 1);
+    assert_eq!(
+        harness.state().roadmap().missions.len(),
+        before.missions.len() + 1
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().roadmap(), &before, "the copy is undone");
@@ -111,10 +138,17 @@ fn undoing_a_duplicate_never_leaves_a_neighbour_selected() {
     harness.run();
 
     let after = harness.state().roadmap();
-    assert!(ids(after).contains(&"tianwen-2"), "Tianwen-2 is never deleted");
+    assert!(
+        ids(after).contains(&"tianwen-2"),
+        "Tianwen-2 is never deleted"
+    );
     let mut expected = ids(&before);
     expected.retain(|id| *id != "hera");
-    assert_eq!(ids(after), expected, "Hera, the mission selected, is the one deleted");
+    assert_eq!(
+        ids(after),
+        expected,
+        "Hera, the mission selected, is the one deleted"
+    );
 }
 
 /// Types `path` into the app's own file prompt and confirms with `button`.
@@ -146,18 +180,30 @@ fn a_save_that_fails_says_why_keeps_the_work_and_leaves_the_file_intact() {
     harness.run();
     answer_prompt(&mut harness, &not_a_folder.join("plan.json"), "Save");
     assert!(
-        harness.query_by_label("Could not save the roadmap").is_some(),
+        harness
+            .query_by_label("Could not save the roadmap")
+            .is_some(),
         "the window says the save failed"
     );
     assert!(
-        harness.query_by_label_contains("notes.txt/plan.json").is_some(),
+        harness
+            .query_by_label_contains("notes.txt/plan.json")
+            .is_some(),
         "and where"
     );
     click(&mut harness, "OK");
     assert_eq!(harness.state().roadmap(), &edited, "no work is lost");
     assert!(harness.state().is_modified() && shows_modified(&harness));
-    assert_eq!(harness.state().path(), Some(path.as_path()), "still the same file");
-    assert_eq!(std::fs::read(&path).ok(), Some(on_disk), "the old file is intact");
+    assert_eq!(
+        harness.state().path(),
+        Some(path.as_path()),
+        "still the same file"
+    );
+    assert_eq!(
+        std::fs::read(&path).ok(),
+        Some(on_disk),
+        "the old file is intact"
+    );
 }
 
 #[test]
@@ -170,7 +216,11 @@ fn saving_into_a_folder_removed_meanwhile_fails_and_keeps_the_work() {
     std::fs::remove_dir_all(dir.path()).unwrap_or_else(|err| panic!("{err}"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(harness.query_by_label("Could not save the roadmap").is_some());
+    assert!(
+        harness
+            .query_by_label("Could not save the roadmap")
+            .is_some()
+    );
     click(&mut harness, "OK");
     assert_eq!(harness.state().roadmap(), &edited);
     assert!(shows_modified(&harness), "still unsaved, as it is");
@@ -197,7 +247,10 @@ fn a_temporary_file_left_by_a_crash_does_not_stop_a_save_or_change_the_roadmap()
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .count();
-    assert_eq!(own_temporaries, 1, "only the crash's leftover, none of this save's");
+    assert_eq!(
+        own_temporaries, 1,
+        "only the crash's leftover, none of this save's"
+    );
 }
 
 #[test]
@@ -228,5 +281,9 @@ fn ctrl_z_in_a_text_field_undoes_the_text_not_the_roadmap() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().roadmap(), &nudged, "the nudge is not undone");
+    assert_eq!(
+        harness.state().roadmap(),
+        &nudged,
+        "the nudge is not undone"
+    );
 }

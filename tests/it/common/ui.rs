@@ -43,7 +43,11 @@ pub fn assert_selected(harness: &Harness<'_, GerApp>, ids: &[&str]) {
 /// returned guard), opened as a user opens a file.
 pub fn harness_on_file(
     roadmap: &ger_planner::model::Roadmap,
-) -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, GerApp>) {
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, GerApp>,
+) {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let path = dir.path().join("plan.json");
     ger_planner::format::write_file(&path, roadmap).unwrap_or_else(|err| panic!("{err}"));
