@@ -6,7 +6,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::analysis::{Conflict, RoadmapDiff, Severity, count_by_severity, diff, find_conflicts};
+use crate::analysis::{
+    Conflict, RoadmapDiff, Severity, count_by_severity, diff, find_conflicts_on,
+};
 use crate::format::{self, ReadError};
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
 use crate::model::{Roadmap, plural};
@@ -41,13 +43,14 @@ impl Outcome {
     }
 }
 
-/// `ger-planner check FILE [--json]`: validate a roadmap and list its conflicts.
-pub fn check(path: &Path, json: bool) -> Outcome {
+/// `ger-planner check FILE [--json] [--today DATE]`: validate a roadmap and list its conflicts
+/// on `today` (which decides what dates time has overtaken).
+pub fn check(path: &Path, json: bool, today: NaiveDate) -> Outcome {
     let roadmap = match format::read_file(path) {
         Ok(roadmap) => roadmap,
         Err(err) => return Outcome::unreadable(&err),
     };
-    let conflicts = find_conflicts(&roadmap);
+    let conflicts = find_conflicts_on(&roadmap, today);
     let stdout = if json {
         conflicts_json(&conflicts)
     } else {
@@ -108,6 +111,8 @@ pub struct ExportOptions {
     /// A saved view of the roadmap (by id): its range, lanes and filters, unless the options
     /// above say otherwise.
     pub view: Option<String>,
+    /// The day the snapshot is of: its date, its today line, the dates it has overtaken.
+    pub today: NaiveDate,
 }
 
 /// `ger-planner export FILE -o OUT [--from YEAR] [--to YEAR] [--width PX] [--group-by …]`:
@@ -186,9 +191,9 @@ fn export_snapshot(
     }
     let time = export_range(roadmap, &showing, view_time, options)?;
     let width = options.width.unwrap_or(DEFAULT_WIDTH);
-    let conflicts = find_conflicts(roadmap);
+    let today = options.today;
+    let conflicts = find_conflicts_on(roadmap, today);
     let arrangement = arrange(roadmap, &conflicts, &showing, None);
-    let today = chrono::Local::now().date_naive();
     let title = view.map_or(roadmap.title.as_str(), |v| v.name.as_str());
     let snapshot_view = SnapshotView {
         roadmap,

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use ger_planner::cli;
 use ger_planner::layout::GroupBy;
@@ -28,6 +29,11 @@ enum Command {
         /// Print the conflicts as JSON: {"conflicts":[…]}.
         #[arg(long)]
         json: bool,
+        /// The day taken as today, YYYY-MM-DD [default: the system date]: a mission not flown
+        /// that starts before it, or a flown one that starts after it, is a date-overtaken
+        /// warning. Fix it to make a check reproducible.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
     /// Write a snapshot of the roadmap (.svg, .png, .pdf) or its mission table (.csv), by
     /// OUT's extension. Exit status: 0 written, 2 unreadable file or bad option.
@@ -52,6 +58,9 @@ enum Command {
         /// Start from a saved view of the roadmap, by id (its range, lanes and filters).
         #[arg(long, value_name = "ID")]
         view: Option<String>,
+        /// The day the snapshot is of, YYYY-MM-DD [default: the system date].
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
     /// What changed between two versions of a roadmap, matched by mission id. Exit status: 0
     /// identical, 1 different, 2 unreadable.
@@ -78,7 +87,7 @@ enum Lanes {
 fn main() -> ExitCode {
     let args = Args::parse();
     let outcome = match args.command {
-        Some(Command::Check { file, json }) => cli::check(&file, json),
+        Some(Command::Check { file, json, today }) => cli::check(&file, json, or_today(today)),
         Some(Command::Diff { old, new, json }) => cli::diff_files(&old, &new, json),
         Some(Command::Export {
             file,
@@ -88,6 +97,7 @@ fn main() -> ExitCode {
             width,
             group_by,
             view,
+            today,
         }) => {
             let options = cli::ExportOptions {
                 from,
@@ -98,6 +108,7 @@ fn main() -> ExitCode {
                     Lanes::Agency => GroupBy::Agency,
                 }),
                 view,
+                today: or_today(today),
             };
             cli::export(&file, &output, &options)
         }
@@ -107,6 +118,16 @@ fn main() -> ExitCode {
     let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
     ExitCode::from(outcome.status)
+}
+
+/// A date given on the command line.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    ger_planner::model::date::parse(text).map_err(|err| err.to_string())
+}
+
+/// The day given, else the system's date.
+fn or_today(day: Option<NaiveDate>) -> NaiveDate {
+    day.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// The app's id: names its settings and its data folder (where unsaved work is autosaved).

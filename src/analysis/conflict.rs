@@ -47,6 +47,9 @@ pub enum ConflictKind {
     DuplicateId,
     /// A mission ends before it starts.
     InvalidDates,
+    /// Today has passed a mission's start without it being flown, or a flown mission starts
+    /// after today.
+    DateOvertaken,
 }
 
 impl ConflictKind {
@@ -62,13 +65,17 @@ impl ConflictKind {
             Self::UnknownReference => "unknown-reference",
             Self::DuplicateId => "duplicate-id",
             Self::InvalidDates => "invalid-dates",
+            Self::DateOvertaken => "date-overtaken",
         }
     }
 
     /// How serious a conflict of this kind is.
     pub fn severity(self) -> Severity {
         match self {
-            Self::ResourceGap | Self::LaunchWindow | Self::AgencyOvercommitted => Severity::Warning,
+            Self::ResourceGap
+            | Self::LaunchWindow
+            | Self::AgencyOvercommitted
+            | Self::DateOvertaken => Severity::Warning,
             _ => Severity::Error,
         }
     }

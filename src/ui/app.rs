@@ -317,6 +317,7 @@ impl GerApp {
             &self.open.document,
             &self.settings.showing,
             self.baseline.as_mut(),
+            self.today,
         );
     }
 

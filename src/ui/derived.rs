@@ -2,7 +2,9 @@
 //! recomputed once per change of the roadmap or of what is shown, not once per frame.
 
 use super::compare::Baseline;
-use crate::analysis::{Conflict, find_conflicts};
+use chrono::NaiveDate;
+
+use crate::analysis::{Conflict, find_conflicts_on};
 use crate::edit::Document;
 use crate::layout::{self, Arrangement, Showing};
 
@@ -15,8 +17,8 @@ pub struct Derived {
     pub conflict_order: Vec<usize>,
     /// Lanes and rows of the chart.
     pub arrangement: Arrangement,
-    /// The document generation, what is shown and the baseline all this is of.
-    made_for: Option<(u64, Showing, Option<u64>)>,
+    /// The document generation, what is shown, the baseline and the day all this is of.
+    made_for: Option<(u64, Showing, Option<u64>, NaiveDate)>,
 }
 
 impl Derived {
@@ -27,18 +29,18 @@ impl Derived {
         document: &Document,
         showing: &Showing,
         baseline: Option<&mut Baseline>,
+        today: NaiveDate,
     ) {
         let generation = document.generation();
         let baseline_id = baseline.as_ref().map(|b| b.id());
-        let current = self
-            .made_for
-            .as_ref()
-            .is_some_and(|(g, s, b)| *g == generation && s == showing && *b == baseline_id);
+        let current = self.made_for.as_ref().is_some_and(|(g, s, b, t)| {
+            *g == generation && s == showing && *b == baseline_id && *t == today
+        });
         if current {
             return;
         }
         let roadmap = document.roadmap();
-        self.conflicts = find_conflicts(roadmap);
+        self.conflicts = find_conflicts_on(roadmap, today);
         self.conflict_order = (0..self.conflicts.len()).collect();
         self.conflict_order
             .sort_by_key(|&k| self.conflicts[k].severity);
@@ -52,6 +54,6 @@ impl Derived {
             showing,
             baseline.map(Baseline::roadmap),
         );
-        self.made_for = Some((generation, showing.clone(), baseline_id));
+        self.made_for = Some((generation, showing.clone(), baseline_id, today));
     }
 }

@@ -30,6 +30,10 @@ fn path_arg(path: &Path) -> &str {
 
 const SAMPLE: &str = "roadmaps/ger-2026-status.json";
 
+/// The day `check` takes as today in these tests, so that they do not depend on the clock:
+/// after Artemis II flew, before the other missions of the test roadmaps start.
+const TODAY: &str = "2026-05-01";
+
 /// `ger-planner export SAMPLE -o out` with more options.
 fn export_sample(out: &Path, options: &[&str]) -> Output {
     let mut args = vec!["export", SAMPLE, "-o", path_arg(out)];
@@ -61,7 +65,7 @@ fn roadmap_with_mission_starting(start: &str) -> String {
 #[test]
 fn a_roadmap_without_conflicts_exits_0() {
     let (_dir, path) = temp_file("ok.json", &roadmap_with_mission_starting("2027-06-01"));
-    let output = ger_planner(&["check", path_arg(&path)]);
+    let output = ger_planner(&["check", path_arg(&path), "--today", TODAY]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(
         text(&output.stdout).contains("no conflicts among 2 missions"),
@@ -73,7 +77,7 @@ fn a_roadmap_without_conflicts_exits_0() {
 #[test]
 fn conflicts_are_listed_in_plain_language_and_exit_1() {
     let (_dir, path) = temp_file("late.json", &roadmap_with_mission_starting("2026-06-01"));
-    let output = ger_planner(&["check", path_arg(&path)]);
+    let output = ger_planner(&["check", path_arg(&path), "--today", TODAY]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = text(&output.stdout);
     assert!(
@@ -89,7 +93,7 @@ fn conflicts_are_listed_in_plain_language_and_exit_1() {
 #[test]
 fn json_output_has_every_field_with_null_where_absent() {
     let (_dir, path) = temp_file("late.json", &roadmap_with_mission_starting("2026-06-01"));
-    let output = ger_planner(&["check", path_arg(&path), "--json"]);
+    let output = ger_planner(&["check", path_arg(&path), "--json", "--today", TODAY]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value =
         serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));
@@ -107,11 +111,57 @@ fn json_output_has_every_field_with_null_where_absent() {
 }
 
 #[test]
+fn dates_that_today_has_overtaken_are_warnings_on_the_day_given() {
+    let (_dir, path) = temp_file("late.json", &roadmap_with_mission_starting("2026-06-01"));
+    let on = |today: &str| ger_planner(&["check", path_arg(&path), "--json", "--today", today]);
+    let kinds = |output: &Output| {
+        let report: serde_json::Value =
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));
+        report["conflicts"]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .map(|c| format!("{} {}", c["kind"].as_str().unwrap_or(""), c["missions"]))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let later = on("2026-12-01");
+    assert_eq!(
+        kinds(&later),
+        [
+            "date-overtaken [\"artemis-3\"]",
+            "dependency [\"artemis-2\",\"artemis-3\"]"
+        ],
+        "Artemis III, planned for June, has not flown by December"
+    );
+    assert!(
+        text(&later.stdout).contains(
+            "Artemis III (planned) starts 2026-06-01, before today (2026-12-01): mark it flown if it launched, else give its new date"
+        ),
+        "{}",
+        text(&later.stdout)
+    );
+    let earlier = on("2026-03-01");
+    assert!(
+        kinds(&earlier).contains(&"date-overtaken [\"artemis-2\"]".to_owned()),
+        "Artemis II, marked flown, cannot have flown on 1 March: {:?}",
+        kinds(&earlier)
+    );
+    let bad = ger_planner(&["check", path_arg(&path), "--today", "2026-02-30"]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "a day that does not exist is refused"
+    );
+}
+
+#[test]
 fn an_invalid_file_exits_2_naming_file_line_and_column() {
     let broken = roadmap_with_mission_starting("2027-02-30");
     let (_dir, path) = temp_file("broken.json", &broken);
     for json in [false, true] {
-        let mut args = vec!["check", path_arg(&path)];
+        let mut args = vec!["check", path_arg(&path), "--today", TODAY];
         if json {
             args.push("--json");
         }
@@ -145,7 +195,7 @@ fn hostile_files_exit_2_and_never_panic() {
     ];
     for (i, contents) in hostile.iter().enumerate() {
         let (_dir, path) = temp_file("hostile.json", contents);
-        let output = ger_planner(&["check", path_arg(&path)]);
+        let output = ger_planner(&["check", path_arg(&path), "--today", TODAY]);
         let stderr = text(&output.stderr);
         assert!(!stderr.contains("panicked"), "case {i} panicked: {stderr}");
         assert!(
@@ -158,7 +208,7 @@ fn hostile_files_exit_2_and_never_panic() {
 
 #[test]
 fn the_2026_status_roadmap_reports_escapade_outside_the_mars_windows() {
-    let output = ger_planner(&["check", SAMPLE, "--json"]);
+    let output = ger_planner(&["check", SAMPLE, "--json", "--today", "2026-12-01"]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value =
         serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));

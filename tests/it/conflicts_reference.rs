@@ -1,5 +1,6 @@
 //! The conflict engine agrees with a deliberately naive reference — day-by-day counts and
-//! all-pairs scans written straight from DESIGN §3 — on random small roadmaps.
+//! all-pairs scans written straight from DESIGN §3 — on random small roadmaps, and on random
+//! days taken as today.
 
 use crate::common;
 
@@ -7,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 use common::*;
-use ger_planner::analysis::{ConflictKind, find_conflicts};
+use ger_planner::analysis::{Conflict, ConflictKind, find_conflicts, find_conflicts_on};
 use ger_planner::model::{Contribution, Mission, MissionStatus, Roadmap};
 use proptest::prelude::*;
 
@@ -30,7 +31,15 @@ fn on(day: u64) -> NaiveDate {
 }
 
 fn engine(roadmap: &Roadmap) -> Vec<Signature> {
-    let mut found: Vec<Signature> = find_conflicts(roadmap)
+    signatures(find_conflicts(roadmap))
+}
+
+fn engine_on(roadmap: &Roadmap, today: NaiveDate) -> Vec<Signature> {
+    signatures(find_conflicts_on(roadmap, today))
+}
+
+fn signatures(conflicts: Vec<Conflict>) -> Vec<Signature> {
+    let mut found: Vec<Signature> = conflicts
         .into_iter()
         .map(|c| {
             let missions = c.missions.iter().map(|m| m.to_string()).collect();
@@ -248,6 +257,25 @@ fn reference(roadmap: &Roadmap) -> Vec<Signature> {
     found
 }
 
+/// The reference on `today`: the same, and the dates that today has overtaken, straight from
+/// the rule: a mission neither flown nor cancelled that starts before today, a flown one that
+/// starts after it.
+fn reference_on(roadmap: &Roadmap, today: NaiveDate) -> Vec<Signature> {
+    let mut found = reference(roadmap);
+    for m in roadmap.missions.iter().filter(|m| live(m)) {
+        let overtaken = match m.status {
+            MissionStatus::Flown => m.start > today,
+            MissionStatus::Cancelled => false,
+            _ => m.start < today,
+        };
+        if overtaken {
+            found.push(signature(ConflictKind::DateOvertaken, &[m]));
+        }
+    }
+    found.sort();
+    found
+}
+
 /// A random mission: its id may repeat, its references may name nothing, its dates may be
 /// backwards, and it may be cancelled.
 fn arb_mission() -> impl Strategy<Value = Mission> {
@@ -261,6 +289,7 @@ fn arb_mission() -> impl Strategy<Value = Mission> {
         prop::collection::vec((0..9usize, -5..20i32), 0..3),
         prop::sample::select(vec![
             MissionStatus::Planned,
+            MissionStatus::Confirmed,
             MissionStatus::Flown,
             MissionStatus::Cancelled,
         ]),
@@ -332,5 +361,10 @@ proptest! {
     #[test]
     fn the_engine_agrees_with_the_day_by_day_reference(plan in arb_roadmap()) {
         prop_assert_eq!(engine(&plan), reference(&plan));
+    }
+
+    #[test]
+    fn the_engine_agrees_with_the_reference_on_any_day(plan in arb_roadmap(), today in 0..90u64) {
+        prop_assert_eq!(engine_on(&plan, on(today)), reference_on(&plan, on(today)));
     }
 }

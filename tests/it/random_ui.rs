@@ -16,14 +16,15 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _, by};
-use ger_planner::analysis::find_conflicts;
+use ger_planner::analysis::find_conflicts_on;
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::edit::MAX_UNDO_STEPS;
 use ger_planner::format;
 use ger_planner::model::{Dependency, Roadmap};
 use ger_planner::ui::{Command, GerApp};
 
-use common::ui::{harness_on_file, shows_modified};
+use common::date;
+use common::ui::{drag, harness_on_file, shows_modified};
 
 /// Steps in CI: enough to reach every panel, well under a minute.
 const DEFAULT_STEPS: usize = 300;
@@ -106,45 +107,59 @@ struct Target {
     rect: Rect,
 }
 
-fn targets(harness: &Harness<'_, GerApp>) -> Vec<Target> {
+/// The widgets on screen: those the clicker may aim at, and the areas of those it leaves
+/// alone (which can lie over another widget, as an open menu does).
+fn targets(harness: &Harness<'_, GerApp>) -> (Vec<Target>, Vec<Rect>) {
     let screen = Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 900.0));
-    harness
-        .query_all(by().predicate(|node| {
-            matches!(
-                node.role(),
-                Role::Button
-                    | Role::CheckBox
-                    | Role::RadioButton
-                    | Role::ComboBox
-                    | Role::Tab
-                    | Role::MenuItem
-                    | Role::TextInput
-                    | Role::MultilineTextInput
-                    | Role::SpinButton
-                    | Role::Slider
-                    | Role::Link
-                    | Role::RowHeader
-            ) && !node.is_disabled()
-        }))
-        .filter_map(|node| {
-            let label = node.accesskit_node().label().unwrap_or_default();
-            let rect = node.rect().intersect(screen);
-            // A menu entry's name ends with its shortcut: "New Ctrl+N".
-            let left_alone = NOT_CLICKED
+    let mut aimed = Vec::new();
+    let mut avoided = Vec::new();
+    let widgets = harness.query_all(by().predicate(|node| {
+        matches!(
+            node.role(),
+            Role::Button
+                | Role::CheckBox
+                | Role::RadioButton
+                | Role::ComboBox
+                | Role::Tab
+                | Role::MenuItem
+                | Role::TextInput
+                | Role::MultilineTextInput
+                | Role::SpinButton
+                | Role::Slider
+                | Role::Link
+                | Role::RowHeader
+        ) && !node.is_disabled()
+    }));
+    for node in widgets {
+        let label = node.accesskit_node().label().unwrap_or_default();
+        let rect = node.rect().intersect(screen);
+        if !rect.is_positive() {
+            continue;
+        }
+        // A menu entry's name ends with its shortcut: "New Ctrl+N". Recent files are listed by
+        // path: opening one replaces the roadmap too.
+        let left_alone = label.contains('/')
+            || NOT_CLICKED
                 .iter()
                 .any(|name| label == *name || label.starts_with(&format!("{name} ")));
-            let clickable = rect.is_positive() && !left_alone;
-            // Recent files are listed by path: opening one replaces the roadmap.
-            (clickable && !label.contains('/')).then(|| Target {
+        if left_alone {
+            avoided.push(rect);
+        } else {
+            aimed.push(Target {
                 role: node.accesskit_node().role(),
                 label,
                 rect,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    (aimed, avoided)
 }
 
-fn click_at(harness: &Harness<'_, GerApp>, pos: Pos2, button: PointerButton) {
+/// Clicks at `pos`, unless a widget left alone is there.
+fn click_at(harness: &Harness<'_, GerApp>, avoided: &[Rect], pos: Pos2, button: PointerButton) {
+    if avoided.iter().any(|rect| rect.contains(pos)) {
+        return;
+    }
     harness.event(Event::PointerMoved(pos));
     for pressed in [true, false] {
         harness.event(Event::PointerButton {
@@ -154,16 +169,6 @@ fn click_at(harness: &Harness<'_, GerApp>, pos: Pos2, button: PointerButton) {
             modifiers: Modifiers::NONE,
         });
     }
-}
-
-fn drag(harness: &mut Harness<'_, GerApp>, from: Pos2, to: Pos2) {
-    harness.drag_at(from);
-    harness.run();
-    for k in 1..=3 {
-        harness.hover_at(from + (to - from) * (k as f32 / 3.0));
-        harness.run();
-    }
-    harness.drop_at(to);
 }
 
 /// One random action; returns what it was, for the message of a failed check.
@@ -180,7 +185,7 @@ fn act(
         .iter()
         .map(|m| m.name.clone())
         .collect();
-    let all = targets(harness);
+    let (all, avoided) = targets(harness);
     let bars: Vec<&Target> = all
         .iter()
         .filter(|t| t.role == Role::Button && names.contains(&t.label))
@@ -207,7 +212,7 @@ fn act(
             } else {
                 PointerButton::Primary
             };
-            click_at(harness, pos, button);
+            click_at(harness, &avoided, pos, button);
             format!(
                 "click{} on {:?} “{}”",
                 if secondary { " (right)" } else { "" },
@@ -226,6 +231,9 @@ fn act(
                 _ => rect.center(),
             };
             let to = from + vec2(random.between(-300.0, 300.0), random.between(-20.0, 20.0));
+            if avoided.iter().any(|r| r.contains(from) || r.contains(to)) {
+                return "drag skipped: a widget left alone is there".to_owned();
+            }
             drag(harness, from, to);
             format!("drag of “{}” from {from:?} to {to:?}", bar.label)
         }
@@ -244,7 +252,7 @@ fn act(
         }
         88..=91 => {
             let pos = pos2(random.between(180.0, 1200.0), random.between(60.0, 860.0));
-            click_at(harness, pos, PointerButton::Primary);
+            click_at(harness, &avoided, pos, PointerButton::Primary);
             format!("click at {pos:?}")
         }
         92..=95 => {
@@ -271,7 +279,7 @@ fn check(harness: &Harness<'_, GerApp>, step: usize, what: &str) {
     );
     assert_eq!(
         app.conflicts(),
-        find_conflicts(app.roadmap()).as_slice(),
+        find_conflicts_on(app.roadmap(), date(common::ui::TODAY)).as_slice(),
         "the conflicts shown are the roadmap's, {}",
         context()
     );

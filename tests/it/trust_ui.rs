@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use egui::{Key, Modifiers, Pos2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use ger_planner::bundled::bundled_roadmap;
@@ -11,7 +11,7 @@ use ger_planner::format;
 use ger_planner::model::Roadmap;
 use ger_planner::ui::GerApp;
 
-use common::ui::{app_harness, harness_on_file, shows_modified};
+use common::ui::{app_harness, drag, harness_on_file, shows_modified};
 
 fn bundled() -> Roadmap {
     bundled_roadmap().unwrap_or_else(|err| panic!("{err}"))
@@ -19,18 +19,6 @@ fn bundled() -> Roadmap {
 
 fn ids(roadmap: &Roadmap) -> Vec<&str> {
     roadmap.missions.iter().map(|m| m.id.as_str()).collect()
-}
-
-/// Presses at `from`, moves to `to` in a few steps, releases there.
-fn drag(harness: &mut Harness<'_, GerApp>, from: Pos2, to: Pos2) {
-    harness.drag_at(from);
-    harness.run();
-    for k in 1..=4 {
-        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
 }
 
 fn click(harness: &mut Harness<'_, GerApp>, label: &str) {

@@ -6,6 +6,7 @@
 
 mod dependencies;
 mod occupancy;
+mod overtaken;
 mod references;
 mod windows;
 
@@ -16,14 +17,29 @@ use chrono::{Datelike, NaiveDate};
 use super::Conflict;
 use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
 
-/// Every conflict of the roadmap, sorted by kind, then missions (DESIGN §4).
+/// Every conflict of the roadmap on `today`, sorted by kind, then missions (DESIGN §3, §4):
+/// what [`find_conflicts`] finds, and the dates that `today` has overtaken. `today` is an
+/// input, never the clock, so that a check gives the same answer on any day it is asked to.
+pub fn find_conflicts_on(roadmap: &Roadmap, today: NaiveDate) -> Vec<Conflict> {
+    analyse(roadmap, Some(today))
+}
+
+/// The conflicts that the roadmap has whatever the day: every rule but `date-overtaken`, sorted
+/// by kind, then missions.
 pub fn find_conflicts(roadmap: &Roadmap) -> Vec<Conflict> {
+    analyse(roadmap, None)
+}
+
+fn analyse(roadmap: &Roadmap, today: Option<NaiveDate>) -> Vec<Conflict> {
     let index = Index::new(roadmap);
     let mut conflicts = Vec::new();
     references::check(&index, &mut conflicts);
     dependencies::check(&index, &mut conflicts);
     occupancy::check(&index, &mut conflicts);
     windows::check(&index, &mut conflicts);
+    if let Some(today) = today {
+        overtaken::check(&index, today, &mut conflicts);
+    }
     conflicts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     conflicts
 }

@@ -7,8 +7,12 @@ use ger_planner::ui::GerApp;
 
 use super::date;
 
-/// A 1600×900 window on `app`, with the app's fonts.
-pub fn harness_for(app: GerApp) -> Harness<'static, GerApp> {
+/// The day the window's tests take as today: what they show does not depend on the clock.
+pub const TODAY: &str = "2026-12-01";
+
+/// A 1600×900 window on `app`, with the app's fonts, on [`TODAY`].
+pub fn harness_for(mut app: GerApp) -> Harness<'static, GerApp> {
+    app.set_today(date(TODAY));
     let mut harness = Harness::builder()
         .with_size([1600.0, 900.0])
         .with_context_setup(ger_planner::ui::install_fonts)
@@ -66,4 +70,16 @@ pub fn harness_on_file(
 pub fn shows_modified(harness: &Harness<'_, GerApp>) -> bool {
     use egui_kittest::kittest::Queryable as _;
     harness.query_by_label_contains("(modified)").is_some()
+}
+
+/// Presses at `from`, moves to `to` in a few steps, releases there.
+pub fn drag(harness: &mut Harness<'_, GerApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
 }
