@@ -230,6 +230,14 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
         color: input.arrangement.color[i],
         kind: mission.kind,
         status: mission.status,
+        operating_from: (shape == BarShape::Bar && mission.is_operating_on(input.today)).then(
+            || {
+                let today = input
+                    .time
+                    .x_from_time(day_number(input.today) + 1.0, input.width);
+                today.clamp(left, right)
+            },
+        ),
         conflict: input.arrangement.severity[i],
         dimmed: input.highlight.is_some_and(|agency| {
             mission.lead != *agency && !mission.contributors.iter().any(|c| c.agency == *agency)

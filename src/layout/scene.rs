@@ -134,6 +134,9 @@ pub struct Bar {
     pub kind: MissionKind,
     /// Drawn with its style: concept dashed, confirmed bold, flown muted, cancelled faint.
     pub status: MissionStatus,
+    /// For a flown mission still operating (ending after today): where the part still
+    /// operating begins (today's line, within the bar), drawn in full colour from there.
+    pub operating_from: Option<f32>,
     /// The worst conflict the mission is part of.
     pub conflict: Option<Severity>,
     /// Whether the mission is selected.
@@ -391,6 +394,7 @@ mod tests {
             color: [0, 0, 0],
             kind: MissionKind::Robotic,
             status: MissionStatus::Planned,
+            operating_from: None,
             conflict: None,
             selected: false,
             dimmed: false,

@@ -223,6 +223,22 @@ pub struct Mission {
 }
 
 impl Mission {
+    /// Whether the mission flew and is still operating on `today`: flown, and ending after
+    /// it. The file has no status of its own for this; it follows from the dates.
+    pub fn is_operating_on(&self, today: chrono::NaiveDate) -> bool {
+        self.status == MissionStatus::Flown && self.end > today
+    }
+
+    /// Its status in words as of `today`: "flown, operating until 2028-12-31" for a mission
+    /// still operating, else the status's name.
+    pub fn status_on(&self, today: chrono::NaiveDate) -> String {
+        if self.is_operating_on(today) {
+            format!("flown, operating until {}", self.end)
+        } else {
+            self.status.name().to_owned()
+        }
+    }
+
     /// A mission that lasts a single day is a milestone, drawn as a diamond.
     pub fn is_milestone(&self) -> bool {
         self.start == self.end

@@ -31,6 +31,28 @@ pub const WINDOW_COLOR: Color32 = Color32::from_rgba_unmultiplied_const(60, 170,
 /// Blue of the status samples in the legend.
 pub const SAMPLE_COLOR: [u8; 3] = [0, 114, 178];
 
+/// What the legend shows, in order: each status, and a flown mission still operating.
+pub const LEGEND_STYLES: [(&str, MissionStatus, bool); 6] = [
+    ("concept", MissionStatus::Concept, false),
+    ("planned", MissionStatus::Planned, false),
+    ("confirmed", MissionStatus::Confirmed, false),
+    ("flown", MissionStatus::Flown, false),
+    ("operating", MissionStatus::Flown, true),
+    ("cancelled", MissionStatus::Cancelled, false),
+];
+
+/// The legend's sample of a style of [`LEGEND_STYLES`] at `rect`: operating from its middle.
+pub fn legend_sample(
+    (_, status, operating): (&str, MissionStatus, bool),
+    rect: crate::layout::Rect,
+) -> Bar {
+    let middle = (rect.left + rect.right) / 2.0;
+    Bar {
+        operating_from: operating.then_some(middle),
+        ..status_sample(status, rect)
+    }
+}
+
 /// A bar of `status` at `rect` in the legend's sample colour: what each status looks like.
 pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
     Bar {
@@ -42,6 +64,7 @@ pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
         color: SAMPLE_COLOR,
         kind: crate::model::MissionKind::Robotic,
         status,
+        operating_from: None,
         conflict: None,
         selected: false,
         dimmed: false,
@@ -140,6 +163,11 @@ pub fn fill_color(bar: &Bar, palette: &Palette) -> Color32 {
         MissionStatus::Flown => muted(agency, palette.background),
         MissionStatus::Cancelled => agency.gamma_multiply(0.15),
     }
+}
+
+/// The fill of the part of a flown mission still operating: its agency's full colour.
+pub fn operating_color(bar: &Bar, palette: &Palette) -> Color32 {
+    agency_color(bar, palette)
 }
 
 /// The outline of a bar or diamond: bold for confirmed missions.

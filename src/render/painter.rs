@@ -6,8 +6,9 @@ use egui::{
 
 use super::batch::RectBatch;
 use super::colors::{
-    ERROR_COLOR, Frame, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame, conflict_ring,
-    fill_color, hatch_color, ink, outline, status_sample, today_color,
+    ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame,
+    conflict_ring, fill_color, hatch_color, ink, legend_sample, operating_color, outline,
+    today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
@@ -274,6 +275,10 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
 /// A bar's own rectangles at `rect`: fill, hatching, outline in its status's style.
 fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneStyle) {
     batch.fill(rect, fill_color(bar, &style.colors));
+    if let Some(x) = bar.operating_from.filter(|_| !bar.contribution) {
+        let operating = Rect::from_x_y_ranges(style.at(x, 0.0).x..=rect.right(), rect.y_range());
+        batch.fill(operating, operating_color(bar, &style.colors));
+    }
     if bar.contribution {
         // A contribution to another agency's mission: hatched in the lead's colour.
         batch.hatch(rect, hatch_color(bar, &style.colors), 6.0);
@@ -315,7 +320,7 @@ fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
 fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     let font = FontId::proportional(TEXT_SIZE - 1.0);
     let (row, swatch) = (17.0, vec2(22.0, 11.0));
-    let statuses = MissionStatus::ALL;
+    let statuses = LEGEND_STYLES;
     let agency_rows = scene.agencies.len().div_ceil(3);
     let height = row * (agency_rows + statuses.len() + 1) as f32 + 12.0;
     let width = 250.0;
@@ -355,16 +360,22 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         style.colors.text,
     );
     at.y += row;
-    for status in statuses {
-        let bar = status_sample(status, layout::Rect::default());
+    for entry in statuses {
         let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
+        let chart_rect = layout::Rect {
+            left: rect.left() - style.chart.left(),
+            top: rect.top() - style.chart.top(),
+            right: rect.right() - style.chart.left(),
+            bottom: rect.bottom() - style.chart.top(),
+        };
+        let bar = legend_sample(entry, chart_rect);
         let mut batch = RectBatch::new(painter.pixels_per_point());
         paint_bar_rects(&mut batch, rect, &bar, style);
         batch.paint(painter);
         painter.text(
             at + vec2(30.0, 0.0),
             Align2::LEFT_TOP,
-            status.name(),
+            entry.0,
             font.clone(),
             style.colors.text,
         );

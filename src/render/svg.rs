@@ -8,8 +8,9 @@ use std::fmt::Write;
 use egui::Color32;
 
 use super::colors::{
-    ERROR_COLOR, Frame, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame, conflict_ring,
-    fill_color, hatch_color, ink, outline, status_sample, today_color,
+    ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame,
+    conflict_ring, fill_color, hatch_color, ink, legend_sample, operating_color, outline,
+    today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
@@ -431,6 +432,9 @@ impl Svg {
         let palette = self.palette;
         let (w, h) = (r.width(), r.bottom - r.top);
         self.rect(r.left, r.top, w, h, fill_color(bar, &palette), "");
+        if let Some(x) = bar.operating_from.filter(|_| !bar.contribution) {
+            self.rect(x, r.top, r.right - x, h, operating_color(bar, &palette), "");
+        }
         if bar.contribution {
             let rgba = hatch_color(bar, &palette).to_array();
             self.hatches.insert(rgba);
@@ -510,24 +514,17 @@ impl Svg {
             "",
         );
         x += 16.0 + text_width("crewed mission", size) + 24.0;
-        for status in MissionStatus::ALL {
+        for entry in LEGEND_STYLES {
             let rect = Rect {
                 left: x,
                 top: row as f32 * LEGEND_ROW + 3.0,
                 right: x + 22.0,
                 bottom: row as f32 * LEGEND_ROW + 14.0,
             };
-            let sample = status_sample(status, rect);
+            let sample = legend_sample(entry, rect);
             self.bar_rects(&sample.rect.clone(), &sample);
-            self.text(
-                x + 28.0,
-                baseline(row),
-                size,
-                palette.text,
-                status.name(),
-                "",
-            );
-            x += 28.0 + text_width(status.name(), size) + 20.0;
+            self.text(x + 28.0, baseline(row), size, palette.text, entry.0, "");
+            x += 28.0 + text_width(entry.0, size) + 20.0;
         }
     }
 }

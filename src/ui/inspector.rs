@@ -59,6 +59,7 @@ impl Inspector {
         ui: &mut Ui,
         roadmap: &Roadmap,
         selected: Option<(MissionKey, &Mission)>,
+        today: chrono::NaiveDate,
     ) -> Option<InspectorAction> {
         let mut action = None;
         ui.horizontal(|ui| {
@@ -88,7 +89,7 @@ impl Inspector {
         let edited = egui::ScrollArea::vertical()
             .id_salt("mission fields")
             .auto_shrink(false)
-            .show(ui, |ui| self.fields(ui, roadmap))
+            .show(ui, |ui| self.fields(ui, roadmap, today))
             .inner;
         if edited {
             action = self.commit(key, mission).or(action);
@@ -124,7 +125,7 @@ impl Inspector {
     }
 
     /// Every field; returns whether an edit is complete (to be applied now).
-    fn fields(&mut self, ui: &mut Ui, roadmap: &Roadmap) -> bool {
+    fn fields(&mut self, ui: &mut Ui, roadmap: &Roadmap, today: chrono::NaiveDate) -> bool {
         let Some(draft) = self.draft.as_mut() else {
             return false;
         };
@@ -153,6 +154,12 @@ impl Inspector {
                 let label = ui.label("Status").id;
                 done |= status_choice(ui, draft, label);
                 ui.end_row();
+                if draft.is_operating_on(today) {
+                    ui.label("");
+                    ui.weak(format!("Operating until {} (its end is after today)", draft.end))
+                        .on_hover_text("A flown mission still operating occupies its agency on those days; the chart draws the rest of its bar in full colour from the today line.");
+                    ui.end_row();
+                }
                 let start = date_row(ui, "Start", &mut self.start_text);
                 let end = date_row(ui, "End", &mut self.end_text);
                 if start | end {

@@ -50,7 +50,9 @@ impl GerApp {
                 let selected = self
                     .inspected()
                     .and_then(|key| Some((key, document.mission(key)?)));
-                let done = self.inspector.ui(ui, document.roadmap(), selected);
+                let done = self
+                    .inspector
+                    .ui(ui, document.roadmap(), selected, self.today);
                 actions.extend(done.map(Action::Inspector));
             }
             SideTab::Agencies => {

@@ -672,7 +672,7 @@ fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, key: MissionKey) {
         "{} → {} · {}",
         mission.start,
         mission.end,
-        mission.status.name()
+        mission.status_on(input.today)
     ));
     ui.label(format!("Led by {lead}"));
     for contribution in &mission.contributors {

@@ -207,7 +207,7 @@ fn hostile_files_exit_2_and_never_panic() {
 }
 
 #[test]
-fn the_2026_status_roadmap_reports_escapade_outside_the_mars_windows() {
+fn the_2026_status_roadmap_on_1_december_2026_lists_only_its_explained_warnings() {
     let output = ger_planner(&["check", SAMPLE, "--json", "--today", "2026-12-01"]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value =
@@ -225,7 +225,17 @@ fn the_2026_status_roadmap_reports_escapade_outside_the_mars_windows() {
                 .collect()
         })
         .unwrap_or_default();
-    assert_eq!(kinds, [("launch-window", "escapade")]);
+    assert_eq!(
+        kinds,
+        [
+            ("date-overtaken", "blue-moon-mk1"),
+            ("date-overtaken", "change-7"),
+            ("date-overtaken", "mmx"),
+            ("launch-window", "escapade"),
+            ("resource-gap", "artemis-4"),
+        ],
+        "each is explained in its mission's notes"
+    );
 }
 
 #[test]
@@ -242,15 +252,21 @@ fn diff_of_two_editions_lists_the_changes_and_a_summary_and_exits_1() {
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains(
-            "Artemis III — first crewed landing moved from 2024-10-01 – 2024-10-30 to \
-             2027-06-01 – 2027-07-01 (starts 973 days later, about 32 months)"
+            "Artemis III — crewed docking test in Earth orbit moved from 2024-10-01 – 2024-10-30 to \
+             2027-06-01 – 2027-06-21 (starts 973 days later, about 32 months)"
         ),
         "{stdout}"
     );
-    assert!(stdout.contains("VIPER (polar volatiles rover): planned → cancelled"));
+    assert!(stdout.contains("Gateway PPE + HALO: planned → cancelled"));
+    assert!(
+        stdout.contains(
+            "Artemis III — crewed docking test in Earth orbit: goes to leo instead of lunar-surface"
+        ),
+        "{stdout}"
+    );
     assert!(
         stdout.ends_with(
-            "45 missions moved, median slip 25 months, 4 cancelled, 11 added, 0 removed\n"
+            "45 missions moved, median slip 26 months, 6 cancelled, 16 added, 0 removed\n"
         ),
         "{stdout}"
     );
@@ -271,8 +287,8 @@ fn diff_json_gives_each_difference_and_the_summary_as_data() {
         .unwrap_or_else(|| panic!("no move of Artemis III in {json}"));
     assert_eq!(artemis_3["start_days"], 973);
     assert_eq!(artemis_3["new_start"], "2027-06-01");
-    assert_eq!(json["summary"]["median_slip_months"], 25);
-    assert_eq!(json["summary"]["cancelled"], 4);
+    assert_eq!(json["summary"]["median_slip_months"], 26);
+    assert_eq!(json["summary"]["cancelled"], 6);
 }
 
 #[test]
@@ -297,8 +313,8 @@ fn export_writes_the_mission_table_as_csv() {
     let table = std::fs::read_to_string(&out).unwrap_or_else(|err| panic!("{err}"));
     let read = ger_planner::format::read_missions_csv(&table);
     assert_eq!(read.problems, []);
-    assert_eq!(read.missions.len(), 61);
-    assert!(table.contains("mmx,MMX (Martian Moons eXploration),mars,robotic,confirmed,"));
+    assert_eq!(read.missions.len(), 66);
+    assert!(table.contains("mmx,MMX (Martian Moons eXploration),mars,robotic,planned,"));
 }
 
 #[test]

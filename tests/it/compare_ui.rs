@@ -14,7 +14,7 @@ use ger_planner::bundled::bundled_roadmap;
 use ger_planner::format;
 use ger_planner::model::Roadmap;
 
-const ARTEMIS_III: &str = "Artemis III — first crewed landing";
+const ARTEMIS_III: &str = "Artemis III — crewed docking test in Earth orbit";
 
 /// Writes `roadmap` to `name` in a new temporary folder.
 fn written(roadmap: &Roadmap, name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
@@ -53,7 +53,7 @@ fn compare_mode_shows_the_ghost_of_a_moved_mission_and_lists_the_change() {
     );
 
     let change = harness.get_by_label_contains(
-        "Artemis III — first crewed landing moved from 2026-06-01 – 2026-07-01 to 2027-06-01",
+        "Artemis III — crewed docking test in Earth orbit moved from 2026-06-01 – 2026-07-01 to 2027-06-01",
     );
     change.click();
     harness.run();

@@ -11,7 +11,7 @@ use ger_planner::format;
 use ger_planner::model::Contribution;
 use ger_planner::ui::GerApp;
 
-const ARTEMIS_III: &str = "Artemis III — first crewed landing";
+const ARTEMIS_III: &str = "Artemis III — crewed docking test in Earth orbit";
 
 /// Selects the bar of `name` and opens the Mission tab of the side panel.
 fn inspect(harness: &mut Harness<'_, GerApp>, name: &str) {
@@ -115,7 +115,7 @@ fn a_right_click_on_a_lane_adds_a_mission_to_it_on_the_day_clicked() {
     let count = harness.state().roadmap().missions.len();
     // Artemis III runs from 2027-06-01 for 31 days: it gives the scale of the chart.
     let artemis = harness.get_by_label(ARTEMIS_III).rect();
-    let per_day = artemis.width() / 31.0;
+    let per_day = artemis.width() / 21.0;
     let lane = harness.get_by_label("Asteroids and small bodies").rect();
     // Empty space at the bottom edge of the lane, 200 days after Artemis III starts.
     let at = egui::pos2(artemis.left() + 200.5 * per_day, lane.bottom() - 3.0);

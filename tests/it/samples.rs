@@ -1,14 +1,15 @@
-//! The sample roadmaps in `roadmaps/` are real GER data and complete: every ISECG agency with a
-//! distinct colour, the five destinations, at least 45 sourced missions, and references that
-//! resolve. The 2026 status is the roadmap compiled into the program.
+//! The sample roadmaps in `roadmaps/` are real GER data and complete: every ISECG agency of their
+//! year with a distinct colour, the five destinations, at least 45 missions sourced from public
+//! documents, and references that resolve. The 2026 status is the roadmap compiled into the
+//! program, and it says what a delegate knows on 1 December 2026.
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use ger_planner::analysis::{ConflictKind, find_conflicts};
+use ger_planner::analysis::{ConflictKind, find_conflicts, find_conflicts_on};
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::format;
-use ger_planner::model::{MissionStatus, Roadmap};
+use ger_planner::model::{MissionStatus, Roadmap, date};
 
 const ISECG_MEMBERS: [&str; 27] = [
     "AEB",
@@ -47,17 +48,31 @@ fn sample(name: &str) -> Roadmap {
     format::read_file(&path).unwrap_or_else(|err| panic!("{err}"))
 }
 
+/// ISECG members that joined after the GER 2020 supplement: not in the 2020 plan.
+const JOINED_AFTER_2020: [&str; 3] = ["AEM", "NZSA", "PTSpace"];
+
+/// The day the 2026 status is checked against.
+const TODAY: &str = "2026-12-01";
+
 fn samples() -> [(&'static str, Roadmap); 2] {
     ["ger-2020-plan.json", "ger-2026-status.json"].map(|name| (name, sample(name)))
 }
 
 #[test]
-fn each_sample_lists_the_27_isecg_agencies_with_distinct_colours() {
+fn each_sample_lists_the_isecg_agencies_of_its_year_with_distinct_colours() {
     for (name, roadmap) in samples() {
         let ids: HashSet<&str> = roadmap.agencies.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ISECG_MEMBERS.into_iter().collect(), "{name}");
+        let members: HashSet<&str> = ISECG_MEMBERS
+            .into_iter()
+            .filter(|id| name.contains("2026") || !JOINED_AFTER_2020.contains(id))
+            .collect();
+        assert_eq!(ids, members, "{name}");
         let colours: HashSet<_> = roadmap.agencies.iter().filter_map(|a| a.color).collect();
-        assert_eq!(colours.len(), 27, "{name}: every agency has its own colour");
+        assert_eq!(
+            colours.len(),
+            ids.len(),
+            "{name}: every agency has its own colour"
+        );
         assert!(
             roadmap
                 .agencies
@@ -131,7 +146,15 @@ fn the_2026_status_records_what_flew_and_what_was_cancelled() {
     };
     assert_eq!(status_of("artemis-1"), Some(MissionStatus::Flown));
     assert_eq!(status_of("change-6"), Some(MissionStatus::Flown));
-    assert_eq!(status_of("viper"), Some(MissionStatus::Cancelled));
+    assert_eq!(status_of("im-2"), Some(MissionStatus::Flown));
+    assert_eq!(status_of("escapade"), Some(MissionStatus::Flown));
+    assert_eq!(status_of("msr-srl"), Some(MissionStatus::Cancelled));
+    assert_eq!(status_of("msr-ero"), Some(MissionStatus::Cancelled));
+    assert_eq!(
+        status_of("viper"),
+        Some(MissionStatus::Planned),
+        "revived in Sep 2025"
+    );
     let plan = sample("ger-2020-plan.json");
     let slipped = |id: &str| {
         let start = |r: &Roadmap| {
@@ -153,4 +176,157 @@ fn the_2026_status_records_what_flew_and_what_was_cancelled() {
 fn the_bundled_roadmap_is_the_2026_status_file() {
     let bundled = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(bundled, sample("ger-2026-status.json"));
+}
+
+fn mission<'r>(roadmap: &'r Roadmap, id: &str) -> &'r ger_planner::model::Mission {
+    roadmap
+        .missions
+        .iter()
+        .find(|m| m.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no mission {id}"))
+}
+
+#[test]
+fn artemis_iii_is_a_test_in_earth_orbit_and_artemis_iv_the_first_landing_attempt_in_2028() {
+    let status = sample("ger-2026-status.json");
+    let artemis_3 = mission(&status, "artemis-3");
+    assert_eq!(
+        artemis_3.destination.as_str(),
+        "leo",
+        "not a landing since the 2026 re-plan"
+    );
+    assert!(!artemis_3.name.contains("landing"), "{}", artemis_3.name);
+    let artemis_4 = mission(&status, "artemis-4");
+    assert_eq!(artemis_4.destination.as_str(), "lunar-surface");
+    assert!(
+        artemis_4.name.contains("first crewed landing"),
+        "{}",
+        artemis_4.name
+    );
+    assert_eq!(chrono::Datelike::year(&artemis_4.start), 2028);
+    assert!(
+        artemis_4
+            .depends_on
+            .iter()
+            .any(|d| d.mission.as_str() == "artemis-3"),
+        "Artemis IV waits for Artemis III"
+    );
+}
+
+#[test]
+fn nothing_that_flies_depends_on_or_books_the_paused_gateway() {
+    let status = sample("ger-2026-status.json");
+    let gateway = [
+        "gateway-ppe-halo",
+        "i-hab",
+        "esprit",
+        "canadarm3",
+        "gateway-airlock",
+    ];
+    for id in gateway {
+        let element = mission(&status, id);
+        assert!(
+            matches!(
+                element.status,
+                MissionStatus::Cancelled | MissionStatus::Concept
+            ),
+            "{id} is paused, not planned"
+        );
+        assert!(
+            element.notes.contains("Paused 24 Mar 2026"),
+            "{id}: {}",
+            element.notes
+        );
+    }
+    for m in status
+        .missions
+        .iter()
+        .filter(|m| m.status != MissionStatus::Cancelled)
+    {
+        for dependency in &m.depends_on {
+            assert!(
+                !gateway.contains(&dependency.mission.as_str()),
+                "{} depends on the paused {}",
+                m.id,
+                dependency.mission
+            );
+        }
+    }
+    assert!(
+        status
+            .resources
+            .iter()
+            .all(|r| r.id.as_str() != "gateway-docking")
+    );
+    let freedom = mission(&status, "sr-1-freedom");
+    assert_eq!(
+        freedom.destination.as_str(),
+        "mars",
+        "the PPE goes to Mars instead"
+    );
+}
+
+#[test]
+fn no_planned_mission_starts_before_today_unless_its_notes_say_why() {
+    let status = sample("ger-2026-status.json");
+    let today = date::parse(TODAY).unwrap_or_else(|err| panic!("{err}"));
+    for m in &status.missions {
+        let open = matches!(
+            m.status,
+            MissionStatus::Concept | MissionStatus::Planned | MissionStatus::Confirmed
+        );
+        if open && m.start < today {
+            assert!(
+                m.notes.contains("No public report of the") && m.status != MissionStatus::Confirmed,
+                "{} starts {} without saying why it is not flown",
+                m.id,
+                m.start
+            );
+        }
+        if m.status == MissionStatus::Flown {
+            assert!(m.start <= today, "{} flown after today", m.id);
+        }
+    }
+}
+
+#[test]
+fn every_warning_of_the_2026_status_is_explained_in_its_missions_notes() {
+    let status = sample("ger-2026-status.json");
+    let today = date::parse(TODAY).unwrap_or_else(|err| panic!("{err}"));
+    for conflict in find_conflicts_on(&status, today) {
+        assert_eq!(
+            conflict.severity,
+            ger_planner::analysis::Severity::Warning,
+            "{}",
+            conflict.message
+        );
+        let explained = conflict.missions.iter().any(|id| {
+            let notes = &mission(&status, id.as_str()).notes;
+            notes.contains(conflict.kind.name()) || notes.contains("No public report")
+        });
+        assert!(
+            explained,
+            "not explained in the notes: {}",
+            conflict.message
+        );
+    }
+}
+
+#[test]
+fn every_mission_names_public_sources_not_the_projects_notes() {
+    for (name, roadmap) in samples() {
+        for m in &roadmap.missions {
+            assert!(
+                !m.source.trim().is_empty(),
+                "{name}: {} has no source",
+                m.id
+            );
+            assert!(
+                !m.source.contains("GER Planner"),
+                "{name}: {} cites the project's own notes: {}",
+                m.id,
+                m.source
+            );
+        }
+    }
 }

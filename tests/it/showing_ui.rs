@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable as _;
 use ger_planner::layout::Filter;
 use ger_planner::model::MissionStatus;
 
-const ARTEMIS_III: &str = "Artemis III — first crewed landing";
+const ARTEMIS_III: &str = "Artemis III — crewed docking test in Earth orbit";
 
 #[test]
 fn grouping_by_agency_shows_contributions_and_keeps_selection_and_time_view() {
@@ -20,7 +20,9 @@ fn grouping_by_agency_shows_contributions_and_keeps_selection_and_time_view() {
     harness.run();
     assert!(
         harness
-            .query_by_label("Artemis III — first crewed landing — European Service Module")
+            .query_by_label(
+                "Artemis III — crewed docking test in Earth orbit — European Service Module"
+            )
             .is_some(),
         "ESA's lane has its contribution"
     );

@@ -18,7 +18,7 @@ use ger_planner::ui::GerApp;
 
 use common::ui::{app_harness, assert_selected, drag, harness_for};
 
-const ARTEMIS_III: &str = "Artemis III — first crewed landing";
+const ARTEMIS_III: &str = "Artemis III — crewed docking test in Earth orbit";
 
 fn day(text: &str) -> NaiveDate {
     date::parse(text).unwrap_or_else(|err| panic!("{err}"))
@@ -36,9 +36,9 @@ fn bar_rect(harness: &Harness<'_, GerApp>, name: &str) -> Rect {
     harness.get_by_label(name).rect()
 }
 
-/// Pixels per day of the chart, measured on the Artemis III bar (2027-06-01 to 2027-07-01).
+/// Pixels per day of the chart, measured on the Artemis III bar (2027-06-01 to 2027-06-21).
 fn pixels_per_day(harness: &Harness<'_, GerApp>) -> f32 {
-    bar_rect(harness, ARTEMIS_III).width() / 31.0
+    bar_rect(harness, ARTEMIS_III).width() / 21.0
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn every_mission_in_view_has_an_accessible_bar() {
     for name in [
         ARTEMIS_III,
         "Artemis II",
-        "Gateway PPE + HALO",
+        "VIPER (polar volatiles rover)",
         "MMX (Martian Moons eXploration)",
     ] {
         assert!(harness.query_by_label(name).is_some(), "{name} has a bar");
@@ -70,7 +70,7 @@ fn dragging_artemis_iii_a_year_earlier_keeps_its_duration_snaps_and_reports_the_
     let artemis_3 = mission(roadmap, "artemis-3");
     assert_eq!(
         (artemis_3.start, artemis_3.end),
-        (day("2026-06-01"), day("2026-07-01")),
+        (day("2026-06-01"), day("2026-06-21")),
         "a year earlier, on a month start"
     );
     assert_eq!(roadmap.missions.len(), before.missions.len());
@@ -95,7 +95,9 @@ fn dragging_artemis_iii_a_year_earlier_keeps_its_duration_snaps_and_reports_the_
     );
     assert!(
         harness
-            .query_by_label_contains("Artemis III — first crewed landing starts 2026-06-01")
+            .query_by_label_contains(
+                "Artemis III — crewed docking test in Earth orbit starts 2026-06-01"
+            )
             .is_some(),
         "shown in the conflict panel"
     );
@@ -191,7 +193,7 @@ fn arrow_keys_nudge_the_selection_by_one_snap_unit() {
     let artemis_3 = mission(harness.state().roadmap(), "artemis-3");
     assert_eq!(
         (artemis_3.start, artemis_3.end),
-        (day("2027-07-01"), day("2027-07-31")),
+        (day("2027-07-01"), day("2027-07-21")),
         "one month later, same length"
     );
 }
@@ -347,7 +349,7 @@ fn the_edges_of_a_wide_bar_resize_it_rather_than_pan_the_view() {
     let artemis_3 = mission(harness.state().roadmap(), "artemis-3");
     assert_eq!(artemis_3.start, day("2027-06-01"));
     assert!(
-        artemis_3.end > day("2027-07-01"),
+        artemis_3.end > day("2027-06-21"),
         "the end moved: {}",
         artemis_3.end
     );
