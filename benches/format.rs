@@ -35,7 +35,8 @@ fn check(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
     group.sample_size(10);
     group.bench_function("100000-missions-file", |b| {
-        b.iter(|| cli::check(black_box(Path::new(&path)), false))
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+        b.iter(|| cli::check(black_box(Path::new(&path)), false, today))
     });
     group.finish();
     let _ = std::fs::remove_dir_all(&dir);
