@@ -1,6 +1,8 @@
 //! The Agencies tab: every agency of the roadmap with its colour, names, limit and missions;
 //! editing them, adding and removing, and highlighting one agency's missions on the chart.
 
+use std::collections::HashMap;
+
 use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::inspector::committed;
@@ -42,11 +44,32 @@ pub fn references(roadmap: &Roadmap, agency: &AgencyId) -> (Vec<String>, Vec<Str
     )
 }
 
+/// How many missions each agency leads and contributes to, by id.
+type MissionCounts = HashMap<AgencyId, (usize, usize)>;
+
+/// The [`MissionCounts`] of the roadmap.
+fn mission_counts(roadmap: &Roadmap) -> MissionCounts {
+    let mut counts = MissionCounts::new();
+    for mission in &roadmap.missions {
+        counts.entry(mission.lead.clone()).or_default().0 += 1;
+        let mut helped: Vec<&AgencyId> = mission.contributors.iter().map(|c| &c.agency).collect();
+        helped.sort_unstable();
+        helped.dedup();
+        for agency in helped {
+            counts.entry(agency.clone()).or_default().1 += 1;
+        }
+    }
+    counts
+}
+
 /// The panel's state between frames: the list as being edited.
 #[derive(Default)]
 pub struct AgenciesPanel {
     /// The agencies as edited, and the roadmap's list they started from.
     draft: Option<(Vec<Agency>, Vec<Agency>)>,
+    /// Missions led and helped per agency, and the document generation they were counted for:
+    /// counted once per change, not once per frame.
+    counts: Option<(u64, MissionCounts)>,
 }
 
 impl AgenciesPanel {
@@ -55,8 +78,12 @@ impl AgenciesPanel {
         &mut self,
         ui: &mut Ui,
         roadmap: &Roadmap,
+        generation: u64,
         highlight: Option<&AgencyId>,
     ) -> Option<AgenciesAction> {
+        if self.counts.as_ref().is_none_or(|(g, _)| *g != generation) {
+            self.counts = Some((generation, mission_counts(roadmap)));
+        }
         if self
             .draft
             .as_ref()
@@ -65,6 +92,7 @@ impl AgenciesPanel {
             self.draft = Some((roadmap.agencies.clone(), roadmap.agencies.clone()));
         }
         let (draft, _) = self.draft.as_mut()?;
+        let counts = self.counts.as_ref().map(|(_, counts)| counts);
         let mut action = None;
         ui.horizontal(|ui| {
             if ui.button("Add agency").clicked() {
@@ -94,7 +122,10 @@ impl AgenciesPanel {
             .auto_shrink(false)
             .show(ui, |ui| {
                 for k in 0..draft.len() {
-                    if let Some(done) = agency_row(ui, roadmap, draft, k, highlight) {
+                    let count = counts
+                        .and_then(|c| c.get(&draft[k].id).copied())
+                        .unwrap_or_default();
+                    if let Some(done) = agency_row(ui, draft, k, count, highlight) {
                         action = Some(done);
                     }
                     ui.separator();
@@ -105,11 +136,12 @@ impl AgenciesPanel {
 }
 
 /// One agency: swatch, id (click to highlight), name, country, limit, counts, remove.
+/// `(led, helped)`: how many missions it leads and contributes to.
 fn agency_row(
     ui: &mut Ui,
-    roadmap: &Roadmap,
     draft: &mut [Agency],
     k: usize,
+    (led, helped): (usize, usize),
     highlight: Option<&AgencyId>,
 ) -> Option<AgenciesAction> {
     let mut action = None;
@@ -117,7 +149,6 @@ fn agency_row(
         agencies: draft.to_vec(),
         label: format!("Change {what} of {}", draft[k].id),
     };
-    let (led, helped) = references(roadmap, &draft[k].id);
     ui.horizontal(|ui| {
         let mut rgb = draft[k].color.map_or([150, 150, 150], |c| [c.r, c.g, c.b]);
         if egui::color_picker::color_edit_button_srgb(ui, &mut rgb)
@@ -174,7 +205,7 @@ fn agency_row(
                 action = Some(edited(draft, "limit"));
             }
         }
-        ui.weak(format!("leads {}, helps {}", led.len(), helped.len()));
+        ui.weak(format!("leads {led}, helps {helped}"));
     });
     action
 }

@@ -19,6 +19,7 @@ use super::open_document::OpenDocument;
 use super::presentation::{self, Presentation, presentation_keys};
 use super::settings::Settings;
 use super::setup_panel::SetupPanel;
+use super::statistics::Statistics;
 use super::tasks::Tasks;
 use super::timeline::{Timeline, TimelineInput};
 use crate::analysis::Conflict;
@@ -43,6 +44,7 @@ pub struct GerApp {
     pub(super) inspector: Inspector,
     pub(super) agencies_panel: AgenciesPanel,
     pub(super) setup_panel: SetupPanel,
+    pub(super) statistics: Statistics,
     /// The agency whose missions stand out on the chart.
     pub(super) highlight: Option<AgencyId>,
     pub(super) timeline: Timeline,
@@ -101,6 +103,7 @@ impl GerApp {
             inspector: Inspector::default(),
             agencies_panel: AgenciesPanel::default(),
             setup_panel: SetupPanel::default(),
+            statistics: Statistics::default(),
             highlight: None,
             timeline: Timeline::default(),
             dialog: None,

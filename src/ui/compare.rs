@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::{RichText, Ui};
 
+use super::long_list::long_list;
+
 use crate::analysis::{Difference, RoadmapDiff, diff};
 use crate::format::{self, ReadError};
 use crate::model::{MissionId, Roadmap};
@@ -89,22 +91,19 @@ pub fn changes_panel(ui: &mut Ui, baseline: Option<&Baseline>) -> Option<Mission
         ui.label("No differences.");
         return None;
     }
-    let mut clicked = None;
-    egui::ScrollArea::vertical()
-        .id_salt("changes")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            for difference in &diff.differences {
-                let text = RichText::new(difference.describe());
-                let response = ui
-                    .add(egui::Button::selectable(false, text).wrap())
-                    .on_hover_text(hint(difference));
-                if response.clicked() {
-                    clicked = Some(difference.mission().clone());
-                }
-            }
-        });
-    clicked
+    let differences = &diff.differences;
+    let clicked = long_list(ui, "changes", differences.len(), |ui, k, height| {
+        let described = differences[k].describe();
+        let button = egui::Button::selectable(false, RichText::new(&described));
+        match height {
+            // Shortened to one line: the tooltip has it whole.
+            Some(height) => ui
+                .add(button.truncate().min_size(egui::vec2(0.0, height)))
+                .on_hover_text(format!("{described}\n\n{}", hint(&differences[k]))),
+            None => ui.add(button.wrap()).on_hover_text(hint(&differences[k])),
+        }
+    });
+    clicked.map(|k| differences[k].mission().clone())
 }
 
 fn hint(difference: &Difference) -> &'static str {

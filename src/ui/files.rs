@@ -140,7 +140,7 @@ impl Autosave {
 
     /// Whether the roadmap of `generation` (unsaved) is to be written now, `now` in seconds:
     /// once it has stayed as it is for [`AUTOSAVE_PAUSE`] seconds, or changes have waited
-    /// [`AUTOSAVE_LONGEST_WAIT`] seconds. `None`: not yet, ask again in that many seconds.
+    /// [`AUTOSAVE_LONGEST_WAIT`] seconds. `Err(seconds)`: not yet, ask again after that long.
     pub fn due(&mut self, now: f64, generation: u64) -> Result<bool, f64> {
         if self.dir.is_none() || self.written_generation == Some(generation) {
             return Ok(false);

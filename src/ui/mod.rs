@@ -17,6 +17,7 @@ mod files;
 mod filters;
 mod fonts;
 mod inspector;
+mod long_list;
 mod menus;
 mod open_document;
 mod presentation;

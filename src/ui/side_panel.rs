@@ -5,14 +5,11 @@ use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::app::GerApp;
-use super::compare::{self, Baseline};
+use super::compare;
+use super::long_list::long_list;
 use super::settings::SideTab;
-use super::statistics;
 use crate::model::plural;
 use crate::render::severity_color;
-
-/// Up to this many conflicts, the panel shows each message whole; beyond, one line each.
-const WRAPPED_CONFLICTS: usize = 200;
 
 impl GerApp {
     /// The side panel: conflicts, changes since the baseline, or statistics.
@@ -58,7 +55,8 @@ impl GerApp {
             SideTab::Agencies => {
                 let roadmap = self.open.document.roadmap();
                 let highlight = self.highlight.as_ref();
-                let done = self.agencies_panel.ui(ui, roadmap, highlight);
+                let generation = self.open.document.generation();
+                let done = self.agencies_panel.ui(ui, roadmap, generation, highlight);
                 actions.extend(done.map(Action::Agencies));
             }
             SideTab::Roadmap => {
@@ -76,11 +74,12 @@ impl GerApp {
                     actions.push(Action::Focus(self.keys_of(std::slice::from_ref(&id))));
                 }
             }
-            SideTab::Statistics => statistics::panel(
+            SideTab::Statistics => self.statistics.ui(
                 ui,
                 self.open.document.roadmap(),
+                self.open.document.generation(),
                 &self.settings.showing,
-                self.baseline.as_ref().map(Baseline::diff),
+                self.baseline.as_ref().map(|b| (b.id(), b.diff())),
             ),
         }
     }
@@ -101,32 +100,10 @@ impl GerApp {
             return None;
         }
         let ordered = &self.derived.conflict_order;
-        let mut clicked = None;
-        // Each tab scrolls on its own.
-        let scroll = egui::ScrollArea::vertical()
-            .id_salt("conflicts")
-            .auto_shrink(false);
-        if ordered.len() <= WRAPPED_CONFLICTS {
-            scroll.show(ui, |ui| {
-                for &k in ordered {
-                    if self.conflict_row(ui, k, None).clicked() {
-                        clicked = Some(k);
-                    }
-                }
-            });
-        } else {
-            // One line per conflict, and only the lines in view are built: a roadmap of
-            // thousands of missions can have a thousand conflicts.
-            let height = ui.text_style_height(&egui::TextStyle::Button) + 2.0 * 2.0;
-            scroll.show_rows(ui, height, ordered.len(), |ui, rows| {
-                for &k in &ordered[rows] {
-                    if self.conflict_row(ui, k, Some(height)).clicked() {
-                        clicked = Some(k);
-                    }
-                }
-            });
-        }
-        let conflict = &self.derived.conflicts[clicked?];
+        let clicked = long_list(ui, "conflicts", ordered.len(), |ui, row, height| {
+            self.conflict_row(ui, ordered[row], height)
+        });
+        let conflict = &self.derived.conflicts[ordered[clicked?]];
         Some(Action::Focus(self.keys_of(&conflict.missions)))
     }
 

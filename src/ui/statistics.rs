@@ -23,7 +23,7 @@ const LANE_COLORS: [Color32; 6] = [
 pub const SLIP_BIN_MONTHS: i64 = 6;
 
 /// Missions starting in each year, by destination.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PerYear {
     /// The first year counted.
     pub first_year: i32,
@@ -103,28 +103,56 @@ pub fn slip_histogram(diff: &RoadmapDiff) -> Vec<(i64, u32)> {
         .collect()
 }
 
-/// The panel.
-pub fn panel(ui: &mut Ui, roadmap: &Roadmap, showing: &Showing, diff: Option<&RoadmapDiff>) {
-    egui::ScrollArea::vertical()
-        .id_salt("statistics")
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.strong("Missions per year, by destination (by launch year)");
-            per_year_plot(ui, &missions_per_year(roadmap, showing));
-            ui.add_space(8.0);
-            ui.strong("Missions led and contributed to, by agency");
-            agencies_plot(ui, &agency_counts(roadmap));
-            ui.add_space(8.0);
-            ui.strong("Slips since the baseline (start moved, months)");
-            match diff {
-                Some(diff) => slips_plot(ui, &slip_histogram(diff)),
-                None => {
-                    ui.label(
-                        "File → Compare with… another version shows how far missions slipped.",
-                    );
+/// The panel, with its counts kept between frames: they are counted again only when the
+/// roadmap, what is shown or the baseline changes, not on every frame the tab is open.
+#[derive(Default)]
+pub struct Statistics {
+    /// The document generation, what is shown and the baseline the counts are of.
+    made_for: Option<(u64, Showing, Option<u64>)>,
+    per_year: PerYear,
+    agencies: Vec<(String, u32, u32)>,
+    slips: Option<Vec<(i64, u32)>>,
+}
+
+impl Statistics {
+    /// Shows the charts of `roadmap` (of document `generation`), compared with `baseline`
+    /// (`(its id, the differences)`) when there is one.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        roadmap: &Roadmap,
+        generation: u64,
+        showing: &Showing,
+        baseline: Option<(u64, &RoadmapDiff)>,
+    ) {
+        let key = (generation, showing.clone(), baseline.map(|(id, _)| id));
+        if self.made_for.as_ref() != Some(&key) {
+            self.per_year = missions_per_year(roadmap, showing);
+            self.agencies = agency_counts(roadmap);
+            self.slips = baseline.map(|(_, diff)| slip_histogram(diff));
+            self.made_for = Some(key);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("statistics")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                ui.strong("Missions per year, by destination (by launch year)");
+                per_year_plot(ui, &self.per_year);
+                ui.add_space(8.0);
+                ui.strong("Missions led and contributed to, by agency");
+                agencies_plot(ui, &self.agencies);
+                ui.add_space(8.0);
+                ui.strong("Slips since the baseline (start moved, months)");
+                match &self.slips {
+                    Some(slips) => slips_plot(ui, slips),
+                    None => {
+                        ui.label(
+                            "File → Compare with… another version shows how far missions slipped.",
+                        );
+                    }
                 }
-            }
-        });
+            });
+    }
 }
 
 fn plot(id: &str, height: f32) -> Plot<'static> {

@@ -96,3 +96,37 @@ fn removing_an_agency_still_named_asks_and_shows_where_then_undoes() {
         "one undo brings it back"
     );
 }
+
+#[test]
+fn the_counts_of_missions_led_follow_an_edit() {
+    let mut harness = app_harness();
+    let roadmap = harness.state().roadmap().clone();
+    let count = |agency: &str| {
+        (
+            roadmap
+                .missions
+                .iter()
+                .filter(|m| m.lead.as_str() == agency)
+                .count(),
+            roadmap
+                .missions
+                .iter()
+                .filter(|m| m.contributors.iter().any(|c| c.agency.as_str() == agency))
+                .count(),
+        )
+    };
+    let (led, helped) = count("NASA");
+    open_agencies(&mut harness);
+    let shown = format!("leads {led}, helps {helped}");
+    assert!(harness.query_by_label(&shown).is_some(), "NASA: {shown}");
+    // Delete a NASA mission: the tab counts again.
+    harness.get_by_label("Artemis I").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let after = format!("leads {}, helps {helped}", led - 1);
+    assert!(
+        harness.query_by_label(&after).is_some(),
+        "NASA after the delete: {after}"
+    );
+}
