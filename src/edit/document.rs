@@ -54,6 +54,8 @@ pub struct Document {
     modified: Cell<Option<(u64, bool)>>,
     /// Missions (by position) as they were when the gesture under way began.
     gesture: Option<Vec<(usize, Mission)>>,
+    /// Tells this document from every other one, the same roadmap reopened included.
+    id: u64,
 }
 
 impl Document {
@@ -72,7 +74,14 @@ impl Document {
             generation: next_generation(),
             modified: Cell::new(None),
             gesture: None,
+            id: next_generation(),
         }
+    }
+
+    /// Tells this document from every other one: work started for one (a save) is not taken
+    /// for another opened, discarded or restored since.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The roadmap as last saved (or as made, for one never saved), with no history: what

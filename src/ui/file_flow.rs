@@ -135,13 +135,22 @@ impl GerApp {
             return;
         };
         let path = absolute(path);
+        if self.open.saving.is_some() {
+            // One save at a time, so that the file ends with the last roadmap asked for and
+            // "modified" is decided against what is really on disk.
+            self.open.saving = Some(Some((path, then)));
+            return;
+        }
+        self.open.saving = Some(None);
         let written = self.open.document.to_save();
+        let document = self.open.document.id();
         self.tasks
             .spawn(format!("Saving {}", path.display()), move || {
                 let result = format::write_file(&path, &written).map_err(|err| err.to_string());
                 Done::Saved {
                     path,
                     written,
+                    document,
                     result,
                     then,
                 }
@@ -307,25 +316,36 @@ impl GerApp {
             Done::Saved {
                 path,
                 written,
+                document,
                 result,
                 then,
-            } => match result {
-                Ok(()) => {
-                    self.saved(path, written);
-                    if let Some(then) = then
-                        && !self.open.document.is_modified()
-                    {
-                        self.proceed(ctx, then);
+            } => {
+                let waiting = self.open.saving.take().flatten();
+                match result {
+                    // The roadmap open now is another one: its own state is untouched.
+                    Ok(()) if document != self.open.document.id() => {
+                        self.notice = Some(format!("Saved {}", path.display()));
                     }
-                }
+                    Ok(()) => {
+                        self.saved(path, written);
+                        if let Some(then) = then
+                            && !self.open.document.is_modified()
+                        {
+                            self.proceed(ctx, then);
+                        }
+                    }
                 Err(err) => self.show_error(
                     "Could not save the roadmap",
                     &format!(
                         "{}: {err}\n\nThe file on disk is as it was, and your changes are still open: save them elsewhere with Save As.",
-                        path.display()
+                            path.display()
+                        ),
                     ),
-                ),
-            },
+                }
+                if let Some((path, then)) = waiting {
+                    self.save(Some(path), then);
+                }
+            }
             Done::BaselineLoaded(result) => match result {
                 Ok(baseline) => {
                     self.baseline = Some(*baseline);
@@ -357,10 +377,14 @@ impl GerApp {
                     self.notice = Some(format!("Autosave failed: {err}"));
                 }
             }
-            Done::Lost { what } => self.show_error(
-                "Something went wrong",
-                &format!("{what} stopped unexpectedly; the roadmap open is unchanged."),
-            ),
+            Done::Lost { what } => {
+                // A save that was lost no longer holds up the next one.
+                self.open.saving = None;
+                self.show_error(
+                    "Something went wrong",
+                    &format!("{what} stopped unexpectedly; the roadmap open is unchanged."),
+                );
+            }
         }
     }
 

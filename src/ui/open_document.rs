@@ -23,6 +23,8 @@ pub struct OpenDocument {
     pub name_without_file: &'static str,
     /// Unsaved work, kept in the app's data folder.
     pub autosave: Autosave,
+    /// While a save runs: the save asked for meanwhile, to run when it is done.
+    pub saving: Option<Option<(PathBuf, Option<super::dialogs::Then>)>>,
     shown_title: String,
 }
 
@@ -35,6 +37,7 @@ impl OpenDocument {
             path: None,
             name_without_file: UNTITLED,
             autosave,
+            saving: None,
             shown_title: String::new(),
         }
     }

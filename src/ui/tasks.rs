@@ -37,6 +37,8 @@ pub enum Done {
         path: PathBuf,
         /// What was written.
         written: Arc<Roadmap>,
+        /// The document it was written from (see [`crate::edit::Document::id`]).
+        document: u64,
         /// Why it could not be written, if it could not.
         result: Result<(), String>,
         /// What the user asked to do once it is saved.
