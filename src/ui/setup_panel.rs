@@ -9,7 +9,9 @@ use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::inspector::committed;
 use crate::edit::Setup;
-use crate::model::{Destination, LaunchWindow, Phase, Resource, Roadmap, date, unused_id};
+use crate::model::{
+    Destination, DestinationId, LaunchWindow, Phase, Resource, Roadmap, date, unused_id,
+};
 use crate::render::ERROR_COLOR;
 
 /// The panel's state between frames.
@@ -17,6 +19,9 @@ use crate::render::ERROR_COLOR;
 pub struct SetupPanel {
     /// The setup as edited, and the roadmap's version it started from.
     draft: Option<(Setup, Setup)>,
+    /// How many missions go to each lane, and the document generation they were counted for:
+    /// counted once per change, not once per frame.
+    lane_use: Option<(u64, HashMap<DestinationId, usize>)>,
     /// Dates being typed, by field.
     dates: HashMap<String, String>,
     /// Why the last dates typed were refused.
@@ -25,7 +30,20 @@ pub struct SetupPanel {
 
 impl SetupPanel {
     /// Shows the panel; returns the setup to apply and what to call the step.
-    pub fn ui(&mut self, ui: &mut Ui, roadmap: &Roadmap) -> Option<(Setup, String)> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        roadmap: &Roadmap,
+        generation: u64,
+    ) -> Option<(Setup, String)> {
+        if self.lane_use.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let mut used: HashMap<DestinationId, usize> = HashMap::new();
+            for mission in &roadmap.missions {
+                *used.entry(mission.destination.clone()).or_default() += 1;
+            }
+            self.lane_use = Some((generation, used));
+        }
+        let lane_use = self.lane_use.as_ref().map(|(_, used)| used);
         if self
             .draft
             .as_ref()
@@ -61,7 +79,7 @@ impl SetupPanel {
                 }
                 ui.separator();
                 ui.strong("Lanes (destinations), top to bottom");
-                edit = lanes(ui, roadmap, &mut draft.destinations, &mut fields).or(edit);
+                edit = lanes(ui, lane_use, &mut draft.destinations, &mut fields).or(edit);
                 ui.separator();
                 ui.strong("Phases");
                 edit = phases(ui, &mut draft.phases, &mut fields).or(edit);
@@ -132,9 +150,10 @@ impl Fields<'_> {
 }
 
 /// Destinations: name, order, launch windows; add and remove (only when no mission goes there).
+/// The lanes, each with how many missions go there (`used`, by lane id).
 fn lanes(
     ui: &mut Ui,
-    roadmap: &Roadmap,
+    used: Option<&HashMap<DestinationId, usize>>,
     destinations: &mut Vec<Destination>,
     fields: &mut Fields,
 ) -> Option<&'static str> {
@@ -163,11 +182,9 @@ fn lanes(
             if committed(&field.labelled_by(name), ui) {
                 edit = Some("Rename lane");
             }
-            let used = roadmap
-                .missions
-                .iter()
-                .filter(|m| m.destination == destination.id)
-                .count();
+            let used = used
+                .and_then(|used| used.get(&destination.id).copied())
+                .unwrap_or_default();
             let remove = ui.add_enabled(used == 0, egui::Button::new("Remove"));
             if remove
                 .on_disabled_hover_text(format!("{used} missions go there"))

@@ -60,8 +60,11 @@ impl GerApp {
                 actions.extend(done.map(Action::Agencies));
             }
             SideTab::Roadmap => {
-                if let Some((setup, label)) = self.setup_panel.ui(ui, self.open.document.roadmap())
-                {
+                let document = &self.open.document;
+                let edited = self
+                    .setup_panel
+                    .ui(ui, document.roadmap(), document.generation());
+                if let Some((setup, label)) = edited {
                     actions.push(Action::SetSetup {
                         setup: Box::new(setup),
                         label,

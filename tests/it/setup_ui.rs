@@ -80,3 +80,38 @@ fn a_launch_window_ending_before_it_starts_is_refused() {
     let message = format!("{} is before 2099-01-01: not saved", first.end);
     assert!(harness.query_by_label(&message).is_some(), "{message}");
 }
+
+#[test]
+fn a_lane_can_be_removed_once_no_mission_goes_there() {
+    use egui_kittest::kittest::NodeT as _;
+    let plan = common::roadmap(vec![
+        common::mission("lander", "2030-01-01", "2030-02-01"),
+        {
+            let mut rover = common::mission("rover", "2031-01-01", "2031-02-01");
+            rover.destination = "mars".into();
+            rover
+        },
+    ]);
+    let mut harness = common::ui::harness_for(ger_planner::ui::GerApp::with_roadmap(plan));
+    harness.get_by_label("Roadmap").click();
+    harness.run();
+    let removable = |h: &egui_kittest::Harness<'_, ger_planner::ui::GerApp>| {
+        h.get_all_by_label("Remove")
+            .map(|b| !b.accesskit_node().is_disabled())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        removable(&harness),
+        [false, false],
+        "both lanes have a mission"
+    );
+    harness.get_by_label("Mission rover").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(
+        removable(&harness),
+        [false, true],
+        "Mars has no mission left: it can go"
+    );
+}
