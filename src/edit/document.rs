@@ -56,6 +56,9 @@ pub struct Document {
     gesture: Option<Vec<(usize, Mission)>>,
     /// Tells this document from every other one, the same roadmap reopened included.
     id: u64,
+    /// When the last change was only new dates (a frame of a drag): the generation before it,
+    /// and the positions of the missions whose dates changed.
+    dates_only: Option<(u64, Vec<usize>)>,
 }
 
 impl Document {
@@ -75,6 +78,7 @@ impl Document {
             modified: Cell::new(None),
             gesture: None,
             id: next_generation(),
+            dates_only: None,
         }
     }
 
@@ -113,6 +117,22 @@ impl Document {
     /// Changes whenever the roadmap does, and differs between documents.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// When the roadmap differs from what it was at `generation` only by the dates of some
+    /// missions (the last change was a frame of a drag): their positions, so that conflicts
+    /// can be updated for just those.
+    pub fn dates_changed_since(&self, generation: u64) -> Option<&[usize]> {
+        match &self.dates_only {
+            Some((from, moved)) if *from == generation => Some(moved),
+            _ => None,
+        }
+    }
+
+    /// A new generation after any change but new dates in a gesture.
+    fn changed(&mut self) {
+        self.generation = next_generation();
+        self.dates_only = None;
     }
 
     /// The selected missions: always missions that are there.
@@ -185,7 +205,7 @@ impl Document {
             return;
         }
         self.replay(&changes);
-        self.generation = next_generation();
+        self.changed();
         if let Some(step) = self.undo.back_mut() {
             for change in changes {
                 let folded = step.changes.last_mut().is_some_and(|c| c.absorb(&change));
@@ -206,7 +226,7 @@ impl Document {
     }
 
     fn record(&mut self, label: String, changes: Vec<Change>) {
-        self.generation = next_generation();
+        self.changed();
         self.undo.push_back(Step {
             label,
             changes,
@@ -233,7 +253,7 @@ impl Document {
         if step.changes.iter().any(Change::reorders) {
             self.keys.reindex();
         }
-        self.generation = next_generation();
+        self.changed();
         step.selection_after = std::mem::take(&mut self.selection);
         self.selection = step.selection_before.clone();
         self.keep_selection_present();
@@ -249,7 +269,7 @@ impl Document {
             return false;
         };
         self.replay(&step.changes);
-        self.generation = next_generation();
+        self.changed();
         self.selection = step.selection_after.clone();
         self.keep_selection_present();
         self.undo.push_back(step);
@@ -281,6 +301,7 @@ impl Document {
     /// previewed, so a gesture never changes the list's length.
     pub fn preview_dates(&mut self, dates: &[(MissionKey, NaiveDate, NaiveDate)]) {
         let gesture = self.gesture.get_or_insert_with(Vec::new);
+        let mut moved = Vec::with_capacity(dates.len());
         for &(key, start, end) in dates {
             let Some(index) = self.keys.position(key) else {
                 continue;
@@ -293,8 +314,11 @@ impl Document {
             }
             mission.start = start;
             mission.end = end;
+            moved.push(index);
         }
+        let before = self.generation;
         self.generation = next_generation();
+        self.dates_only = Some((before, moved));
     }
 
     /// Whether a gesture is under way.
@@ -334,6 +358,6 @@ impl Document {
                 *slot = before;
             }
         }
-        self.generation = next_generation();
+        self.changed();
     }
 }

@@ -8,7 +8,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 use common::*;
-use ger_planner::analysis::{Conflict, ConflictKind, find_conflicts, find_conflicts_on};
+use ger_planner::analysis::{
+    Conflict, ConflictKind, find_conflicts, find_conflicts_after_date_change, find_conflicts_on,
+};
 use ger_planner::model::{Contribution, Mission, MissionStatus, Roadmap};
 use proptest::prelude::*;
 
@@ -366,5 +368,45 @@ proptest! {
     #[test]
     fn the_engine_agrees_with_the_reference_on_any_day(plan in arb_roadmap(), today in 0..90u64) {
         prop_assert_eq!(engine_on(&plan, on(today)), reference_on(&plan, on(today)));
+    }
+}
+
+/// A change of dates: which mission (by position, wrapped), how far its start moves and how
+/// long it then lasts (negative: backwards dates).
+fn arb_date_change() -> impl Strategy<Value = (usize, i64, i64)> {
+    (0..12usize, -40..40i64, -3..30i64)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn analysing_only_what_a_date_change_touches_gives_the_full_analysis(
+        mut plan in arb_roadmap(),
+        changes in prop::collection::vec(prop::collection::vec(arb_date_change(), 1..3), 1..6),
+        today in prop::option::of(0..90u64),
+    ) {
+        let today = today.map(on);
+        let full = |plan: &Roadmap| match today {
+            Some(today) => find_conflicts_on(plan, today),
+            None => find_conflicts(plan),
+        };
+        let mut conflicts = full(&plan);
+        for step in changes {
+            if plan.missions.is_empty() {
+                break;
+            }
+            let mut moved = Vec::new();
+            for (at, shift, length) in step {
+                let i = at % plan.missions.len();
+                let m = &mut plan.missions[i];
+                let start = m.start.checked_add_signed(chrono::TimeDelta::days(shift)).unwrap_or(m.start);
+                m.start = start;
+                m.end = start.checked_add_signed(chrono::TimeDelta::days(length)).unwrap_or(start);
+                moved.push(i);
+            }
+            conflicts = find_conflicts_after_date_change(&plan, today, conflicts, &moved);
+            prop_assert_eq!(&conflicts, &full(&plan));
+        }
     }
 }

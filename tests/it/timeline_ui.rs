@@ -444,3 +444,35 @@ fn work_left_unsaved_by_a_crash_is_offered_back_at_the_next_start() {
         "to be saved to its own file"
     );
 }
+
+#[test]
+fn the_conflicts_are_exact_on_every_frame_of_a_drag() {
+    let mut harness = app_harness();
+    let rect = bar_rect(&harness, ARTEMIS_III);
+    let year = 365.0 * pixels_per_day(&harness);
+    let (from, to) = (rect.center(), rect.center() - egui::vec2(year, 0.0));
+    harness.drag_at(from);
+    harness.run();
+    let today = day(common::ui::TODAY);
+    let mut saw_the_dependency = false;
+    for k in 1..=6 {
+        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
+        harness.run();
+        let app = harness.state();
+        assert_eq!(
+            app.conflicts(),
+            ger_planner::analysis::find_conflicts_on(app.roadmap(), today),
+            "mid-drag, step {k}"
+        );
+        saw_the_dependency |= app
+            .conflicts()
+            .iter()
+            .any(|c| c.kind == ConflictKind::Dependency);
+    }
+    assert!(
+        saw_the_dependency,
+        "the broken dependency shows while dragging"
+    );
+    harness.drop_at(to);
+    harness.run();
+}

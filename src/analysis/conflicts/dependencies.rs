@@ -1,12 +1,14 @@
 //! `dependency` and `dependency-cycle`: the order missions must come in.
 
-use super::{Index, date, day, days, name_list};
+use super::{Index, Scope, date, day, days, name_list};
 use crate::analysis::{Conflict, ConflictKind};
 
-pub(super) fn check(index: &Index, conflicts: &mut Vec<Conflict>) {
+pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
     let graph = DependencyGraph::new(index);
-    violated_dependencies(index, &graph, conflicts);
-    cycles(index, &graph, conflicts);
+    violated_dependencies(index, &graph, scope, conflicts);
+    if scope.cycles() {
+        cycles(index, &graph, conflicts);
+    }
 }
 
 /// For each mission, the live missions it depends on, with the lag: the `depends_on` entries
@@ -32,11 +34,19 @@ impl DependencyGraph {
 }
 
 /// One conflict per dependency whose mission starts before `dependency.end + lag_days`.
-fn violated_dependencies(index: &Index, graph: &DependencyGraph, conflicts: &mut Vec<Conflict>) {
+fn violated_dependencies(
+    index: &Index,
+    graph: &DependencyGraph,
+    scope: &Scope,
+    conflicts: &mut Vec<Conflict>,
+) {
     let missions = &index.roadmap.missions;
     for (i, edges) in graph.edges.iter().enumerate() {
         let mission = &missions[i];
-        for &(j, lag) in edges {
+        for &(j, lag) in edges
+            .iter()
+            .filter(|&&(j, _)| scope.mission(i) || scope.mission(j))
+        {
             let before = &missions[j];
             let earliest = day(before.end) + lag;
             let start = day(mission.start);

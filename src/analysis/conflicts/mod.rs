@@ -10,11 +10,11 @@ mod overtaken;
 mod references;
 mod windows;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Conflict;
+use super::{Conflict, ConflictKind};
 use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
 
 /// Every conflict of the roadmap on `today`, sorted by kind, then missions (DESIGN §3, §4):
@@ -34,14 +34,188 @@ fn analyse(roadmap: &Roadmap, today: Option<NaiveDate>) -> Vec<Conflict> {
     let index = Index::new(roadmap);
     let mut conflicts = Vec::new();
     references::check(&index, &mut conflicts);
-    dependencies::check(&index, &mut conflicts);
-    occupancy::check(&index, &mut conflicts);
-    windows::check(&index, &mut conflicts);
-    if let Some(today) = today {
-        overtaken::check(&index, today, &mut conflicts);
-    }
+    run_date_checks(&index, today, &Scope::All, &mut conflicts);
     conflicts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     conflicts
+}
+
+/// The checks whose outcome depends on dates, over `scope`.
+fn run_date_checks(
+    index: &Index,
+    today: Option<NaiveDate>,
+    scope: &Scope,
+    conflicts: &mut Vec<Conflict>,
+) {
+    dependencies::check(index, scope, conflicts);
+    occupancy::check(index, scope, conflicts);
+    windows::check(index, scope, conflicts);
+    if let Some(today) = today {
+        overtaken::check(index, today, scope, conflicts);
+    }
+}
+
+/// The conflicts after only the dates of the missions at positions `moved` changed (a drag, a
+/// nudge, a typed date), from `previous`, the conflicts before the change on the same `today`
+/// (`None`: as [`find_conflicts`]). Only what the moved missions touch is checked again: their
+/// dependency edges, the resources they use, their lead agencies, their launch windows and
+/// dates; the rest of `previous` stands. The result is the same as the full analysis; where a
+/// moved mission's dates are or were backwards, which changes what takes part, it is the full
+/// analysis.
+pub fn find_conflicts_after_date_change(
+    roadmap: &Roadmap,
+    today: Option<NaiveDate>,
+    mut previous: Vec<Conflict>,
+    moved: &[usize],
+) -> Vec<Conflict> {
+    let index = Index::new(roadmap);
+    let Some(touched) = Touched::new(&index, &previous, moved) else {
+        return analyse(roadmap, today);
+    };
+    let named =
+        |ids: &[crate::model::MissionId]| ids.iter().any(|id| touched.ids.contains(id.as_str()));
+    // What the change cannot have touched stays, still in order.
+    previous.retain(|c| match c.kind {
+        ConflictKind::Dependency | ConflictKind::LaunchWindow | ConflictKind::DateOvertaken => {
+            !named(&c.missions)
+        }
+        ConflictKind::ResourceOverbooked | ConflictKind::ResourceGap => c
+            .resource
+            .as_ref()
+            .is_none_or(|r| !touched.resource_ids.contains(r.as_str())),
+        ConflictKind::AgencyOvercommitted => c
+            .agency
+            .as_ref()
+            .is_none_or(|a| !touched.agency_ids.contains(a.as_str())),
+        ConflictKind::DependencyCycle
+        | ConflictKind::UnknownReference
+        | ConflictKind::DuplicateId
+        | ConflictKind::InvalidDates => true,
+    });
+    let mut found = Vec::new();
+    run_date_checks(&index, today, &Scope::Touching(&touched), &mut found);
+    found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    merge_sorted(previous, found)
+}
+
+/// Two lists sorted by [`Conflict::sort_key`] as one, in linear time.
+fn merge_sorted(kept: Vec<Conflict>, found: Vec<Conflict>) -> Vec<Conflict> {
+    let mut merged = Vec::with_capacity(kept.len() + found.len());
+    let mut found = found.into_iter().peekable();
+    for conflict in kept {
+        while let Some(next) = found.next_if(|f| f.sort_key() < conflict.sort_key()) {
+            merged.push(next);
+        }
+        merged.push(conflict);
+    }
+    merged.extend(found);
+    merged
+}
+
+/// What the date checks look at.
+enum Scope<'t> {
+    /// Everything.
+    All,
+    /// Only what moved missions touch.
+    Touching(&'t Touched),
+}
+
+impl Scope<'_> {
+    fn mission(&self, i: usize) -> bool {
+        match self {
+            Self::All => true,
+            Self::Touching(t) => t.missions.contains(&i),
+        }
+    }
+
+    fn resource(&self, r: usize) -> bool {
+        match self {
+            Self::All => true,
+            Self::Touching(t) => t.resources.contains(&r),
+        }
+    }
+
+    fn agency(&self, a: usize) -> bool {
+        match self {
+            Self::All => true,
+            Self::Touching(t) => t.agencies.contains(&a),
+        }
+    }
+
+    /// Whether cycles are to be found again (never for a date change: cycles do not depend
+    /// on dates while what takes part stays the same).
+    fn cycles(&self) -> bool {
+        matches!(self, Self::All)
+    }
+}
+
+/// The missions a date change moved (every mission sharing an id with one, since conflicts
+/// name ids), and the resources and agencies they use or lead.
+struct Touched {
+    missions: FxHashSet<usize>,
+    ids: FxHashSet<String>,
+    resources: FxHashSet<usize>,
+    resource_ids: FxHashSet<String>,
+    agencies: FxHashSet<usize>,
+    agency_ids: FxHashSet<String>,
+}
+
+impl Touched {
+    /// `None` when a moved mission's dates are backwards, or were (an `invalid-dates` conflict
+    /// of `previous` names it): what takes part changed, so everything is checked again.
+    fn new(index: &Index, previous: &[Conflict], moved: &[usize]) -> Option<Self> {
+        let roadmap = index.roadmap;
+        let ids: FxHashSet<String> = moved
+            .iter()
+            .filter_map(|&i| roadmap.missions.get(i))
+            .map(|m| m.id.to_string())
+            .collect();
+        let missions: FxHashSet<usize> = roadmap
+            .missions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| ids.contains(m.id.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        let backwards = missions.iter().any(|&i| {
+            let m = &roadmap.missions[i];
+            m.end < m.start
+        });
+        let were_backwards = previous.iter().any(|c| {
+            c.kind == ConflictKind::InvalidDates
+                && c.missions.iter().any(|id| ids.contains(id.as_str()))
+        });
+        if backwards || were_backwards {
+            return None;
+        }
+        let mut resources = FxHashSet::default();
+        let mut agencies = FxHashSet::default();
+        for &i in &missions {
+            let mission = &roadmap.missions[i];
+            resources.extend(
+                mission
+                    .resources
+                    .iter()
+                    .filter_map(|r| index.resources.get(r.as_str()).copied()),
+            );
+            agencies.extend(index.lead_of[i]);
+        }
+        let resource_ids = resources
+            .iter()
+            .map(|&r| roadmap.resources[r].id.to_string())
+            .collect();
+        let agency_ids = agencies
+            .iter()
+            .map(|&a| roadmap.agencies[a].id.to_string())
+            .collect();
+        Some(Self {
+            missions,
+            ids,
+            resources,
+            resource_ids,
+            agencies,
+            agency_ids,
+        })
+    }
 }
 
 /// Lookups shared by the checks: ids to list positions, which missions take part, and each

@@ -4,16 +4,16 @@
 //! A mission uses its resources, and occupies its lead agency, on every day from `start` to `end`,
 //! both included.
 
-use super::{Index, date, day, days, name_list};
+use super::{Index, Scope, date, day, days, name_list};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::Mission;
 
-pub(super) fn check(index: &Index, conflicts: &mut Vec<Conflict>) {
-    resources(index, conflicts);
-    agencies(index, conflicts);
+pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
+    resources(index, scope, conflicts);
+    agencies(index, scope, conflicts);
 }
 
-fn resources(index: &Index, conflicts: &mut Vec<Conflict>) {
+fn resources(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
     let missions = &index.roadmap.missions;
     let mut users: Vec<Vec<usize>> = vec![Vec::new(); index.roadmap.resources.len()];
     for (i, mission) in index.live_missions() {
@@ -29,7 +29,8 @@ fn resources(index: &Index, conflicts: &mut Vec<Conflict>) {
             users[r].push(i);
         }
     }
-    for (resource, users) in index.roadmap.resources.iter().zip(&users) {
+    let resources = index.roadmap.resources.iter().zip(&users).enumerate();
+    for (_, (resource, users)) in resources.filter(|(r, _)| scope.resource(*r)) {
         for run in overfull_runs(missions, users, resource.capacity) {
             let message = format!(
                 "{} is booked by {} missions at once from {} to {} (capacity {}): {}",
@@ -76,7 +77,7 @@ fn resources(index: &Index, conflicts: &mut Vec<Conflict>) {
     }
 }
 
-fn agencies(index: &Index, conflicts: &mut Vec<Conflict>) {
+fn agencies(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
     let missions = &index.roadmap.missions;
     let mut led: Vec<Vec<usize>> = vec![Vec::new(); index.roadmap.agencies.len()];
     for (i, _) in index.live_missions() {
@@ -84,7 +85,8 @@ fn agencies(index: &Index, conflicts: &mut Vec<Conflict>) {
             led[a].push(i);
         }
     }
-    for (a, agency) in index.roadmap.agencies.iter().enumerate() {
+    let agencies = index.roadmap.agencies.iter().enumerate();
+    for (a, agency) in agencies.filter(|(a, _)| scope.agency(*a)) {
         let Some(capacity) = agency.max_concurrent else {
             continue;
         };

@@ -1,17 +1,17 @@
 //! `launch-window`: a mission to a destination with launch windows must start inside one.
 
-use super::{Index, date, day};
+use super::{Index, Scope, date, day};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::Destination;
 
-pub(super) fn check(index: &Index, conflicts: &mut Vec<Conflict>) {
+pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
     let windows: Vec<Vec<(i32, i32)>> = index
         .roadmap
         .destinations
         .iter()
         .map(merged_windows)
         .collect();
-    for (i, mission) in index.live_missions() {
+    for (i, mission) in index.live_missions().filter(|(i, _)| scope.mission(*i)) {
         let Some(d) = index.destination_of[i] else {
             continue;
         };
