@@ -13,7 +13,7 @@ use super::commands::Command;
 use super::compare::Baseline;
 use super::derived::Derived;
 use super::dialogs::{Dialog, Then};
-use super::files::{Autosave, FilePurpose};
+use super::files::Autosave;
 use super::inspector::Inspector;
 use super::open_document::OpenDocument;
 use super::presentation::{self, Presentation, presentation_keys};
@@ -364,33 +364,6 @@ impl GerApp {
         if self.open.document.is_modified() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::UnsavedChanges { then: Then::Quit });
-        }
-    }
-
-    /// Asks for a file for `purpose` (natively off the UI thread, else with our own prompt).
-    pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
-        let suggested = match purpose {
-            FilePurpose::ExportTable => self.open.suggested_file_name().replace(".json", ".csv"),
-            FilePurpose::ExportSnapshot => self.open.suggested_file_name().replace(".json", ".png"),
-            _ => self.open.suggested_file_name(),
-        };
-        let folder = self.open.folder();
-        if super::files::native_dialogs_available() && !self.tasks.is_inline() {
-            self.tasks.spawn(purpose.title(), move || {
-                let path = super::files::pick_file(purpose, &suggested, folder.as_deref());
-                super::tasks::Done::FileChosen { purpose, path }
-            });
-        } else {
-            let folder = folder.unwrap_or_default();
-            let text = if purpose.writes() {
-                folder.join(suggested)
-            } else {
-                folder.join("")
-            };
-            self.dialog = Some(Dialog::Path {
-                purpose,
-                text: text.display().to_string(),
-            });
         }
     }
 }

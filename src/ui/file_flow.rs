@@ -8,7 +8,7 @@ use super::action::Action;
 use super::app::GerApp;
 use super::compare::Baseline;
 use super::dialogs::{Dialog, DialogChoice, Then, dialog_contents};
-use super::files::FilePurpose;
+use super::files::{self, FilePurpose};
 use super::open_document::{UNTITLED, absolute, remember};
 use super::settings::SideTab;
 use super::tasks::Done;
@@ -90,6 +90,33 @@ impl GerApp {
                 self.open.autosave.clear();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    /// Asks for a file for `purpose` (natively off the UI thread, else with our own prompt).
+    pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
+        let suggested = match purpose {
+            FilePurpose::ExportTable => self.open.suggested_file_name().replace(".json", ".csv"),
+            FilePurpose::ExportSnapshot => self.open.suggested_file_name().replace(".json", ".png"),
+            _ => self.open.suggested_file_name(),
+        };
+        let folder = self.open.folder();
+        if files::native_dialogs_available() && !self.tasks.is_inline() {
+            self.tasks.spawn(purpose.title(), move || {
+                let path = files::pick_file(purpose, &suggested, folder.as_deref());
+                Done::FileChosen { purpose, path }
+            });
+        } else {
+            let folder = folder.unwrap_or_default();
+            let text = if purpose.writes() {
+                folder.join(suggested)
+            } else {
+                folder.join("")
+            };
+            self.dialog = Some(Dialog::Path {
+                purpose,
+                text: text.display().to_string(),
+            });
         }
     }
 
