@@ -31,21 +31,28 @@ pub const WINDOW_COLOR: Color32 = Color32::from_rgba_unmultiplied_const(60, 170,
 /// Blue of the status samples in the legend.
 pub const SAMPLE_COLOR: [u8; 3] = [0, 114, 178];
 
-/// What the legend shows, in order: each status, and a flown mission still operating.
-pub const LEGEND_STYLES: [(&str, MissionStatus, bool); 6] = [
-    ("concept", MissionStatus::Concept, false),
-    ("planned", MissionStatus::Planned, false),
-    ("confirmed", MissionStatus::Confirmed, false),
-    ("flown", MissionStatus::Flown, false),
-    ("operating", MissionStatus::Flown, true),
-    ("cancelled", MissionStatus::Cancelled, false),
+/// What the legend shows, in order: each status, and after "flown" a flown mission still
+/// operating (`true`).
+pub const LEGEND_STYLES: [(MissionStatus, bool); 6] = [
+    (MissionStatus::Concept, false),
+    (MissionStatus::Planned, false),
+    (MissionStatus::Confirmed, false),
+    (MissionStatus::Flown, false),
+    (MissionStatus::Flown, true),
+    (MissionStatus::Cancelled, false),
 ];
 
+/// The legend's words for a style of [`LEGEND_STYLES`].
+pub fn legend_label((status, operating): (MissionStatus, bool)) -> &'static str {
+    if operating {
+        "operating"
+    } else {
+        status.name()
+    }
+}
+
 /// The legend's sample of a style of [`LEGEND_STYLES`] at `rect`: operating from its middle.
-pub fn legend_sample(
-    (_, status, operating): (&str, MissionStatus, bool),
-    rect: crate::layout::Rect,
-) -> Bar {
+pub fn legend_sample((status, operating): (MissionStatus, bool), rect: crate::layout::Rect) -> Bar {
     let middle = (rect.left + rect.right) / 2.0;
     Bar {
         operating_from: operating.then_some(middle),

@@ -7,8 +7,8 @@ use egui::{
 use super::batch::RectBatch;
 use super::colors::{
     ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame,
-    conflict_ring, fill_color, hatch_color, ink, legend_sample, operating_color, outline,
-    today_color,
+    conflict_ring, fill_color, hatch_color, ink, legend_label, legend_sample, operating_color,
+    outline, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
@@ -375,7 +375,7 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         painter.text(
             at + vec2(30.0, 0.0),
             Align2::LEFT_TOP,
-            entry.0,
+            legend_label(entry),
             font.clone(),
             style.colors.text,
         );

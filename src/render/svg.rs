@@ -9,8 +9,8 @@ use egui::Color32;
 
 use super::colors::{
     ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame,
-    conflict_ring, fill_color, hatch_color, ink, legend_sample, operating_color, outline,
-    today_color,
+    conflict_ring, fill_color, hatch_color, ink, legend_label, legend_sample, operating_color,
+    outline, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
@@ -523,8 +523,15 @@ impl Svg {
             };
             let sample = legend_sample(entry, rect);
             self.bar_rects(&sample.rect.clone(), &sample);
-            self.text(x + 28.0, baseline(row), size, palette.text, entry.0, "");
-            x += 28.0 + text_width(entry.0, size) + 20.0;
+            self.text(
+                x + 28.0,
+                baseline(row),
+                size,
+                palette.text,
+                legend_label(entry),
+                "",
+            );
+            x += 28.0 + text_width(legend_label(entry), size) + 20.0;
         }
     }
 }

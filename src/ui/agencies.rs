@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::inspector::committed;
+use super::memo::Memo;
+use super::statistics::missions_by_agency;
 
 use crate::model::{Agency, AgencyId, Color, Roadmap, unused_id};
 
@@ -44,32 +46,13 @@ pub fn references(roadmap: &Roadmap, agency: &AgencyId) -> (Vec<String>, Vec<Str
     )
 }
 
-/// How many missions each agency leads and contributes to, by id.
-type MissionCounts = HashMap<AgencyId, (usize, usize)>;
-
-/// The [`MissionCounts`] of the roadmap.
-fn mission_counts(roadmap: &Roadmap) -> MissionCounts {
-    let mut counts = MissionCounts::new();
-    for mission in &roadmap.missions {
-        counts.entry(mission.lead.clone()).or_default().0 += 1;
-        let mut helped: Vec<&AgencyId> = mission.contributors.iter().map(|c| &c.agency).collect();
-        helped.sort_unstable();
-        helped.dedup();
-        for agency in helped {
-            counts.entry(agency.clone()).or_default().1 += 1;
-        }
-    }
-    counts
-}
-
 /// The panel's state between frames: the list as being edited.
 #[derive(Default)]
 pub struct AgenciesPanel {
     /// The agencies as edited, and the roadmap's list they started from.
     draft: Option<(Vec<Agency>, Vec<Agency>)>,
-    /// Missions led and helped per agency, and the document generation they were counted for:
-    /// counted once per change, not once per frame.
-    counts: Option<(u64, MissionCounts)>,
+    /// Missions led and helped per agency, counted once per document generation.
+    counts: Memo<u64, HashMap<AgencyId, (u32, u32)>>,
 }
 
 impl AgenciesPanel {
@@ -81,9 +64,6 @@ impl AgenciesPanel {
         generation: u64,
         highlight: Option<&AgencyId>,
     ) -> Option<AgenciesAction> {
-        if self.counts.as_ref().is_none_or(|(g, _)| *g != generation) {
-            self.counts = Some((generation, mission_counts(roadmap)));
-        }
         if self
             .draft
             .as_ref()
@@ -92,7 +72,7 @@ impl AgenciesPanel {
             self.draft = Some((roadmap.agencies.clone(), roadmap.agencies.clone()));
         }
         let (draft, _) = self.draft.as_mut()?;
-        let counts = self.counts.as_ref().map(|(_, counts)| counts);
+        let counts = self.counts.get(&generation, || missions_by_agency(roadmap));
         let mut action = None;
         ui.horizontal(|ui| {
             if ui.button("Add agency").clicked() {
@@ -122,9 +102,7 @@ impl AgenciesPanel {
             .auto_shrink(false)
             .show(ui, |ui| {
                 for k in 0..draft.len() {
-                    let count = counts
-                        .and_then(|c| c.get(&draft[k].id).copied())
-                        .unwrap_or_default();
+                    let count = counts.get(&draft[k].id).copied().unwrap_or_default();
                     if let Some(done) = agency_row(ui, draft, k, count, highlight) {
                         action = Some(done);
                     }
@@ -141,7 +119,7 @@ fn agency_row(
     ui: &mut Ui,
     draft: &mut [Agency],
     k: usize,
-    (led, helped): (usize, usize),
+    (led, helped): (u32, u32),
     highlight: Option<&AgencyId>,
 ) -> Option<AgenciesAction> {
     let mut action = None;

@@ -4,7 +4,7 @@
 use super::compare::Baseline;
 use chrono::NaiveDate;
 
-use crate::analysis::{Conflict, find_conflicts_after_date_change, find_conflicts_on};
+use crate::analysis::{Conflict, Severity, find_conflicts_after_date_change, find_conflicts_on};
 use crate::edit::Document;
 use crate::layout::{self, Arrangement, Showing};
 
@@ -54,9 +54,12 @@ impl Derived {
             }
             None => find_conflicts_on(roadmap, today),
         };
-        self.conflict_order = (0..self.conflicts.len()).collect();
-        self.conflict_order
-            .sort_by_key(|&k| self.conflicts[k].severity);
+        // Errors first, each group in the engine's order: two passes, no sort on a drag frame.
+        let of = |severity| {
+            let conflicts = &self.conflicts;
+            (0..conflicts.len()).filter(move |&k| conflicts[k].severity == severity)
+        };
+        self.conflict_order = of(Severity::Error).chain(of(Severity::Warning)).collect();
         let baseline = baseline.map(|b| {
             b.refresh(roadmap, generation);
             &*b

@@ -18,6 +18,7 @@ mod filters;
 mod fonts;
 mod inspector;
 mod long_list;
+mod memo;
 mod menus;
 mod open_document;
 mod presentation;

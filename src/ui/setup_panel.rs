@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::inspector::committed;
+use super::memo::Memo;
 use crate::edit::Setup;
 use crate::model::{
     Destination, DestinationId, LaunchWindow, Phase, Resource, Roadmap, date, unused_id,
@@ -19,9 +20,8 @@ use crate::render::ERROR_COLOR;
 pub struct SetupPanel {
     /// The setup as edited, and the roadmap's version it started from.
     draft: Option<(Setup, Setup)>,
-    /// How many missions go to each lane, and the document generation they were counted for:
-    /// counted once per change, not once per frame.
-    lane_use: Option<(u64, HashMap<DestinationId, usize>)>,
+    /// How many missions go to each lane, counted once per document generation.
+    lane_use: Memo<u64, HashMap<DestinationId, usize>>,
     /// Dates being typed, by field.
     dates: HashMap<String, String>,
     /// Why the last dates typed were refused.
@@ -36,14 +36,13 @@ impl SetupPanel {
         roadmap: &Roadmap,
         generation: u64,
     ) -> Option<(Setup, String)> {
-        if self.lane_use.as_ref().is_none_or(|(g, _)| *g != generation) {
+        let lane_use = self.lane_use.get(&generation, || {
             let mut used: HashMap<DestinationId, usize> = HashMap::new();
             for mission in &roadmap.missions {
                 *used.entry(mission.destination.clone()).or_default() += 1;
             }
-            self.lane_use = Some((generation, used));
-        }
-        let lane_use = self.lane_use.as_ref().map(|(_, used)| used);
+            used
+        });
         if self
             .draft
             .as_ref()
@@ -153,7 +152,7 @@ impl Fields<'_> {
 /// The lanes, each with how many missions go there (`used`, by lane id).
 fn lanes(
     ui: &mut Ui,
-    used: Option<&HashMap<DestinationId, usize>>,
+    used: &HashMap<DestinationId, usize>,
     destinations: &mut Vec<Destination>,
     fields: &mut Fields,
 ) -> Option<&'static str> {
@@ -182,9 +181,7 @@ fn lanes(
             if committed(&field.labelled_by(name), ui) {
                 edit = Some("Rename lane");
             }
-            let used = used
-                .and_then(|used| used.get(&destination.id).copied())
-                .unwrap_or_default();
+            let used = used.get(&destination.id).copied().unwrap_or_default();
             let remove = ui.add_enabled(used == 0, egui::Button::new("Remove"));
             if remove
                 .on_disabled_hover_text(format!("{used} missions go there"))

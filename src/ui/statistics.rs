@@ -5,9 +5,12 @@
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
 
+use std::collections::HashMap;
+
+use super::memo::Memo;
 use crate::analysis::{Difference, RoadmapDiff, months};
 use crate::layout::Showing;
-use crate::model::Roadmap;
+use crate::model::{AgencyId, Roadmap};
 
 /// Colours of the destinations' bars, in lane order (Okabe–Ito, readable by the colour-blind).
 const LANE_COLORS: [Color32; 6] = [
@@ -59,22 +62,31 @@ pub fn missions_per_year(roadmap: &Roadmap, showing: &Showing) -> PerYear {
     PerYear { first_year, lanes }
 }
 
+/// How many missions each agency (by id) leads and contributes to, in one pass over them.
+pub fn missions_by_agency(roadmap: &Roadmap) -> HashMap<AgencyId, (u32, u32)> {
+    let mut counts: HashMap<AgencyId, (u32, u32)> = HashMap::new();
+    for mission in &roadmap.missions {
+        counts.entry(mission.lead.clone()).or_default().0 += 1;
+        let mut helped: Vec<&AgencyId> = mission.contributors.iter().map(|c| &c.agency).collect();
+        // An agency with two roles on one mission contributes to one mission.
+        helped.sort_unstable();
+        helped.dedup();
+        for agency in helped {
+            counts.entry(agency.clone()).or_default().1 += 1;
+        }
+    }
+    counts
+}
+
 /// For each agency of the roadmap (in its order): id, missions led, missions contributed to.
 pub fn agency_counts(roadmap: &Roadmap) -> Vec<(String, u32, u32)> {
+    let counts = missions_by_agency(roadmap);
     roadmap
         .agencies
         .iter()
         .map(|agency| {
-            let led = roadmap.missions.iter().filter(|m| m.lead == agency.id);
-            let contributed = roadmap
-                .missions
-                .iter()
-                .filter(|m| m.contributors.iter().any(|c| c.agency == agency.id));
-            (
-                agency.id.to_string(),
-                led.count() as u32,
-                contributed.count() as u32,
-            )
+            let (led, helped) = counts.get(&agency.id).copied().unwrap_or_default();
+            (agency.id.to_string(), led, helped)
         })
         .collect()
 }
@@ -103,15 +115,20 @@ pub fn slip_histogram(diff: &RoadmapDiff) -> Vec<(i64, u32)> {
         .collect()
 }
 
+/// What the charts show.
+#[derive(Default)]
+struct Counts {
+    per_year: PerYear,
+    agencies: Vec<(String, u32, u32)>,
+    slips: Option<Vec<(i64, u32)>>,
+}
+
 /// The panel, with its counts kept between frames: they are counted again only when the
 /// roadmap, what is shown or the baseline changes, not on every frame the tab is open.
 #[derive(Default)]
 pub struct Statistics {
-    /// The document generation, what is shown and the baseline the counts are of.
-    made_for: Option<(u64, Showing, Option<u64>)>,
-    per_year: PerYear,
-    agencies: Vec<(String, u32, u32)>,
-    slips: Option<Vec<(i64, u32)>>,
+    /// Keyed by the document generation, what is shown and the baseline.
+    counts: Memo<(u64, Showing, Option<u64>), Counts>,
 }
 
 impl Statistics {
@@ -126,24 +143,23 @@ impl Statistics {
         baseline: Option<(u64, &RoadmapDiff)>,
     ) {
         let key = (generation, showing.clone(), baseline.map(|(id, _)| id));
-        if self.made_for.as_ref() != Some(&key) {
-            self.per_year = missions_per_year(roadmap, showing);
-            self.agencies = agency_counts(roadmap);
-            self.slips = baseline.map(|(_, diff)| slip_histogram(diff));
-            self.made_for = Some(key);
-        }
+        let counts = self.counts.get(&key, || Counts {
+            per_year: missions_per_year(roadmap, showing),
+            agencies: agency_counts(roadmap),
+            slips: baseline.map(|(_, diff)| slip_histogram(diff)),
+        });
         egui::ScrollArea::vertical()
             .id_salt("statistics")
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.strong("Missions per year, by destination (by launch year)");
-                per_year_plot(ui, &self.per_year);
+                per_year_plot(ui, &counts.per_year);
                 ui.add_space(8.0);
                 ui.strong("Missions led and contributed to, by agency");
-                agencies_plot(ui, &self.agencies);
+                agencies_plot(ui, &counts.agencies);
                 ui.add_space(8.0);
                 ui.strong("Slips since the baseline (start moved, months)");
-                match &self.slips {
+                match &counts.slips {
                     Some(slips) => slips_plot(ui, slips),
                     None => {
                         ui.label(
