@@ -1,6 +1,8 @@
 //! The headless commands of the command line (DESIGN §4), as functions that return their output
 //! and exit status, so that tests can run them without a process.
 
+mod merge;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -13,6 +15,10 @@ use crate::format::{self, ReadError};
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
 use crate::model::{Roadmap, plural};
 use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot};
+
+pub use merge::{
+    DEFAULT_PATTERN, DRIVER_NAME, MergeOptions, attributes_line, driver_command, git_setup, merge,
+};
 
 /// Exit status: no conflicts.
 pub const EXIT_CLEAN: u8 = 0;

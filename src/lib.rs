@@ -8,6 +8,7 @@ pub mod cli;
 pub mod edit;
 pub mod format;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod render;
 pub mod ui;

@@ -1,7 +1,7 @@
 //! `ger-planner`: parses the command line, then runs a headless command or opens the window.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -73,6 +73,35 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge two versions of a roadmap made from a common one, by id and field (git's merge
+    /// driver for roadmaps). Exit status: 0 merged, 1 merge conflicts left (written with
+    /// markers), 2 unreadable input.
+    Merge {
+        /// The version both sides started from (empty: both added the file).
+        base: PathBuf,
+        /// Our version (git's %A).
+        ours: PathBuf,
+        /// Their version, merged in.
+        theirs: PathBuf,
+        /// Where to write the merged roadmap [default: standard output]; never half-written.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Print the merge conflicts and the roadmap conflicts the merge made as JSON (the
+        /// roadmap then needs -o).
+        #[arg(long, requires = "output")]
+        json: bool,
+        /// Characters in a conflict marker (git's %L).
+        #[arg(long, value_name = "N", default_value_t = 7,
+              value_parser = clap::value_parser!(u16).range(7..=100))]
+        marker_size: u16,
+    },
+    /// Set up the repository around the current folder to merge roadmaps by meaning: the
+    /// .gitattributes line and the merge driver. Running it again changes nothing.
+    GitSetup {
+        /// The files merged as roadmaps (others among them are merged as text).
+        #[arg(default_value = cli::DEFAULT_PATTERN)]
+        pattern: String,
+    },
 }
 
 /// The lanes `--group-by` can ask for.
@@ -89,6 +118,24 @@ fn main() -> ExitCode {
     let outcome = match args.command {
         Some(Command::Check { file, json, today }) => cli::check(&file, json, or_today(today)),
         Some(Command::Diff { old, new, json }) => cli::diff_files(&old, &new, json),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            json,
+            marker_size,
+        }) => cli::merge(
+            &base,
+            &ours,
+            &theirs,
+            &cli::MergeOptions {
+                output,
+                json,
+                marker_size: usize::from(marker_size),
+            },
+        ),
+        Some(Command::GitSetup { pattern }) => cli::git_setup(Path::new("."), &pattern),
         Some(Command::Export {
             file,
             output,

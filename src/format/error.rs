@@ -56,6 +56,37 @@ impl ReadError {
         }
     }
 
+    /// A file with merge markers in it is a merge left to resolve: said as such, at its first
+    /// conflict, rather than as the JSON error the first marker would give.
+    pub(super) fn merge_markers(file: &str, text: &str) -> Option<Self> {
+        let (line, message) = match super::markers::split_markers(text)? {
+            Ok(marked) => {
+                let count = marked.lines.len();
+                let lines: Vec<String> = marked.lines.iter().map(ToString::to_string).collect();
+                (
+                    marked.lines[0],
+                    format!(
+                        "{} (at {} {}): open the file in GER Planner to resolve {}, or keep \
+                         one side of each by hand",
+                        crate::model::plural(count, "unresolved merge conflict"),
+                        if count == 1 { "line" } else { "lines" },
+                        lines.join(", "),
+                        if count == 1 { "it" } else { "them" },
+                    ),
+                )
+            }
+            Err(problem) => (
+                problem.line,
+                format!("broken merge markers: {}", problem.message),
+            ),
+        };
+        Some(Self {
+            file: file.to_owned(),
+            position: Some(Position { line, column: 1 }),
+            message,
+        })
+    }
+
     /// A roadmap is a JSON object; anything else (an array, a number) is refused at its first
     /// character rather than with whatever serde would make of it.
     pub(super) fn not_an_object(file: &str, text: &str) -> Option<Self> {

@@ -5,6 +5,7 @@
 //! of the format, newline at the end), so that a one-field change is a one-line diff.
 
 mod error;
+mod markers;
 mod table;
 mod v1;
 
@@ -16,6 +17,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::model::Roadmap;
 
 pub use error::ReadError;
+pub use markers::{
+    DEFAULT_MARKER_SIZE, MarkedText, MarkerProblem, has_markers, split_markers, with_markers,
+};
 pub use table::{COLUMNS, MissionTable, TableProblem, missions_to_csv, read_missions_csv};
 
 /// The value of the `format` field of every roadmap file.
@@ -31,6 +35,9 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Reads a roadmap from text; `file` names it in error messages.
 pub fn read_str(text: &str, file: &str) -> Result<Roadmap, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(err) = ReadError::merge_markers(file, text) {
+        return Err(err);
+    }
     if let Some(err) = ReadError::not_an_object(file, text) {
         return Err(err);
     }
@@ -41,6 +48,11 @@ pub fn read_str(text: &str, file: &str) -> Result<Roadmap, ReadError> {
 
 /// Reads a roadmap file.
 pub fn read_file(path: &Path) -> Result<Roadmap, ReadError> {
+    read_str(&read_text(path)?, &path.display().to_string())
+}
+
+/// The text of a file, refused when it is too large or not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let file = path.display().to_string();
     let size = std::fs::metadata(path)
         .map_err(|err| ReadError::io(&file, &err))?
@@ -49,8 +61,20 @@ pub fn read_file(path: &Path) -> Result<Roadmap, ReadError> {
         return Err(ReadError::too_large(&file, size));
     }
     let bytes = std::fs::read(path).map_err(|err| ReadError::io(&file, &err))?;
-    let text = String::from_utf8(bytes).map_err(|err| ReadError::not_utf8(&file, &err))?;
-    read_str(&text, &file)
+    String::from_utf8(bytes).map_err(|err| ReadError::not_utf8(&file, &err))
+}
+
+/// The roadmap as the JSON value its canonical file holds: what a merge works on, field by
+/// field, without knowing the fields.
+pub fn to_value(roadmap: &Roadmap) -> serde_json::Value {
+    v1::to_value(roadmap)
+}
+
+/// The roadmap a JSON value holds, checked as strictly as a file (without line and column).
+pub fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_json::Error> {
+    let header = Header::deserialize(value)?;
+    debug_assert_eq!(header.version.0, CURRENT_VERSION);
+    v1::from_value(value)
 }
 
 /// The canonical text of a roadmap.

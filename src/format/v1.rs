@@ -29,8 +29,15 @@ struct File<'a> {
 }
 
 pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
-    let file: File<'static> = serde_json::from_str(text)?;
-    Ok(Roadmap {
+    Ok(into_roadmap(serde_json::from_str(text)?))
+}
+
+pub(super) fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_json::Error> {
+    Ok(into_roadmap(File::deserialize(value)?))
+}
+
+fn into_roadmap(file: File<'static>) -> Roadmap {
+    Roadmap {
         title: file.title.into_owned(),
         description: file.description.into_owned(),
         agencies: file.agencies.into_owned(),
@@ -39,7 +46,7 @@ pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
         resources: file.resources.into_owned(),
         missions: file.missions.into_owned(),
         views: file.views.into_owned(),
-    })
+    }
 }
 
 #[expect(
@@ -47,7 +54,19 @@ pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
     reason = "plain structs with string keys always serialise; failure would be a bug here"
 )]
 pub(super) fn to_json(roadmap: &Roadmap) -> String {
-    let file = File {
+    serde_json::to_string_pretty(&file(roadmap)).expect("a roadmap always serialises")
+}
+
+#[expect(
+    clippy::expect_used,
+    reason = "plain structs with string keys always serialise; failure would be a bug here"
+)]
+pub(super) fn to_value(roadmap: &Roadmap) -> serde_json::Value {
+    serde_json::to_value(file(roadmap)).expect("a roadmap always serialises")
+}
+
+fn file(roadmap: &Roadmap) -> File<'_> {
+    File {
         format: FormatTag,
         version: Version(CURRENT_VERSION),
         title: Cow::Borrowed(&roadmap.title),
@@ -58,6 +77,5 @@ pub(super) fn to_json(roadmap: &Roadmap) -> String {
         resources: Cow::Borrowed(&roadmap.resources),
         missions: Cow::Borrowed(&roadmap.missions),
         views: Cow::Borrowed(&roadmap.views),
-    };
-    serde_json::to_string_pretty(&file).expect("a roadmap always serialises")
+    }
 }

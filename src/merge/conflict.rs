@@ -1,0 +1,227 @@
+//! A merge conflict: where in the roadmap, why, and the value of each side there.
+
+use serde_json::Value;
+
+/// One of the three versions a merge reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The version both sides started from.
+    Base,
+    /// The version being merged into (git's `%A`, the current branch).
+    Ours,
+    /// The version merged in.
+    Theirs,
+}
+
+impl Side {
+    /// "base", "ours" or "theirs".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Base => "base",
+            Self::Ours => "ours",
+            Self::Theirs => "theirs",
+        }
+    }
+
+    /// This side's one of three things.
+    pub fn pick<T>(self, base: T, ours: T, theirs: T) -> T {
+        match self {
+            Self::Base => base,
+            Self::Ours => ours,
+            Self::Theirs => theirs,
+        }
+    }
+}
+
+/// One step of the way from the top of a roadmap to a value in it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// The field of an object with this name.
+    Field(String),
+    /// The entry of a list whose field `key` is `value` (a mission's `id`, a contributor's
+    /// `agency`).
+    Entry {
+        /// The identifying field.
+        key: String,
+        /// Its value.
+        value: String,
+    },
+    /// The order of the list's entries.
+    Order,
+}
+
+/// Why the sides could not be merged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// Both sides changed the value, differently.
+    BothChanged,
+    /// One side deleted it, the other changed it.
+    DeletedAndChanged,
+    /// An input has more than one entry with this key and the sides differ there: which
+    /// entry matches which is not guessed.
+    RepeatedId,
+    /// Both sides reordered the lanes, differently.
+    BothReordered,
+}
+
+impl Reason {
+    /// Its name in `merge --json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::BothChanged => "both-changed",
+            Self::DeletedAndChanged => "deleted-and-changed",
+            Self::RepeatedId => "repeated-id",
+            Self::BothReordered => "both-reordered",
+        }
+    }
+
+    /// What happened, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::BothChanged => "changed on both sides",
+            Self::DeletedAndChanged => "deleted on one side, changed on the other",
+            Self::RepeatedId => "id repeated in an input",
+            Self::BothReordered => "reordered on both sides",
+        }
+    }
+}
+
+/// A place where the sides of a merge disagree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergeConflict {
+    /// Where: from the top of the roadmap to the value.
+    pub path: Vec<Step>,
+    /// Why it is a conflict.
+    pub reason: Reason,
+    /// The value in the base (`None`: absent, or deleted).
+    pub base: Option<Value>,
+    /// The value in ours.
+    pub ours: Option<Value>,
+    /// The value in theirs.
+    pub theirs: Option<Value>,
+}
+
+impl MergeConflict {
+    /// The entry concerned, as `list/id` (`missions/artemis-3`), the list for its order
+    /// (`destinations`), or `roadmap` for a top-level field.
+    pub fn entry(&self) -> String {
+        match self.path.as_slice() {
+            [Step::Field(list), Step::Entry { value, .. }, ..] => format!("{list}/{value}"),
+            [Step::Field(list), Step::Order] => list.clone(),
+            _ => "roadmap".to_owned(),
+        }
+    }
+
+    /// The field of the entry, with `/` between nested steps (`contributors/ESA/role`);
+    /// empty for the whole entry, `order` for a list's order.
+    pub fn field(&self) -> String {
+        let rest = match self.path.as_slice() {
+            [Step::Field(_), Step::Entry { .. }, rest @ ..] => rest,
+            [Step::Field(_), rest @ Step::Order] => std::slice::from_ref(rest),
+            all => all,
+        };
+        rest.iter()
+            .map(|step| match step {
+                Step::Field(name) => name.as_str(),
+                Step::Entry { value, .. } => value.as_str(),
+                Step::Order => "order",
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The id of the mission concerned, if the conflict is in one.
+    pub fn mission(&self) -> Option<&str> {
+        match self.path.as_slice() {
+            [Step::Field(list), Step::Entry { value, .. }, ..] if list == "missions" => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The value of `side` here.
+    pub fn value(&self, side: Side) -> Option<&Value> {
+        side.pick(&self.base, &self.ours, &self.theirs).as_ref()
+    }
+
+    /// The value of `side` in a few words: a text without its quotes, `(absent)` for none.
+    pub fn show(&self, side: Side) -> String {
+        match self.value(side) {
+            None => "(absent)".to_owned(),
+            Some(Value::String(text)) => text.clone(),
+            Some(value) => value.to_string(),
+        }
+    }
+
+    /// One line for a person: `missions/artemis-3 start: changed on both sides (base …, ours
+    /// …, theirs …)`.
+    pub fn describe(&self) -> String {
+        let field = self.field();
+        let place = if field.is_empty() {
+            self.entry()
+        } else {
+            format!("{} {field}", self.entry())
+        };
+        let short = |side| {
+            let shown = self.show(side);
+            if shown.chars().count() > 60 {
+                format!("{}…", shown.chars().take(59).collect::<String>())
+            } else {
+                shown
+            }
+        };
+        format!(
+            "{place}: {} (base {}, ours {}, theirs {})",
+            self.reason.describe(),
+            short(Side::Base),
+            short(Side::Ours),
+            short(Side::Theirs)
+        )
+    }
+
+    /// Which side's value `roadmap` (a roadmap's JSON value) has here, if any side's.
+    pub fn side_of(&self, roadmap: &Value) -> Option<Side> {
+        let mut current = value_at(roadmap, &self.path);
+        if let (Some(Value::Array(ids)), Some(Value::Array(shared))) = (&mut current, &self.ours)
+            && self.path.last() == Some(&Step::Order)
+        {
+            ids.retain(|id| shared.contains(id));
+        }
+        [Side::Ours, Side::Theirs, Side::Base]
+            .into_iter()
+            .find(|&side| self.value(side) == current.as_ref())
+    }
+}
+
+/// The value at `path` in `root`, as a conflict shows it: repeated entries as a list of them,
+/// a list's order as the list of its keys.
+fn value_at(root: &Value, path: &[Step]) -> Option<Value> {
+    let mut here = root;
+    for (index, step) in path.iter().enumerate() {
+        match step {
+            Step::Field(name) => here = here.get(name)?,
+            Step::Entry { key, value } => {
+                let list = here.as_array()?;
+                let mut same = list
+                    .iter()
+                    .filter(|entry| entry.get(key).and_then(Value::as_str) == Some(value));
+                match (same.next(), same.next()) {
+                    (Some(one), None) => here = one,
+                    (None, _) => return None,
+                    (Some(first), Some(second)) => {
+                        let mut all = vec![first.clone(), second.clone()];
+                        all.extend(same.cloned());
+                        // Repeated entries are the end of a path: a conflict over them is
+                        // about all of them.
+                        debug_assert_eq!(index + 1, path.len());
+                        return Some(Value::Array(all));
+                    }
+                }
+            }
+            Step::Order => {
+                let ids = here.as_array()?.iter().filter_map(|e| e.get("id").cloned());
+                return Some(Value::Array(ids.collect()));
+            }
+        }
+    }
+    Some(here.clone())
+}
