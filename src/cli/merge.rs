@@ -116,7 +116,7 @@ fn merge_as_text(base: &Path, ours: &Path, theirs: &Path, options: &MergeOptions
         .args([ours, base, theirs])
         .output();
     let output = match merged {
-        Ok(output) if output.status.code().is_some_and(|c| c >= 0 && c < 128) => output,
+        Ok(output) if output.status.code().is_some_and(|c| (0..128).contains(&c)) => output,
         Ok(output) => {
             return failed(format!(
                 "git merge-file failed: {}",

@@ -266,3 +266,53 @@ pub fn set_setup(roadmap: &Roadmap, after: Setup) -> Vec<Change> {
         after: Box::new(after),
     }]
 }
+
+/// The roadmap made `after`: its setup, and its missions by position where the list keeps its
+/// length (each mission keeps its key), else every mission replaced.
+pub fn replace_roadmap(document: &Document, after: &Roadmap) -> Vec<Change> {
+    let before = document.roadmap();
+    let mut changes = set_setup(before, Setup::of(after));
+    if before.missions.len() == after.missions.len() {
+        changes.extend(
+            before
+                .missions
+                .iter()
+                .zip(&after.missions)
+                .enumerate()
+                .filter(|(_, (was, now))| was != now)
+                .map(|(index, (was, now))| Change::Mission {
+                    index,
+                    before: Box::new(was.clone()),
+                    after: Box::new(now.clone()),
+                }),
+        );
+        return changes;
+    }
+    let keys = document.keys();
+    changes.extend(
+        before
+            .missions
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(index, mission)| {
+                Some(Change::Remove {
+                    index,
+                    key: keys.at(index)?,
+                    mission: Box::new(mission.clone()),
+                })
+            }),
+    );
+    changes.extend(
+        after
+            .missions
+            .iter()
+            .enumerate()
+            .map(|(index, mission)| Change::Insert {
+                index,
+                key: MissionKey::fresh(),
+                mission: Box::new(mission.clone()),
+            }),
+    );
+    changes
+}

@@ -13,7 +13,8 @@ mod keys;
 use crate::model::{Agency, Destination, Phase, Resource, Roadmap, SavedView};
 
 pub use changes::{
-    Change, insert_mission, merge_missions, remove_missions, replace_mission, set_dates, set_setup,
+    Change, insert_mission, merge_missions, remove_missions, replace_mission, replace_roadmap,
+    set_dates, set_setup,
 };
 pub use document::{Document, MAX_UNDO_STEPS};
 pub use domain::{MissionPlace, add_view, duplicate, new_mission, remove_agency, remove_view};

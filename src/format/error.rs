@@ -104,6 +104,15 @@ impl ReadError {
         })
     }
 
+    /// A problem with the file as a whole.
+    pub fn whole_file(file: &str, message: &str) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: None,
+            message: message.to_owned(),
+        }
+    }
+
     pub(super) fn io(file: &str, err: &std::io::Error) -> Self {
         Self {
             file: file.to_owned(),

@@ -243,6 +243,13 @@ fn expected_after(section: Section, opened: usize) -> String {
 mod tests {
     use super::*;
 
+    fn split_ok(text: &str) -> MarkedText {
+        match split_markers(text) {
+            Some(Ok(marked)) => marked,
+            other => panic!("expected well-formed markers, got {other:?}"),
+        }
+    }
+
     #[test]
     fn markers_go_around_only_the_lines_that_differ() {
         let base = "{\n  \"a\": 1,\n  \"b\": 2,\n  \"c\": 3\n}\n";
@@ -254,9 +261,7 @@ mod tests {
             "{\n  \"a\": 1,\n<<<<<<< ours\n  \"b\": 5,\n||||||| base\n  \"b\": 2,\n=======\n  \
              \"b\": 7,\n>>>>>>> theirs\n  \"c\": 3\n}\n"
         );
-        let split = split_markers(&marked)
-            .expect("has markers")
-            .expect("well formed");
+        let split = split_ok(&marked);
         assert_eq!(split.ours, ours);
         assert_eq!(split.base.as_deref(), Some(base));
         assert_eq!(split.theirs, theirs);
@@ -268,9 +273,7 @@ mod tests {
         let base = "{\n  \"a\": 1,\n  \"b\": 2\n}\n";
         let ours = "{\n  \"a\": 1\n}\n";
         let theirs = "{\n  \"a\": 1,\n  \"b\": 3\n}\n";
-        let split = split_markers(&with_markers(ours, base, theirs, 9))
-            .expect("has markers")
-            .expect("well formed");
+        let split = split_ok(&with_markers(ours, base, theirs, 9));
         assert_eq!((split.ours.as_str(), split.theirs.as_str()), (ours, theirs));
         assert_eq!(split.base.as_deref(), Some(base));
     }
@@ -278,9 +281,10 @@ mod tests {
     #[test]
     fn an_unclosed_conflict_is_a_problem_at_its_opening_line() {
         let text = "{\n<<<<<<< ours\n  \"a\": 1\n=======\n  \"a\": 2\n}\n";
-        let problem = split_markers(text)
-            .expect("has markers")
-            .expect_err("unclosed");
+        let problem = match split_markers(text) {
+            Some(Err(problem)) => problem,
+            other => panic!("expected a problem, got {other:?}"),
+        };
         assert_eq!(problem.line, 2);
         assert!(
             problem.message.contains("not closed"),
@@ -292,9 +296,7 @@ mod tests {
     #[test]
     fn conflicts_without_a_base_section_have_no_base() {
         let text = "{\n<<<<<<< HEAD\n  \"a\": 1\n=======\n  \"a\": 2\n>>>>>>> branch\n}\n";
-        let split = split_markers(text)
-            .expect("has markers")
-            .expect("well formed");
+        let split = split_ok(text);
         assert_eq!(split.base, None);
         assert_eq!(split.theirs, "{\n  \"a\": 2\n}\n");
     }

@@ -196,10 +196,10 @@ impl<'a> Merger<'a> {
         if ours == base {
             return theirs.cloned();
         }
-        if let (Some(Value::Object(o)), Some(Value::Object(t))) = (ours, theirs) {
-            if let None | Some(Value::Object(_)) = base {
-                return Some(Value::Object(self.object(path, base, o, t)));
-            }
+        if let (Some(Value::Object(o)), Some(Value::Object(t))) = (ours, theirs)
+            && let None | Some(Value::Object(_)) = base
+        {
+            return Some(Value::Object(self.object(path, base, o, t)));
         }
         let side = self.conflict(
             path,

@@ -9,6 +9,7 @@ use super::commands::Command;
 use super::dialogs::{Dialog, DialogChoice};
 use super::inspector::InspectorAction;
 use super::presentation::PresentationKey;
+use super::resolve::ResolveAction;
 use super::tasks::Done;
 use super::timeline::TimelineAction;
 use crate::edit::{MissionKey, Setup};
@@ -44,6 +45,8 @@ pub enum Action {
     Presentation(PresentationKey),
     /// The answer to a dialog, and the dialog it answers.
     Answer(DialogChoice, Option<Dialog>),
+    /// A side picked in the Merge tab.
+    Resolve(ResolveAction),
     /// Background work finished.
     Done(Done),
 }

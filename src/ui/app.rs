@@ -13,19 +13,21 @@ use super::commands::Command;
 use super::compare::Baseline;
 use super::derived::Derived;
 use super::dialogs::{Dialog, Then};
+use super::file_flow::read_to_open;
 use super::files::Autosave;
 use super::inspector::Inspector;
 use super::open_document::OpenDocument;
 use super::presentation::{self, Presentation, presentation_keys};
+use super::resolve::Resolving;
 use super::settings::Settings;
 use super::setup_panel::SetupPanel;
 use super::statistics::Statistics;
+use super::tasks::Done;
 use super::tasks::Tasks;
 use super::timeline::{Timeline, TimelineInput};
 use crate::analysis::Conflict;
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::edit::MissionKey;
-use crate::format;
 use crate::layout::TimeView;
 use crate::model::{AgencyId, Roadmap};
 
@@ -39,6 +41,8 @@ pub struct GerApp {
     pub(super) derived: Derived,
     /// In compare mode, the version compared with.
     pub(super) baseline: Option<Baseline>,
+    /// A merge being resolved (the file opened had merge markers).
+    pub(super) resolving: Option<Resolving>,
     /// The outcome of the last export or save, shown in the status bar.
     pub(super) notice: Option<String>,
     pub(super) inspector: Inspector,
@@ -73,12 +77,9 @@ impl GerApp {
         let explicit = file.is_some();
         if let Some(path) = file.or_else(|| app.settings.last_file.clone()) {
             // Read before the first frame: there is nothing on screen to keep responsive yet.
-            match format::read_file(&path) {
-                Ok(roadmap) => app.replace_document(roadmap, Some(path)),
-                Err(err) if explicit => {
-                    app.show_error("Could not open the roadmap", &err.to_string())
-                }
-                Err(_) => app.settings.last_file = None,
+            match read_to_open(path) {
+                Done::Opened { result: Err(_), .. } if !explicit => app.settings.last_file = None,
+                done => app.opened(done),
             }
         }
         if let Some(recovered) = recovered {
@@ -99,6 +100,7 @@ impl GerApp {
             open: OpenDocument::new(roadmap, true, Autosave::new(None)),
             derived: Derived::default(),
             baseline: None,
+            resolving: None,
             notice: None,
             inspector: Inspector::default(),
             agencies_panel: AgenciesPanel::default(),
@@ -206,6 +208,12 @@ impl GerApp {
     /// Whether presentation mode is on, and the position of the saved view shown.
     pub fn presented_view(&self) -> Option<usize> {
         self.presenting.as_ref().map(|p| p.slide)
+    }
+
+    /// While a merge is being resolved: how many of its conflicts have a side picked, of how
+    /// many.
+    pub fn merge_progress(&self) -> Option<(usize, usize)> {
+        self.resolving.as_ref().map(Resolving::progress)
     }
 
     /// Whether a dialog is open over the chart.
@@ -316,12 +324,17 @@ impl GerApp {
 
     /// Recomputes what is derived from the roadmap when it or what is shown changed.
     pub(super) fn refresh_derived(&mut self) {
-        self.derived.refresh(
-            &self.open.document,
-            &self.settings.showing,
-            self.baseline.as_mut(),
-            self.today,
-        );
+        let document = &self.open.document;
+        // While a merge is resolved, its ghosts stand in for compare mode's.
+        let ghosts = match &mut self.resolving {
+            Some(resolving) => {
+                resolving.follow(document.roadmap(), document.generation());
+                resolving.ghosts()
+            }
+            None => self.baseline.as_mut(),
+        };
+        self.derived
+            .refresh(document, &self.settings.showing, ghosts, self.today);
     }
 
     /// The commands whose shortcuts were pressed this frame. None fire while a dialog is open or

@@ -11,11 +11,12 @@ use super::commands::Command;
 use super::dialogs::{Dialog, Then};
 use super::inspector::InspectorAction;
 use super::presentation::{Presentation, PresentationKey};
+use super::resolve::ResolveAction;
 use super::settings::SideTab;
 use super::timeline::TimelineAction;
 use crate::edit::{
     Change, MissionKey, MissionPlace, duplicate, insert_mission, new_mission, remove_agency,
-    remove_missions, remove_view, replace_mission, set_dates, set_setup,
+    remove_missions, remove_view, replace_mission, replace_roadmap, set_dates, set_setup,
 };
 use crate::layout::{self, LaneKey};
 use crate::model::MissionId;
@@ -45,6 +46,7 @@ impl GerApp {
             Action::OpenFile(path) => self.after_unsaved_changes(ctx, Then::Open(Some(path))),
             Action::Presentation(key) => self.presentation_key(ctx, key),
             Action::Answer(choice, dialog) => self.answer(ctx, choice, dialog),
+            Action::Resolve(action) => self.resolve(action),
             Action::Done(done) => self.finish(ctx, done),
         }
     }
@@ -144,6 +146,34 @@ impl GerApp {
         };
         let changes = remove_missions(document, &missions);
         self.open.document.apply(label, changes);
+    }
+
+    /// Takes the side picked in the Merge tab: the roadmap as now picked, as one step.
+    fn resolve(&mut self, action: ResolveAction) {
+        let Some(resolving) = &mut self.resolving else {
+            return;
+        };
+        let label = match action {
+            ResolveAction::Pick(index, side) => match resolving.merge().conflicts().get(index) {
+                Some(conflict) => format!(
+                    "Keep {} for {} {}",
+                    side.name(),
+                    conflict.entry(),
+                    conflict.field()
+                ),
+                None => return,
+            },
+            ResolveAction::PickAll(side) => format!("Keep all {}", side.name()),
+        };
+        resolving.pick(action);
+        match resolving.roadmap() {
+            Ok(roadmap) => {
+                let changes = replace_roadmap(&self.open.document, &roadmap);
+                self.open.document.apply(label.trim_end(), changes);
+                resolving.made(self.open.document.generation());
+            }
+            Err(err) => self.show_error("Could not keep that side", &err),
+        }
     }
 
     fn mission_name(&self, key: MissionKey) -> String {

@@ -10,6 +10,7 @@ use super::compare::Baseline;
 use super::dialogs::{Dialog, DialogChoice, Then, dialog_contents};
 use super::files::{self, FilePurpose};
 use super::open_document::{UNTITLED, absolute, remember};
+use super::resolve::Resolving;
 use super::settings::SideTab;
 use super::tasks::Done;
 use crate::bundled::bundled_roadmap;
@@ -51,6 +52,9 @@ impl GerApp {
                 // Back to what is on disk first: whatever follows (a cancelled prompt, a file
                 // that cannot be read) leaves the saved roadmap, not the discarded edits.
                 self.open.discard();
+                if let Some(resolving) = &mut self.resolving {
+                    resolving.forget_picks();
+                }
                 self.proceed(ctx, then);
             }
             DialogChoice::Restore => {
@@ -138,12 +142,12 @@ impl GerApp {
         let path = path.to_path_buf();
         self.tasks
             .spawn(format!("Opening {}", path.display()), move || {
-                let result = format::read_file(&path).map_err(|err| err.to_string());
-                Done::Opened { path, result }
+                read_to_open(path)
             });
     }
 
     pub(super) fn replace_document(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
+        self.resolving = None;
         let path = path.map(absolute);
         if let Some(path) = &path {
             remember(&mut self.settings, path);
@@ -336,10 +340,7 @@ impl GerApp {
                     self.use_file(purpose, path);
                 }
             }
-            Done::Opened { path, result } => match result {
-                Ok(roadmap) => self.replace_document(roadmap, Some(path)),
-                Err(err) => self.show_error("Could not open the roadmap", &err),
-            },
+            done @ (Done::Opened { .. } | Done::OpenedMerge { .. }) => self.opened(done),
             Done::Saved {
                 path,
                 written,
@@ -416,7 +417,39 @@ impl GerApp {
     }
 
     /// Records that `written` is now in the file at `path`.
+    /// What reading `path` gave, as [`read_to_open`] says it.
+    pub(super) fn opened(&mut self, done: Done) {
+        match done {
+            Done::Opened { path, result } => match result {
+                Ok(roadmap) => self.replace_document(roadmap, Some(path)),
+                Err(err) => self.show_error("Could not open the roadmap", &err),
+            },
+            Done::OpenedMerge { path, resolving } => self.start_resolving(path, *resolving),
+            _ => {}
+        }
+    }
+
+    /// Opens the merge a file with markers stands for: the roadmap as ours has it, not yet
+    /// saved (the file on disk is not a roadmap until the merge is saved), and the Merge tab.
+    fn start_resolving(&mut self, path: PathBuf, resolving: Resolving) {
+        match resolving.roadmap() {
+            Ok(roadmap) => {
+                self.replace_document(roadmap, Some(path));
+                self.open.document = Document::new(self.open.document.roadmap().clone(), false);
+                self.resolving = Some(resolving);
+                self.settings.side_tab = SideTab::Merge;
+                self.settings.hide_side_panel = false;
+            }
+            Err(err) => self.show_error("Could not open the merge", &err),
+        }
+    }
+
     fn saved(&mut self, path: PathBuf, written: Arc<Roadmap>) {
+        // Saving a merge being resolved finishes it.
+        self.resolving = None;
+        if self.settings.side_tab == SideTab::Merge {
+            self.settings.side_tab = SideTab::Conflicts;
+        }
         self.open.document.mark_saved(written);
         if !self.open.document.is_modified() {
             self.open.autosave.clear();
@@ -435,4 +468,33 @@ fn empty_like(template: Roadmap) -> Roadmap {
         destinations: template.destinations,
         ..Roadmap::default()
     }
+}
+
+/// Reads a file to open: a roadmap, or (when a merge left conflict markers in it) the merge
+/// to resolve.
+pub(super) fn read_to_open(path: PathBuf) -> Done {
+    let file = path.display().to_string();
+    let text = match format::read_text(&path) {
+        Ok(text) => text,
+        Err(err) => {
+            return Done::Opened {
+                path,
+                result: Err(err.to_string()),
+            };
+        }
+    };
+    if format::has_markers(&text) {
+        return match Resolving::from_text(&text, &file) {
+            Ok(resolving) => Done::OpenedMerge {
+                path,
+                resolving: Box::new(resolving),
+            },
+            Err(err) => Done::Opened {
+                path,
+                result: Err(err.to_string()),
+            },
+        };
+    }
+    let result = format::read_str(&text, &file).map_err(|err| err.to_string());
+    Done::Opened { path, result }
 }

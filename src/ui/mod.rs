@@ -22,6 +22,7 @@ mod memo;
 mod menus;
 mod open_document;
 mod presentation;
+mod resolve;
 mod settings;
 mod setup_panel;
 mod side_panel;

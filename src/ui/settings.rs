@@ -45,10 +45,13 @@ pub enum SideTab {
     Changes,
     /// Charts of the roadmap.
     Statistics,
+    /// The conflicts of a merge being resolved.
+    Merge,
 }
 
 impl SideTab {
-    pub(super) const ALL: [Self; 6] = [
+    pub(super) const ALL: [Self; 7] = [
+        Self::Merge,
         Self::Mission,
         Self::Agencies,
         Self::Roadmap,
@@ -65,6 +68,7 @@ impl SideTab {
             Self::Conflicts => "Conflicts",
             Self::Changes => "Changes",
             Self::Statistics => "Statistics",
+            Self::Merge => "Merge",
         }
     }
 }

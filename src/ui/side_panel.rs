@@ -19,6 +19,13 @@ impl GerApp {
         ui.horizontal_wrapped(|ui| {
             for tab in SideTab::ALL {
                 let label = match tab {
+                    SideTab::Merge => match &self.resolving {
+                        Some(resolving) => {
+                            let (picked, total) = resolving.progress();
+                            format!("{} ({} left)", tab.label(), total - picked)
+                        }
+                        None => continue,
+                    },
                     SideTab::Conflicts => {
                         format!("{} ({})", tab.label(), self.derived.conflicts.len())
                     }
@@ -77,6 +84,19 @@ impl GerApp {
                     actions.push(Action::Focus(self.keys_of(std::slice::from_ref(&id))));
                 }
             }
+            SideTab::Merge => match &self.resolving {
+                Some(resolving) => {
+                    let (picked, focus) = resolving.ui(ui);
+                    actions.extend(picked.map(Action::Resolve));
+                    if let Some(id) = focus {
+                        let id = crate::model::MissionId::from(id.as_str());
+                        actions.push(Action::Focus(self.keys_of(std::slice::from_ref(&id))));
+                    }
+                }
+                None => {
+                    ui.label("No merge is being resolved.");
+                }
+            },
             SideTab::Statistics => self.statistics.ui(
                 ui,
                 self.open.document.roadmap(),

@@ -36,7 +36,14 @@ impl GerApp {
                 ui.separator();
                 ui.label(format!("{selected} selected"));
             }
-            if let Some(baseline) = &self.baseline {
+            if let Some((picked, total)) = self.merge_progress() {
+                ui.separator();
+                ui.colored_label(
+                    SLIP_COLOR,
+                    format!("resolving a merge: {picked} of {total} conflicts picked"),
+                )
+                .on_hover_text("The Merge tab lists them; saving finishes the merge");
+            } else if let Some(baseline) = &self.baseline {
                 ui.separator();
                 ui.colored_label(
                     SLIP_COLOR,

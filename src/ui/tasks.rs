@@ -12,6 +12,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use super::compare::Baseline;
 use super::dialogs::Then;
 use super::files::FilePurpose;
+use super::resolve::Resolving;
 use crate::format::MissionTable;
 use crate::model::Roadmap;
 
@@ -30,6 +31,13 @@ pub enum Done {
         path: PathBuf,
         /// The roadmap, or why it cannot be read.
         result: Result<Roadmap, String>,
+    },
+    /// A roadmap file with merge markers was read: the merge to resolve.
+    OpenedMerge {
+        /// The file.
+        path: PathBuf,
+        /// The merge.
+        resolving: Box<Resolving>,
     },
     /// The roadmap was written.
     Saved {

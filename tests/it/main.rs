@@ -13,6 +13,8 @@ mod export;
 mod format;
 mod inspector_ui;
 mod layout;
+mod merge;
+mod merge_ui;
 mod presentation_ui;
 mod random_ui;
 mod samples;
