@@ -57,9 +57,9 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, options: &MergeOptions) ->
         }
     };
     let written = if merge.is_clean() {
-        merge.resolved(|_| Side::Ours).map(|merged| {
-            let made = conflicts_made_by_merge(&merged, &ours_roadmap, &theirs_roadmap);
-            (format::to_json(&merged), made)
+        merge.merged().map_err(str::to_owned).map(|merged| {
+            let made = conflicts_made_by_merge(merged, &ours_roadmap, &theirs_roadmap);
+            (format::to_json(merged), made)
         })
     } else {
         merge

@@ -70,6 +70,18 @@ pub fn to_value(roadmap: &Roadmap) -> serde_json::Value {
     v1::to_value(roadmap)
 }
 
+/// A mission as the JSON value its entry in the file holds.
+pub fn mission_to_value(mission: &crate::model::Mission) -> serde_json::Value {
+    v1::mission_to_value(mission)
+}
+
+/// The mission a JSON value holds, checked as strictly as in a file.
+pub fn mission_from_value(
+    value: &serde_json::Value,
+) -> Result<crate::model::Mission, serde_json::Error> {
+    v1::mission_from_value(value)
+}
+
 /// The roadmap a JSON value holds, checked as strictly as a file (without line and column).
 pub fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_json::Error> {
     let header = Header::deserialize(value)?;

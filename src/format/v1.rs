@@ -65,6 +65,18 @@ pub(super) fn to_value(roadmap: &Roadmap) -> serde_json::Value {
     serde_json::to_value(file(roadmap)).expect("a roadmap always serialises")
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "plain structs with string keys always serialise; failure would be a bug here"
+)]
+pub(super) fn mission_to_value(mission: &Mission) -> serde_json::Value {
+    serde_json::to_value(mission).expect("a mission always serialises")
+}
+
+pub(super) fn mission_from_value(value: &serde_json::Value) -> Result<Mission, serde_json::Error> {
+    Mission::deserialize(value)
+}
+
 fn file(roadmap: &Roadmap) -> File<'_> {
     File {
         format: FormatTag,

@@ -21,55 +21,77 @@
 mod conflict;
 mod order;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::{Map, Value};
 
 use crate::analysis::{Conflict, find_conflicts};
 use crate::format;
-use crate::model::Roadmap;
+use crate::model::{Mission, Roadmap};
 
 pub use conflict::{MergeConflict, Reason, Side, Step};
+
+/// One version of a roadmap as the merge reads it: everything but the missions as a JSON
+/// value (merged without knowing its fields), and the missions.
+#[derive(Clone, Debug)]
+struct Version {
+    rest: Value,
+    missions: Vec<Mission>,
+}
+
+impl Version {
+    fn of(roadmap: &Roadmap) -> Self {
+        Self {
+            rest: format::to_value(&roadmap.without_missions()),
+            missions: roadmap.missions.clone(),
+        }
+    }
+
+    /// No version at all: every field absent.
+    fn none() -> Self {
+        Self {
+            rest: Value::Object(Map::new()),
+            missions: Vec::new(),
+        }
+    }
+}
 
 /// Three versions of a roadmap and the conflicts between them.
 #[derive(Clone, Debug)]
 pub struct Merge {
-    base: Value,
-    ours: Value,
-    theirs: Value,
+    versions: [Version; 3],
     conflicts: Vec<MergeConflict>,
+    /// The resolution with ours everywhere.
+    merged: Result<Roadmap, String>,
 }
 
 impl Merge {
     /// Merges `ours` and `theirs`, both made from `base`.
     pub fn new(base: &Roadmap, ours: &Roadmap, theirs: &Roadmap) -> Self {
-        Self::of_values(
-            format::to_value(base),
-            format::to_value(ours),
-            format::to_value(theirs),
-        )
+        Self::of_versions([base, ours, theirs].map(Version::of))
     }
 
     /// Merges when nothing says what both sides started from (git's both-added case, or
     /// markers without a base section): every difference between them is a conflict.
     pub fn without_base(ours: &Roadmap, theirs: &Roadmap) -> Self {
-        Self::of_values(
-            Value::Object(Map::new()),
-            format::to_value(ours),
-            format::to_value(theirs),
-        )
+        Self::of_versions([Version::none(), Version::of(ours), Version::of(theirs)])
     }
 
-    fn of_values(base: Value, ours: Value, theirs: Value) -> Self {
+    fn of_versions(versions: [Version; 3]) -> Self {
         let mut merger = Merger::new(&|_| Side::Ours);
-        merger.value(&mut Vec::new(), Some(&base), Some(&ours), Some(&theirs));
-        let conflicts = merger.conflicts;
+        let (rest, missions) = merger.roadmap(&versions);
+        let merged = merger.finish(rest, missions);
         Self {
-            base,
-            ours,
-            theirs,
-            conflicts,
+            versions,
+            conflicts: merger.conflicts,
+            merged,
         }
+    }
+
+    /// The merged roadmap with ours wherever the sides conflict: the merge itself when it is
+    /// clean. Made with the merge, so asking costs nothing.
+    pub fn merged(&self) -> Result<&Roadmap, &str> {
+        self.merged.as_ref().map_err(String::as_str)
     }
 
     /// The merge conflicts, in the order of the roadmap.
@@ -86,21 +108,9 @@ impl Merge {
     /// side `choose` gives. It can fail only where sides merged field by field make an entry
     /// that reading refuses (a saved view ending before it starts).
     pub fn resolved(&self, choose: impl Fn(usize) -> Side) -> Result<Roadmap, String> {
-        format::from_value(&self.resolved_value(&choose)).map_err(|err| {
-            format!("the merged roadmap is not valid ({err}): resolve it on one side first")
-        })
-    }
-
-    fn resolved_value(&self, choose: &dyn Fn(usize) -> Side) -> Value {
-        let mut merger = Merger::new(choose);
-        merger
-            .value(
-                &mut Vec::new(),
-                Some(&self.base),
-                Some(&self.ours),
-                Some(&self.theirs),
-            )
-            .unwrap_or(Value::Null)
+        let mut merger = Merger::new(&choose);
+        let (rest, missions) = merger.roadmap(&self.versions);
+        merger.finish(rest, missions)
     }
 
     /// The canonical text of the merge, with conflict markers (of `marker_size` characters)
@@ -154,6 +164,8 @@ pub fn conflicts_made_by_merge(
 struct Merger<'a> {
     choose: &'a dyn Fn(usize) -> Side,
     conflicts: Vec<MergeConflict>,
+    /// Why an entry merged field by field is not a valid entry, for the first such entry.
+    invalid: Option<String>,
 }
 
 impl<'a> Merger<'a> {
@@ -161,7 +173,34 @@ impl<'a> Merger<'a> {
         Self {
             choose,
             conflicts: Vec::new(),
+            invalid: None,
         }
+    }
+
+    /// The whole roadmap: everything but the missions, then the missions.
+    fn roadmap(&mut self, [base, ours, theirs]: &[Version; 3]) -> (Value, Vec<Mission>) {
+        let rest = self.value(
+            &mut Vec::new(),
+            Some(&base.rest),
+            Some(&ours.rest),
+            Some(&theirs.rest),
+        );
+        let sides = [base, ours, theirs].map(|v| v.missions.as_slice());
+        let missions = self.keyed_list(&mut vec![Step::Field("missions".to_owned())], "id", sides);
+        (rest.unwrap_or(Value::Null), missions)
+    }
+
+    /// The roadmap a walk made, or why it is not a valid one.
+    fn finish(&self, rest: Value, missions: Vec<Mission>) -> Result<Roadmap, String> {
+        let invalid = |err: &str| {
+            format!("the merged roadmap is not valid ({err}): resolve it on one side first")
+        };
+        if let Some(err) = &self.invalid {
+            return Err(invalid(err));
+        }
+        let mut roadmap = format::from_value(&rest).map_err(|err| invalid(&err.to_string()))?;
+        roadmap.missions = missions;
+        Ok(roadmap)
     }
 
     /// Records a conflict and says which side settles it in this walk.
@@ -180,6 +219,32 @@ impl<'a> Merger<'a> {
             theirs,
         });
         side
+    }
+
+    /// The merge of an entry of a list: `None` when it is deleted. An entry both sides left
+    /// alone (most of them) is taken as it is; the others are merged as JSON values.
+    fn entry<T: Entry>(
+        &mut self,
+        path: &mut Vec<Step>,
+        base: Option<&T>,
+        ours: Option<&T>,
+        theirs: Option<&T>,
+    ) -> Option<T> {
+        if ours == theirs || theirs == base {
+            return ours.cloned();
+        }
+        if ours == base {
+            return theirs.cloned();
+        }
+        let [b, o, t] = [base, ours, theirs].map(|e| e.map(Entry::to_value));
+        let merged = self.value(path, b.as_ref(), o.as_ref(), t.as_ref())?;
+        match T::from_value(merged) {
+            Ok(entry) => Some(entry),
+            Err(err) => {
+                self.invalid.get_or_insert(err);
+                None
+            }
+        }
     }
 
     /// The merge of a value (a field, or an entry of a list): `None` when it is absent.
@@ -270,33 +335,55 @@ impl<'a> Merger<'a> {
     }
 
     /// Entries matched by `key`, merged one by one, in the order of [`order`].
-    fn keyed_list(&mut self, path: &mut Vec<Step>, key: &str, sides: [&[Value]; 3]) -> Vec<Value> {
+    fn keyed_list<T: Entry>(
+        &mut self,
+        path: &mut Vec<Step>,
+        key: &str,
+        sides: [&[T]; 3],
+    ) -> Vec<T> {
         let grouped = sides.map(|side| Grouped::new(side, key));
         let mut keys: Vec<&str> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for side in [&grouped[1], &grouped[2], &grouped[0]] {
             keys.extend(side.order.iter().copied().filter(|k| seen.insert(*k)));
         }
-        let mut merged: HashMap<&str, Vec<Value>> = HashMap::with_capacity(keys.len());
+        // The merged entries of each key, one after the other, and where each key's are.
+        let mut entries: Vec<Option<T>> = Vec::with_capacity(keys.len());
+        let mut spans: HashMap<&str, (usize, usize)> =
+            HashMap::with_capacity_and_hasher(keys.len(), Default::default());
         for &k in &keys {
             let [b, o, t] = [0, 1, 2].map(|i| grouped[i].entries(k));
-            path.push(Step::Entry {
-                key: key.to_owned(),
-                value: k.to_owned(),
-            });
-            let entries = if [b, o, t].iter().all(|e| e.len() <= 1) {
-                let [b, o, t] = [b, o, t].map(|e| e.first().copied());
-                self.value(path, b, o, t).into_iter().collect()
-            } else if o == t || t == b {
-                o.iter().map(|&v| v.clone()).collect()
+            // Most entries are the same on both sides, or changed on one: taken as they are.
+            let taken = if o == t || t == b {
+                Some(o)
             } else if o == b {
-                t.iter().map(|&v| v.clone()).collect()
+                Some(t)
             } else {
-                let side = self.conflict(path, Reason::RepeatedId, [b, o, t].map(entries_value));
-                side.pick(b, o, t).iter().map(|&v| v.clone()).collect()
+                None
             };
-            path.pop();
-            merged.insert(k, entries);
+            let start = entries.len();
+            match taken {
+                Some(side) => entries.extend(side.iter().map(|&e| Some(e.clone()))),
+                None => {
+                    path.push(Step::Entry {
+                        key: key.to_owned(),
+                        value: k.to_owned(),
+                    });
+                    match [b, o, t] {
+                        [[] | [_], [] | [_], [] | [_]] => {
+                            let [b, o, t] = [b, o, t].map(|e| e.first().copied());
+                            entries.push(self.entry(path, b, o, t));
+                        }
+                        _ => {
+                            let values = [b, o, t].map(entries_value);
+                            let side = self.conflict(path, Reason::RepeatedId, values);
+                            entries.extend(side.pick(b, o, t).iter().map(|&e| Some(e.clone())));
+                        }
+                    }
+                    path.pop();
+                }
+            }
+            spans.insert(k, (start, entries.len()));
         }
         let orders = grouped.each_ref().map(|g| g.order.as_slice());
         let primary = if order::is_lane_order(path) {
@@ -304,11 +391,14 @@ impl<'a> Merger<'a> {
         } else {
             Side::Ours
         };
-        let present = |k: &str| merged.get(k).is_some_and(|e| !e.is_empty());
-        order::arrange(primary, orders, &present)
-            .into_iter()
-            .flat_map(|k| merged.remove(k).unwrap_or_default())
-            .collect()
+        let span = |k: &str| spans.get(k).map_or(0..0, |&(start, end)| start..end);
+        let present = |k: &str| entries[span(k)].iter().any(Option::is_some);
+        let arranged = order::arrange(primary, orders, &present);
+        let mut merged = Vec::with_capacity(entries.len());
+        for k in arranged {
+            merged.extend(entries[span(k)].iter_mut().filter_map(Option::take));
+        }
+        merged
     }
 
     /// Whose order the lanes follow: a side that reordered them, or a conflict when both did,
@@ -340,38 +430,93 @@ fn key_field(path: &[Step]) -> &'static str {
     }
 }
 
-/// A list's entries by key, and the keys in the order they first come.
-struct Grouped<'v> {
-    order: Vec<&'v str>,
-    entries: HashMap<&'v str, Vec<&'v Value>>,
+/// An entry of a keyed list: a JSON value, or a mission (missions are most of a roadmap, so
+/// they are compared as they are and made JSON only where the sides differ).
+trait Entry: Clone + PartialEq {
+    /// The value of its identifying field.
+    fn key(&self, field: &str) -> Option<&str>;
+    fn to_value(&self) -> Value;
+    fn from_value(value: Value) -> Result<Self, String>;
 }
 
-impl<'v> Grouped<'v> {
-    fn new(list: &'v [Value], key: &str) -> Self {
-        let mut order = Vec::with_capacity(list.len());
-        let mut entries: HashMap<&str, Vec<&Value>> = HashMap::with_capacity(list.len());
-        for entry in list {
-            let k = entry.get(key).and_then(Value::as_str).unwrap_or_default();
-            let same = entries.entry(k).or_default();
-            if same.is_empty() {
-                order.push(k);
-            }
-            same.push(entry);
-        }
-        Self { order, entries }
+impl Entry for Value {
+    fn key(&self, field: &str) -> Option<&str> {
+        self.get(field).and_then(Value::as_str)
     }
 
-    fn entries(&self, key: &str) -> &[&'v Value] {
-        self.entries.get(key).map_or(&[], Vec::as_slice)
+    fn to_value(&self) -> Value {
+        self.clone()
+    }
+
+    fn from_value(value: Value) -> Result<Self, String> {
+        Ok(value)
+    }
+}
+
+impl Entry for Mission {
+    fn key(&self, field: &str) -> Option<&str> {
+        (field == "id").then_some(self.id.as_str())
+    }
+
+    fn to_value(&self) -> Value {
+        format::mission_to_value(self)
+    }
+
+    fn from_value(value: Value) -> Result<Self, String> {
+        format::mission_from_value(&value).map_err(|err| err.to_string())
+    }
+}
+
+/// A list's entries by key, and the keys in the order they first come.
+struct Grouped<'v, T> {
+    order: Vec<&'v str>,
+    /// The entry of each key.
+    first: HashMap<&'v str, &'v T>,
+    /// All the entries of each key that has more than one.
+    repeated: HashMap<&'v str, Vec<&'v T>>,
+}
+
+impl<'v, T: Entry> Grouped<'v, T> {
+    fn new(list: &'v [T], key: &str) -> Self {
+        let mut order = Vec::with_capacity(list.len());
+        let mut first: HashMap<&str, &T> =
+            HashMap::with_capacity_and_hasher(list.len(), Default::default());
+        let mut repeated: HashMap<&str, Vec<&T>> = HashMap::default();
+        for entry in list {
+            let k = entry.key(key).unwrap_or_default();
+            match first.get(k) {
+                None => {
+                    first.insert(k, entry);
+                    order.push(k);
+                }
+                Some(&earlier) => repeated
+                    .entry(k)
+                    .or_insert_with(|| vec![earlier])
+                    .push(entry),
+            }
+        }
+        Self {
+            order,
+            first,
+            repeated,
+        }
+    }
+
+    fn entries(&self, key: &str) -> &[&'v T] {
+        match (self.repeated.get(key), self.first.get(key)) {
+            (Some(all), _) => all,
+            (None, Some(one)) => std::slice::from_ref(one),
+            (None, None) => &[],
+        }
     }
 }
 
 /// Entries of one key as a conflict shows them: absent, the entry, or the repeated entries.
-fn entries_value(entries: &[&Value]) -> Option<Value> {
+fn entries_value<T: Entry>(entries: &[&T]) -> Option<Value> {
     match entries {
         [] => None,
-        [one] => Some((*one).clone()),
-        many => Some(Value::Array(many.iter().map(|&v| v.clone()).collect())),
+        [one] => Some(one.to_value()),
+        many => Some(Value::Array(many.iter().map(|v| v.to_value()).collect())),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The order of a merged list: one side's order, with what only the others have placed after
 //! the entry before it on their side.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Side, Step};
 
@@ -23,13 +23,13 @@ pub(super) fn arrange<'k>(
         Side::Theirs => (theirs, [ours, base]),
         Side::Base => (base, [ours, theirs]),
     };
-    let mut placed: HashSet<&str> = HashSet::new();
+    let mut placed: HashSet<&str> = HashSet::default();
     let roots: Vec<&'k str> = first
         .iter()
         .copied()
         .filter(|&k| present(k) && placed.insert(k))
         .collect();
-    let mut after: HashMap<Option<&str>, Vec<&'k str>> = HashMap::new();
+    let mut after: HashMap<Option<&str>, Vec<&'k str>> = HashMap::default();
     for side in others {
         let mut anchor = None;
         for &k in side.iter().filter(|&&k| present(k)) {

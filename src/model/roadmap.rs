@@ -39,6 +39,30 @@ impl Roadmap {
     pub fn agency(&self, id: &AgencyId) -> Option<&Agency> {
         self.agencies.iter().find(|a| &a.id == id)
     }
+
+    /// A copy of everything but the missions (which are most of a roadmap).
+    pub fn without_missions(&self) -> Self {
+        let Self {
+            title,
+            description,
+            agencies,
+            destinations,
+            phases,
+            resources,
+            missions: _,
+            views,
+        } = self;
+        Self {
+            title: title.clone(),
+            description: description.clone(),
+            agencies: agencies.clone(),
+            destinations: destinations.clone(),
+            phases: phases.clone(),
+            resources: resources.clone(),
+            missions: Vec::new(),
+            views: views.clone(),
+        }
+    }
 }
 
 /// A space agency.
