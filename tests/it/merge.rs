@@ -675,3 +675,50 @@ fn git_stops_on_the_same_start_changed_twice_and_check_reports_the_markers() {
         "ours' end is kept"
     );
 }
+
+#[test]
+fn json_files_that_are_not_roadmaps_are_merged_as_text() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    for (name, text) in [
+        ("base.json", "{\n  \"a\": 1,\n  \"b\": 2\n}\n"),
+        ("ours.json", "{\n  \"a\": 5,\n  \"b\": 2\n}\n"),
+        ("theirs.json", "{\n  \"a\": 1,\n  \"b\": 7\n}\n"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap_or_else(|err| panic!("{err}"));
+    }
+    let args = [
+        "merge",
+        "base.json",
+        "ours.json",
+        "theirs.json",
+        "-o",
+        "out.json",
+    ];
+    let output = ger_planner(&args, dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        read(&dir.path().join("out.json")),
+        "{\n  \"a\": 5,\n  \"b\": 7\n}\n"
+    );
+}
+
+#[test]
+fn git_setup_outside_a_repository_says_so() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let output = Command::new(env!("CARGO_BIN_EXE_ger-planner"))
+        .arg("git-setup")
+        .current_dir(dir.path())
+        .env(
+            "GIT_CEILING_DIRECTORIES",
+            dir.path().parent().unwrap_or(dir.path()),
+        )
+        .output()
+        .unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("not in a git repository"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!dir.path().join(".gitattributes").exists());
+}
