@@ -680,9 +680,18 @@ fn git_stops_on_the_same_start_changed_twice_and_check_reports_the_markers() {
 fn json_files_that_are_not_roadmaps_are_merged_as_text() {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     for (name, text) in [
-        ("base.json", "{\n  \"a\": 1,\n  \"b\": 2\n}\n"),
-        ("ours.json", "{\n  \"a\": 5,\n  \"b\": 2\n}\n"),
-        ("theirs.json", "{\n  \"a\": 1,\n  \"b\": 7\n}\n"),
+        (
+            "base.json",
+            "{\n  \"a\": 1,\n  \"x\": 0,\n  \"y\": 0,\n  \"b\": 2\n}\n",
+        ),
+        (
+            "ours.json",
+            "{\n  \"a\": 5,\n  \"x\": 0,\n  \"y\": 0,\n  \"b\": 2\n}\n",
+        ),
+        (
+            "theirs.json",
+            "{\n  \"a\": 1,\n  \"x\": 0,\n  \"y\": 0,\n  \"b\": 7\n}\n",
+        ),
     ] {
         std::fs::write(dir.path().join(name), text).unwrap_or_else(|err| panic!("{err}"));
     }
