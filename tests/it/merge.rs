@@ -707,7 +707,7 @@ fn json_files_that_are_not_roadmaps_are_merged_as_text() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(
         read(&dir.path().join("out.json")),
-        "{\n  \"a\": 5,\n  \"b\": 7\n}\n"
+        "{\n  \"a\": 5,\n  \"x\": 0,\n  \"y\": 0,\n  \"b\": 7\n}\n"
     );
 }
 
