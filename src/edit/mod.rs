@@ -52,15 +52,15 @@ impl Setup {
             resources,
             views,
             missions: _,
-        } = roadmap;
+        } = roadmap.without_missions();
         Self {
-            title: title.clone(),
-            description: description.clone(),
-            agencies: agencies.clone(),
-            destinations: destinations.clone(),
-            phases: phases.clone(),
-            resources: resources.clone(),
-            views: views.clone(),
+            title,
+            description,
+            agencies,
+            destinations,
+            phases,
+            resources,
+            views,
         }
     }
 

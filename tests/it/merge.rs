@@ -453,10 +453,11 @@ fn write_versions(dir: &Path, (base, ours, theirs): &(Roadmap, Roadmap, Roadmap)
     write(&dir.join("theirs.json"), theirs);
 }
 
-#[test]
-fn merge_reports_the_roadmap_conflicts_only_the_merge_made() {
+/// `merge base.json ours.json theirs.json -o out.json --json` on the Artemis versions in a new
+/// folder: the folder, the command's output and its JSON report.
+fn merge_artemis(clash: bool) -> (tempfile::TempDir, Output, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
-    write_versions(dir.path(), &artemis_versions(false));
+    write_versions(dir.path(), &artemis_versions(clash));
     let args = [
         "merge",
         "base.json",
@@ -464,12 +465,16 @@ fn merge_reports_the_roadmap_conflicts_only_the_merge_made() {
         "theirs.json",
         "-o",
         "out.json",
-        "--json",
     ];
-    let output = ger_planner(&args, dir.path());
+    let output = ger_planner(&[&args[..], &["--json"]].concat(), dir.path());
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("{err}"));
+    (dir, output, report)
+}
+
+#[test]
+fn merge_reports_the_roadmap_conflicts_only_the_merge_made() {
+    let (dir, output, report) = merge_artemis(false);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let report: serde_json::Value =
-        serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(report["clean"], true);
     let made = report["new_conflicts"]
         .as_array()
@@ -489,21 +494,8 @@ fn merge_reports_the_roadmap_conflicts_only_the_merge_made() {
 
 #[test]
 fn merge_writes_markers_that_check_reports_and_json_lists() {
-    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
-    write_versions(dir.path(), &artemis_versions(true));
-    let args = [
-        "merge",
-        "base.json",
-        "ours.json",
-        "theirs.json",
-        "-o",
-        "out.json",
-        "--json",
-    ];
-    let output = ger_planner(&args, dir.path());
+    let (dir, output, report) = merge_artemis(true);
     assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
-    let report: serde_json::Value =
-        serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(
         report["conflicts"],
         serde_json::json!([{
