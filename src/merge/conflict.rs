@@ -152,6 +152,14 @@ impl MergeConflict {
         }
     }
 
+    /// Why it is a conflict, in words.
+    pub fn why(&self) -> &'static str {
+        match (self.reason, &self.base) {
+            (Reason::BothChanged, None) => "added on both sides, differently",
+            (reason, _) => reason.describe(),
+        }
+    }
+
     /// One line for a person: `missions/artemis-3 start: changed on both sides (base …, ours
     /// …, theirs …)`.
     pub fn describe(&self) -> String {
@@ -171,7 +179,7 @@ impl MergeConflict {
         };
         format!(
             "{place}: {} (base {}, ours {}, theirs {})",
-            self.reason.describe(),
+            self.why(),
             short(Side::Base),
             short(Side::Ours),
             short(Side::Theirs)

@@ -287,10 +287,17 @@ impl<'a> Merger<'a> {
         theirs: &Map<String, Value>,
     ) -> Map<String, Value> {
         let base = base.and_then(Value::as_object);
-        let mut names: Vec<&String> = ours.keys().chain(theirs.keys()).collect();
-        names.extend(base.into_iter().flat_map(Map::keys));
-        names.sort();
-        names.dedup();
+        // In ours' order (the file's), then what only theirs or the base has.
+        let mut names: Vec<&String> = Vec::with_capacity(ours.len());
+        for name in ours
+            .keys()
+            .chain(theirs.keys())
+            .chain(base.into_iter().flat_map(Map::keys))
+        {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
         let mut merged = Map::new();
         for name in names {
             let [b, o, t] = [base, Some(ours), Some(theirs)].map(|m| m.and_then(|m| m.get(name)));

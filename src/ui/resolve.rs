@@ -222,7 +222,7 @@ fn conflict_ui(
             Some(_) => "Click to select the mission and bring it into view",
             None => "Not a mission: nothing to show on the chart",
         });
-    ui.label(RichText::new(conflict.reason.describe()).weak());
+    ui.label(RichText::new(conflict.why()).weak());
     ui.label(format!("base: {}", conflict.show(Side::Base)));
     let mut action = None;
     for side in [Side::Ours, Side::Theirs] {
