@@ -1,7 +1,8 @@
 //! Three-way merge of roadmaps by meaning: entries matched by id, fields merged one by one.
 //!
-//! The merge works on the JSON value of each canonical file, not on the model, so a field added
-//! to the format later merges by the same rules with no code of its own:
+//! The merge works on the JSON values of the canonical file, not on the model, so a field added
+//! to the format later merges by the same rules with no code of its own. (Missions, most of a
+//! roadmap, are compared as they are and made JSON values only where the sides differ.)
 //!
 //! - A value one side changed is taken; one both sides changed alike is taken; one they changed
 //!   differently is a conflict, unless both are objects (merged field by field) or lists

@@ -24,7 +24,7 @@ use ger_planner::model::{Dependency, Roadmap};
 use ger_planner::ui::{Command, GerApp};
 
 use common::date;
-use common::ui::{drag, harness_on_file, shows_modified};
+use common::ui::{drag, harness_on_file, harness_on_text, shows_modified};
 
 /// Steps in CI: enough to reach every panel, well under a minute.
 const DEFAULT_STEPS: usize = 300;
@@ -286,8 +286,19 @@ fn check(harness: &Harness<'_, GerApp>, step: usize, what: &str) {
     let path = app
         .path()
         .unwrap_or_else(|| panic!("the file stays open, {}", context()));
-    let saved = format::read_file(path).unwrap_or_else(|err| panic!("{err}, {}", context()));
-    let modified = *app.roadmap() != saved;
+    let text = std::fs::read_to_string(path).unwrap_or_else(|err| panic!("{err}, {}", context()));
+    // A merge being resolved is not on disk until it is saved.
+    let resolving = format::has_markers(&text);
+    assert_eq!(
+        app.merge_progress().is_some(),
+        resolving,
+        "a merge is resolved while the file has markers, {}",
+        context()
+    );
+    let modified = resolving
+        || *app.roadmap()
+            != format::read_str(&text, "plan.json")
+                .unwrap_or_else(|err| panic!("{err}, {}", context()));
     assert_eq!(
         app.is_modified(),
         modified,
@@ -305,11 +316,16 @@ fn check(harness: &Harness<'_, GerApp>, step: usize, what: &str) {
 }
 
 fn random_actions(roadmap: &Roadmap) {
+    let (_dir, _, harness) = harness_on_file(roadmap);
+    random_actions_from(harness, &format::to_json(roadmap));
+}
+
+/// Random actions on the window, then every step undone (which gives the roadmap `original`
+/// as a canonical file) and redone.
+fn random_actions_from(mut harness: Harness<'static, GerApp>, original: &str) {
     let steps: usize = setting("GER_RANDOM_STEPS", DEFAULT_STEPS);
     let seed: u64 = setting("GER_RANDOM_SEED", DEFAULT_SEED);
     assert!(steps < MAX_UNDO_STEPS, "undo-all must reach the start");
-    let (_dir, path, mut harness) = harness_on_file(roadmap);
-    let original = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{err}"));
     let baseline =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/ger-2020-plan.json");
     let mut random = Random(seed);
@@ -338,7 +354,7 @@ fn random_actions(roadmap: &Roadmap) {
     }
     assert_eq!(
         format::to_json(app.roadmap()),
-        original,
+        *original,
         "undoing all {undone} steps gives the original file byte for byte (seed {seed})"
     );
     for _ in 0..undone {
@@ -386,4 +402,30 @@ fn broken_roadmap() -> Roadmap {
 #[test]
 fn random_actions_on_a_broken_roadmap_keep_the_editor_consistent() {
     random_actions(&broken_roadmap());
+}
+
+#[test]
+fn random_actions_while_resolving_a_merge_keep_the_editor_consistent() {
+    let base = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for (k, mission) in ours.missions.iter_mut().enumerate().step_by(5) {
+        mission.start = mission.start + chrono::Days::new(30 + k as u64);
+        "ours".clone_into(&mut mission.notes);
+    }
+    for (k, mission) in theirs.missions.iter_mut().enumerate().step_by(3) {
+        mission.start = mission.start + chrono::Days::new(60 + k as u64);
+    }
+    theirs.missions.remove(7);
+    theirs.destinations.swap(0, 1);
+    let merge = ger_planner::merge::Merge::new(&base, &ours, &theirs);
+    let text = merge
+        .text_with_markers(7)
+        .unwrap_or_else(|err| panic!("{err}"));
+    let start = merge.merged().unwrap_or_else(|err| panic!("{err}"));
+    let (_dir, _, harness) = harness_on_text(&text);
+    assert_eq!(
+        harness.state().merge_progress().map(|(_, n)| n),
+        Some(merge.conflicts().len())
+    );
+    random_actions_from(harness, &format::to_json(start));
 }

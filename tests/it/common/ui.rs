@@ -52,18 +52,30 @@ pub fn harness_on_file(
     std::path::PathBuf,
     Harness<'static, GerApp>,
 ) {
+    let opened = harness_on_text(&ger_planner::format::to_json(roadmap));
+    assert_eq!(opened.2.state().roadmap(), roadmap, "the file is open");
+    opened
+}
+
+/// The app on `text` saved as `plan.json` in a new folder (kept alive by the returned guard),
+/// opened as a user opens a file.
+pub fn harness_on_text(
+    text: &str,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, GerApp>,
+) {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let path = dir.path().join("plan.json");
-    ger_planner::format::write_file(&path, roadmap).unwrap_or_else(|err| panic!("{err}"));
+    std::fs::write(&path, text).unwrap_or_else(|err| panic!("{err}"));
     let mut app = GerApp::with_roadmap(ger_planner::model::Roadmap::default());
     app.open(&path);
     app.set_time_view(TimeView::between(
         day_number(date("2020-01-01")),
         day_number(date("2030-01-01")),
     ));
-    let harness = harness_for(app);
-    assert_eq!(harness.state().roadmap(), roadmap, "the file is open");
-    (dir, path, harness)
+    (dir, path, harness_for(app))
 }
 
 /// Whether the status bar says the roadmap has unsaved changes.
