@@ -12,7 +12,7 @@ use criterion::measurement::WallTime;
 use criterion::{
     BatchSize, BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
 };
-use ger_planner::analysis::{find_conflicts, find_conflicts_after_date_change};
+use ger_planner::analysis::{LiveConflicts, find_conflicts};
 use ger_planner::bundled::bundled_roadmap;
 
 fn conflicts(c: &mut Criterion) {
@@ -60,15 +60,16 @@ fn after_date_change(c: &mut Criterion) {
         let Some(moved) = roadmap.missions.iter().position(|m| m.start < m.end) else {
             continue;
         };
-        let previous = find_conflicts(&roadmap);
+        let before = LiveConflicts::new(&roadmap, None);
         let m = &mut roadmap.missions[moved];
         (m.start, m.end) = (m.start + Days::new(1), m.end + Days::new(1));
         group.bench_function(BenchmarkId::from_parameter(missions), |b| {
-            // The conflicts of the frame before are the input, moved in: not part of the cost.
+            // The analysis of the frame before is the input, moved in: not part of the cost.
             b.iter_batched(
-                || previous.clone(),
-                |previous| {
-                    find_conflicts_after_date_change(black_box(&roadmap), None, previous, &[moved])
+                || before.clone(),
+                |mut live| {
+                    live.dates_changed(black_box(&roadmap), &[moved]);
+                    live
                 },
                 BatchSize::LargeInput,
             )

@@ -129,7 +129,7 @@ impl GerApp {
 
     /// Its conflicts, as of the last frame.
     pub fn conflicts(&self) -> &[Conflict] {
-        &self.derived.conflicts
+        self.derived.conflicts()
     }
 
     /// Whether there are unsaved changes.
@@ -307,7 +307,7 @@ impl GerApp {
                 let input = TimelineInput {
                     roadmap: document.roadmap(),
                     keys: document.keys(),
-                    conflicts: &self.derived.conflicts,
+                    conflicts: self.derived.conflicts(),
                     arrangement: &self.derived.arrangement,
                     selection: document.selection(),
                     selected_positions: &selected_positions,

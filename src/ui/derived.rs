@@ -4,15 +4,15 @@
 use super::compare::Baseline;
 use chrono::NaiveDate;
 
-use crate::analysis::{Conflict, Severity, find_conflicts_after_date_change, find_conflicts_on};
+use crate::analysis::{Conflict, LiveConflicts, Severity};
 use crate::edit::Document;
 use crate::layout::{self, Arrangement, Showing};
 
 /// The conflicts and arrangement of one version of the roadmap.
 #[derive(Default)]
 pub struct Derived {
-    /// The roadmap's conflicts.
-    pub conflicts: Vec<Conflict>,
+    /// The roadmap's conflicts, kept up to date cheaply while a drag changes only dates.
+    live: Option<LiveConflicts>,
     /// Positions in `conflicts` in the order the panel lists them: errors first.
     pub conflict_order: Vec<usize>,
     /// Lanes and rows of the chart.
@@ -22,6 +22,11 @@ pub struct Derived {
 }
 
 impl Derived {
+    /// The roadmap's conflicts, sorted by kind, then missions.
+    pub fn conflicts(&self) -> &[Conflict] {
+        self.live.as_ref().map_or(&[], LiveConflicts::conflicts)
+    }
+
     /// Recomputes everything when the roadmap, what is shown or the baseline changed since the
     /// last time: frames that only zoom, pan or hover reuse it.
     pub fn refresh(
@@ -47,16 +52,13 @@ impl Derived {
             .as_ref()
             .filter(|(_, s, b, t)| s == showing && *b == baseline_id && *t == today)
             .and_then(|(g, ..)| document.dates_changed_since(*g));
-        self.conflicts = match moved {
-            Some(moved) => {
-                let previous = std::mem::take(&mut self.conflicts);
-                find_conflicts_after_date_change(roadmap, Some(today), previous, moved)
-            }
-            None => find_conflicts_on(roadmap, today),
-        };
+        match (&mut self.live, moved) {
+            (Some(live), Some(moved)) => live.dates_changed(roadmap, moved),
+            _ => self.live = Some(LiveConflicts::new(roadmap, Some(today))),
+        }
         // Errors first, each group in the engine's order: two passes, no sort on a drag frame.
         let of = |severity| {
-            let conflicts = &self.conflicts;
+            let conflicts = self.conflicts();
             (0..conflicts.len()).filter(move |&k| conflicts[k].severity == severity)
         };
         self.conflict_order = of(Severity::Error).chain(of(Severity::Warning)).collect();
@@ -66,7 +68,7 @@ impl Derived {
         });
         self.arrangement = layout::arrange(
             roadmap,
-            &self.conflicts,
+            self.live.as_ref().map_or(&[], LiveConflicts::conflicts),
             showing,
             baseline.map(Baseline::roadmap),
         );

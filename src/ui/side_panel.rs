@@ -27,7 +27,7 @@ impl GerApp {
                         None => continue,
                     },
                     SideTab::Conflicts => {
-                        format!("{} ({})", tab.label(), self.derived.conflicts.len())
+                        format!("{} ({})", tab.label(), self.derived.conflicts().len())
                     }
                     SideTab::Changes => match &self.baseline {
                         Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
@@ -116,7 +116,7 @@ impl GerApp {
                 plural(hidden, "mission")
             ));
         }
-        if self.derived.conflicts.is_empty() {
+        if self.derived.conflicts().is_empty() {
             ui.label(
                 "No conflicts: every dependency, resource, launch window and agency limit is met.",
             );
@@ -126,14 +126,14 @@ impl GerApp {
         let clicked = long_list(ui, "conflicts", ordered.len(), |ui, row, height| {
             self.conflict_row(ui, ordered[row], height)
         });
-        let conflict = &self.derived.conflicts[ordered[clicked?]];
+        let conflict = &self.derived.conflicts()[ordered[clicked?]];
         Some(Action::Focus(self.keys_of(&conflict.missions)))
     }
 
     /// A conflict in the panel: a dot of its severity and its message, wrapped, or shortened to
     /// one line of `height` (the whole message is in the tooltip either way).
     fn conflict_row(&self, ui: &mut Ui, k: usize, height: Option<f32>) -> egui::Response {
-        let conflict = &self.derived.conflicts[k];
+        let conflict = &self.derived.conflicts()[k];
         ui.horizontal_top(|ui| {
             let line = height.unwrap_or_else(|| ui.text_style_height(&egui::TextStyle::Button));
             if let Some(height) = height {

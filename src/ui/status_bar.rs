@@ -12,7 +12,7 @@ use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR};
 impl GerApp {
     pub(super) fn status_bar(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let (errors, warnings) = count_by_severity(&self.derived.conflicts);
+            let (errors, warnings) = count_by_severity(self.derived.conflicts());
             ui.label(format!(
                 "{}{}",
                 self.open.file_name(),

@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Days, NaiveDate};
 use common::*;
 use ger_planner::analysis::{
-    Conflict, ConflictKind, find_conflicts, find_conflicts_after_date_change, find_conflicts_on,
+    Conflict, ConflictKind, LiveConflicts, find_conflicts, find_conflicts_on,
 };
 use ger_planner::model::{Contribution, Mission, MissionStatus, Roadmap};
 use proptest::prelude::*;
@@ -391,7 +391,9 @@ proptest! {
             Some(today) => find_conflicts_on(plan, today),
             None => find_conflicts(plan),
         };
-        let mut conflicts = full(&plan);
+        // Kept across the steps as the window keeps it across the frames of a drag.
+        let mut live = LiveConflicts::new(&plan, today);
+        prop_assert_eq!(live.conflicts().to_vec(), full(&plan));
         for step in changes {
             if plan.missions.is_empty() {
                 break;
@@ -405,8 +407,8 @@ proptest! {
                 m.end = start.checked_add_signed(chrono::TimeDelta::days(length)).unwrap_or(start);
                 moved.push(i);
             }
-            conflicts = find_conflicts_after_date_change(&plan, today, conflicts, &moved);
-            prop_assert_eq!(&conflicts, &full(&plan));
+            live.dates_changed(&plan, &moved);
+            prop_assert_eq!(live.conflicts().to_vec(), full(&plan));
         }
     }
 }

@@ -4,78 +4,62 @@ use super::{Index, Scope, date, day, days, name_list};
 use crate::analysis::{Conflict, ConflictKind};
 
 pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
-    let graph = DependencyGraph::new(index);
-    violated_dependencies(index, &graph, scope, conflicts);
-    if scope.cycles() {
-        cycles(index, &graph, conflicts);
-    }
-}
-
-/// For each mission, the live missions it depends on, with the lag: the `depends_on` entries
-/// that resolve to a mission taking part in the checks. (A dependency on a cancelled mission is
-/// satisfied; one on an unknown id is an `unknown-reference`.)
-struct DependencyGraph {
-    edges: Vec<Vec<(usize, i32)>>,
-}
-
-impl DependencyGraph {
-    fn new(index: &Index) -> Self {
-        let mut edges = vec![Vec::new(); index.roadmap.missions.len()];
-        for (i, mission) in index.live_missions() {
-            edges[i] = mission
-                .depends_on
-                .iter()
-                .filter_map(|d| Some((*index.missions.get(d.mission.as_str())?, d.lag_days)))
-                .filter(|&(j, _)| index.takes_part[j])
-                .collect();
-        }
-        Self { edges }
-    }
-}
-
-/// One conflict per dependency whose mission starts before `dependency.end + lag_days`.
-fn violated_dependencies(
-    index: &Index,
-    graph: &DependencyGraph,
-    scope: &Scope,
-    conflicts: &mut Vec<Conflict>,
-) {
-    let missions = &index.roadmap.missions;
-    for (i, edges) in graph.edges.iter().enumerate() {
-        let mission = &missions[i];
-        for &(j, lag) in edges
-            .iter()
-            .filter(|&&(j, _)| scope.mission(i) || scope.mission(j))
-        {
-            let before = &missions[j];
-            let earliest = day(before.end) + lag;
-            let start = day(mission.start);
-            if start >= earliest {
-                continue;
+    let links = index.links;
+    match scope {
+        Scope::All => {
+            for (i, edges) in links.depends_on.iter().enumerate() {
+                for &(j, lag) in edges {
+                    conflicts.extend(violation(index, i, j, lag));
+                }
             }
-            let lag_text = if lag == 0 {
-                String::new()
-            } else {
-                format!(" + {} lag", days(lag.into()))
-            };
-            let message = format!(
-                "{} starts {}, {} before {} ends{lag_text} (earliest start {})",
-                mission.name,
-                mission.start,
-                days((earliest - start).into()),
-                before.name,
-                date(earliest),
-            );
-            let involved = vec![mission.id.clone(), before.id.clone()];
-            conflicts.push(Conflict::new(ConflictKind::Dependency, involved, message));
+            cycles(index, conflicts);
+        }
+        // Cycles do not depend on dates while what takes part stays the same.
+        Scope::Touching(touched) => {
+            let moved = |i: &usize| touched.missions.binary_search(i).is_ok();
+            for &i in &touched.missions {
+                for &(j, lag) in &links.depends_on[i] {
+                    conflicts.extend(violation(index, i, j, lag));
+                }
+                // An edge between two moved missions was checked from the dependent's side.
+                for &(k, lag) in links.dependents[i].iter().filter(|(k, _)| !moved(k)) {
+                    conflicts.extend(violation(index, k, i, lag));
+                }
+            }
         }
     }
+}
+
+/// The conflict when mission `i` starts before mission `j` (which it depends on) ends + `lag`.
+fn violation(index: &Index, i: usize, j: usize, lag: i32) -> Option<Conflict> {
+    let missions = &index.roadmap.missions;
+    let (mission, before) = (&missions[i], &missions[j]);
+    let earliest = day(before.end) + lag;
+    let start = day(mission.start);
+    if start >= earliest {
+        return None;
+    }
+    let lag_text = if lag == 0 {
+        String::new()
+    } else {
+        format!(" + {} lag", days(lag.into()))
+    };
+    let message = format!(
+        "{} starts {}, {} before {} ends{lag_text} (earliest start {})",
+        mission.name,
+        mission.start,
+        days((earliest - start).into()),
+        before.name,
+        date(earliest),
+    );
+    let involved = vec![mission.id.clone(), before.id.clone()];
+    Some(Conflict::new(ConflictKind::Dependency, involved, message))
 }
 
 /// One conflict per strongly connected group of the dependency graph that holds a cycle.
-fn cycles(index: &Index, graph: &DependencyGraph, conflicts: &mut Vec<Conflict>) {
+fn cycles(index: &Index, conflicts: &mut Vec<Conflict>) {
     let missions = &index.roadmap.missions;
-    for group in cyclic_groups(&graph.edges) {
+    for group in cyclic_groups(&index.links.depends_on) {
         let mut members: Vec<_> = group.iter().map(|&i| &missions[i]).collect();
         members.sort_by(|a, b| a.id.cmp(&b.id));
         let message = if members.len() == 1 {

@@ -31,12 +31,7 @@ pub fn find_conflicts(roadmap: &Roadmap) -> Vec<Conflict> {
 }
 
 fn analyse(roadmap: &Roadmap, today: Option<NaiveDate>) -> Vec<Conflict> {
-    let index = Index::new(roadmap);
-    let mut conflicts = Vec::new();
-    references::check(&index, &mut conflicts);
-    run_date_checks(&index, today, &Scope::All, &mut conflicts);
-    conflicts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    conflicts
+    LiveConflicts::new(roadmap, today).conflicts
 }
 
 /// The checks whose outcome depends on dates, over `scope`.
@@ -54,47 +49,82 @@ fn run_date_checks(
     }
 }
 
-/// The conflicts after only the dates of the missions at positions `moved` changed (a drag, a
-/// nudge, a typed date), from `previous`, the conflicts before the change on the same `today`
-/// (`None`: as [`find_conflicts`]). Only what the moved missions touch is checked again: their
-/// dependency edges, the resources they use, their lead agencies, their launch windows and
-/// dates; the rest of `previous` stands. The result is the same as the full analysis; where a
-/// moved mission's dates are or were backwards, which changes what takes part, it is the full
-/// analysis.
-pub fn find_conflicts_after_date_change(
-    roadmap: &Roadmap,
+/// The conflicts of a roadmap on a day, kept up to date while only dates change (the frames of
+/// a drag, a nudge, a typed date): then only what the moved missions touch is checked again,
+/// with the links between missions worked out for the last full analysis.
+#[derive(Clone, Debug)]
+pub struct LiveConflicts {
     today: Option<NaiveDate>,
-    mut previous: Vec<Conflict>,
-    moved: &[usize],
-) -> Vec<Conflict> {
-    let index = Index::new(roadmap);
-    let Some(touched) = Touched::new(&index, &previous, moved) else {
-        return analyse(roadmap, today);
-    };
-    let named =
-        |ids: &[crate::model::MissionId]| ids.iter().any(|id| touched.ids.contains(id.as_str()));
-    // What the change cannot have touched stays, still in order.
-    previous.retain(|c| match c.kind {
-        ConflictKind::Dependency | ConflictKind::LaunchWindow | ConflictKind::DateOvertaken => {
-            !named(&c.missions)
+    links: Links,
+    conflicts: Vec<Conflict>,
+}
+
+impl LiveConflicts {
+    /// Every conflict of `roadmap` on `today` (`None`: as [`find_conflicts`]).
+    pub fn new(roadmap: &Roadmap, today: Option<NaiveDate>) -> Self {
+        let ids = Ids::new(roadmap);
+        let links = Links::new(roadmap, &ids);
+        let index = Index {
+            roadmap,
+            links: &links,
+        };
+        let mut conflicts = Vec::new();
+        references::check(&index, &ids, &mut conflicts);
+        run_date_checks(&index, today, &Scope::All, &mut conflicts);
+        conflicts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Self {
+            today,
+            links,
+            conflicts,
         }
-        ConflictKind::ResourceOverbooked | ConflictKind::ResourceGap => c
-            .resource
-            .as_ref()
-            .is_none_or(|r| !touched.resource_ids.contains(r.as_str())),
-        ConflictKind::AgencyOvercommitted => c
-            .agency
-            .as_ref()
-            .is_none_or(|a| !touched.agency_ids.contains(a.as_str())),
-        ConflictKind::DependencyCycle
-        | ConflictKind::UnknownReference
-        | ConflictKind::DuplicateId
-        | ConflictKind::InvalidDates => true,
-    });
-    let mut found = Vec::new();
-    run_date_checks(&index, today, &Scope::Touching(&touched), &mut found);
-    found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    merge_sorted(previous, found)
+    }
+
+    /// The conflicts, sorted by kind, then missions.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// Takes in that `roadmap` differs from the one analysed only by the dates of the
+    /// missions at positions `moved`. Only what they touch is checked again: their dependency
+    /// edges, the resources they use, their lead agencies, their launch windows and dates; the
+    /// rest stands. The result is the same as the full analysis; where a moved mission's dates
+    /// are or were backwards, which changes what takes part, it is the full analysis.
+    pub fn dates_changed(&mut self, roadmap: &Roadmap, moved: &[usize]) {
+        let index = Index {
+            roadmap,
+            links: &self.links,
+        };
+        let Some(touched) = Touched::new(&index, &self.conflicts, moved) else {
+            *self = Self::new(roadmap, self.today);
+            return;
+        };
+        let named = |ids: &[crate::model::MissionId]| {
+            ids.iter().any(|id| touched.ids.contains(id.as_str()))
+        };
+        // What the change cannot have touched stays, still in order.
+        let mut kept = std::mem::take(&mut self.conflicts);
+        kept.retain(|c| match c.kind {
+            ConflictKind::Dependency | ConflictKind::LaunchWindow | ConflictKind::DateOvertaken => {
+                !named(&c.missions)
+            }
+            ConflictKind::ResourceOverbooked | ConflictKind::ResourceGap => c
+                .resource
+                .as_ref()
+                .is_none_or(|r| !touched.resource_ids.contains(r.as_str())),
+            ConflictKind::AgencyOvercommitted => c
+                .agency
+                .as_ref()
+                .is_none_or(|a| !touched.agency_ids.contains(a.as_str())),
+            ConflictKind::DependencyCycle
+            | ConflictKind::UnknownReference
+            | ConflictKind::DuplicateId
+            | ConflictKind::InvalidDates => true,
+        });
+        let mut found = Vec::new();
+        run_date_checks(&index, self.today, &Scope::Touching(&touched), &mut found);
+        found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.conflicts = merge_sorted(kept, found);
+    }
 }
 
 /// Two lists sorted by [`Conflict::sort_key`] as one, in linear time.
@@ -120,13 +150,6 @@ enum Scope<'t> {
 }
 
 impl Scope<'_> {
-    fn mission(&self, i: usize) -> bool {
-        match self {
-            Self::All => true,
-            Self::Touching(t) => t.missions.contains(&i),
-        }
-    }
-
     fn resource(&self, r: usize) -> bool {
         match self {
             Self::All => true,
@@ -140,18 +163,13 @@ impl Scope<'_> {
             Self::Touching(t) => t.agencies.contains(&a),
         }
     }
-
-    /// Whether cycles are to be found again (never for a date change: cycles do not depend
-    /// on dates while what takes part stays the same).
-    fn cycles(&self) -> bool {
-        matches!(self, Self::All)
-    }
 }
 
 /// The missions a date change moved (every mission sharing an id with one, since conflicts
 /// name ids), and the resources and agencies they use or lead.
 struct Touched {
-    missions: FxHashSet<usize>,
+    /// Positions, in order.
+    missions: Vec<usize>,
     ids: FxHashSet<String>,
     resources: FxHashSet<usize>,
     resource_ids: FxHashSet<String>,
@@ -164,17 +182,17 @@ impl Touched {
     /// of `previous` names it): what takes part changed, so everything is checked again.
     fn new(index: &Index, previous: &[Conflict], moved: &[usize]) -> Option<Self> {
         let roadmap = index.roadmap;
-        let ids: FxHashSet<String> = moved
+        let links = index.links;
+        let mut missions: Vec<usize> = moved
             .iter()
-            .filter_map(|&i| roadmap.missions.get(i))
-            .map(|m| m.id.to_string())
+            .filter(|&&i| i < roadmap.missions.len())
+            .flat_map(|&i| links.twins.get(&i).map_or(&[i][..], Vec::as_slice).to_vec())
             .collect();
-        let missions: FxHashSet<usize> = roadmap
-            .missions
+        missions.sort_unstable();
+        missions.dedup();
+        let ids: FxHashSet<String> = missions
             .iter()
-            .enumerate()
-            .filter(|(_, m)| ids.contains(m.id.as_str()))
-            .map(|(i, _)| i)
+            .map(|&i| roadmap.missions[i].id.to_string())
             .collect();
         let backwards = missions.iter().any(|&i| {
             let m = &roadmap.missions[i];
@@ -190,14 +208,8 @@ impl Touched {
         let mut resources = FxHashSet::default();
         let mut agencies = FxHashSet::default();
         for &i in &missions {
-            let mission = &roadmap.missions[i];
-            resources.extend(
-                mission
-                    .resources
-                    .iter()
-                    .filter_map(|r| index.resources.get(r.as_str()).copied()),
-            );
-            agencies.extend(index.lead_of[i]);
+            resources.extend(links.resources_of[i].iter().copied());
+            agencies.extend(links.lead_of[i]);
         }
         let resource_ids = resources
             .iter()
@@ -218,56 +230,156 @@ impl Touched {
     }
 }
 
-/// Lookups shared by the checks: ids to list positions, which missions take part, and each
-/// mission's destination and lead resolved once.
-struct Index<'r> {
-    roadmap: &'r Roadmap,
+/// Ids to list positions: what references resolve through.
+struct Ids<'r> {
     /// Position of the first mission with each id (later duplicates are reported, not used).
     missions: FxHashMap<&'r str, usize>,
     /// Mission ids used more than once, with how often, in order of first use.
     repeated_missions: Vec<(&'r str, usize)>,
+    destinations: FxHashMap<&'r str, usize>,
     agencies: FxHashMap<&'r str, usize>,
     resources: FxHashMap<&'r str, usize>,
+}
+
+impl<'r> Ids<'r> {
+    fn new(roadmap: &'r Roadmap) -> Self {
+        let (missions, repeated_missions) =
+            id_positions(roadmap.missions.iter().map(|m| m.id.as_str()));
+        Self {
+            missions,
+            repeated_missions,
+            destinations: id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0,
+            agencies: id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0,
+            resources: id_positions(roadmap.resources.iter().map(|r| r.id.as_str())).0,
+        }
+    }
+}
+
+/// How missions are linked, by position: what does not change while only dates do (as long
+/// as no mission's dates turn backwards), so it is worked out once per full analysis.
+#[derive(Clone, Debug, Default)]
+struct Links {
     /// Missions that take part in the checks: not cancelled, and not ending before they start.
     takes_part: Vec<bool>,
     /// Each mission's destination and lead agency, where they exist.
     destination_of: Vec<Option<usize>>,
     lead_of: Vec<Option<usize>>,
+    /// Each mission's resources that exist, each once.
+    resources_of: Vec<Vec<usize>>,
+    /// For each mission, the missions taking part that it depends on, with the lag (empty for
+    /// one that does not take part). A dependency on a cancelled mission is satisfied; one on
+    /// an unknown id is an `unknown-reference`.
+    depends_on: Vec<Vec<(usize, i32)>>,
+    /// The same edges the other way: for each mission, those that depend on it.
+    dependents: Vec<Vec<(usize, i32)>>,
+    /// For each resource, the missions taking part that use it.
+    users: Vec<Vec<usize>>,
+    /// For each agency, the missions taking part that it leads.
+    led: Vec<Vec<usize>>,
+    /// For each mission whose id others share, all the missions with that id.
+    twins: FxHashMap<usize, Vec<usize>>,
+}
+
+impl Links {
+    fn new(roadmap: &Roadmap, ids: &Ids) -> Self {
+        let missions = &roadmap.missions;
+        let takes_part: Vec<bool> = missions.iter().map(takes_part).collect();
+        let resources_of: Vec<Vec<usize>> = missions
+            .iter()
+            .map(|m| {
+                let mut used: Vec<usize> = m
+                    .resources
+                    .iter()
+                    .filter_map(|r| ids.resources.get(r.as_str()).copied())
+                    .collect();
+                // A mission that names a resource twice still uses it once.
+                used.sort_unstable();
+                used.dedup();
+                used
+            })
+            .collect();
+        let lead_of: Vec<Option<usize>> = missions
+            .iter()
+            .map(|m| ids.agencies.get(m.lead.as_str()).copied())
+            .collect();
+        let mut depends_on = vec![Vec::new(); missions.len()];
+        let mut dependents = vec![Vec::new(); missions.len()];
+        let mut users = vec![Vec::new(); roadmap.resources.len()];
+        let mut led = vec![Vec::new(); roadmap.agencies.len()];
+        for (i, mission) in missions.iter().enumerate().filter(|(i, _)| takes_part[*i]) {
+            depends_on[i] = mission
+                .depends_on
+                .iter()
+                .filter_map(|d| Some((*ids.missions.get(d.mission.as_str())?, d.lag_days)))
+                .filter(|&(j, _)| takes_part[j])
+                .collect();
+            for &(j, lag) in &depends_on[i] {
+                dependents[j].push((i, lag));
+            }
+            for &r in &resources_of[i] {
+                users[r].push(i);
+            }
+            if let Some(a) = lead_of[i] {
+                led[a].push(i);
+            }
+        }
+        let mut twins = FxHashMap::default();
+        for &(id, _) in &ids.repeated_missions {
+            let same: Vec<usize> = (0..missions.len())
+                .filter(|&i| missions[i].id.as_str() == id)
+                .collect();
+            for &i in &same {
+                twins.insert(i, same.clone());
+            }
+        }
+        Self {
+            destination_of: missions
+                .iter()
+                .map(|m| ids.destinations.get(m.destination.as_str()).copied())
+                .collect(),
+            takes_part,
+            lead_of,
+            resources_of,
+            depends_on,
+            dependents,
+            users,
+            led,
+            twins,
+        }
+    }
+}
+
+/// What the checks read: the roadmap, and how its missions are linked.
+struct Index<'r> {
+    roadmap: &'r Roadmap,
+    links: &'r Links,
 }
 
 impl<'r> Index<'r> {
-    fn new(roadmap: &'r Roadmap) -> Self {
-        let (missions, repeated_missions) =
-            id_positions(roadmap.missions.iter().map(|m| m.id.as_str()));
-        let destinations = id_positions(roadmap.destinations.iter().map(|d| d.id.as_str())).0;
-        let agencies = id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
-        Self {
-            roadmap,
-            missions,
-            repeated_missions,
-            resources: id_positions(roadmap.resources.iter().map(|r| r.id.as_str())).0,
-            takes_part: roadmap.missions.iter().map(takes_part).collect(),
-            destination_of: roadmap
-                .missions
-                .iter()
-                .map(|m| destinations.get(m.destination.as_str()).copied())
-                .collect(),
-            lead_of: roadmap
-                .missions
-                .iter()
-                .map(|m| agencies.get(m.lead.as_str()).copied())
-                .collect(),
-            agencies,
-        }
-    }
-
     /// The missions that take part in the checks, with their positions.
     fn live_missions(&self) -> impl Iterator<Item = (usize, &'r Mission)> + '_ {
         self.roadmap
             .missions
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.takes_part[*i])
+            .filter(|(i, _)| self.links.takes_part[*i])
+    }
+
+    /// The missions taking part that `scope` covers: every one, or the touched ones.
+    fn missions_in<'s>(
+        &'s self,
+        scope: &'s Scope,
+    ) -> Box<dyn Iterator<Item = (usize, &'r Mission)> + 's> {
+        match scope {
+            Scope::All => Box::new(self.live_missions()),
+            Scope::Touching(touched) => Box::new(
+                touched
+                    .missions
+                    .iter()
+                    .filter(|&&i| self.links.takes_part[i])
+                    .map(|&i| (i, &self.roadmap.missions[i])),
+            ),
+        }
     }
 }
 

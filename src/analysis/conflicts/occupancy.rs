@@ -15,21 +15,12 @@ pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>)
 
 fn resources(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
     let missions = &index.roadmap.missions;
-    let mut users: Vec<Vec<usize>> = vec![Vec::new(); index.roadmap.resources.len()];
-    for (i, mission) in index.live_missions() {
-        let mut used: Vec<usize> = mission
-            .resources
-            .iter()
-            .filter_map(|r| index.resources.get(r.as_str()).copied())
-            .collect();
-        // A mission that names a resource twice still uses it once.
-        used.sort_unstable();
-        used.dedup();
-        for r in used {
-            users[r].push(i);
-        }
-    }
-    let resources = index.roadmap.resources.iter().zip(&users).enumerate();
+    let resources = index
+        .roadmap
+        .resources
+        .iter()
+        .zip(&index.links.users)
+        .enumerate();
     for (_, (resource, users)) in resources.filter(|(r, _)| scope.resource(*r)) {
         for run in overfull_runs(missions, users, resource.capacity) {
             let message = format!(
@@ -79,12 +70,7 @@ fn resources(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
 
 fn agencies(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {
     let missions = &index.roadmap.missions;
-    let mut led: Vec<Vec<usize>> = vec![Vec::new(); index.roadmap.agencies.len()];
-    for (i, _) in index.live_missions() {
-        if let Some(a) = index.lead_of[i] {
-            led[a].push(i);
-        }
-    }
+    let led = &index.links.led;
     let agencies = index.roadmap.agencies.iter().enumerate();
     for (a, agency) in agencies.filter(|(a, _)| scope.agency(*a)) {
         let Some(capacity) = agency.max_concurrent else {

@@ -9,7 +9,7 @@ use crate::analysis::{Conflict, ConflictKind};
 use crate::model::MissionStatus;
 
 pub(super) fn check(index: &Index, today: NaiveDate, scope: &Scope, conflicts: &mut Vec<Conflict>) {
-    for (_, mission) in index.live_missions().filter(|(i, _)| scope.mission(*i)) {
+    for (_, mission) in index.missions_in(scope) {
         let message = match mission.status {
             MissionStatus::Flown if mission.start > today => format!(
                 "{} is marked flown but starts {}, after today ({today}): give its launch date, \

@@ -1,20 +1,20 @@
 //! The roadmap's own coherence: `duplicate-id`, `unknown-reference`, `invalid-dates`.
 
-use super::{Index, takes_part};
+use super::{Ids, Index, takes_part};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::{AgencyId, MissionStatus, ResourceId, id_positions};
 
-pub(super) fn check(index: &Index, conflicts: &mut Vec<Conflict>) {
-    duplicate_ids(index, conflicts);
+pub(super) fn check(index: &Index, ids: &Ids, conflicts: &mut Vec<Conflict>) {
+    duplicate_ids(index, ids, conflicts);
     invalid_dates(index, conflicts);
-    unknown_references(index, conflicts);
+    unknown_references(index, ids, conflicts);
 }
 
 /// One conflict per id that more than one entry of a list uses. Ids are checked for every
 /// entry, cancelled or not: a repeated id makes every reference to it ambiguous.
-fn duplicate_ids(index: &Index, conflicts: &mut Vec<Conflict>) {
+fn duplicate_ids(index: &Index, ids: &Ids, conflicts: &mut Vec<Conflict>) {
     let roadmap = index.roadmap;
-    for &(id, count) in &index.repeated_missions {
+    for &(id, count) in &ids.repeated_missions {
         let message = format!("{count} missions share the id \"{id}\"");
         conflicts.push(Conflict::new(
             ConflictKind::DuplicateId,
@@ -65,7 +65,7 @@ fn invalid_dates(index: &Index, conflicts: &mut Vec<Conflict>) {
 }
 
 /// One conflict per id in a mission that names nothing in the roadmap.
-fn unknown_references(index: &Index, conflicts: &mut Vec<Conflict>) {
+fn unknown_references(index: &Index, ids: &Ids, conflicts: &mut Vec<Conflict>) {
     for (i, mission) in index.live_missions() {
         let unknown = |reference: String| {
             Conflict::new(
@@ -75,28 +75,28 @@ fn unknown_references(index: &Index, conflicts: &mut Vec<Conflict>) {
             )
         };
         let destination = &mission.destination;
-        if index.destination_of[i].is_none() {
+        if index.links.destination_of[i].is_none() {
             conflicts.push(unknown(format!("goes to destination \"{destination}\"")));
         }
         let lead = &mission.lead;
-        if index.lead_of[i].is_none() {
+        if index.links.lead_of[i].is_none() {
             conflicts.push(unknown(format!("is led by agency \"{lead}\"")).with_agency(lead));
         }
         for contribution in &mission.contributors {
             let agency = &contribution.agency;
-            if !index.agencies.contains_key(agency.as_str()) {
+            if !ids.agencies.contains_key(agency.as_str()) {
                 let reference = format!("has contributing agency \"{agency}\"");
                 conflicts.push(unknown(reference).with_agency(agency));
             }
         }
         for dependency in &mission.depends_on {
             let other = &dependency.mission;
-            if !index.missions.contains_key(other.as_str()) {
+            if !ids.missions.contains_key(other.as_str()) {
                 conflicts.push(unknown(format!("depends on mission \"{other}\"")));
             }
         }
         for resource in &mission.resources {
-            if !index.resources.contains_key(resource.as_str()) {
+            if !ids.resources.contains_key(resource.as_str()) {
                 conflicts
                     .push(unknown(format!("uses resource \"{resource}\"")).with_resource(resource));
             }

@@ -11,8 +11,8 @@ pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>)
         .iter()
         .map(merged_windows)
         .collect();
-    for (i, mission) in index.live_missions().filter(|(i, _)| scope.mission(*i)) {
-        let Some(d) = index.destination_of[i] else {
+    for (i, mission) in index.missions_in(scope) {
+        let Some(d) = index.links.destination_of[i] else {
             continue;
         };
         let destination = &index.roadmap.destinations[d];
