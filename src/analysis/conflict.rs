@@ -82,7 +82,7 @@ impl ConflictKind {
 }
 
 /// One conflict, as listed in the conflict panel and by `check --json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Conflict {
     /// The rule broken.
     pub kind: ConflictKind,

@@ -10,5 +10,5 @@ mod conflicts;
 mod diff;
 
 pub use conflict::{Conflict, ConflictKind, Severity, count_by_severity};
-pub use conflicts::{LiveConflicts, find_conflicts, find_conflicts_on};
+pub use conflicts::{ConflictChanges, LiveConflicts, find_conflicts, find_conflicts_on};
 pub use diff::{Difference, RoadmapDiff, Summary, diff, months};

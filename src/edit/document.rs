@@ -54,6 +54,9 @@ pub struct Document {
     modified: Cell<Option<(u64, bool)>>,
     /// Missions (by position) as they were when the gesture under way began.
     gesture: Option<Vec<(usize, Mission)>>,
+    /// During a gesture: whether the roadmap differs from `saved` outside the gesture's
+    /// missions, as of how many missions the gesture held.
+    rest_modified: Cell<Option<(usize, bool)>>,
     /// Tells this document from every other one, the same roadmap reopened included.
     id: u64,
     /// When the last change was only new dates (a frame of a drag): the generation before it,
@@ -77,6 +80,7 @@ impl Document {
             generation: next_generation(),
             modified: Cell::new(None),
             gesture: None,
+            rest_modified: Cell::new(None),
             id: next_generation(),
             dates_only: None,
         }
@@ -157,9 +161,38 @@ impl Document {
         {
             return modified;
         }
-        let modified = !self.on_disk || *self.saved != self.roadmap;
+        let modified = !self.on_disk
+            || match &self.gesture {
+                Some(gesture) => self.modified_in_gesture(gesture),
+                None => *self.saved != self.roadmap,
+            };
         self.modified.set(Some((self.generation, modified)));
         modified
+    }
+
+    /// [`Document::is_modified`] on a frame of a gesture, which changes only the missions it
+    /// holds: the rest of the roadmap is compared once per gesture, not on every frame.
+    fn modified_in_gesture(&self, gesture: &[(usize, Mission)]) -> bool {
+        let (saved, now) = (&self.saved.missions, &self.roadmap.missions);
+        if saved.len() != now.len() {
+            return true;
+        }
+        let rest = match self.rest_modified.get() {
+            Some((missions, rest)) if missions == gesture.len() => rest,
+            _ => {
+                let mut in_gesture = vec![false; now.len()];
+                for &(i, _) in gesture {
+                    if let Some(slot) = in_gesture.get_mut(i) {
+                        *slot = true;
+                    }
+                }
+                let rest = self.saved.differs_besides_missions(&self.roadmap)
+                    || (0..now.len()).any(|i| !in_gesture[i] && saved[i] != now[i]);
+                self.rest_modified.set(Some((gesture.len(), rest)));
+                rest
+            }
+        };
+        rest || gesture.iter().any(|&(i, _)| saved.get(i) != now.get(i))
     }
 
     /// The roadmap as it is now, to save; hand it back to [`Document::mark_saved`] once it is
@@ -300,6 +333,9 @@ impl Document {
     /// [`Document::end_gesture`] records everything since as one step. Only date changes can be
     /// previewed, so a gesture never changes the list's length.
     pub fn preview_dates(&mut self, dates: &[(MissionKey, NaiveDate, NaiveDate)]) {
+        if self.gesture.is_none() {
+            self.rest_modified.set(None);
+        }
         let gesture = self.gesture.get_or_insert_with(Vec::new);
         let mut moved = Vec::with_capacity(dates.len());
         for &(key, start, end) in dates {
@@ -343,6 +379,9 @@ impl Document {
             })
             .collect();
         if changes.is_empty() {
+            // Nothing to record, but what was derived from the gesture's frames (rows kept
+            // still under the pointer) is made again for the roadmap as it is.
+            self.changed();
             return;
         }
         self.record(label.to_owned(), changes);

@@ -8,8 +8,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::packing::pack_rows;
 use super::scene::Rgb;
 use super::showing::{GroupBy, Showing};
-use crate::analysis::{Conflict, ConflictKind, Severity};
-use crate::model::{AgencyId, DestinationId, Mission, Roadmap, id_positions};
+use crate::analysis::{Conflict, ConflictChanges, ConflictKind, Severity};
+use crate::model::{AgencyId, DestinationId, Mission, MissionId, Roadmap, id_positions};
 
 /// Grey for missions whose lead agency has no colour.
 const NO_COLOR: Rgb = [150, 150, 150];
@@ -92,6 +92,12 @@ pub struct Arrangement {
     /// In compare mode, the days each mission had in the baseline where they differ, by
     /// position: drawn as a ghost behind its bar.
     pub ghost_days: Vec<Option<(i32, i32)>>,
+    /// The positions of the missions with each id (conflicts name ids), so that a frame of a
+    /// drag flags missions without looking up every id again.
+    positions_of: HashMap<MissionId, Vec<usize>>,
+    /// How many errors and warnings each mission takes part in, by position: a frame of a
+    /// drag adds and takes away only the conflicts that changed.
+    conflict_counts: Vec<[u32; 2]>,
 }
 
 impl Arrangement {
@@ -131,15 +137,115 @@ pub fn arrange(
         || vec![None; roadmap.missions.len()],
         |baseline| ghost_days(roadmap, &days, baseline),
     );
+    let mut positions_of: HashMap<MissionId, Vec<usize>> = HashMap::default();
+    for (i, mission) in roadmap.missions.iter().enumerate() {
+        positions_of.entry(mission.id.clone()).or_default().push(i);
+    }
+    let mut conflict_counts = vec![[0, 0]; roadmap.missions.len()];
+    count_conflicts(&mut conflict_counts, &positions_of, conflicts, 1);
     Arrangement {
         lanes,
         hidden: shown.iter().filter(|&&s| !s).count(),
         days,
-        severity: worst_severities(roadmap, conflicts),
+        severity: conflict_counts.iter().map(worst_severity).collect(),
+        positions_of,
+        conflict_counts,
         color: lead_colors(roadmap),
         links: links(roadmap, conflicts, &shown),
         ghost_days,
     }
+}
+
+/// Takes in that only the dates of the missions at positions `moved` changed since
+/// `arrangement` was made (a frame of a drag), with the roadmap's `conflicts` now. The other
+/// missions keep their rows, so the chart does not reshuffle under the pointer: a moved
+/// mission stays on its row if it still fits there, else takes the first row of its lane
+/// where it fits, else a new row at the bottom. Lanes keep their rows until the next full
+/// [`arrange`].
+/// `changes` are what the date change did to `conflicts` (`None`: not known, all of them are
+/// counted again).
+pub fn rearrange_after_date_change(
+    arrangement: &mut Arrangement,
+    roadmap: &Roadmap,
+    conflicts: &[Conflict],
+    changes: Option<&ConflictChanges>,
+    baseline: Option<&Roadmap>,
+    moved: &[usize],
+) {
+    let moved: Vec<usize> = moved
+        .iter()
+        .copied()
+        .filter(|&i| i < roadmap.missions.len() && i < arrangement.days.len())
+        .collect();
+    for &i in &moved {
+        let days = interval(&roadmap.missions[i]);
+        arrangement.days[i] = days;
+        if let Some(baseline) = baseline {
+            let id = &roadmap.missions[i].id;
+            let before = baseline.missions.iter().find(|m| &m.id == id).map(interval);
+            arrangement.ghost_days[i] = before.filter(|&b| b != days);
+        }
+    }
+    let days = &arrangement.days;
+    for lane in &mut arrangement.lanes {
+        let mut taken_out = Vec::new();
+        for (r, row) in lane.rows.iter_mut().enumerate() {
+            row.retain(|entry| {
+                let stays = !moved.contains(&entry.mission);
+                if !stays {
+                    taken_out.push((r, *entry));
+                }
+                stays
+            });
+        }
+        for (row, entry) in taken_out {
+            put_back(&mut lane.rows, days, row, entry);
+        }
+    }
+    let counts = &mut arrangement.conflict_counts;
+    match changes {
+        Some(changes) => {
+            count_conflicts(counts, &arrangement.positions_of, &changes.gone, -1);
+            count_conflicts(counts, &arrangement.positions_of, &changes.new, 1);
+            let named = changes.gone.iter().chain(&changes.new).flat_map(|c| &c.missions);
+            for &i in named.filter_map(|id| arrangement.positions_of.get(id)).flatten() {
+                arrangement.severity[i] = worst_severity(&counts[i]);
+            }
+        }
+        None => {
+            counts.iter_mut().for_each(|c| *c = [0, 0]);
+            count_conflicts(counts, &arrangement.positions_of, conflicts, 1);
+            arrangement.severity = counts.iter().map(worst_severity).collect();
+        }
+    }
+    // Whether a dependency is kept depends only on the dates of its two missions.
+    let violated = violated_dependencies(conflicts);
+    let touched = |link: &&mut Link| moved.contains(&link.from) || moved.contains(&link.to);
+    for link in arrangement.links.iter_mut().filter(touched) {
+        let pair = ordered_pair(&roadmap.missions[link.to].id, &roadmap.missions[link.from].id);
+        link.violated = violated.contains(&pair);
+    }
+}
+
+/// Puts `entry` back in a lane: on `row` if it fits there, else on the first row where it
+/// fits, else on a new row; each row stays ordered by start.
+fn put_back(rows: &mut Vec<Vec<Entry>>, days: &[(i32, i32)], row: usize, entry: Entry) {
+    let (first, last) = days[entry.mission];
+    // Where in a row it would go, if nothing there overlaps it (intervals include both ends).
+    let place = |row: &[Entry]| {
+        let at = row.partition_point(|e| days[e.mission] < (first, last));
+        let before_ok = at == 0 || days[row[at - 1].mission].1 < first;
+        let after_ok = row.get(at).is_none_or(|e| days[e.mission].0 > last);
+        (before_ok && after_ok).then_some(at)
+    };
+    let candidates = std::iter::once(row).chain(0..rows.len());
+    for r in candidates.filter(|&r| r < rows.len()) {
+        if let Some(at) = place(&rows[r]) {
+            rows[r].insert(at, entry);
+            return;
+        }
+    }
+    rows.push(vec![entry]);
 }
 
 /// Each mission's days in the baseline (its first mission with that id), where they differ.
@@ -259,21 +365,34 @@ fn rows(days: &[(i32, i32)], members: &[Entry]) -> Vec<Vec<Entry>> {
         .collect()
 }
 
-/// The worst severity of the conflicts each mission takes part in, by position (every mission
-/// with a repeated id is flagged with it).
-fn worst_severities(roadmap: &Roadmap, conflicts: &[Conflict]) -> Vec<Option<Severity>> {
-    let mut worst: HashMap<&str, Severity> = HashMap::default();
+/// Adds `by` (1 or -1) to the counts of the missions each conflict names (every mission with
+/// a repeated id).
+fn count_conflicts(
+    counts: &mut [[u32; 2]],
+    positions_of: &HashMap<MissionId, Vec<usize>>,
+    conflicts: &[Conflict],
+    by: i32,
+) {
     for conflict in conflicts {
-        for id in &conflict.missions {
-            let entry = worst.entry(id.as_str()).or_insert(conflict.severity);
-            *entry = (*entry).min(conflict.severity);
+        let which = usize::from(conflict.severity == Severity::Warning);
+        let named = conflict.missions.iter().filter_map(|id| positions_of.get(id));
+        for &i in named.flatten() {
+            if let Some(count) = counts.get_mut(i) {
+                count[which] = count[which].saturating_add_signed(by);
+            }
         }
     }
-    roadmap
-        .missions
-        .iter()
-        .map(|m| worst.get(m.id.as_str()).copied())
-        .collect()
+}
+
+/// The worst severity among a mission's conflicts, from how many errors and warnings it has.
+fn worst_severity(&[errors, warnings]: &[u32; 2]) -> Option<Severity> {
+    if errors > 0 {
+        Some(Severity::Error)
+    } else if warnings > 0 {
+        Some(Severity::Warning)
+    } else {
+        None
+    }
 }
 
 /// Each mission's lead agency colour (the first agency's, where ids repeat).
@@ -294,11 +413,7 @@ fn lead_colors(roadmap: &Roadmap) -> Vec<Rgb> {
 /// Dependencies between shown missions (to the first mission of a repeated id), flagged where
 /// the analysis found them violated.
 fn links(roadmap: &Roadmap, conflicts: &[Conflict], shown: &[bool]) -> Vec<Link> {
-    let violated: HashSet<(&str, &str)> = conflicts
-        .iter()
-        .filter(|c| c.kind == ConflictKind::Dependency && c.missions.len() == 2)
-        .map(|c| (c.missions[0].as_str(), c.missions[1].as_str()))
-        .collect();
+    let violated = violated_dependencies(conflicts);
     let first_of = id_positions(roadmap.missions.iter().map(|m| m.id.as_str())).0;
     let mut links = Vec::new();
     for (to, mission) in roadmap.missions.iter().enumerate() {
@@ -309,12 +424,7 @@ fn links(roadmap: &Roadmap, conflicts: &[Conflict], shown: &[bool]) -> Vec<Link>
             if !(shown[from] && shown[to]) {
                 continue;
             }
-            // Conflicts name their two missions in id order.
-            let pair = if mission.id <= dependency.mission {
-                (mission.id.as_str(), dependency.mission.as_str())
-            } else {
-                (dependency.mission.as_str(), mission.id.as_str())
-            };
+            let pair = ordered_pair(&mission.id, &dependency.mission);
             links.push(Link {
                 from,
                 to,
@@ -323,4 +433,22 @@ fn links(roadmap: &Roadmap, conflicts: &[Conflict], shown: &[bool]) -> Vec<Link>
         }
     }
     links
+}
+
+/// The two missions of each violated dependency, in id order.
+fn violated_dependencies(conflicts: &[Conflict]) -> HashSet<(&str, &str)> {
+    conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Dependency && c.missions.len() == 2)
+        .map(|c| (c.missions[0].as_str(), c.missions[1].as_str()))
+        .collect()
+}
+
+/// Two ids in order, as conflicts name the two missions of a dependency.
+fn ordered_pair<'a>(a: &'a MissionId, b: &'a MissionId) -> (&'a str, &'a str) {
+    if a <= b {
+        (a.as_str(), b.as_str())
+    } else {
+        (b.as_str(), a.as_str())
+    }
 }

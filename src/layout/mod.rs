@@ -16,7 +16,9 @@ use chrono::{Days, NaiveDate};
 
 use crate::model::{AgencyId, Roadmap, SavedView};
 
-pub use arrangement::{ArrangedLane, Arrangement, Entry, LaneKey, Link, arrange, interval};
+pub use arrangement::{
+    ArrangedLane, Arrangement, Entry, LaneKey, Link, arrange, interval, rearrange_after_date_change,
+};
 pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
 pub use scene::{
     Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, Label, Lane,

@@ -40,6 +40,27 @@ impl Roadmap {
         self.agencies.iter().find(|a| &a.id == id)
     }
 
+    /// Whether the two roadmaps differ in anything but their missions.
+    pub fn differs_besides_missions(&self, other: &Self) -> bool {
+        let Self {
+            title,
+            description,
+            agencies,
+            destinations,
+            phases,
+            resources,
+            missions: _,
+            views,
+        } = self;
+        *title != other.title
+            || *description != other.description
+            || *agencies != other.agencies
+            || *destinations != other.destinations
+            || *phases != other.phases
+            || *resources != other.resources
+            || *views != other.views
+    }
+
     /// A copy of everything but the missions (which are most of a roadmap).
     pub fn without_missions(&self) -> Self {
         let Self {

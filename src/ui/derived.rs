@@ -52,10 +52,13 @@ impl Derived {
             .as_ref()
             .filter(|(_, s, b, t)| s == showing && *b == baseline_id && *t == today)
             .and_then(|(g, ..)| document.dates_changed_since(*g));
-        match (&mut self.live, moved) {
-            (Some(live), Some(moved)) => live.dates_changed(roadmap, moved),
-            _ => self.live = Some(LiveConflicts::new(roadmap, Some(today))),
-        }
+        let moved = match (&mut self.live, moved) {
+            (Some(live), Some(moved)) => Some((moved, live.dates_changed(roadmap, moved))),
+            _ => {
+                self.live = Some(LiveConflicts::new(roadmap, Some(today)));
+                None
+            }
+        };
         // Errors first, each group in the engine's order: two passes, no sort on a drag frame.
         let of = |severity| {
             let conflicts = self.conflicts();
@@ -66,12 +69,20 @@ impl Derived {
             b.refresh(roadmap, generation);
             &*b
         });
-        self.arrangement = layout::arrange(
-            roadmap,
-            self.live.as_ref().map_or(&[], LiveConflicts::conflicts),
-            showing,
-            baseline.map(Baseline::roadmap),
-        );
+        let conflicts = self.live.as_ref().map_or(&[][..], LiveConflicts::conflicts);
+        let baseline = baseline.map(Baseline::roadmap);
+        match moved {
+            // Rows stay as they were while a drag goes on: only the moved missions move.
+            Some((moved, changes)) => layout::rearrange_after_date_change(
+                &mut self.arrangement,
+                roadmap,
+                conflicts,
+                changes.as_ref(),
+                baseline,
+                moved,
+            ),
+            None => self.arrangement = layout::arrange(roadmap, conflicts, showing, baseline),
+        }
         self.made_for = Some((generation, showing.clone(), baseline_id, today));
     }
 }

@@ -89,21 +89,26 @@ impl LiveConflicts {
     /// edges, the resources they use, their lead agencies, their launch windows and dates; the
     /// rest stands. The result is the same as the full analysis; where a moved mission's dates
     /// are or were backwards, which changes what takes part, it is the full analysis.
-    pub fn dates_changed(&mut self, roadmap: &Roadmap, moved: &[usize]) {
+    ///
+    /// Returns what changed: `None` when everything was checked again, else the conflicts
+    /// gone and the new ones.
+    pub fn dates_changed(&mut self, roadmap: &Roadmap, moved: &[usize]) -> Option<ConflictChanges> {
         let index = Index {
             roadmap,
             links: &self.links,
         };
         let Some(touched) = Touched::new(&index, &self.conflicts, moved) else {
             *self = Self::new(roadmap, self.today);
-            return;
+            return None;
         };
         let named = |ids: &[crate::model::MissionId]| {
             ids.iter().any(|id| touched.ids.contains(id.as_str()))
         };
         // What the change cannot have touched stays, still in order.
-        let mut kept = std::mem::take(&mut self.conflicts);
-        kept.retain(|c| match c.kind {
+        let (kept, checked_again): (Vec<Conflict>, Vec<Conflict>) =
+            std::mem::take(&mut self.conflicts)
+                .into_iter()
+                .partition(|c| match c.kind {
             ConflictKind::Dependency | ConflictKind::LaunchWindow | ConflictKind::DateOvertaken => {
                 !named(&c.missions)
             }
@@ -119,11 +124,49 @@ impl LiveConflicts {
             | ConflictKind::UnknownReference
             | ConflictKind::DuplicateId
             | ConflictKind::InvalidDates => true,
-        });
+                });
         let mut found = Vec::new();
         run_date_checks(&index, self.today, &Scope::Touching(&touched), &mut found);
         found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let changes = ConflictChanges::between(checked_again, &found);
         self.conflicts = merge_sorted(kept, found);
+        Some(changes)
+    }
+}
+
+/// What a date change did to the conflicts: those gone, and the new ones (those found again
+/// as they were are in neither).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ConflictChanges {
+    /// Conflicts no longer there.
+    pub gone: Vec<Conflict>,
+    /// Conflicts there now that were not before.
+    pub new: Vec<Conflict>,
+}
+
+impl ConflictChanges {
+    fn between(before: Vec<Conflict>, after: &[Conflict]) -> Self {
+        let mut unmatched: FxHashMap<&Conflict, usize> = FxHashMap::default();
+        for conflict in after {
+            *unmatched.entry(conflict).or_default() += 1;
+        }
+        let mut gone = Vec::new();
+        for conflict in before {
+            match unmatched.get_mut(&conflict) {
+                Some(count) if *count > 0 => *count -= 1,
+                _ => gone.push(conflict),
+            }
+        }
+        let mut new = Vec::new();
+        for conflict in after {
+            if let Some(count) = unmatched.get_mut(conflict)
+                && *count > 0
+            {
+                *count -= 1;
+                new.push(conflict.clone());
+            }
+        }
+        Self { gone, new }
     }
 }
 
