@@ -14,6 +14,11 @@ use crate::render::severity_color;
 impl GerApp {
     /// The side panel: conflicts, changes since the baseline, or statistics.
     pub(super) fn side_panel(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        // The Merge tab is there only while a merge is resolved (a tab kept in the settings
+        // from one is not).
+        if self.settings.side_tab == SideTab::Merge && self.resolving.is_none() {
+            self.settings.side_tab = SideTab::Conflicts;
+        }
         ui.add_space(4.0);
         // Tabs wrap rather than widen the panel.
         ui.horizontal_wrapped(|ui| {
@@ -93,9 +98,7 @@ impl GerApp {
                         actions.push(Action::Focus(self.keys_of(std::slice::from_ref(&id))));
                     }
                 }
-                None => {
-                    ui.label("No merge is being resolved.");
-                }
+                None => {}
             },
             SideTab::Statistics => self.statistics.ui(
                 ui,
