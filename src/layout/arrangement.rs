@@ -207,8 +207,15 @@ pub fn rearrange_after_date_change(
         Some(changes) => {
             count_conflicts(counts, &arrangement.positions_of, &changes.gone, -1);
             count_conflicts(counts, &arrangement.positions_of, &changes.new, 1);
-            let named = changes.gone.iter().chain(&changes.new).flat_map(|c| &c.missions);
-            for &i in named.filter_map(|id| arrangement.positions_of.get(id)).flatten() {
+            let named = changes
+                .gone
+                .iter()
+                .chain(&changes.new)
+                .flat_map(|c| &c.missions);
+            for &i in named
+                .filter_map(|id| arrangement.positions_of.get(id))
+                .flatten()
+            {
                 arrangement.severity[i] = worst_severity(&counts[i]);
             }
         }
@@ -222,7 +229,10 @@ pub fn rearrange_after_date_change(
     let violated = violated_dependencies(conflicts);
     let touched = |link: &&mut Link| moved.contains(&link.from) || moved.contains(&link.to);
     for link in arrangement.links.iter_mut().filter(touched) {
-        let pair = ordered_pair(&roadmap.missions[link.to].id, &roadmap.missions[link.from].id);
+        let pair = ordered_pair(
+            &roadmap.missions[link.to].id,
+            &roadmap.missions[link.from].id,
+        );
         link.violated = violated.contains(&pair);
     }
 }
@@ -375,7 +385,10 @@ fn count_conflicts(
 ) {
     for conflict in conflicts {
         let which = usize::from(conflict.severity == Severity::Warning);
-        let named = conflict.missions.iter().filter_map(|id| positions_of.get(id));
+        let named = conflict
+            .missions
+            .iter()
+            .filter_map(|id| positions_of.get(id));
         for &i in named.flatten() {
             if let Some(count) = counts.get_mut(i) {
                 count[which] = count[which].saturating_add_signed(by);

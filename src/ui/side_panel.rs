@@ -89,8 +89,8 @@ impl GerApp {
                     actions.push(Action::Focus(self.keys_of(std::slice::from_ref(&id))));
                 }
             }
-            SideTab::Merge => match &self.resolving {
-                Some(resolving) => {
+            SideTab::Merge => {
+                if let Some(resolving) = &self.resolving {
                     let (picked, focus) = resolving.ui(ui);
                     actions.extend(picked.map(Action::Resolve));
                     if let Some(id) = focus {
@@ -98,8 +98,7 @@ impl GerApp {
                         actions.push(Action::Focus(self.keys_of(std::slice::from_ref(&id))));
                     }
                 }
-                None => {}
-            },
+            }
             SideTab::Statistics => self.statistics.ui(
                 ui,
                 self.open.document.roadmap(),

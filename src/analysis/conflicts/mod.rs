@@ -109,21 +109,21 @@ impl LiveConflicts {
             std::mem::take(&mut self.conflicts)
                 .into_iter()
                 .partition(|c| match c.kind {
-            ConflictKind::Dependency | ConflictKind::LaunchWindow | ConflictKind::DateOvertaken => {
-                !named(&c.missions)
-            }
-            ConflictKind::ResourceOverbooked | ConflictKind::ResourceGap => c
-                .resource
-                .as_ref()
-                .is_none_or(|r| !touched.resource_ids.contains(r.as_str())),
-            ConflictKind::AgencyOvercommitted => c
-                .agency
-                .as_ref()
-                .is_none_or(|a| !touched.agency_ids.contains(a.as_str())),
-            ConflictKind::DependencyCycle
-            | ConflictKind::UnknownReference
-            | ConflictKind::DuplicateId
-            | ConflictKind::InvalidDates => true,
+                    ConflictKind::Dependency
+                    | ConflictKind::LaunchWindow
+                    | ConflictKind::DateOvertaken => !named(&c.missions),
+                    ConflictKind::ResourceOverbooked | ConflictKind::ResourceGap => c
+                        .resource
+                        .as_ref()
+                        .is_none_or(|r| !touched.resource_ids.contains(r.as_str())),
+                    ConflictKind::AgencyOvercommitted => c
+                        .agency
+                        .as_ref()
+                        .is_none_or(|a| !touched.agency_ids.contains(a.as_str())),
+                    ConflictKind::DependencyCycle
+                    | ConflictKind::UnknownReference
+                    | ConflictKind::DuplicateId
+                    | ConflictKind::InvalidDates => true,
                 });
         let mut found = Vec::new();
         run_date_checks(&index, self.today, &Scope::Touching(&touched), &mut found);
