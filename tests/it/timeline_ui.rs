@@ -476,3 +476,62 @@ fn the_conflicts_are_exact_on_every_frame_of_a_drag() {
     harness.drop_at(to);
     harness.run();
 }
+
+/// Where each shown mission's bar (and whatever else has its name) is, by name.
+fn bar_tops(harness: &Harness<'_, GerApp>) -> Vec<(String, Vec<f32>)> {
+    harness
+        .state()
+        .roadmap()
+        .missions
+        .iter()
+        .map(|m| {
+            let tops = harness.query_all_by_label(&m.name).map(|n| n.rect().top());
+            (m.name.clone(), tops.collect())
+        })
+        .collect()
+}
+
+#[test]
+fn other_missions_keep_their_rows_while_a_mission_is_dragged() {
+    // Packed by start: a and d share the first row, b takes the second. With a moved after d,
+    // packing again would put b first and d second; while the drag goes on, they stay.
+    let plan = common::roadmap(vec![
+        common::mission("a", "2030-01-01", "2030-06-01"),
+        common::mission("b", "2030-03-01", "2030-12-01"),
+        common::mission("d", "2030-08-01", "2031-03-01"),
+    ]);
+    let view = || TimeView::between(day_number(day("2029-01-01")), day_number(day("2032-01-01")));
+    let mut app = GerApp::with_roadmap(plan);
+    app.set_time_view(view());
+    let mut harness = harness_for(app);
+    let before = bar_tops(&harness);
+    let from = bar_rect(&harness, "Mission a").center();
+    // d lasts 212 days; a moves 8 months later (the drag snaps to months at this zoom).
+    let per_day = bar_rect(&harness, "Mission d").width() / 212.0;
+    let to = from + egui::vec2(245.0 * per_day, 0.0);
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.run();
+        let during = bar_tops(&harness);
+        assert_eq!(
+            before[1..],
+            during[1..],
+            "b and d stay on their rows, step {k}"
+        );
+    }
+    harness.drop_at(to);
+    harness.run();
+    assert_eq!(harness.state().undo_count(), 1, "the drag is one step");
+    let after = bar_tops(&harness);
+    assert_ne!(
+        after[1..],
+        before[1..],
+        "once dropped, the rows are packed again"
+    );
+    // As a window opened on the result packs them.
+    let mut fresh = GerApp::with_roadmap(harness.state().roadmap().clone());
+    fresh.set_time_view(view());
+    assert_eq!(after, bar_tops(&harness_for(fresh)));
+}
