@@ -403,6 +403,16 @@ fn an_empty_base_merges_what_both_sides_added_and_conflicts_where_they_differ() 
 
 // The command line.
 
+/// `merge` of the three versions written in a folder, into `out.json`.
+const MERGE_FILES: [&str; 6] = [
+    "merge",
+    "base.json",
+    "ours.json",
+    "theirs.json",
+    "-o",
+    "out.json",
+];
+
 fn ger_planner(args: &[&str], directory: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ger-planner"))
         .args(args)
@@ -458,15 +468,7 @@ fn write_versions(dir: &Path, (base, ours, theirs): &(Roadmap, Roadmap, Roadmap)
 fn merge_artemis(clash: bool) -> (tempfile::TempDir, Output, serde_json::Value) {
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     write_versions(dir.path(), &artemis_versions(clash));
-    let args = [
-        "merge",
-        "base.json",
-        "ours.json",
-        "theirs.json",
-        "-o",
-        "out.json",
-    ];
-    let output = ger_planner(&[&args[..], &["--json"]].concat(), dir.path());
+    let output = ger_planner(&[&MERGE_FILES[..], &["--json"]].concat(), dir.path());
     let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("{err}"));
     (dir, output, report)
 }
@@ -537,15 +539,7 @@ fn merge_leaves_the_output_alone_when_an_input_cannot_be_read() {
     )
     .unwrap_or_else(|err| panic!("{err}"));
     std::fs::write(dir.path().join("out.json"), "before").unwrap_or_else(|err| panic!("{err}"));
-    let args = [
-        "merge",
-        "base.json",
-        "ours.json",
-        "theirs.json",
-        "-o",
-        "out.json",
-    ];
-    let output = ger_planner(&args, dir.path());
+    let output = ger_planner(&MERGE_FILES, dir.path());
     assert_eq!(output.status.code(), Some(2));
     assert!(
         text(&output.stderr).contains("theirs.json:4:"),
@@ -687,15 +681,7 @@ fn json_files_that_are_not_roadmaps_are_merged_as_text() {
     ] {
         std::fs::write(dir.path().join(name), text).unwrap_or_else(|err| panic!("{err}"));
     }
-    let args = [
-        "merge",
-        "base.json",
-        "ours.json",
-        "theirs.json",
-        "-o",
-        "out.json",
-    ];
-    let output = ger_planner(&args, dir.path());
+    let output = ger_planner(&MERGE_FILES, dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(
         read(&dir.path().join("out.json")),
