@@ -177,6 +177,11 @@ pub fn rearrange_after_date_change(
         .copied()
         .filter(|&i| i < roadmap.missions.len() && i < arrangement.days.len())
         .collect();
+    // Looked up for every entry and link: a drag of the whole selection moves thousands.
+    let mut is_moved = vec![false; arrangement.days.len()];
+    for &i in &moved {
+        is_moved[i] = true;
+    }
     for &i in &moved {
         let days = interval(&roadmap.missions[i]);
         arrangement.days[i] = days;
@@ -191,7 +196,7 @@ pub fn rearrange_after_date_change(
         let mut taken_out = Vec::new();
         for (r, row) in lane.rows.iter_mut().enumerate() {
             row.retain(|entry| {
-                let stays = !moved.contains(&entry.mission);
+                let stays = !is_moved[entry.mission];
                 if !stays {
                     taken_out.push((r, *entry));
                 }
@@ -227,7 +232,7 @@ pub fn rearrange_after_date_change(
     }
     // Whether a dependency is kept depends only on the dates of its two missions.
     let violated = violated_dependencies(conflicts);
-    let touched = |link: &&mut Link| moved.contains(&link.from) || moved.contains(&link.to);
+    let touched = |link: &&mut Link| is_moved[link.from] || is_moved[link.to];
     for link in arrangement.links.iter_mut().filter(touched) {
         let pair = ordered_pair(
             &roadmap.missions[link.to].id,

@@ -42,23 +42,8 @@ impl Roadmap {
 
     /// Whether the two roadmaps differ in anything but their missions.
     pub fn differs_besides_missions(&self, other: &Self) -> bool {
-        let Self {
-            title,
-            description,
-            agencies,
-            destinations,
-            phases,
-            resources,
-            missions: _,
-            views,
-        } = self;
-        *title != other.title
-            || *description != other.description
-            || *agencies != other.agencies
-            || *destinations != other.destinations
-            || *phases != other.phases
-            || *resources != other.resources
-            || *views != other.views
+        // Copies of what is small, so that no field can be forgotten here.
+        self.without_missions() != other.without_missions()
     }
 
     /// A copy of everything but the missions (which are most of a roadmap).

@@ -147,6 +147,13 @@ impl GerApp {
     }
 
     pub(super) fn replace_document(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
+        let on_disk = path.is_some();
+        self.replace_document_from(roadmap, path, on_disk);
+    }
+
+    /// [`Self::replace_document`], saying whether `roadmap` is what the file holds (a merge
+    /// being resolved is not, until it is saved).
+    fn replace_document_from(&mut self, roadmap: Roadmap, path: Option<PathBuf>, on_disk: bool) {
         self.resolving = None;
         let path = path.map(absolute);
         if let Some(path) = &path {
@@ -154,7 +161,7 @@ impl GerApp {
         } else {
             self.settings.last_file = None;
         }
-        self.open.replace(roadmap, path);
+        self.open.replace(roadmap, path, on_disk);
     }
 
     /// Saves to `path` off the UI thread (or asks where when `None`), then does `then`.
@@ -434,8 +441,7 @@ impl GerApp {
     fn start_resolving(&mut self, path: PathBuf, resolving: Resolving) {
         match resolving.roadmap() {
             Ok(roadmap) => {
-                self.replace_document(roadmap, Some(path));
-                self.open.document = Document::new(self.open.document.roadmap().clone(), false);
+                self.replace_document_from(roadmap, Some(path), false);
                 self.resolving = Some(resolving);
                 self.settings.side_tab = SideTab::Merge;
                 self.settings.hide_side_panel = false;

@@ -43,9 +43,10 @@ impl OpenDocument {
     }
 
     /// Puts `roadmap` in place of the one open, from `path` (`None`: a new roadmap), with no
-    /// history; the autosave of the one before is forgotten.
-    pub fn replace(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
-        self.document = Document::new(roadmap, path.is_some());
+    /// history; `on_disk` when it is what the file holds (else it starts modified). The
+    /// autosave of the one before is forgotten.
+    pub fn replace(&mut self, roadmap: Roadmap, path: Option<PathBuf>, on_disk: bool) {
+        self.document = Document::new(roadmap, on_disk);
         self.name_without_file = UNTITLED;
         self.autosave.clear();
         self.path = path;

@@ -135,7 +135,24 @@ impl Resolving {
             return;
         }
         self.checked_for = Some(generation);
-        let value = format::to_value(roadmap);
+        if self.picked.iter().all(Option::is_none) {
+            return;
+        }
+        // Only the missions picks are about, not the whole roadmap: this runs on every frame
+        // of a drag while a merge is resolved.
+        let about: std::collections::HashSet<&str> = (self.merge.conflicts().iter())
+            .zip(&self.picked)
+            .filter(|(_, picked)| picked.is_some())
+            .filter_map(|(conflict, _)| conflict.mission())
+            .collect();
+        let concerned = Roadmap {
+            missions: (roadmap.missions.iter())
+                .filter(|m| about.contains(m.id.as_str()))
+                .cloned()
+                .collect(),
+            ..roadmap.without_missions()
+        };
+        let value = format::to_value(&concerned);
         let mut dropped = false;
         for (conflict, picked) in self.merge.conflicts().iter().zip(&mut self.picked) {
             if picked.is_some() && conflict.side_of(&value) != *picked {
