@@ -36,7 +36,7 @@ fn check(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("100000-missions-file", |b| {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
-        b.iter(|| cli::check(black_box(Path::new(&path)), false, today))
+        b.iter(|| cli::check(black_box(Path::new(&path)), false, today, false))
     });
     group.finish();
     let _ = std::fs::remove_dir_all(&dir);

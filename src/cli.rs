@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analysis::{
-    Conflict, RoadmapDiff, Severity, count_by_severity, diff, find_conflicts_on,
+    self, Conflict, Review, RoadmapDiff, Schedule, Severity, count_by_severity, diff,
+    find_conflicts_on,
 };
 use crate::format::{self, ReadError};
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
@@ -49,33 +50,76 @@ impl Outcome {
     }
 }
 
-/// `ger-planner check FILE [--json] [--today DATE]`: validate a roadmap and list its conflicts
-/// on `today` (which decides what dates time has overtaken).
-pub fn check(path: &Path, json: bool, today: NaiveDate) -> Outcome {
+/// `ger-planner check FILE [--json] [--today DATE] [--strict]`: validate a roadmap and list its
+/// conflicts on `today` (which decides what dates time has overtaken). Conflicts the roadmap
+/// accepts are left out and do not count, unless `strict`; accepted entries that match no
+/// conflict any more are reported on standard error as stale.
+pub fn check(path: &Path, json: bool, today: NaiveDate, strict: bool) -> Outcome {
     let roadmap = match format::read_file(path) {
         Ok(roadmap) => roadmap,
         Err(err) => return Outcome::unreadable(&err),
     };
     let conflicts = find_conflicts_on(&roadmap, today);
+    let review = Review::new(&conflicts, &roadmap.accepted);
+    let listed: Vec<Listed> = conflicts
+        .iter()
+        .zip(&review.accepted_by)
+        .map(|(conflict, by)| Listed {
+            conflict,
+            accepted: by.map(|k| roadmap.accepted[k].reason.as_str()),
+        })
+        .filter(|l| strict || l.accepted.is_none())
+        .collect();
+    let file = path.display().to_string();
     let stdout = if json {
-        conflicts_json(&conflicts)
+        to_json(&CheckReport { conflicts: &listed })
     } else {
-        conflicts_text(
-            &path.display().to_string(),
-            roadmap.missions.len(),
-            &conflicts,
-        )
+        let hidden = conflicts.len() - listed.len();
+        conflicts_text(&file, roadmap.missions.len(), &listed, hidden)
     };
-    let status = if conflicts.is_empty() {
-        EXIT_CLEAN
-    } else {
-        EXIT_FOUND
-    };
+    let stderr: String = review
+        .stale
+        .iter()
+        .map(|&k| {
+            let stale = &roadmap.accepted[k];
+            format!(
+                "{file}: warning: the accepted {} conflict of {} matches no conflict any more \
+                 (stale): remove it\n",
+                stale.kind.name(),
+                stale
+                    .missions
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        })
+        .collect();
     Outcome {
         stdout,
-        stderr: String::new(),
-        status,
+        stderr,
+        status: if listed.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_FOUND
+        },
     }
+}
+
+/// A conflict as `check` lists it: with the reason it is accepted for, where it is.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    conflict: &'a Conflict,
+    /// Present only for an accepted conflict (listed with `--strict`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted: Option<&'a str>,
+}
+
+/// `{"conflicts":[…]}` as DESIGN §4 gives it, absent fields as `null`.
+#[derive(Serialize)]
+struct CheckReport<'a> {
+    conflicts: &'a [Listed<'a>],
 }
 
 /// `ger-planner diff OLD NEW [--json]`: what changed between two versions of a roadmap, mission
@@ -101,6 +145,57 @@ pub fn diff_files(old: &Path, new: &Path, json: bool) -> Outcome {
             EXIT_FOUND
         },
     }
+}
+
+/// `ger-planner schedule FILE [-o OUT] [--json] [--today DATE]`: the moves that make the
+/// roadmap feasible, with their reasons, and what cannot be fixed; with `OUT`, the rescheduled
+/// roadmap written there. Exit status 0 when it ran, 2 when the file cannot be read or OUT
+/// cannot be written (then it is left as it was).
+pub fn schedule(path: &Path, output: Option<&Path>, json: bool, today: NaiveDate) -> Outcome {
+    let roadmap = match format::read_file(path) {
+        Ok(roadmap) => roadmap,
+        Err(err) => return Outcome::unreadable(&err),
+    };
+    let proposed = analysis::schedule(&roadmap, Some(today));
+    let mut stderr = String::new();
+    if let Some(output) = output {
+        if let Err(err) = format::write_file(output, &proposed.applied_to(&roadmap)) {
+            return Outcome {
+                stdout: String::new(),
+                stderr: format!("error: cannot write {}: {err}\n", output.display()),
+                status: EXIT_INVALID,
+            };
+        }
+        stderr = format!("wrote {}\n", output.display());
+    }
+    let stdout = if json {
+        to_json(&proposed)
+    } else {
+        schedule_text(&path.display().to_string(), &proposed)
+    };
+    Outcome {
+        stdout,
+        stderr,
+        status: EXIT_CLEAN,
+    }
+}
+
+/// The moves, one per line with its reasons, then what cannot be fixed.
+fn schedule_text(file: &str, proposed: &Schedule) -> String {
+    let mut text = match proposed.moves.len() {
+        0 => format!("{file}: nothing to move\n"),
+        n => format!("{file}: {} to move\n", plural(n, "mission")),
+    };
+    for m in &proposed.moves {
+        text.push_str(&format!("  {}\n", m.describe()));
+    }
+    if !proposed.unfixable.is_empty() {
+        text.push_str("\nCannot be fixed by moving missions later:\n");
+        for u in &proposed.unfixable {
+            text.push_str(&format!("  {}\n", u.reason));
+        }
+    }
+    text
 }
 
 /// What `export` draws: DESIGN §4's options, and a saved view to start from.
@@ -273,46 +368,52 @@ fn to_json(value: &impl Serialize) -> String {
     }
 }
 
-/// `{"conflicts":[…]}` as DESIGN §4 gives it, absent fields as `null`.
-fn conflicts_json(conflicts: &[Conflict]) -> String {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        conflicts: &'a [Conflict],
+/// One line per conflict, errors first, for a person; `hidden` accepted conflicts are counted
+/// in a last line.
+fn conflicts_text(file: &str, mission_count: usize, listed: &[Listed], hidden: usize) -> String {
+    let accepted_note = match hidden {
+        0 => String::new(),
+        n => format!(
+            "{} not listed (--strict lists {})\n",
+            plural(n, "accepted conflict"),
+            if n == 1 { "it" } else { "them" }
+        ),
+    };
+    if listed.is_empty() {
+        return format!("{file}: no conflicts among {mission_count} missions\n{accepted_note}");
     }
-    to_json(&Report { conflicts })
-}
-
-/// One line per conflict, errors first, for a person.
-fn conflicts_text(file: &str, mission_count: usize, conflicts: &[Conflict]) -> String {
-    if conflicts.is_empty() {
-        return format!("{file}: no conflicts among {mission_count} missions\n");
-    }
+    let conflicts: Vec<Conflict> = listed.iter().map(|l| l.conflict.clone()).collect();
     let mut text = format!(
         "{file}: {} among {mission_count} missions\n",
-        severity_counts(conflicts)
+        severity_counts(&conflicts)
     );
-    let width = conflicts
+    let width = listed
         .iter()
-        .map(|c| c.kind.name().len())
+        .map(|l| l.conflict.kind.name().len())
         .max()
         .unwrap_or(0);
     for (severity, heading) in [(Severity::Error, "Errors"), (Severity::Warning, "Warnings")] {
-        let listed: Vec<&Conflict> = conflicts
+        let of_severity: Vec<&Listed> = listed
             .iter()
-            .filter(|c| c.severity == severity)
+            .filter(|l| l.conflict.severity == severity)
             .collect();
-        if listed.is_empty() {
+        if of_severity.is_empty() {
             continue;
         }
         text.push_str(&format!("\n{heading}:\n"));
-        for conflict in listed {
+        for l in of_severity {
+            let accepted = l
+                .accepted
+                .map(|reason| format!(" [accepted: {reason}]"))
+                .unwrap_or_default();
             text.push_str(&format!(
-                "  {:width$}  {}\n",
-                conflict.kind.name(),
-                conflict.message
+                "  {:width$}  {}{accepted}\n",
+                l.conflict.kind.name(),
+                l.conflict.message
             ));
         }
     }
+    text.push_str(&accepted_note);
     text
 }
 

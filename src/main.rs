@@ -22,9 +22,10 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate a roadmap and list its conflicts. Exit status: 0 none, 1 conflicts, 2 unreadable.
+    /// Validate a roadmap and list its conflicts. Exit status: 0 none (accepted ones aside), 1
+    /// conflicts, 2 unreadable.
     Check {
-        /// The roadmap file (JSON, format version 1).
+        /// The roadmap file (JSON, format version 1 or 2).
         file: PathBuf,
         /// Print the conflicts as JSON: {"conflicts":[…]}.
         #[arg(long)]
@@ -34,6 +35,9 @@ enum Command {
         /// warning. Fix it to make a check reproducible.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<NaiveDate>,
+        /// List the conflicts the roadmap accepts too, and count them for the exit status.
+        #[arg(long)]
+        strict: bool,
     },
     /// Write a snapshot of the roadmap (.svg, .png, .pdf) or its mission table (.csv), by
     /// OUT's extension. Exit status: 0 written, 2 unreadable file or bad option.
@@ -72,6 +76,24 @@ enum Command {
         /// Print the differences and the summary as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// The earliest feasible dates: every mission that may move (not flown, cancelled or
+    /// fixed) placed after its dependencies, in its launch windows, within its resources' and
+    /// agency's limits; each move with its reasons. Exit status: 0 ran, 2 unreadable file or
+    /// OUT not written.
+    Schedule {
+        /// The roadmap file.
+        file: PathBuf,
+        /// Write the rescheduled roadmap here (may be FILE itself).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Print the moves and what cannot be fixed as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The day taken as today, YYYY-MM-DD [default: the system date]: no mission that may
+        /// move is placed before it.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
     /// Merge two versions of a roadmap made from a common one, by id and field (git's merge
     /// driver for roadmaps). Exit status: 0 merged, 1 merge conflicts left (written with
@@ -116,8 +138,19 @@ enum Lanes {
 fn main() -> ExitCode {
     let args = Args::parse();
     let outcome = match args.command {
-        Some(Command::Check { file, json, today }) => cli::check(&file, json, or_today(today)),
+        Some(Command::Check {
+            file,
+            json,
+            today,
+            strict,
+        }) => cli::check(&file, json, or_today(today), strict),
         Some(Command::Diff { old, new, json }) => cli::diff_files(&old, &new, json),
+        Some(Command::Schedule {
+            file,
+            output,
+            json,
+            today,
+        }) => cli::schedule(&file, output.as_deref(), json, or_today(today)),
         Some(Command::Merge {
             base,
             ours,

@@ -138,6 +138,7 @@ pub fn generated_roadmap(missions: usize, shape: Shape) -> Roadmap {
                 },
                 start,
                 end: start + Days::new(length),
+                fixed: false,
                 lead: agencies[rng.below(27) as usize].id.clone(),
                 contributors: vec![Contribution {
                     agency: agencies[rng.below(27) as usize].id.clone(),
@@ -159,5 +160,6 @@ pub fn generated_roadmap(missions: usize, shape: Shape) -> Roadmap {
         resources,
         missions,
         views: Vec::new(),
+        accepted: Vec::new(),
     }
 }

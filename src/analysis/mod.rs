@@ -5,10 +5,14 @@
 //! today, never read from the clock here); conflicts are fast enough to find on every frame of
 //! a drag.
 
+mod accepted;
 mod conflict;
 mod conflicts;
 mod diff;
+mod schedule;
 
+pub use accepted::Review;
 pub use conflict::{Conflict, ConflictKind, Severity, count_by_severity};
 pub use conflicts::{ConflictChanges, LiveConflicts, find_conflicts, find_conflicts_on};
 pub use diff::{Difference, RoadmapDiff, Summary, diff, months};
+pub use schedule::{Move, Schedule, Unfixable, fix_for, schedule};

@@ -198,22 +198,29 @@ pub fn remove_missions(document: &Document, removed: &[MissionKey]) -> Vec<Chang
     changes
 }
 
-/// Merges `missions` into the roadmap by id: one with the id of a mission already there replaces
-/// it (the first of a repeated id), the others are added at the end, in their order.
+/// Merges missions read from a table into the roadmap by id: one with the id of a mission
+/// already there replaces it (the first of a repeated id), the others are added at the end, in
+/// their order. The table has no `fixed` column, so a replaced mission keeps its flag.
 pub fn merge_missions(roadmap: &Roadmap, missions: &[Mission]) -> Vec<Change> {
     let position = crate::model::id_positions(roadmap.missions.iter().map(|m| m.id.as_str())).0;
     let mut changes = Vec::new();
     let mut next = roadmap.missions.len();
     for mission in missions {
         match position.get(mission.id.as_str()) {
-            Some(&index) if roadmap.missions[index] != *mission => {
-                changes.push(Change::Mission {
-                    index,
-                    before: Box::new(roadmap.missions[index].clone()),
-                    after: Box::new(mission.clone()),
-                });
+            Some(&index) => {
+                let before = &roadmap.missions[index];
+                let after = Mission {
+                    fixed: before.fixed,
+                    ..mission.clone()
+                };
+                if *before != after {
+                    changes.push(Change::Mission {
+                        index,
+                        before: Box::new(before.clone()),
+                        after: Box::new(after),
+                    });
+                }
             }
-            Some(_) => {}
             None => {
                 changes.push(Change::Insert {
                     index: next,

@@ -53,6 +53,7 @@ pub fn new_mission(
         end: start
             .checked_add_days(Days::new(NEW_MISSION_DAYS - 1))
             .unwrap_or(start),
+        fixed: false,
         lead,
         contributors: Vec::new(),
         depends_on: Vec::new(),

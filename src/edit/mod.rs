@@ -10,7 +10,7 @@ mod document;
 mod domain;
 mod keys;
 
-use crate::model::{Agency, Destination, Phase, Resource, Roadmap, SavedView};
+use crate::model::{AcceptedConflict, Agency, Destination, Phase, Resource, Roadmap, SavedView};
 
 pub use changes::{
     Change, insert_mission, merge_missions, remove_missions, replace_mission, replace_roadmap,
@@ -37,6 +37,8 @@ pub struct Setup {
     pub resources: Vec<Resource>,
     /// Its saved views.
     pub views: Vec<SavedView>,
+    /// The conflicts it accepts.
+    pub accepted: Vec<AcceptedConflict>,
 }
 
 impl Setup {
@@ -51,6 +53,7 @@ impl Setup {
             phases,
             resources,
             views,
+            accepted,
             missions: _,
         } = roadmap.without_missions();
         Self {
@@ -61,6 +64,7 @@ impl Setup {
             phases,
             resources,
             views,
+            accepted,
         }
     }
 
@@ -73,6 +77,7 @@ impl Setup {
             && self.phases == roadmap.phases
             && self.resources == roadmap.resources
             && self.views == roadmap.views
+            && self.accepted == roadmap.accepted
     }
 
     fn put(&self, roadmap: &mut Roadmap) {
@@ -83,5 +88,6 @@ impl Setup {
         roadmap.phases.clone_from(&self.phases);
         roadmap.resources.clone_from(&self.resources);
         roadmap.views.clone_from(&self.views);
+        roadmap.accepted.clone_from(&self.accepted);
     }
 }

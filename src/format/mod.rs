@@ -8,6 +8,7 @@ mod error;
 mod markers;
 mod table;
 mod v1;
+mod v2;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -26,7 +27,7 @@ pub use table::{COLUMNS, MissionTable, TableProblem, missions_to_csv, read_missi
 pub const FORMAT_TAG: &str = "ger-roadmap";
 
 /// The newest version of the format this program reads, and the one it writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Files larger than this are refused rather than read into memory (a 100 000-mission roadmap is
 /// about 40 MiB).
@@ -67,31 +68,32 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
 /// The roadmap as the JSON value its canonical file holds: what a merge works on, field by
 /// field, without knowing the fields.
 pub fn to_value(roadmap: &Roadmap) -> serde_json::Value {
-    v1::to_value(roadmap)
+    v2::to_value(roadmap)
 }
 
 /// A mission as the JSON value its entry in the file holds.
 pub fn mission_to_value(mission: &crate::model::Mission) -> serde_json::Value {
-    v1::mission_to_value(mission)
+    v2::mission_to_value(mission)
 }
 
 /// The mission a JSON value holds, checked as strictly as in a file.
 pub fn mission_from_value(
     value: &serde_json::Value,
 ) -> Result<crate::model::Mission, serde_json::Error> {
-    v1::mission_from_value(value)
+    v2::mission_from_value(value)
 }
 
 /// The roadmap a JSON value holds, checked as strictly as a file (without line and column).
 pub fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_json::Error> {
-    let header = Header::deserialize(value)?;
-    debug_assert_eq!(header.version.0, CURRENT_VERSION);
-    v1::from_value(value)
+    match Header::deserialize(value)?.version.0 {
+        1 => v1::from_value(value),
+        _ => v2::from_value(value),
+    }
 }
 
 /// The canonical text of a roadmap.
 pub fn to_json(roadmap: &Roadmap) -> String {
-    let mut text = v1::to_json(roadmap);
+    let mut text = v2::to_json(roadmap);
     text.push('\n');
     text
 }
@@ -126,14 +128,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
-/// The migration hook: a file of an older version is read by that version's module and brought
-/// to the current model here. Version 1 is the only version so far, so nothing is converted yet.
+/// The migration hook: a file is read by its version's module, which brings it to the model.
+/// Version 2 only adds fields, so a version-1 file is the model without them.
 fn read_version(version: u32, text: &str) -> Result<Roadmap, serde_json::Error> {
-    debug_assert_eq!(
-        version, CURRENT_VERSION,
-        "`Version` admits only versions this program knows"
-    );
-    v1::from_json(text)
+    match version {
+        1 => v1::from_json(text),
+        _ => v2::from_json(text),
+    }
+}
+
+/// The version a roadmap is written with: the lowest that holds what it contains.
+pub fn version_needed(roadmap: &Roadmap) -> u32 {
+    v2::lowest_version(roadmap)
 }
 
 /// The two fields that say what a file is, read before anything else so that a newer or foreign

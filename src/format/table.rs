@@ -251,6 +251,7 @@ fn mission(
             })?,
         start: day(5)?,
         end: day(6)?,
+        fixed: false,
         lead: id(7)?.into(),
         contributors: split_list(cell(8))
             .into_iter()

@@ -1,31 +1,34 @@
-//! Version 1 of the file: the model's types in a top-level object with `format` and `version`.
+//! Version 1 of the file, as read: version 2 without `accepted` conflicts and without `fixed`
+//! missions. A version-1 file that uses either is refused with a message that says to set
+//! `"version": 2`, so that an older program never meets a field it would misread.
 
-use std::borrow::Cow;
+use serde::{Deserialize, Deserializer};
 
-use serde::{Deserialize, Serialize};
-
-use super::{CURRENT_VERSION, FormatTag, Version};
+use super::{FormatTag, Version};
 use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap, SavedView};
 
-/// The top-level object, in canonical field order. It borrows the roadmap to write and owns what
-/// it reads, so one struct serves both ways.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File<'a> {
-    format: FormatTag,
-    version: Version,
-    title: Cow<'a, str>,
-    #[serde(default, skip_serializing_if = "str::is_empty")]
-    description: Cow<'a, str>,
-    agencies: Cow<'a, [Agency]>,
-    destinations: Cow<'a, [Destination]>,
-    #[serde(default, skip_serializing_if = "<[Phase]>::is_empty")]
-    phases: Cow<'a, [Phase]>,
-    #[serde(default, skip_serializing_if = "<[Resource]>::is_empty")]
-    resources: Cow<'a, [Resource]>,
-    missions: Cow<'a, [Mission]>,
-    #[serde(default, skip_serializing_if = "<[SavedView]>::is_empty")]
-    views: Cow<'a, [SavedView]>,
+struct File {
+    #[serde(rename = "format")]
+    _format: FormatTag,
+    #[serde(rename = "version")]
+    _version: Version,
+    title: String,
+    #[serde(default)]
+    description: String,
+    agencies: Vec<Agency>,
+    destinations: Vec<Destination>,
+    #[serde(default)]
+    phases: Vec<Phase>,
+    #[serde(default)]
+    resources: Vec<Resource>,
+    #[serde(deserialize_with = "missions_of_version_1")]
+    missions: Vec<Mission>,
+    #[serde(default)]
+    views: Vec<SavedView>,
+    #[serde(default, rename = "accepted", deserialize_with = "refuse_accepted")]
+    _accepted: (),
 }
 
 pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
@@ -36,58 +39,37 @@ pub(super) fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_jso
     Ok(into_roadmap(File::deserialize(value)?))
 }
 
-fn into_roadmap(file: File<'static>) -> Roadmap {
+fn into_roadmap(file: File) -> Roadmap {
     Roadmap {
-        title: file.title.into_owned(),
-        description: file.description.into_owned(),
-        agencies: file.agencies.into_owned(),
-        destinations: file.destinations.into_owned(),
-        phases: file.phases.into_owned(),
-        resources: file.resources.into_owned(),
-        missions: file.missions.into_owned(),
-        views: file.views.into_owned(),
+        title: file.title,
+        description: file.description,
+        agencies: file.agencies,
+        destinations: file.destinations,
+        phases: file.phases,
+        resources: file.resources,
+        missions: file.missions,
+        views: file.views,
+        accepted: Vec::new(),
     }
 }
 
-#[expect(
-    clippy::expect_used,
-    reason = "plain structs with string keys always serialise; failure would be a bug here"
-)]
-pub(super) fn to_json(roadmap: &Roadmap) -> String {
-    serde_json::to_string_pretty(&file(roadmap)).expect("a roadmap always serialises")
+/// `accepted` belongs to version 2: said so rather than as an unknown field.
+fn refuse_accepted<'de, D: Deserializer<'de>>(_: D) -> Result<(), D::Error> {
+    Err(serde::de::Error::custom(
+        "`accepted` conflicts need format version 2: set \"version\": 2",
+    ))
 }
 
-#[expect(
-    clippy::expect_used,
-    reason = "plain structs with string keys always serialise; failure would be a bug here"
-)]
-pub(super) fn to_value(roadmap: &Roadmap) -> serde_json::Value {
-    serde_json::to_value(file(roadmap)).expect("a roadmap always serialises")
-}
-
-#[expect(
-    clippy::expect_used,
-    reason = "plain structs with string keys always serialise; failure would be a bug here"
-)]
-pub(super) fn mission_to_value(mission: &Mission) -> serde_json::Value {
-    serde_json::to_value(mission).expect("a mission always serialises")
-}
-
-pub(super) fn mission_from_value(value: &serde_json::Value) -> Result<Mission, serde_json::Error> {
-    Mission::deserialize(value)
-}
-
-fn file(roadmap: &Roadmap) -> File<'_> {
-    File {
-        format: FormatTag,
-        version: Version(CURRENT_VERSION),
-        title: Cow::Borrowed(&roadmap.title),
-        description: Cow::Borrowed(&roadmap.description),
-        agencies: Cow::Borrowed(&roadmap.agencies),
-        destinations: Cow::Borrowed(&roadmap.destinations),
-        phases: Cow::Borrowed(&roadmap.phases),
-        resources: Cow::Borrowed(&roadmap.resources),
-        missions: Cow::Borrowed(&roadmap.missions),
-        views: Cow::Borrowed(&roadmap.views),
+/// The mission list, refused (at its end, where the reader stands) when a mission is `fixed`.
+fn missions_of_version_1<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Mission>, D::Error> {
+    let missions = Vec::<Mission>::deserialize(deserializer)?;
+    match missions.iter().find(|m| m.fixed) {
+        Some(fixed) => Err(serde::de::Error::custom(format!(
+            "mission `{}` is `fixed`, which needs format version 2: set \"version\": 2",
+            fixed.id
+        ))),
+        None => Ok(missions),
     }
 }

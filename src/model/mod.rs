@@ -5,12 +5,14 @@
 //! capacities, ids) are checked while they are read, so a bad value is reported at its line and
 //! column.
 
+mod accepted;
 mod color;
 pub mod date;
 mod ids;
 mod roadmap;
 mod view;
 
+pub use accepted::{AcceptedConflict, ConflictKind, Severity};
 pub use color::Color;
 pub use ids::{
     AgencyId, DestinationId, MissionId, PhaseId, ResourceId, ViewId, id_from_name, id_positions,

@@ -27,6 +27,8 @@ pub struct Roadmap {
     pub missions: Vec<Mission>,
     /// Named views to present, in order.
     pub views: Vec<super::SavedView>,
+    /// Conflicts the working group accepts, with their reasons (format version 2).
+    pub accepted: Vec<super::AcceptedConflict>,
 }
 
 impl Roadmap {
@@ -57,6 +59,7 @@ impl Roadmap {
             resources,
             missions: _,
             views,
+            accepted,
         } = self;
         Self {
             title: title.clone(),
@@ -67,6 +70,7 @@ impl Roadmap {
             resources: resources.clone(),
             missions: Vec::new(),
             views: views.clone(),
+            accepted: accepted.clone(),
         }
     }
 }
@@ -233,6 +237,9 @@ pub struct Mission {
     /// Last day; equal to `start` for a milestone.
     #[serde(with = "super::date")]
     pub end: NaiveDate,
+    /// A date an agency has committed to: the scheduler never moves it (format version 2).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fixed: bool,
     /// The agency that leads it.
     pub lead: AgencyId,
     /// Other agencies and what they bring.
@@ -295,6 +302,10 @@ pub struct Dependency {
     /// Days to wait after it ends; may be negative to allow an overlap.
     #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub lag_days: i32,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 fn one() -> u32 {

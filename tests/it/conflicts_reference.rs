@@ -327,7 +327,7 @@ fn arb_mission() -> impl Strategy<Value = Mission> {
         )
 }
 
-fn arb_roadmap() -> impl Strategy<Value = Roadmap> {
+pub fn arb_roadmap() -> impl Strategy<Value = Roadmap> {
     (
         prop::collection::vec(arb_mission(), 0..12),
         (1..4u32, 0..15u32, 1..3u32, 0..15u32),

@@ -195,15 +195,15 @@ fn impossible_and_loose_dates_are_refused_where_they_stand() {
 
 #[test]
 fn a_newer_version_is_refused_with_a_message_that_says_so() {
-    let newer = minimal_with("\"version\": 1", "\"version\": 2").replacen(
+    let newer = minimal_with("\"version\": 1", "\"version\": 3").replacen(
         "\"title\"",
-        "\"a_field_of_version_2\": true,\n  \"title\"",
+        "\"a_field_of_version_3\": true,\n  \"title\"",
         1,
     );
     let message = error_of(&newer);
     assert!(message.starts_with("test.json:3:14:"), "{message}");
     assert!(
-        message.contains("format version 2, newer than this program reads"),
+        message.contains("format version 3, newer than this program reads"),
         "{message}"
     );
     assert!(
@@ -350,5 +350,77 @@ fn saving_into_a_missing_folder_fails_and_writes_nothing() {
             .map(|d| d.count())
             .unwrap_or(99),
         0
+    );
+}
+
+/// MINIMAL as version 2: MMX fixed, and its launch-window conflict accepted.
+fn minimal_version_2() -> String {
+    minimal_with("\"version\": 1", "\"version\": 2")
+        .replacen(
+            "\"end\": \"2031-07-31\",\n",
+            "\"end\": \"2031-07-31\",\n      \"fixed\": true,\n",
+            1,
+        )
+        .replacen(
+            "  ]\n}\n",
+            "  ],\n  \"accepted\": [\n    {\n      \"kind\": \"launch-window\",\n      \
+             \"missions\": [\n        \"mmx\"\n      ],\n      \"reason\": \"on purpose\"\n    \
+             }\n  ]\n}\n",
+            1,
+        )
+}
+
+#[test]
+fn version_2_holds_fixed_missions_and_accepted_conflicts_and_is_written_back_byte_for_byte() {
+    let text = minimal_version_2();
+    let roadmap = read(&text).unwrap_or_else(|err| panic!("{err}\n{text}"));
+    assert!(roadmap.missions[0].fixed);
+    assert_eq!(roadmap.accepted.len(), 1);
+    assert_eq!(roadmap.accepted[0].reason, "on purpose");
+    assert_eq!(format::to_json(&roadmap), text);
+}
+
+#[test]
+fn a_roadmap_that_uses_nothing_of_version_2_is_written_as_version_1() {
+    let mut roadmap = read(&minimal_version_2()).unwrap_or_else(|err| panic!("{err}"));
+    roadmap.missions[0].fixed = false;
+    roadmap.accepted.clear();
+    assert_eq!(format::version_needed(&roadmap), 1);
+    assert_eq!(format::to_json(&roadmap), MINIMAL);
+    roadmap.missions[0].fixed = true;
+    assert_eq!(format::version_needed(&roadmap), 2);
+    assert!(format::to_json(&roadmap).contains("\"version\": 2,"));
+}
+
+#[test]
+fn a_version_1_file_with_fields_of_version_2_is_refused_saying_which_version_holds_them() {
+    let fixed = minimal_version_2().replacen("\"version\": 2", "\"version\": 1", 1);
+    let message = error_of(&fixed);
+    assert!(message.contains("mission `mmx` is `fixed`"), "{message}");
+    assert!(message.contains("set \"version\": 2"), "{message}");
+    let accepted_only = fixed.replacen("      \"fixed\": true,\n", "", 1);
+    let message = error_of(&accepted_only);
+    assert!(message.starts_with("test.json:"), "{message}");
+    assert!(
+        message.contains("`accepted` conflicts need format version 2"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_accepted_conflict_of_an_unknown_kind_is_refused_at_its_line() {
+    let text = minimal_version_2().replacen("\"launch-window\"", "\"launch-windw\"", 1);
+    let message = error_of(&text);
+    assert!(
+        message.contains("unknown variant `launch-windw`"),
+        "{message}"
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("launch-windw"))
+        .map(|l| l + 1);
+    assert!(
+        message.starts_with(&format!("test.json:{}:", line.unwrap_or(0))),
+        "{message}"
     );
 }

@@ -18,6 +18,7 @@ mod merge_ui;
 mod presentation_ui;
 mod random_ui;
 mod samples;
+mod schedule;
 mod setup_ui;
 mod showing_ui;
 mod table;

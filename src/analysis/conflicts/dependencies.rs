@@ -76,7 +76,7 @@ fn cycles(index: &Index, conflicts: &mut Vec<Conflict>) {
 /// The strongly connected groups that hold a cycle: two missions or more, or one that depends on
 /// itself. Tarjan's algorithm, iterative so that a long chain of dependencies cannot overflow the
 /// stack; a mission in no cycle costs no allocation.
-fn cyclic_groups(edges: &[Vec<(usize, i32)>]) -> Vec<Vec<usize>> {
+pub(in crate::analysis) fn cyclic_groups(edges: &[Vec<(usize, i32)>]) -> Vec<Vec<usize>> {
     const UNVISITED: usize = usize::MAX;
     let n = edges.len();
     let mut order = vec![UNVISITED; n];

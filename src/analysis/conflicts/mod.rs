@@ -15,7 +15,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use chrono::{Datelike, NaiveDate};
 
 use super::{Conflict, ConflictKind};
+
 use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
+pub(in crate::analysis) use dependencies::cyclic_groups;
+pub(in crate::analysis) use windows::merged_windows;
 
 /// Every conflict of the roadmap on `today`, sorted by kind, then missions (DESIGN §3, §4):
 /// what [`find_conflicts`] finds, and the dates that `today` has overtaken. `today` is an
@@ -301,20 +304,20 @@ impl<'r> Ids<'r> {
 /// How missions are linked, by position: what does not change while only dates do (as long
 /// as no mission's dates turn backwards), so it is worked out once per full analysis.
 #[derive(Clone, Debug, Default)]
-struct Links {
+pub(in crate::analysis) struct Links {
     /// Missions that take part in the checks: not cancelled, and not ending before they start.
-    takes_part: Vec<bool>,
+    pub(in crate::analysis) takes_part: Vec<bool>,
     /// Each mission's destination and lead agency, where they exist.
-    destination_of: Vec<Option<usize>>,
-    lead_of: Vec<Option<usize>>,
+    pub(in crate::analysis) destination_of: Vec<Option<usize>>,
+    pub(in crate::analysis) lead_of: Vec<Option<usize>>,
     /// Each mission's resources that exist, each once.
-    resources_of: Vec<Vec<usize>>,
+    pub(in crate::analysis) resources_of: Vec<Vec<usize>>,
     /// For each mission, the missions taking part that it depends on, with the lag (empty for
     /// one that does not take part). A dependency on a cancelled mission is satisfied; one on
     /// an unknown id is an `unknown-reference`.
-    depends_on: Vec<Vec<(usize, i32)>>,
+    pub(in crate::analysis) depends_on: Vec<Vec<(usize, i32)>>,
     /// The same edges the other way: for each mission, those that depend on it.
-    dependents: Vec<Vec<(usize, i32)>>,
+    pub(in crate::analysis) dependents: Vec<Vec<(usize, i32)>>,
     /// For each resource, the missions taking part that use it.
     users: Vec<Vec<usize>>,
     /// For each agency, the missions taking part that it leads.
@@ -324,6 +327,11 @@ struct Links {
 }
 
 impl Links {
+    /// The links of `roadmap`'s missions.
+    pub(in crate::analysis) fn of(roadmap: &Roadmap) -> Self {
+        Self::new(roadmap, &Ids::new(roadmap))
+    }
+
     fn new(roadmap: &Roadmap, ids: &Ids) -> Self {
         let missions = &roadmap.missions;
         let takes_part: Vec<bool> = missions.iter().map(takes_part).collect();
@@ -432,18 +440,18 @@ fn takes_part(mission: &Mission) -> bool {
 }
 
 /// A date as a day number, for arithmetic and sweeps.
-fn day(date: NaiveDate) -> i32 {
+pub(in crate::analysis) fn day(date: NaiveDate) -> i32 {
     date.num_days_from_ce()
 }
 
 /// A day number back as a date. Day numbers here come from the file's four-digit-year dates and
 /// move by at most one day, so they are always in chrono's range.
-fn date(day: i32) -> NaiveDate {
+pub(in crate::analysis) fn date(day: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MIN)
 }
 
 /// "A", "A and B", "A, B and C": names in a sentence.
-fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+pub(in crate::analysis) fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let names: Vec<&str> = names.into_iter().collect();
     match names.split_last() {
         None => String::new(),
@@ -453,7 +461,7 @@ fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// "1 day", "3 days".
-fn days(n: i64) -> String {
+pub(in crate::analysis) fn days(n: i64) -> String {
     if n.abs() == 1 {
         format!("{n} day")
     } else {

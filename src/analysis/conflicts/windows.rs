@@ -44,7 +44,7 @@ pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>)
 
 /// The destination's windows as sorted, disjoint day ranges (overlapping ones joined; a window
 /// that ends before it starts holds no day and is left out).
-fn merged_windows(destination: &Destination) -> Vec<(i32, i32)> {
+pub(in crate::analysis) fn merged_windows(destination: &Destination) -> Vec<(i32, i32)> {
     let mut windows: Vec<(i32, i32)> = destination
         .launch_windows
         .iter()

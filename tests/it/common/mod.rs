@@ -25,6 +25,7 @@ pub fn mission(id: &str, start: &str, end: &str) -> Mission {
         status: MissionStatus::Planned,
         start: date(start),
         end: date(end),
+        fixed: false,
         lead: "NASA".into(),
         contributors: Vec::new(),
         depends_on: Vec::new(),
@@ -115,6 +116,7 @@ pub fn roadmap(missions: Vec<Mission>) -> Roadmap {
         resources: Vec::new(),
         missions,
         views: Vec::new(),
+        accepted: Vec::new(),
     }
 }
 

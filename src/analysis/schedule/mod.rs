@@ -1,0 +1,732 @@
+//! The scheduling engine: for every mission that may move, the earliest start that satisfies
+//! its dependencies, its destination's launch windows, its resources' capacity and gaps and its
+//! lead agency's limit, with the reasons for every move.
+//!
+//! Rules: a mission is never moved earlier and keeps its duration; it never starts before
+//! today; flown, cancelled and fixed missions stay where they are; conflicts the roadmap
+//! accepts are left alone. Missions are placed one at a time, each after the missions it
+//! depends on, the earliest start first (then file order), so that where missions compete for
+//! a resource or an agency the earlier start keeps its place. What cannot be fixed (a cycle, an
+//! unknown reference, a fixed mission after a moved one, no later launch window) is reported.
+
+mod pool;
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
+use serde::Serialize;
+
+use super::conflicts::{Links, cyclic_groups, date, day, days, merged_windows, name_list};
+use super::{Conflict, ConflictKind};
+use crate::model::{MissionId, MissionStatus, Roadmap, id_positions};
+use pool::Pool;
+
+/// One mission moved by the scheduler, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Move {
+    /// Position of the mission in the roadmap's list.
+    #[serde(skip)]
+    pub position: usize,
+    /// Its id.
+    pub mission: MissionId,
+    /// Its name.
+    #[serde(skip)]
+    pub name: String,
+    /// Its dates before and after.
+    #[serde(with = "crate::model::date")]
+    pub from_start: NaiveDate,
+    /// The new start.
+    #[serde(with = "crate::model::date")]
+    pub to_start: NaiveDate,
+    /// The end before.
+    #[serde(with = "crate::model::date")]
+    pub from_end: NaiveDate,
+    /// The new end (the duration is kept).
+    #[serde(with = "crate::model::date")]
+    pub to_end: NaiveDate,
+    /// What pushed it, in the order it was pushed: each a clause for after "because".
+    pub reasons: Vec<String>,
+}
+
+impl Move {
+    /// "Artemis IV: 2028-02-01 → 2028-06-15, because Artemis III now ends 2027-12-17 and
+    /// Artemis IV waits 180 days after it".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} → {}, because {}",
+            self.name,
+            self.from_start,
+            self.to_start,
+            self.reasons.join("; then ")
+        )
+    }
+
+    /// The move as a fix to offer: "Move Tianwen-3 to 2028-10-01: the next launch window to
+    /// Mars opens 2028-10-01".
+    pub fn as_fix(&self) -> String {
+        match self.reasons.last() {
+            Some(reason) => format!("Move {} to {}: {reason}", self.name, self.to_start),
+            None => format!("Move {} to {}", self.name, self.to_start),
+        }
+    }
+}
+
+/// Something the scheduler could not fix, and the missions concerned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unfixable {
+    /// The missions concerned, sorted by id.
+    pub missions: Vec<MissionId>,
+    /// Why, in one line.
+    pub reason: String,
+}
+
+/// What the scheduler proposes: the moves, in the roadmap's order, and what it cannot fix.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    /// Missions moved.
+    pub moves: Vec<Move>,
+    /// What cannot be fixed by moving missions later.
+    pub unfixable: Vec<Unfixable>,
+}
+
+impl Schedule {
+    /// The new dates, by position: what an edit applies.
+    pub fn dates(&self) -> Vec<(usize, NaiveDate, NaiveDate)> {
+        self.moves
+            .iter()
+            .map(|m| (m.position, m.to_start, m.to_end))
+            .collect()
+    }
+
+    /// The roadmap with the moves made.
+    pub fn applied_to(&self, roadmap: &Roadmap) -> Roadmap {
+        let mut scheduled = roadmap.clone();
+        for (position, start, end) in self.dates() {
+            if let Some(mission) = scheduled.missions.get_mut(position) {
+                mission.start = start;
+                mission.end = end;
+            }
+        }
+        scheduled
+    }
+}
+
+/// The earliest feasible dates for every mission that may move, on `today` (`None`: no day
+/// is taken as today).
+pub fn schedule(roadmap: &Roadmap, today: Option<NaiveDate>) -> Schedule {
+    Engine::new(roadmap, today, |_| true).run()
+}
+
+/// The fix for one conflict: the scheduler run with only the conflict's missions that should
+/// move free to move (the dependent of a dependency, every mission of a shared resource or
+/// agency, the mission outside its window or overtaken by today), and the missions after them,
+/// so that a fix never breaks what follows. `None` for a conflict that moving missions later
+/// does not fix (a cycle, an unknown reference, a repeated id, backwards dates).
+pub fn fix_for(
+    roadmap: &Roadmap,
+    today: Option<NaiveDate>,
+    conflict: &Conflict,
+) -> Option<Schedule> {
+    let named: Vec<usize> = match conflict.kind {
+        ConflictKind::Dependency => {
+            // The first id is the dependent only when it sorts first; find it by its edge.
+            let ids = &conflict.missions;
+            let positions: Vec<usize> = roadmap
+                .missions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| ids.contains(&m.id))
+                .filter(|(_, m)| {
+                    m.depends_on
+                        .iter()
+                        .any(|d| ids.contains(&d.mission) && d.mission != m.id)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            positions
+        }
+        ConflictKind::ResourceOverbooked
+        | ConflictKind::ResourceGap
+        | ConflictKind::LaunchWindow
+        | ConflictKind::AgencyOvercommitted
+        | ConflictKind::DateOvertaken => roadmap
+            .missions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| conflict.missions.contains(&m.id))
+            .map(|(i, _)| i)
+            .collect(),
+        ConflictKind::DependencyCycle
+        | ConflictKind::UnknownReference
+        | ConflictKind::DuplicateId
+        | ConflictKind::InvalidDates => return None,
+    };
+    let links = Links::of(roadmap);
+    let mut free = vec![false; roadmap.missions.len()];
+    let mut stack = named;
+    while let Some(i) = stack.pop() {
+        if !std::mem::replace(&mut free[i], true) {
+            stack.extend(links.dependents[i].iter().map(|&(k, _)| k));
+        }
+    }
+    let schedule = Engine::with_links(roadmap, links, today, |i| free[i]).run();
+    let concerned = |ids: &[MissionId]| ids.iter().any(|id| conflict.missions.contains(id));
+    Some(Schedule {
+        unfixable: schedule
+            .unfixable
+            .into_iter()
+            .filter(|u| concerned(&u.missions))
+            .collect(),
+        ..schedule
+    })
+}
+
+/// Where a push came from, so that repeated pushes by one constraint read as one reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Dependency,
+    Today,
+    Window,
+    Resource(usize),
+    Gap(usize),
+    Agency(usize),
+}
+
+/// The scheduler's state while it places missions.
+struct Engine<'r> {
+    roadmap: &'r Roadmap,
+    links: Links,
+    today: Option<i32>,
+    movable: Vec<bool>,
+    /// Current (new, once placed) start and end of every mission, as day numbers.
+    start: Vec<i32>,
+    end: Vec<i32>,
+    /// Each destination's launch windows, sorted and joined.
+    windows: Vec<Vec<(i32, i32)>>,
+    resources: Vec<Pool>,
+    agencies: Vec<Option<Pool>>,
+    accepted: Exemptions,
+    /// Missions held where they are because they are in a dependency cycle or after one.
+    held: Vec<bool>,
+    reasons: Vec<Vec<(Source, String)>>,
+    unfixable: Vec<Unfixable>,
+}
+
+/// What accepted conflicts exempt from the rules.
+#[derive(Default)]
+struct Exemptions {
+    /// Dependency edges (dependent, depended on) not enforced.
+    edges: FxHashSet<(usize, usize)>,
+    /// Missions whose launch window is not enforced.
+    windows: FxHashSet<usize>,
+    /// (resource, mission, mission): the pair may share the resource beyond its capacity.
+    resources: FxHashSet<(usize, usize, usize)>,
+    /// (resource, mission, mission): the pair's gap is not enforced.
+    gaps: FxHashSet<(usize, usize, usize)>,
+    /// (agency, mission, mission): the pair may both count against the agency's limit.
+    agencies: FxHashSet<(usize, usize, usize)>,
+}
+
+impl Exemptions {
+    fn new(roadmap: &Roadmap) -> Self {
+        let resources = id_positions(roadmap.resources.iter().map(|r| r.id.as_str())).0;
+        let agencies = id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
+        let mut exempt = Self::default();
+        for accepted in &roadmap.accepted {
+            // Every mission with a named id: conflicts name ids, and ids may repeat.
+            let named: Vec<usize> = (roadmap.missions.iter().enumerate())
+                .filter(|(_, m)| accepted.missions.contains(&m.id))
+                .map(|(i, _)| i)
+                .collect();
+            let resource = accepted
+                .resource
+                .as_ref()
+                .and_then(|r| resources.get(r.as_str()).copied());
+            let agency = accepted
+                .agency
+                .as_ref()
+                .and_then(|a| agencies.get(a.as_str()).copied());
+            match accepted.kind {
+                ConflictKind::Dependency => {
+                    exempt
+                        .edges
+                        .extend(pairs(0, &named).map(|(_, a, b)| (a, b)));
+                }
+                ConflictKind::LaunchWindow => exempt.windows.extend(named),
+                ConflictKind::ResourceGap => {
+                    if let Some(r) = resource {
+                        exempt.gaps.extend(pairs(r, &named));
+                    }
+                }
+                ConflictKind::ResourceOverbooked => {
+                    if let Some(r) = resource {
+                        exempt.resources.extend(pairs(r, &named));
+                    }
+                }
+                ConflictKind::AgencyOvercommitted => {
+                    if let Some(a) = agency {
+                        exempt.agencies.extend(pairs(a, &named));
+                    }
+                }
+                _ => {}
+            }
+        }
+        exempt
+    }
+}
+
+/// Every ordered pair of the missions `named`, tagged with `pool`: an accepted run exempts its
+/// missions from each other only, so a newcomer still counts them all.
+fn pairs(pool: usize, named: &[usize]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    named
+        .iter()
+        .flat_map(move |&a| named.iter().map(move |&b| (pool, a, b)))
+        .filter(|&(_, a, b)| a != b)
+}
+
+impl<'r> Engine<'r> {
+    fn new(roadmap: &'r Roadmap, today: Option<NaiveDate>, free: impl Fn(usize) -> bool) -> Self {
+        Self::with_links(roadmap, Links::of(roadmap), today, free)
+    }
+
+    fn with_links(
+        roadmap: &'r Roadmap,
+        links: Links,
+        today: Option<NaiveDate>,
+        free: impl Fn(usize) -> bool,
+    ) -> Self {
+        let missions = &roadmap.missions;
+        let movable = (0..missions.len())
+            .map(|i| {
+                let m = &missions[i];
+                links.takes_part[i] && m.status != MissionStatus::Flown && !m.fixed && free(i)
+            })
+            .collect();
+        let agencies = roadmap
+            .agencies
+            .iter()
+            .map(|a| a.max_concurrent.map(|n| Pool::new(n as usize, 0)))
+            .collect();
+        Self {
+            roadmap,
+            today: today.map(day),
+            movable,
+            start: missions.iter().map(|m| day(m.start)).collect(),
+            end: missions.iter().map(|m| day(m.end)).collect(),
+            windows: roadmap.destinations.iter().map(merged_windows).collect(),
+            resources: roadmap
+                .resources
+                .iter()
+                .map(|r| Pool::new(r.capacity as usize, r.min_gap_days as i32))
+                .collect(),
+            agencies,
+            accepted: Exemptions::new(roadmap),
+            held: vec![false; missions.len()],
+            reasons: vec![Vec::new(); missions.len()],
+            unfixable: Vec::new(),
+            links,
+        }
+    }
+
+    /// The dependency edges the scheduler enforces: those taking part and not accepted.
+    fn edges(&self, i: usize) -> impl Iterator<Item = (usize, i32)> + '_ {
+        self.links.depends_on[i]
+            .iter()
+            .copied()
+            .filter(move |&(j, _)| !self.accepted.edges.contains(&(i, j)))
+    }
+
+    fn run(mut self) -> Schedule {
+        self.report_unknown_and_invalid();
+        self.hold_back_cycles();
+        let n = self.roadmap.missions.len();
+        // Whatever stays where it is books its resources first.
+        for i in 0..n {
+            if self.links.takes_part[i] && !self.movable[i] {
+                self.book(i);
+            }
+        }
+        let mut waiting_for: Vec<usize> = (0..n)
+            .map(|i| {
+                if self.movable[i] {
+                    self.edges(i).filter(|&(j, _)| self.movable[j]).count()
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let mut ready: BinaryHeap<Reverse<(i32, usize)>> = (0..n)
+            .filter(|&i| self.movable[i] && waiting_for[i] == 0)
+            .map(|i| Reverse((self.earliest(i).0, i)))
+            .collect();
+        while let Some(Reverse((_, i))) = ready.pop() {
+            self.place(i);
+            for k in 0..self.links.dependents[i].len() {
+                let (k, _) = self.links.dependents[i][k];
+                if self.movable[k] && !self.accepted.edges.contains(&(k, i)) {
+                    waiting_for[k] -= 1;
+                    if waiting_for[k] == 0 {
+                        ready.push(Reverse((self.earliest(k).0, k)));
+                    }
+                }
+            }
+        }
+        self.report_broken_fixed();
+        self.finish()
+    }
+
+    /// Unknown references and backwards dates: reported, and left to the checks.
+    fn report_unknown_and_invalid(&mut self) {
+        let roadmap = self.roadmap;
+        let missions: FxHashSet<&str> = roadmap.missions.iter().map(|m| m.id.as_str()).collect();
+        let agencies: FxHashSet<&str> = roadmap.agencies.iter().map(|a| a.id.as_str()).collect();
+        let resources: FxHashSet<&str> = roadmap.resources.iter().map(|r| r.id.as_str()).collect();
+        let destinations: FxHashSet<&str> =
+            roadmap.destinations.iter().map(|d| d.id.as_str()).collect();
+        for (i, m) in roadmap.missions.iter().enumerate() {
+            if m.status == MissionStatus::Cancelled {
+                continue;
+            }
+            if m.end < m.start {
+                self.report(&[i], format!("{} ends before it starts", m.name));
+            }
+            let mut unknown: Vec<String> = Vec::new();
+            if !agencies.contains(m.lead.as_str()) {
+                unknown.push(format!("lead agency \"{}\"", m.lead));
+            }
+            if !destinations.contains(m.destination.as_str()) {
+                unknown.push(format!("destination \"{}\"", m.destination));
+            }
+            unknown.extend(
+                (m.depends_on.iter())
+                    .filter(|d| !missions.contains(d.mission.as_str()))
+                    .map(|d| format!("mission \"{}\"", d.mission)),
+            );
+            unknown.extend(
+                (m.resources.iter())
+                    .filter(|r| !resources.contains(r.as_str()))
+                    .map(|r| format!("resource \"{r}\"")),
+            );
+            if !unknown.is_empty() {
+                let list = name_list(unknown.iter().map(String::as_str));
+                self.report(
+                    &[i],
+                    format!(
+                        "{} names an unknown {list}: its rule cannot be checked",
+                        m.name
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Missions in a dependency cycle, or after one, cannot be placed after what they depend
+    /// on: they stay where they are, reported.
+    fn hold_back_cycles(&mut self) {
+        let n = self.roadmap.missions.len();
+        let edges: Vec<Vec<(usize, i32)>> = (0..n).map(|i| self.edges(i).collect()).collect();
+        let groups = cyclic_groups(&edges);
+        if groups.is_empty() {
+            return;
+        }
+        let mut held = vec![false; n];
+        let mut stack: Vec<usize> = groups.iter().flatten().copied().collect();
+        while let Some(i) = stack.pop() {
+            if !std::mem::replace(&mut held[i], true) {
+                stack.extend(self.links.dependents[i].iter().map(|&(k, _)| k));
+            }
+        }
+        let missions = &self.roadmap.missions;
+        for group in &groups {
+            let names = name_list(group.iter().map(|&i| missions[i].name.as_str()));
+            self.report(
+                group,
+                format!("{names} depend on each other in a cycle: none of them can start first"),
+            );
+        }
+        let in_group: FxHashSet<usize> = groups.iter().flatten().copied().collect();
+        let after_cycles: Vec<usize> = (0..n)
+            .filter(|&i| held[i] && !in_group.contains(&i) && self.movable[i])
+            .collect();
+        for i in after_cycles {
+            self.report(
+                &[i],
+                format!(
+                    "{} waits for missions in a dependency cycle",
+                    missions[i].name
+                ),
+            );
+        }
+        for (movable, &held) in self.movable.iter_mut().zip(&held) {
+            *movable &= !held;
+        }
+        self.held = held;
+    }
+
+    /// The earliest start mission `i` may have from its dependencies, its own start and today,
+    /// with the reason when that is later than its start.
+    fn earliest(&self, i: usize) -> (i32, Option<(Source, String)>) {
+        let mission = &self.roadmap.missions[i];
+        let mut earliest = (self.start[i], None);
+        if let Some(today) = self.today.filter(|&t| t > earliest.0) {
+            let reason = format!(
+                "{} has not flown and cannot start before today ({})",
+                mission.name,
+                date(today)
+            );
+            earliest = (today, Some((Source::Today, reason)));
+        }
+        for (j, lag) in self.edges(i) {
+            let after = self.end[j] + lag;
+            if after > earliest.0 {
+                earliest = (
+                    after,
+                    Some((Source::Dependency, self.dependency_reason(i, j, lag))),
+                );
+            }
+        }
+        earliest
+    }
+
+    /// "Artemis III now ends 2027-12-17 and Artemis IV waits 180 days after it".
+    fn dependency_reason(&self, i: usize, j: usize, lag: i32) -> String {
+        let missions = &self.roadmap.missions;
+        let (name, before) = (&missions[i].name, &missions[j]);
+        let ends = if self.end[j] == day(before.end) {
+            "ends"
+        } else {
+            "now ends"
+        };
+        let wait = match lag {
+            0 => format!("{name} may start that day"),
+            lag if lag > 0 => format!("{name} waits {} after it", days(lag.into())),
+            lag => format!("{name} may start {} before it ends", days((-lag).into())),
+        };
+        format!("{} {ends} {} and {wait}", before.name, date(self.end[j]))
+    }
+
+    /// Places mission `i` at the first start from its earliest that fits every rule.
+    fn place(&mut self, i: usize) {
+        let (mut start, reason) = self.earliest(i);
+        self.reasons[i].extend(reason);
+        let length = self.end[i] - self.start[i];
+        let mut windows = self.windows_of(i);
+        loop {
+            let before = start;
+            if let Some(d) = windows {
+                match next_window_start(&self.windows[d], start) {
+                    Some(opens) if opens > start => {
+                        let reason = format!(
+                            "the next launch window to {} opens {}",
+                            self.roadmap.destinations[d].name,
+                            date(opens)
+                        );
+                        self.push(i, Source::Window, reason);
+                        start = opens;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let reason = format!(
+                            "{} needs a launch window to {} on or after {}, and the roadmap has \
+                             none",
+                            self.roadmap.missions[i].name,
+                            self.roadmap.destinations[d].name,
+                            date(start)
+                        );
+                        self.report(&[i], reason);
+                        windows = None;
+                    }
+                }
+            }
+            start = self.fit_resources(i, start, length);
+            start = self.fit_agency(i, start, length);
+            if start == before {
+                break;
+            }
+        }
+        self.start[i] = start;
+        self.end[i] = start + length;
+        self.book(i);
+    }
+
+    /// The destination whose launch windows mission `i` must start in, if any.
+    fn windows_of(&self, i: usize) -> Option<usize> {
+        let d = self.links.destination_of[i]?;
+        (!self.windows[d].is_empty() && !self.accepted.windows.contains(&i)).then_some(d)
+    }
+
+    /// The first start from `start` at which mission `i`'s resources have room and keep their
+    /// gaps (one pass: the caller repeats until nothing moves).
+    fn fit_resources(&mut self, i: usize, start: i32, length: i32) -> i32 {
+        for k in 0..self.links.resources_of[i].len() {
+            let r = self.links.resources_of[i][k];
+            if let Some((source, reason, next)) = self.resource_block(i, r, start, length) {
+                self.push(i, source, reason);
+                return next;
+            }
+        }
+        start
+    }
+
+    /// What keeps mission `i` from using resource `r` from `start`: the rule, the reason and
+    /// the first start past it.
+    fn resource_block(
+        &self,
+        i: usize,
+        r: usize,
+        start: i32,
+        length: i32,
+    ) -> Option<(Source, String, i32)> {
+        let pool = &self.resources[r];
+        let name = &self.roadmap.resources[r].name;
+        let shared = &self.accepted.resources;
+        if let Some(full) = pool.full_during(start, start + length, |m| shared.contains(&(r, i, m)))
+        {
+            let reason = format!(
+                "{name} is taken by {} until {} (capacity {})",
+                self.names(&full.by),
+                date(full.free_from - 1),
+                pool.capacity()
+            );
+            return Some((Source::Resource(r), reason, full.free_from));
+        }
+        let gaps = &self.accepted.gaps;
+        let (other, other_start, next) = pool.too_close(start, |m| gaps.contains(&(r, i, m)))?;
+        let reason = format!(
+            "{name} needs {} between launches and {} starts {}",
+            days(pool.min_gap().into()),
+            self.roadmap.missions[other].name,
+            date(other_start)
+        );
+        Some((Source::Gap(r), reason, next))
+    }
+
+    /// The first start from `start` at which mission `i`'s lead agency leads few enough
+    /// missions.
+    fn fit_agency(&mut self, i: usize, start: i32, length: i32) -> i32 {
+        let Some(a) = self.links.lead_of[i] else {
+            return start;
+        };
+        let Some(pool) = &self.agencies[a] else {
+            return start;
+        };
+        let shared = &self.accepted.agencies;
+        let Some(full) = pool.full_during(start, start + length, |m| shared.contains(&(a, i, m)))
+        else {
+            return start;
+        };
+        let reason = format!(
+            "{} already leads {} missions at once until {} (at most {})",
+            self.roadmap.agencies[a].name,
+            full.by.len(),
+            date(full.free_from - 1),
+            pool.capacity()
+        );
+        self.push(i, Source::Agency(a), reason);
+        full.free_from
+    }
+
+    /// Books mission `i`'s days in its resources and its lead agency.
+    fn book(&mut self, i: usize) {
+        let (start, end) = (self.start[i], self.end[i]);
+        for &r in &self.links.resources_of[i] {
+            self.resources[r].place(start, end, i);
+        }
+        if let Some(Some(pool)) = self.links.lead_of[i].map(|a| &mut self.agencies[a]) {
+            pool.place(start, end, i);
+        }
+    }
+
+    /// Notes why mission `i` was pushed; a push by the same rule as the last replaces it, so
+    /// that a mission stepping through a crowded resource reads as one reason.
+    fn push(&mut self, i: usize, source: Source, reason: String) {
+        let reasons = &mut self.reasons[i];
+        match reasons.last_mut() {
+            Some(last) if last.0 == source => last.1 = reason,
+            _ => reasons.push((source, reason)),
+        }
+    }
+
+    fn report(&mut self, positions: &[usize], reason: String) {
+        let mut missions: Vec<MissionId> = positions
+            .iter()
+            .map(|&i| self.roadmap.missions[i].id.clone())
+            .collect();
+        missions.sort();
+        self.unfixable.push(Unfixable { missions, reason });
+    }
+
+    fn names(&self, positions: &[usize]) -> String {
+        name_list(
+            positions
+                .iter()
+                .map(|&i| self.roadmap.missions[i].name.as_str()),
+        )
+    }
+
+    /// A mission that stays where it is (fixed, flown, or not free to move in a fix) and now
+    /// starts before a mission it depends on ends (plus the lag): reported, since moving it is
+    /// not the scheduler's to do. Cycles were reported already.
+    fn report_broken_fixed(&mut self) {
+        let roadmap = self.roadmap;
+        for i in 0..roadmap.missions.len() {
+            if self.movable[i] || self.held[i] || !self.links.takes_part[i] {
+                continue;
+            }
+            let edges: Vec<(usize, i32)> = self.edges(i).collect();
+            for (j, lag) in edges {
+                if self.start[i] >= self.end[j] + lag {
+                    continue;
+                }
+                let mission = &roadmap.missions[i];
+                let what = if mission.status == MissionStatus::Flown {
+                    "has flown"
+                } else if mission.fixed {
+                    "is fixed"
+                } else {
+                    "stays"
+                };
+                let reason = format!(
+                    "{} {what} at {}, but {}",
+                    mission.name,
+                    mission.start,
+                    self.dependency_reason(i, j, lag)
+                );
+                self.report(&[i, j], reason);
+            }
+        }
+    }
+
+    fn finish(self) -> Schedule {
+        let missions = &self.roadmap.missions;
+        let moves = (0..missions.len())
+            .filter(|&i| self.movable[i] && self.start[i] != day(missions[i].start))
+            .map(|i| Move {
+                position: i,
+                mission: missions[i].id.clone(),
+                name: missions[i].name.clone(),
+                from_start: missions[i].start,
+                to_start: date(self.start[i]),
+                from_end: missions[i].end,
+                to_end: date(self.end[i]),
+                reasons: self.reasons[i].iter().map(|(_, r)| r.clone()).collect(),
+            })
+            .collect();
+        Schedule {
+            moves,
+            unfixable: self.unfixable,
+        }
+    }
+}
+
+/// The first day from `start` inside one of the (sorted, joined) windows: `start` itself when
+/// it is inside one, else the opening of the next; `None` when none opens later.
+fn next_window_start(windows: &[(i32, i32)], start: i32) -> Option<i32> {
+    let after = windows.partition_point(|&(first, _)| first <= start);
+    if after > 0 && windows[after - 1].1 >= start {
+        return Some(start);
+    }
+    windows.get(after).map(|&(first, _)| first)
+}
