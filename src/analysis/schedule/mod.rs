@@ -332,10 +332,11 @@ impl<'r> Engine<'r> {
 
     /// The dependency edges the scheduler enforces: those taking part and not accepted.
     fn edges(&self, i: usize) -> impl Iterator<Item = (usize, i32)> + '_ {
+        let exempt = &self.accepted.edges;
         self.links.depends_on[i]
             .iter()
             .copied()
-            .filter(move |&(j, _)| !self.accepted.edges.contains(&(i, j)))
+            .filter(move |&(j, _)| exempt.is_empty() || !exempt.contains(&(i, j)))
     }
 
     fn run(mut self) -> Schedule {
@@ -377,48 +378,60 @@ impl<'r> Engine<'r> {
         self.finish()
     }
 
-    /// Unknown references and backwards dates: reported, and left to the checks.
+    /// Unknown references and backwards dates: reported, and left to the checks. The links
+    /// already resolved every id; only a mission with fewer links than names is looked at.
     fn report_unknown_and_invalid(&mut self) {
         let roadmap = self.roadmap;
-        let missions: FxHashSet<&str> = roadmap.missions.iter().map(|m| m.id.as_str()).collect();
-        let agencies: FxHashSet<&str> = roadmap.agencies.iter().map(|a| a.id.as_str()).collect();
+        let links = &self.links;
+        // Built only when a mission has fewer links than names, which is rare.
+        let missions = std::cell::OnceCell::new();
+        let missions = || -> &FxHashSet<&str> {
+            missions.get_or_init(|| roadmap.missions.iter().map(|m| m.id.as_str()).collect())
+        };
         let resources: FxHashSet<&str> = roadmap.resources.iter().map(|r| r.id.as_str()).collect();
-        let destinations: FxHashSet<&str> =
-            roadmap.destinations.iter().map(|d| d.id.as_str()).collect();
+        let mut found = Vec::new();
         for (i, m) in roadmap.missions.iter().enumerate() {
             if m.status == MissionStatus::Cancelled {
                 continue;
             }
             if m.end < m.start {
-                self.report(&[i], format!("{} ends before it starts", m.name));
+                found.push((i, format!("{} ends before it starts", m.name)));
+                continue;
             }
             let mut unknown: Vec<String> = Vec::new();
-            if !agencies.contains(m.lead.as_str()) {
+            if links.lead_of[i].is_none() {
                 unknown.push(format!("lead agency \"{}\"", m.lead));
             }
-            if !destinations.contains(m.destination.as_str()) {
+            if links.destination_of[i].is_none() {
                 unknown.push(format!("destination \"{}\"", m.destination));
             }
-            unknown.extend(
-                (m.depends_on.iter())
-                    .filter(|d| !missions.contains(d.mission.as_str()))
-                    .map(|d| format!("mission \"{}\"", d.mission)),
-            );
-            unknown.extend(
-                (m.resources.iter())
-                    .filter(|r| !resources.contains(r.as_str()))
-                    .map(|r| format!("resource \"{r}\"")),
-            );
+            if links.depends_on[i].len() < m.depends_on.len() {
+                unknown.extend(
+                    (m.depends_on.iter())
+                        .filter(|d| !missions().contains(d.mission.as_str()))
+                        .map(|d| format!("mission \"{}\"", d.mission)),
+                );
+            }
+            if links.resources_of[i].len() < m.resources.len() {
+                unknown.extend(
+                    (m.resources.iter())
+                        .filter(|r| !resources.contains(r.as_str()))
+                        .map(|r| format!("resource \"{r}\"")),
+                );
+            }
             if !unknown.is_empty() {
                 let list = name_list(unknown.iter().map(String::as_str));
-                self.report(
-                    &[i],
+                found.push((
+                    i,
                     format!(
                         "{} names an unknown {list}: its rule cannot be checked",
                         m.name
                     ),
-                );
+                ));
             }
+        }
+        for (i, reason) in found {
+            self.report(&[i], reason);
         }
     }
 
@@ -426,8 +439,15 @@ impl<'r> Engine<'r> {
     /// on: they stay where they are, reported.
     fn hold_back_cycles(&mut self) {
         let n = self.roadmap.missions.len();
-        let edges: Vec<Vec<(usize, i32)>> = (0..n).map(|i| self.edges(i).collect()).collect();
-        let groups = cyclic_groups(&edges);
+        let groups = if self.accepted.edges.is_empty() {
+            cyclic_groups(&self.links.depends_on)
+        } else {
+            cyclic_groups(
+                &(0..n)
+                    .map(|i| self.edges(i).collect::<Vec<_>>())
+                    .collect::<Vec<_>>(),
+            )
+        };
         if groups.is_empty() {
             return;
         }
@@ -466,28 +486,34 @@ impl<'r> Engine<'r> {
     }
 
     /// The earliest start mission `i` may have from its dependencies, its own start and today,
-    /// with the reason when that is later than its start.
-    fn earliest(&self, i: usize) -> (i32, Option<(Source, String)>) {
-        let mission = &self.roadmap.missions[i];
+    /// with what sets it when that is later than its start: today (`None`), or the dependency
+    /// `(j, lag)`. Reasons are put in words only for a mission placed, not for every look.
+    fn earliest(&self, i: usize) -> (i32, Option<Option<(usize, i32)>>) {
         let mut earliest = (self.start[i], None);
         if let Some(today) = self.today.filter(|&t| t > earliest.0) {
-            let reason = format!(
-                "{} has not flown and cannot start before today ({})",
-                mission.name,
-                date(today)
-            );
-            earliest = (today, Some((Source::Today, reason)));
+            earliest = (today, Some(None));
         }
         for (j, lag) in self.edges(i) {
             let after = self.end[j] + lag;
             if after > earliest.0 {
-                earliest = (
-                    after,
-                    Some((Source::Dependency, self.dependency_reason(i, j, lag))),
-                );
+                earliest = (after, Some(Some((j, lag))));
             }
         }
         earliest
+    }
+
+    /// Why mission `i` cannot start before its earliest start: today, or a dependency.
+    fn earliest_reason(&self, i: usize, set_by: Option<(usize, i32)>) -> (Source, String) {
+        match set_by {
+            Some((j, lag)) => (Source::Dependency, self.dependency_reason(i, j, lag)),
+            None => {
+                let today = self.today.map(date).unwrap_or_default();
+                let name = &self.roadmap.missions[i].name;
+                let reason =
+                    format!("{name} has not flown and cannot start before today ({today})");
+                (Source::Today, reason)
+            }
+        }
     }
 
     /// "Artemis III now ends 2027-12-17 and Artemis IV waits 180 days after it".
@@ -509,8 +535,11 @@ impl<'r> Engine<'r> {
 
     /// Places mission `i` at the first start from its earliest that fits every rule.
     fn place(&mut self, i: usize) {
-        let (mut start, reason) = self.earliest(i);
-        self.reasons[i].extend(reason);
+        let (mut start, set_by) = self.earliest(i);
+        if let Some(set_by) = set_by {
+            let reason = self.earliest_reason(i, set_by);
+            self.reasons[i].push(reason);
+        }
         let length = self.end[i] - self.start[i];
         let mut windows = self.windows_of(i);
         loop {
@@ -666,18 +695,19 @@ impl<'r> Engine<'r> {
         )
     }
 
-    /// A mission that stays where it is (fixed, flown, or not free to move in a fix) and now
-    /// starts before a mission it depends on ends (plus the lag): reported, since moving it is
-    /// not the scheduler's to do. Cycles were reported already.
+    /// A mission that stays where it is (fixed, flown, held back by a cycle, or not free to
+    /// move in a fix) and now starts before a mission it depends on ends (plus the lag):
+    /// reported, since moving it is not the scheduler's to do. Edges between missions held
+    /// back by a cycle were reported with the cycle.
     fn report_broken_fixed(&mut self) {
         let roadmap = self.roadmap;
         for i in 0..roadmap.missions.len() {
-            if self.movable[i] || self.held[i] || !self.links.takes_part[i] {
+            if self.movable[i] || !self.links.takes_part[i] {
                 continue;
             }
             let edges: Vec<(usize, i32)> = self.edges(i).collect();
             for (j, lag) in edges {
-                if self.start[i] >= self.end[j] + lag {
+                if self.start[i] >= self.end[j] + lag || (self.held[i] && self.held[j]) {
                     continue;
                 }
                 let mission = &roadmap.missions[i];
@@ -699,7 +729,7 @@ impl<'r> Engine<'r> {
         }
     }
 
-    fn finish(self) -> Schedule {
+    fn finish(mut self) -> Schedule {
         let missions = &self.roadmap.missions;
         let moves = (0..missions.len())
             .filter(|&i| self.movable[i] && self.start[i] != day(missions[i].start))
@@ -711,7 +741,10 @@ impl<'r> Engine<'r> {
                 to_start: date(self.start[i]),
                 from_end: missions[i].end,
                 to_end: date(self.end[i]),
-                reasons: self.reasons[i].iter().map(|(_, r)| r.clone()).collect(),
+                reasons: std::mem::take(&mut self.reasons[i])
+                    .into_iter()
+                    .map(|(_, r)| r)
+                    .collect(),
             })
             .collect();
         Schedule {
