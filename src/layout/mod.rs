@@ -10,7 +10,7 @@ mod showing;
 mod text;
 mod time_view;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 
@@ -73,6 +73,11 @@ pub struct LayoutInput<'a> {
     pub highlight: Option<&'a AgencyId>,
     /// The day the today line marks.
     pub today: NaiveDate,
+    /// Dates proposed for missions (a fix or a schedule previewed, successors a drag pushes),
+    /// by position, as day numbers: drawn as ghosts where the bars would go.
+    pub proposed: &'a BTreeMap<usize, (i32, i32)>,
+    /// The missions that drive the selected one's date, by position: drawn with a ring.
+    pub driving: &'a [usize],
 }
 
 /// Lays the chart out: the arranged lanes and rows, placed in the view.
@@ -245,14 +250,16 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
             mission.lead != *agency && !mission.contributors.iter().any(|c| c.agency == *agency)
         }),
         selected: input.selection.contains(&i),
+        driving: input.driving.contains(&i),
         label: None,
     })
 }
 
-/// The baseline position of mission `i` on its row at `y`, when it moved and the ghost or its
-/// slip arrow is in view.
+/// The ghost of mission `i` on its row at `y`, when the ghost or its slip arrow is in view:
+/// where a preview proposes to put it, else where the baseline had it.
 fn ghost(input: &LayoutInput, i: usize, y: f32) -> Option<Ghost> {
-    let (first, last) = input.arrangement.ghost_days[i]?;
+    let proposed = input.proposed.get(&i).copied();
+    let (first, last) = proposed.or(input.arrangement.ghost_days[i])?;
     let x = |day: i32| input.time.x_from_time(f64::from(day), input.width);
     let (left, right) = (x(first), x(last + 1).max(x(first) + 2.0));
     let now_left = x(input.arrangement.days[i].0);
@@ -270,6 +277,7 @@ fn ghost(input: &LayoutInput, i: usize, y: f32) -> Option<Ghost> {
             bottom: y + BAR_HEIGHT,
         },
         now_left,
+        proposed: proposed.is_some(),
     })
 }
 

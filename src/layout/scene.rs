@@ -141,6 +141,8 @@ pub struct Bar {
     pub conflict: Option<Severity>,
     /// Whether the mission is selected.
     pub selected: bool,
+    /// Whether the mission is on the driving path of the selected one: it sets its date.
+    pub driving: bool,
     /// Drawn faint: another agency's missions are highlighted.
     pub dimmed: bool,
     /// Its name, where there is room for it (else the name shows on hover).
@@ -267,6 +269,9 @@ pub struct Ghost {
     pub rect: Rect,
     /// Where its bar starts now: the slip arrow runs from the ghost's start to here.
     pub now_left: f32,
+    /// A proposed position (a fix previewed, successors pushed) rather than a baseline one:
+    /// the arrow runs from the bar to the ghost.
+    pub proposed: bool,
 }
 
 /// Everything the chart draws, in drawing order (bands, then arrows, then bars).
@@ -308,7 +313,11 @@ impl Ghost {
     /// baseline start to the current one, when they are far enough apart to draw one: the
     /// line's ends and the corners of its head.
     pub fn slip_arrow(&self) -> Option<([Point; 2], [Point; 3])> {
-        let (from, now) = (self.rect.left, self.now_left);
+        let (from, now) = if self.proposed {
+            (self.now_left, self.rect.left)
+        } else {
+            (self.rect.left, self.now_left)
+        };
         let y = self.rect.bottom - 1.0;
         let head = 6.0;
         if (now - from).abs() <= head + 2.0 {
@@ -397,6 +406,7 @@ mod tests {
             operating_from: None,
             conflict: None,
             selected: false,
+            driving: false,
             dimmed: false,
             label: None,
         }

@@ -23,6 +23,8 @@ pub fn severity_color(severity: Severity) -> Color32 {
 
 /// Violet of slip arrows in compare mode: apart from the reds and ambers of conflicts.
 pub const SLIP_COLOR: Color32 = Color32::from_rgb(150, 110, 230);
+/// The ring around the missions that drive the selected one's date.
+pub const DRIVING_COLOR: Color32 = Color32::from_rgb(40, 170, 200);
 
 /// Fill of phase bands.
 pub const PHASE_COLOR: Color32 = Color32::from_rgba_unmultiplied_const(120, 140, 200, 14);
@@ -74,6 +76,7 @@ pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
         operating_from: None,
         conflict: None,
         selected: false,
+        driving: false,
         dimmed: false,
         label: None,
     }

@@ -6,9 +6,9 @@ use egui::{
 
 use super::batch::RectBatch;
 use super::colors::{
-    ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame,
-    conflict_ring, fill_color, hatch_color, ink, legend_label, legend_sample, operating_color,
-    outline, today_color,
+    DRIVING_COLOR, ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR,
+    WINDOW_COLOR, bar_frame, conflict_ring, fill_color, hatch_color, ink, legend_label,
+    legend_sample, operating_color, outline, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
@@ -252,6 +252,8 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
         };
         if bar.selected {
             painter.add(outer(4.5, Stroke::new(2.0, style.colors.selection)));
+        } else if bar.driving {
+            painter.add(outer(4.5, Stroke::new(2.0, DRIVING_COLOR)));
         }
         if let Some((gap, width, color)) = conflict_ring(bar) {
             painter.add(outer(gap, Stroke::new(width, color)));
@@ -265,6 +267,8 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
     }
     if bar.selected {
         batch.frame(rect.expand(6.5), 2.0, style.colors.selection);
+    } else if bar.driving {
+        batch.frame(rect.expand(6.5), 2.0, DRIVING_COLOR);
     }
     if let Some((gap, width, color)) = conflict_ring(bar) {
         batch.frame(rect.expand(gap), width, color);

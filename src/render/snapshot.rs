@@ -155,6 +155,8 @@ pub fn snapshot_scene(view: &SnapshotView, width: u32) -> Scene {
         selection: &Default::default(),
         highlight: None,
         today: view.today,
+        proposed: &Default::default(),
+        driving: &[],
     })
 }
 

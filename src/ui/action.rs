@@ -8,6 +8,7 @@ use super::agencies::AgenciesAction;
 use super::commands::Command;
 use super::dialogs::{Dialog, DialogChoice};
 use super::inspector::InspectorAction;
+use super::planning::PlanAction;
 use super::presentation::PresentationKey;
 use super::resolve::ResolveAction;
 use super::tasks::Done;
@@ -47,6 +48,8 @@ pub enum Action {
     Answer(DialogChoice, Option<Dialog>),
     /// A side picked in the Merge tab.
     Resolve(ResolveAction),
+    /// A fix applied, a conflict accepted or reopened.
+    Plan(PlanAction),
     /// Background work finished.
     Done(Done),
 }

@@ -15,8 +15,9 @@ use super::derived::Derived;
 use super::dialogs::{Dialog, Then};
 use super::file_flow::read_to_open;
 use super::files::Autosave;
-use super::inspector::Inspector;
+use super::inspector::{Inspector, Timing};
 use super::open_document::OpenDocument;
+use super::planning::Planning;
 use super::presentation::{self, Presentation, presentation_keys};
 use super::resolve::Resolving;
 use super::settings::Settings;
@@ -61,6 +62,8 @@ pub struct GerApp {
     /// The step a continuous widget (a colour being picked) is editing while the pointer is
     /// held: its further changes join that step.
     pub(super) continuing: Option<String>,
+    /// Quick fixes, Resolve all, accepting conflicts, pushed successors.
+    pub(super) planning: Planning,
 }
 
 impl GerApp {
@@ -114,6 +117,7 @@ impl GerApp {
             today: chrono::Local::now().date_naive(),
             presenting: None,
             continuing: None,
+            planning: Planning::default(),
         }
     }
 
@@ -246,6 +250,8 @@ impl GerApp {
         }
         // Settings changed since the last frame (by a test, or a filter) show at once.
         self.refresh_derived();
+        self.planning
+            .begin_frame(self.open.document.generation(), self.today);
         let locked = match &self.presenting {
             Some(presentation) => {
                 let roadmap = self.open.document.roadmap();
@@ -286,7 +292,15 @@ impl GerApp {
         egui::Panel::top("toolbar").show(ui, |ui| {
             let roadmap = self.open.document.roadmap();
             let hidden = self.derived.arrangement.hidden;
-            super::filters::toolbar(ui, roadmap, &mut self.settings.showing, hidden);
+            ui.horizontal(|ui| {
+                super::filters::toolbar(ui, roadmap, &mut self.settings.showing, hidden);
+                ui.separator();
+                ui.toggle_value(&mut self.settings.push_successors, "Push successors")
+                    .on_hover_text(
+                        "Dragging a mission later pushes the missions that depend on it (shown \
+                         as ghosts while dragging, moved on release, one undo step)",
+                    );
+            });
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if !self.settings.hide_side_panel {
@@ -300,6 +314,8 @@ impl GerApp {
     /// The chart, filling what the panels leave; `locked`: missions cannot be moved.
     fn chart(&mut self, ui: &mut Ui, locked: bool, actions: &mut Vec<Action>) {
         let selected_positions = self.selected_positions();
+        let proposed = self.planning.proposed();
+        let driving = self.driving_path();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -316,10 +332,40 @@ impl GerApp {
                     show_legend: !self.settings.hide_legend,
                     today: self.today,
                     locked,
+                    proposed: &proposed,
+                    driving: &driving,
+                    float_text: &|i| {
+                        let float = self.derived.float(document.roadmap(), i)?;
+                        Some(super::inspector::float_text(&float))
+                    },
                 };
                 let done = self.timeline.ui(ui, &mut self.settings.time, &input);
                 actions.extend(done.into_iter().map(Action::Timeline));
             });
+    }
+
+    /// The float and driving path of the one mission selected.
+    pub(super) fn timing(&self) -> Option<Timing> {
+        let selected = self.selected_positions();
+        let (1, Some(&i)) = (selected.len(), selected.first()) else {
+            return None;
+        };
+        let roadmap = self.open.document.roadmap();
+        Some(Timing {
+            float: self.derived.float(roadmap, i)?,
+            driven_by: (self.driving_path().into_iter())
+                .map(|j| roadmap.missions[j].name.clone())
+                .collect(),
+        })
+    }
+
+    /// The missions that drive the date of the one selected (when one is), by position.
+    pub(super) fn driving_path(&self) -> Vec<usize> {
+        let selected = self.selected_positions();
+        match (selected.len(), selected.first()) {
+            (1, Some(&i)) => self.derived.driving_path(self.open.document.roadmap(), i),
+            _ => Vec::new(),
+        }
     }
 
     /// Recomputes what is derived from the roadmap when it or what is shown changed.

@@ -10,12 +10,13 @@ use super::app::GerApp;
 use super::commands::Command;
 use super::dialogs::{Dialog, Then};
 use super::inspector::InspectorAction;
+use super::planning::PlanAction;
 use super::presentation::{Presentation, PresentationKey};
 use super::resolve::ResolveAction;
 use super::settings::SideTab;
 use super::timeline::TimelineAction;
 use crate::edit::{
-    Change, MissionKey, MissionPlace, duplicate, insert_mission, new_mission, remove_agency,
+    Change, MissionKey, MissionPlace, Setup, duplicate, insert_mission, new_mission, remove_agency,
     remove_missions, remove_view, replace_mission, replace_roadmap, set_dates, set_setup,
 };
 use crate::layout::{self, LaneKey};
@@ -47,6 +48,7 @@ impl GerApp {
             Action::Presentation(key) => self.presentation_key(ctx, key),
             Action::Answer(choice, dialog) => self.answer(ctx, choice, dialog),
             Action::Resolve(action) => self.resolve(action),
+            Action::Plan(action) => self.apply_plan_action(ctx, action),
             Action::Done(done) => self.finish(ctx, done),
         }
     }
@@ -184,6 +186,28 @@ impl GerApp {
             .unwrap_or_default()
     }
 
+    fn apply_plan_action(&mut self, ctx: &egui::Context, action: PlanAction) {
+        let roadmap = self.open.document.roadmap();
+        let mut setup = Setup::of(roadmap);
+        let (label, changes) = match action {
+            PlanAction::Apply { label, dates } => (label, set_dates(&self.open.document, &dates)),
+            PlanAction::Accept(accepted) => {
+                let label = format!("Accept {} conflict", accepted.kind.name());
+                setup.accepted.push(*accepted);
+                (label, set_setup(roadmap, setup))
+            }
+            PlanAction::RemoveAccepted(index) => {
+                if index >= setup.accepted.len() {
+                    return;
+                }
+                let removed = setup.accepted.remove(index);
+                let label = format!("Reopen {} conflict", removed.kind.name());
+                (label, set_setup(roadmap, setup))
+            }
+        };
+        self.edit(ctx, label, changes);
+    }
+
     /// Applies what the user did on the chart (also how benchmarks play a drag).
     pub fn apply_timeline_action(&mut self, ctx: &egui::Context, action: TimelineAction) {
         let document = &mut self.open.document;
@@ -211,10 +235,30 @@ impl GerApp {
             TimelineAction::Preview(dates) => {
                 document.preview_dates(&dates);
                 self.refresh_derived();
+                if self.settings.push_successors {
+                    let keys: Vec<MissionKey> = dates.iter().map(|d| d.0).collect();
+                    let moved = self.open.document.keys().positions(&keys);
+                    let roadmap = self.open.document.roadmap();
+                    self.planning.pushed = self.derived.pushed_successors(roadmap, &moved);
+                }
                 ctx.request_repaint();
             }
-            TimelineAction::EndGesture(label) => document.end_gesture(&label),
-            TimelineAction::CancelGesture => document.cancel_gesture(),
+            TimelineAction::EndGesture(label) => {
+                // The successors pushed join the drag's step.
+                let pushed = std::mem::take(&mut self.planning.pushed);
+                let pushed: Vec<(MissionKey, NaiveDate, NaiveDate)> = pushed
+                    .into_iter()
+                    .filter_map(|(i, start, end)| Some((document.keys().at(i)?, start, end)))
+                    .collect();
+                if !pushed.is_empty() {
+                    document.preview_dates(&pushed);
+                }
+                document.end_gesture(&label);
+            }
+            TimelineAction::CancelGesture => {
+                self.planning.pushed.clear();
+                document.cancel_gesture();
+            }
             TimelineAction::Nudge(dates) => {
                 let label = match dates.as_slice() {
                     [(key, ..)] => format!("Nudge {}", self.mission_name(*key)),

@@ -4,7 +4,7 @@
 use super::compare::Baseline;
 use chrono::NaiveDate;
 
-use crate::analysis::{Conflict, LiveConflicts, Severity};
+use crate::analysis::{Conflict, Float, LiveConflicts, Review, Severity};
 use crate::edit::Document;
 use crate::layout::{self, Arrangement, Showing};
 
@@ -13,8 +13,11 @@ use crate::layout::{self, Arrangement, Showing};
 pub struct Derived {
     /// The roadmap's conflicts, kept up to date cheaply while a drag changes only dates.
     live: Option<LiveConflicts>,
-    /// Positions in `conflicts` in the order the panel lists them: errors first.
+    /// Positions in `conflicts` in the order the panel lists them: errors first, accepted
+    /// ones last.
     pub conflict_order: Vec<usize>,
+    /// Which conflicts the roadmap accepts, and which accepted entries are stale.
+    pub review: Review,
     /// Lanes and rows of the chart.
     pub arrangement: Arrangement,
     /// The document generation, what is shown, the baseline and the day all this is of.
@@ -25,6 +28,29 @@ impl Derived {
     /// The roadmap's conflicts, sorted by kind, then missions.
     pub fn conflicts(&self) -> &[Conflict] {
         self.live.as_ref().map_or(&[], LiveConflicts::conflicts)
+    }
+
+    /// The chain of missions that sets mission `i`'s earliest date.
+    pub fn driving_path(&self, roadmap: &crate::model::Roadmap, i: usize) -> Vec<usize> {
+        self.live
+            .as_ref()
+            .map_or_else(Vec::new, |live| live.driving_path(roadmap, i))
+    }
+
+    /// How far mission `i` can slip before it delays another or leaves its launch window.
+    pub fn float(&self, roadmap: &crate::model::Roadmap, i: usize) -> Option<Float> {
+        Some(self.live.as_ref()?.float(roadmap, i))
+    }
+
+    /// The successors that `moved` missions push (see [`LiveConflicts::pushed_successors`]).
+    pub fn pushed_successors(
+        &self,
+        roadmap: &crate::model::Roadmap,
+        moved: &[usize],
+    ) -> Vec<(usize, NaiveDate, NaiveDate)> {
+        self.live
+            .as_ref()
+            .map_or_else(Vec::new, |live| live.pushed_successors(roadmap, moved))
     }
 
     /// Recomputes everything when the roadmap, what is shown or the baseline changed since the
@@ -59,12 +85,21 @@ impl Derived {
                 None
             }
         };
-        // Errors first, each group in the engine's order: two passes, no sort on a drag frame.
-        let of = |severity| {
+        self.review = Review::new(self.conflicts(), &roadmap.accepted);
+        // Errors first, then warnings, then accepted ones, each group in the engine's order:
+        // three passes, no sort on a drag frame.
+        let review = &self.review;
+        let of = |severity: Option<Severity>| {
             let conflicts = self.conflicts();
-            (0..conflicts.len()).filter(move |&k| conflicts[k].severity == severity)
+            (0..conflicts.len()).filter(move |&k| match severity {
+                Some(severity) => conflicts[k].severity == severity && !review.is_accepted(k),
+                None => review.is_accepted(k),
+            })
         };
-        self.conflict_order = of(Severity::Error).chain(of(Severity::Warning)).collect();
+        self.conflict_order = of(Some(Severity::Error))
+            .chain(of(Some(Severity::Warning)))
+            .chain(of(None))
+            .collect();
         let baseline = baseline.map(|b| {
             b.refresh(roadmap, generation);
             &*b

@@ -7,6 +7,7 @@
 
 use egui::{ComboBox, Id, RichText, TextEdit, Ui};
 
+use crate::analysis::Float;
 use crate::edit::MissionKey;
 use crate::model::{
     AgencyId, Contribution, Dependency, Mission, MissionKind, MissionStatus, Roadmap, date,
@@ -52,6 +53,48 @@ pub struct Inspector {
     focus_new_role: bool,
 }
 
+/// When the selected mission can happen: how far it can slip, and what drives its date.
+pub struct Timing {
+    /// Its float.
+    pub float: Float,
+    /// The names of the missions that drive its earliest date, nearest first.
+    pub driven_by: Vec<String>,
+}
+
+impl Timing {
+    /// "Float: 45 days, before it delays Artemis V" and "Driven by: Artemis III ← Artemis II".
+    pub fn ui(&self, ui: &mut Ui) {
+        ui.label(self.float_text()).on_hover_text(
+            "How many days it can slip before it delays a mission that depends on it, or \
+             before its start leaves its launch window",
+        );
+        if !self.driven_by.is_empty() {
+            ui.label(format!("Driven by: {}", self.driven_by.join(" ← ")))
+                .on_hover_text(
+                    "The missions that set its earliest date (ringed on the chart): each ends \
+                     last, with its lag, among the missions the one before depends on",
+                );
+        }
+    }
+
+    fn float_text(&self) -> String {
+        float_text(&self.float)
+    }
+}
+
+/// A float in words: "Float: 45 days before it delays Artemis V".
+pub fn float_text(float: &Float) -> String {
+    match float.days {
+        None => format!("Float: unlimited ({})", float.limit),
+        Some(days) if days < 0 => format!("Float: {} days late ({})", -days, float.limit),
+        Some(days) => format!(
+            "Float: {} {}",
+            crate::model::plural(days.unsigned_abs() as usize, "day"),
+            float.limit
+        ),
+    }
+}
+
 impl Inspector {
     /// Shows the `selected` mission (if any); returns what the user did.
     pub fn ui(
@@ -60,6 +103,7 @@ impl Inspector {
         roadmap: &Roadmap,
         selected: Option<(MissionKey, &Mission)>,
         today: chrono::NaiveDate,
+        timing: Option<&Timing>,
     ) -> Option<InspectorAction> {
         let mut action = None;
         ui.horizontal(|ui| {
@@ -86,6 +130,10 @@ impl Inspector {
             return action;
         };
         self.follow(key, mission);
+        if let Some(timing) = timing {
+            timing.ui(ui);
+            ui.separator();
+        }
         let edited = egui::ScrollArea::vertical()
             .id_salt("mission fields")
             .auto_shrink(false)
@@ -177,6 +225,15 @@ impl Inspector {
                     ui.label(RichText::new(message).color(ERROR_COLOR));
                     ui.end_row();
                 }
+                ui.label("");
+                done |= ui
+                    .checkbox(&mut draft.fixed, "Fixed date")
+                    .on_hover_text(
+                        "A launch date the agency has committed to: Resolve all and quick fixes \
+                         never move it",
+                    )
+                    .changed();
+                ui.end_row();
                 let label = ui.label("Lead").id;
                 done |= agency_choice(ui, roadmap, "lead", &mut draft.lead, label);
                 ui.end_row();
@@ -282,6 +339,8 @@ fn edit_label(before: &Mission, after: &Mission) -> String {
         "kind"
     } else if before.status != after.status {
         "status"
+    } else if before.fixed != after.fixed {
+        "fixed date"
     } else if before.lead != after.lead {
         "lead"
     } else if before.contributors != after.contributors {

@@ -21,6 +21,7 @@ mod long_list;
 mod memo;
 mod menus;
 mod open_document;
+mod planning;
 mod presentation;
 mod resolve;
 mod settings;

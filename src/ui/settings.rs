@@ -27,6 +27,9 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     /// Whether presentation mode uses the high-contrast light theme.
     pub high_contrast_presentation: bool,
+    /// Whether dragging a mission later pushes the missions that depend on it.
+    #[serde(default)]
+    pub push_successors: bool,
 }
 
 /// What the side panel shows.

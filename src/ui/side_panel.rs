@@ -7,6 +7,7 @@ use super::action::Action;
 use super::app::GerApp;
 use super::compare;
 use super::long_list::long_list;
+use super::planning::PlanAction;
 use super::settings::SideTab;
 use crate::model::plural;
 use crate::render::severity_color;
@@ -59,9 +60,14 @@ impl GerApp {
                 let selected = self
                     .inspected()
                     .and_then(|key| Some((key, document.mission(key)?)));
-                let done = self
-                    .inspector
-                    .ui(ui, document.roadmap(), selected, self.today);
+                let timing = self.timing();
+                let done = self.inspector.ui(
+                    ui,
+                    document.roadmap(),
+                    selected,
+                    self.today,
+                    timing.as_ref(),
+                );
                 actions.extend(done.map(Action::Inspector));
             }
             SideTab::Agencies => {
@@ -109,8 +115,10 @@ impl GerApp {
         }
     }
 
-    /// The Conflicts tab, errors first; a click on one selects its missions and shows them.
-    fn conflict_panel(&self, ui: &mut Ui) -> Option<Action> {
+    /// The Conflicts tab, errors first, accepted ones last; a click on one selects its
+    /// missions and shows them. Each offers its quick fix and Accept…; Resolve all is on top.
+    fn conflict_panel(&mut self, ui: &mut Ui) -> Vec<Action> {
+        let mut actions = Vec::new();
         let hidden = self.derived.arrangement.hidden;
         if hidden > 0 {
             ui.weak(format!(
@@ -118,43 +126,121 @@ impl GerApp {
                 plural(hidden, "mission")
             ));
         }
+        // Taken out while the list is drawn: its rows read the rest of the app.
+        let mut planning = std::mem::take(&mut self.planning);
+        let document = &self.open.document;
+        actions.extend(
+            planning
+                .resolve_all_ui(ui, document, self.today)
+                .map(Action::Plan),
+        );
+        actions.extend(self.stale_accepted(ui));
         if self.derived.conflicts().is_empty() {
             ui.label(
                 "No conflicts: every dependency, resource, launch window and agency limit is met.",
             );
-            return None;
+            self.planning = planning;
+            return actions;
         }
         let ordered = &self.derived.conflict_order;
+        let mut planned = None;
         let clicked = long_list(ui, "conflicts", ordered.len(), |ui, row, height| {
-            self.conflict_row(ui, ordered[row], height)
+            let k = ordered[row];
+            let response = self.conflict_row(ui, k, height);
+            if height.is_none() {
+                let conflict = &self.derived.conflicts()[k];
+                let accepted_as = self.derived.review.accepted_by.get(k).copied().flatten();
+                let tools =
+                    planning.conflict_tools(ui, document, self.today, (k, conflict), accepted_as);
+                if planned.is_none() {
+                    planned = tools;
+                }
+                ui.add_space(4.0);
+            }
+            response
         });
-        let conflict = &self.derived.conflicts()[ordered[clicked?]];
-        Some(Action::Focus(self.keys_of(&conflict.missions)))
+        self.planning = planning;
+        actions.extend(planned.map(Action::Plan));
+        if let Some(clicked) = clicked {
+            let conflict = &self.derived.conflicts()[ordered[clicked]];
+            actions.push(Action::Focus(self.keys_of(&conflict.missions)));
+        }
+        actions
+    }
+
+    /// Accepted conflicts that match no conflict any more, each with Remove.
+    fn stale_accepted(&self, ui: &mut Ui) -> Option<Action> {
+        let stale = &self.derived.review.stale;
+        if stale.is_empty() {
+            return None;
+        }
+        let accepted = &self.open.document.roadmap().accepted;
+        let mut removed = None;
+        ui.group(|ui| {
+            ui.label(format!(
+                "{} no longer {} any conflict:",
+                plural(stale.len(), "accepted conflict"),
+                if stale.len() == 1 { "matches" } else { "match" }
+            ));
+            for &a in stale {
+                let Some(entry) = accepted.get(a) else {
+                    continue;
+                };
+                ui.horizontal_wrapped(|ui| {
+                    let names: Vec<String> =
+                        entry.missions.iter().map(ToString::to_string).collect();
+                    ui.weak(format!(
+                        "{} of {}: {}",
+                        entry.kind.name(),
+                        names.join(", "),
+                        entry.reason
+                    ));
+                    if ui
+                        .small_button("Remove")
+                        .on_hover_text("Remove this stale acceptance")
+                        .clicked()
+                    {
+                        removed = Some(Action::Plan(PlanAction::RemoveAccepted(a)));
+                    }
+                });
+            }
+        });
+        removed
     }
 
     /// A conflict in the panel: a dot of its severity and its message, wrapped, or shortened to
-    /// one line of `height` (the whole message is in the tooltip either way).
+    /// one line of `height` (the whole message is in the tooltip either way). An accepted one
+    /// is muted.
     fn conflict_row(&self, ui: &mut Ui, k: usize, height: Option<f32>) -> egui::Response {
         let conflict = &self.derived.conflicts()[k];
+        let accepted = self.derived.review.is_accepted(k);
         ui.horizontal_top(|ui| {
             let line = height.unwrap_or_else(|| ui.text_style_height(&egui::TextStyle::Button));
             if let Some(height) = height {
                 ui.set_height(height);
             }
             let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, line), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(dot.center(), 4.0, severity_color(conflict.severity));
-            let button = egui::Button::selectable(false, RichText::new(&conflict.message));
+            let color = severity_color(conflict.severity);
+            let color = if accepted {
+                color.gamma_multiply(0.35)
+            } else {
+                color
+            };
+            ui.painter().circle_filled(dot.center(), 4.0, color);
+            let text = RichText::new(&conflict.message);
+            let text = if accepted { text.weak() } else { text };
+            let button = egui::Button::selectable(false, text);
             let button = if height.is_some() {
                 button.truncate()
             } else {
                 button.wrap()
             };
             ui.add(button).on_hover_text(format!(
-                "{}\n\n{} ({}): click to select and show its missions",
+                "{}\n\n{} ({}{}): click to select and show its missions",
                 conflict.message,
                 conflict.kind.name(),
-                conflict.severity.name()
+                conflict.severity.name(),
+                if accepted { ", accepted" } else { "" }
             ))
         })
         .inner

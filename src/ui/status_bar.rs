@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::app::GerApp;
-use crate::analysis::count_by_severity;
+use crate::analysis::{Conflict, count_by_severity};
 use crate::layout;
 use crate::model::plural;
 use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR};
@@ -12,7 +12,13 @@ use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR};
 impl GerApp {
     pub(super) fn status_bar(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let (errors, warnings) = count_by_severity(self.derived.conflicts());
+            // Accepted conflicts are known facts, not counted.
+            let review = &self.derived.review;
+            let open: Vec<Conflict> = (self.derived.conflicts().iter().enumerate())
+                .filter(|(k, _)| !review.is_accepted(*k))
+                .map(|(_, c)| c.clone())
+                .collect();
+            let (errors, warnings) = count_by_severity(&open);
             ui.label(format!(
                 "{}{}",
                 self.open.file_name(),

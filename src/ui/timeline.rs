@@ -1,7 +1,7 @@
 //! The chart: lays the roadmap out, paints it, and turns the pointer and keys into actions for
 //! the app to apply. Zoom and pan change the view directly; changes to the roadmap are returned.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
 use egui::{
@@ -78,6 +78,12 @@ pub struct TimelineInput<'a> {
     pub today: NaiveDate,
     /// Missions stay where they are: no dragging, nudging or adding (a locked view presented).
     pub locked: bool,
+    /// Dates previewed as ghosts (a fix hovered, Resolve all, successors pushed), by position.
+    pub proposed: &'a BTreeMap<usize, (i32, i32)>,
+    /// The missions that drive the selected one's date, by position.
+    pub driving: &'a [usize],
+    /// A mission's float in words, by position (for its tooltip).
+    pub float_text: &'a dyn Fn(usize) -> Option<String>,
 }
 
 /// A drag under way: the missions as they were, so each frame computes from the origin and
@@ -154,6 +160,8 @@ impl Timeline {
             selection: input.selected_positions,
             highlight: input.highlight,
             today: input.today,
+            proposed: input.proposed,
+            driving: input.driving,
         });
         if let Some(missions) = focus {
             self.scroll_to(&scene, &missions, chart.height());
@@ -626,7 +634,11 @@ fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect, ke
         let rect = screen_rect(chart, &ghost.rect).intersect(chart);
         describe(ctx, canvas.with(("ghost", ghost.mission)), rect, |node| {
             node.set_role(egui::accesskit::Role::Image);
-            node.set_label(format!("{} in the baseline", ghost.name));
+            if ghost.proposed {
+                node.set_label(format!("{} where the preview moves it", ghost.name));
+            } else {
+                node.set_label(format!("{} in the baseline", ghost.name));
+            }
         });
     }
 }
@@ -684,6 +696,9 @@ fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, key: MissionKey) {
         .filter(|c| c.missions.contains(&mission.id))
     {
         ui.colored_label(severity_color(conflict.severity), &conflict.message);
+    }
+    if let Some(float) = input.keys.position(key).and_then(|i| (input.float_text)(i)) {
+        ui.weak(float);
     }
 }
 

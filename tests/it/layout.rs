@@ -40,6 +40,8 @@ fn scene_showing(
         selection: &BTreeSet::new(),
         highlight: None,
         today: date("2026-11-25"),
+        proposed: &Default::default(),
+        driving: &[],
     })
 }
 
@@ -381,6 +383,8 @@ fn highlighting_an_agency_dims_the_missions_it_neither_leads_nor_helps() {
         selection: &BTreeSet::new(),
         highlight: Some(&esa),
         today: date("2026-11-25"),
+        proposed: &Default::default(),
+        driving: &[],
     });
     let dimmed = |name: &str| bar(&scene, name).map(|b| b.dimmed);
     assert_eq!(dimmed("Hera"), Some(false), "led by ESA");
@@ -440,6 +444,8 @@ fn no_two_texts_overlap_in_either_sample_at_1280_or_1920_px() {
                     selection: &BTreeSet::new(),
                     highlight: None,
                     today: date("2026-11-25"),
+                    proposed: &Default::default(),
+                    driving: &[],
                 });
                 let labels: Vec<_> = scene.labels().collect();
                 let named = scene.bars.iter().filter(|b| b.label.is_some()).count();

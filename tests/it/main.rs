@@ -19,6 +19,7 @@ mod presentation_ui;
 mod random_ui;
 mod samples;
 mod schedule;
+mod schedule_ui;
 mod setup_ui;
 mod showing_ui;
 mod table;

@@ -58,7 +58,7 @@ fn run_date_checks(
 #[derive(Clone, Debug)]
 pub struct LiveConflicts {
     today: Option<NaiveDate>,
-    links: Links,
+    pub(in crate::analysis) links: Links,
     conflicts: Vec<Conflict>,
 }
 

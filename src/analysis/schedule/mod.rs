@@ -9,6 +9,7 @@
 //! a resource or an agency the earlier start keeps its place. What cannot be fixed (a cycle, an
 //! unknown reference, a fixed mission after a moved one, no later launch window) is reported.
 
+mod live;
 mod pool;
 
 use std::cmp::Reverse;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use super::conflicts::{Links, cyclic_groups, date, day, days, merged_windows, name_list};
 use super::{Conflict, ConflictKind};
 use crate::model::{MissionId, MissionStatus, Roadmap, id_positions};
+pub use live::Float;
 use pool::Pool;
 
 /// One mission moved by the scheduler, and why.

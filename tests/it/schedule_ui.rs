@@ -1,0 +1,125 @@
+//! Resolving conflicts in the window: a quick fix from the Conflicts tab, Resolve all, undo,
+//! accepting a conflict with its reason, and the timing of the selected mission.
+
+use crate::common::date;
+use crate::common::ui::app_harness;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use ger_planner::bundled::bundled_roadmap;
+
+fn start_of(
+    harness: &egui_kittest::Harness<'_, ger_planner::ui::GerApp>,
+    id: &str,
+) -> chrono::NaiveDate {
+    let roadmap = harness.state().roadmap();
+    roadmap
+        .missions
+        .iter()
+        .find(|m| m.id.as_str() == id)
+        .map(|m| m.start)
+        .unwrap_or_else(|| panic!("no mission {id}"))
+}
+
+#[test]
+fn a_quick_fix_moves_the_mission_as_one_step_and_undo_puts_it_back() {
+    let mut harness = app_harness();
+    let original = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(start_of(&harness, "artemis-5"), date("2028-11-01"));
+    let fix =
+        harness.get_by_label_contains("Fix: Move Artemis V — second crewed landing to 2029-01-26");
+    fix.hover();
+    harness.run();
+    harness.get_by_label("Artemis V — second crewed landing where the preview moves it");
+    assert_eq!(
+        start_of(&harness, "artemis-5"),
+        date("2028-11-01"),
+        "hovering only previews"
+    );
+    harness
+        .get_by_label_contains("Fix: Move Artemis V — second crewed landing to 2029-01-26")
+        .click();
+    harness.run();
+    assert_eq!(start_of(&harness, "artemis-5"), date("2029-01-26"));
+    assert_eq!(
+        harness.state().roadmap().missions.len(),
+        original.missions.len()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().roadmap(),
+        &original,
+        "one undo takes the fix back"
+    );
+}
+
+#[test]
+fn resolve_all_lists_the_moves_applies_them_as_one_step_and_undo_restores_everything() {
+    let mut harness = app_harness();
+    let original = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    harness.get_by_label("Resolve all…").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "Artemis V — second crewed landing: 2028-11-01 → 2029-01-26, because",
+    );
+    harness.get_by_label("Apply all").click();
+    harness.run();
+    let moved: Vec<(&str, chrono::NaiveDate)> = ["artemis-5", "blue-moon-mk1", "change-7", "mmx"]
+        .into_iter()
+        .map(|id| (id, start_of(&harness, id)))
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("artemis-5", date("2029-01-26")),
+            ("blue-moon-mk1", date("2026-12-01")),
+            ("change-7", date("2026-12-01")),
+            ("mmx", date("2026-12-01")),
+        ]
+    );
+    let conflicts =
+        ger_planner::analysis::find_conflicts_on(harness.state().roadmap(), date("2026-12-01"));
+    let review =
+        ger_planner::analysis::Review::new(&conflicts, &harness.state().roadmap().accepted);
+    assert_eq!(review.open_count(), 0, "{conflicts:#?}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().roadmap(),
+        &original,
+        "one undo restores everything"
+    );
+}
+
+#[test]
+fn a_conflict_accepted_with_a_reason_is_stored_muted_and_reopened_by_undo() {
+    let mut harness = app_harness();
+    let before = harness.state().roadmap().accepted.len();
+    // The resource-gap warning is the last open one listed; its Accept… is the last of them.
+    let accept_buttons = harness.query_all_by_label("Accept…").count();
+    assert_eq!(
+        accept_buttons, 4,
+        "one per open conflict (the accepted one has Reopen)"
+    );
+    let last = harness.query_all_by_label("Accept…").last();
+    last.unwrap_or_else(|| panic!("no Accept… button")).click();
+    harness.run();
+    harness
+        .get_by_label("Reason:")
+        .type_text("NASA plans two SLS flights in 2028");
+    harness.run();
+    harness.get_by_label("Accept").click();
+    harness.run();
+    let accepted = &harness.state().roadmap().accepted;
+    assert_eq!(accepted.len(), before + 1);
+    assert_eq!(accepted[before].kind.name(), "resource-gap");
+    assert_eq!(
+        accepted[before].reason,
+        "NASA plans two SLS flights in 2028"
+    );
+    assert_eq!(harness.query_all_by_label("Reopen").count(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().roadmap().accepted.len(), before);
+}
