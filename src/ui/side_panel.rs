@@ -33,7 +33,8 @@ impl GerApp {
                         None => continue,
                     },
                     SideTab::Conflicts => {
-                        format!("{} ({})", tab.label(), self.derived.conflicts().len())
+                        // Accepted conflicts are listed but not counted.
+                        format!("{} ({})", tab.label(), self.derived.review.open_count())
                     }
                     SideTab::Changes => match &self.baseline {
                         Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
