@@ -247,18 +247,30 @@ fn movable(plan: &Roadmap, i: usize) -> bool {
         && m.end >= m.start
 }
 
+/// A random roadmap with some missions fixed and perhaps a conflict accepted, and a day taken as
+/// today.
+fn arb_case() -> impl Strategy<Value = (Roadmap, NaiveDate)> {
+    (
+        arb_roadmap(),
+        prop::collection::vec(any::<bool>(), 12),
+        any::<bool>(),
+        0..90u64,
+    )
+        .prop_map(|(plan, fixed, accept, today)| {
+            let today = date("2027-01-01") + Days::new(today);
+            (prepared(plan, &fixed, accept, today), today)
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn scheduling_never_moves_earlier_keeps_durations_and_leaves_what_may_not_move(
-        plan in arb_roadmap(),
-        fixed in prop::collection::vec(any::<bool>(), 12),
-        accept in any::<bool>(),
-        today in prop::option::of(0..90u64),
+        (plan, today) in arb_case(),
+        with_today in any::<bool>(),
     ) {
-        let today = today.map(|d| date("2027-01-01") + Days::new(d));
-        let plan = prepared(plan, &fixed, accept, today.unwrap_or(date("2027-01-01")));
+        let today = with_today.then_some(today);
         let proposed = schedule(&plan, today);
         for m in &proposed.moves {
             prop_assert!(movable(&plan, m.position), "{m:?}");
@@ -273,13 +285,8 @@ proptest! {
 
     #[test]
     fn after_scheduling_only_what_is_reported_unfixable_or_accepted_is_left(
-        plan in arb_roadmap(),
-        fixed in prop::collection::vec(any::<bool>(), 12),
-        accept in any::<bool>(),
-        today in 0..90u64,
+        (plan, today) in arb_case(),
     ) {
-        let today = date("2027-01-01") + Days::new(today);
-        let plan = prepared(plan, &fixed, accept, today);
         let proposed = schedule(&plan, Some(today));
         let after = proposed.applied_to(&plan);
         let conflicts = find_conflicts_on(&after, today);
@@ -307,14 +314,7 @@ proptest! {
     }
 
     #[test]
-    fn scheduling_a_scheduled_roadmap_moves_nothing(
-        plan in arb_roadmap(),
-        fixed in prop::collection::vec(any::<bool>(), 12),
-        accept in any::<bool>(),
-        today in 0..90u64,
-    ) {
-        let today = date("2027-01-01") + Days::new(today);
-        let plan = prepared(plan, &fixed, accept, today);
+    fn scheduling_a_scheduled_roadmap_moves_nothing((plan, today) in arb_case()) {
         let once = schedule(&plan, Some(today)).applied_to(&plan);
         let twice = schedule(&once, Some(today));
         prop_assert!(twice.moves.is_empty(), "{:#?}", twice.moves);
