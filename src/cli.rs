@@ -169,9 +169,9 @@ pub fn schedule(path: &Path, output: Option<&Path>, json: bool, today: NaiveDate
         stderr = format!("wrote {}\n", output.display());
     }
     let stdout = if json {
-        to_json(&proposed)
+        schedule_json(&roadmap, &proposed)
     } else {
-        schedule_text(&path.display().to_string(), &proposed)
+        schedule_text(&path.display().to_string(), &roadmap, &proposed)
     };
     Outcome {
         stdout,
@@ -180,14 +180,47 @@ pub fn schedule(path: &Path, output: Option<&Path>, json: bool, today: NaiveDate
     }
 }
 
+/// `{"moves":[{"mission","from_start","to_start","from_end","to_end","reasons":[…]}],
+/// "unfixable":[{"missions":[…],"reason"}]}`, dates as `YYYY-MM-DD`.
+fn schedule_json(roadmap: &Roadmap, proposed: &Schedule) -> String {
+    #[derive(Serialize)]
+    struct MoveJson<'a> {
+        mission: &'a str,
+        from_start: String,
+        to_start: String,
+        from_end: String,
+        to_end: String,
+        reasons: Vec<String>,
+    }
+    #[derive(Serialize)]
+    struct Report<'a> {
+        moves: Vec<MoveJson<'a>>,
+        unfixable: &'a [analysis::Unfixable],
+    }
+    let moves = (proposed.moves.iter())
+        .map(|m| MoveJson {
+            mission: m.mission(roadmap).map_or("", |m| m.id.as_str()),
+            from_start: m.from_start.to_string(),
+            to_start: m.to_start.to_string(),
+            from_end: m.from_end.to_string(),
+            to_end: m.to_end.to_string(),
+            reasons: m.reason_texts(roadmap),
+        })
+        .collect();
+    to_json(&Report {
+        moves,
+        unfixable: &proposed.unfixable,
+    })
+}
+
 /// The moves, one per line with its reasons, then what cannot be fixed.
-fn schedule_text(file: &str, proposed: &Schedule) -> String {
+fn schedule_text(file: &str, roadmap: &Roadmap, proposed: &Schedule) -> String {
     let mut text = match proposed.moves.len() {
         0 => format!("{file}: nothing to move\n"),
         n => format!("{file}: {} to move\n", plural(n, "mission")),
     };
     for m in &proposed.moves {
-        text.push_str(&format!("  {}\n", m.describe()));
+        text.push_str(&format!("  {}\n", m.describe(roadmap)));
     }
     if !proposed.unfixable.is_empty() {
         text.push_str("\nCannot be fixed by moving missions later:\n");
@@ -382,10 +415,9 @@ fn conflicts_text(file: &str, mission_count: usize, listed: &[Listed], hidden: u
     if listed.is_empty() {
         return format!("{file}: no conflicts among {mission_count} missions\n{accepted_note}");
     }
-    let conflicts: Vec<Conflict> = listed.iter().map(|l| l.conflict.clone()).collect();
     let mut text = format!(
         "{file}: {} among {mission_count} missions\n",
-        severity_counts(&conflicts)
+        severity_counts(listed.iter().map(|l| l.conflict))
     );
     let width = listed
         .iter()
@@ -418,7 +450,7 @@ fn conflicts_text(file: &str, mission_count: usize, listed: &[Listed], hidden: u
 }
 
 /// "2 errors and 1 warning".
-fn severity_counts(conflicts: &[Conflict]) -> String {
+fn severity_counts<'c>(conflicts: impl IntoIterator<Item = &'c Conflict>) -> String {
     let (errors, warnings) = count_by_severity(conflicts);
     format!(
         "{} and {}",

@@ -79,12 +79,13 @@ impl Conflict {
 }
 
 /// How many of the conflicts are errors and how many warnings.
-pub fn count_by_severity(conflicts: &[Conflict]) -> (usize, usize) {
-    let errors = conflicts
-        .iter()
-        .filter(|c| c.severity == Severity::Error)
-        .count();
-    (errors, conflicts.len() - errors)
+pub fn count_by_severity<'c>(conflicts: impl IntoIterator<Item = &'c Conflict>) -> (usize, usize) {
+    conflicts
+        .into_iter()
+        .fold((0, 0), |(errors, warnings), c| match c.severity {
+            Severity::Error => (errors + 1, warnings),
+            Severity::Warning => (errors, warnings + 1),
+        })
 }
 
 fn optional_date<S: serde::Serializer>(

@@ -231,11 +231,8 @@ impl<'a> Merger<'a> {
         ours: Option<&T>,
         theirs: Option<&T>,
     ) -> Option<T> {
-        if ours == theirs || theirs == base {
-            return ours.cloned();
-        }
-        if ours == base {
-            return theirs.cloned();
+        if let Some(taken) = unchanged_or_one_side(base, ours, theirs) {
+            return taken.cloned();
         }
         let [b, o, t] = [base, ours, theirs].map(|e| e.map(Entry::to_value));
         let merged = self.value(path, b.as_ref(), o.as_ref(), t.as_ref())?;
@@ -256,11 +253,8 @@ impl<'a> Merger<'a> {
         ours: Option<&Value>,
         theirs: Option<&Value>,
     ) -> Option<Value> {
-        if ours == theirs || theirs == base {
-            return ours.cloned();
-        }
-        if ours == base {
-            return theirs.cloned();
+        if let Some(taken) = unchanged_or_one_side(base, ours, theirs) {
+            return taken.cloned();
         }
         if let (Some(Value::Object(o)), Some(Value::Object(t))) = (ours, theirs)
             && let None | Some(Value::Object(_)) = base
@@ -548,4 +542,20 @@ fn set_merge(base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
         .into_iter()
         .filter_map(|k| by_text.get(k).map(|&v| v.clone()))
         .collect()
+}
+
+/// The rule every merge starts with: what both sides agree on, or what one side changed when
+/// the other left the base alone. `None` when both changed it differently.
+fn unchanged_or_one_side<'a, T: PartialEq>(
+    base: Option<&T>,
+    ours: Option<&'a T>,
+    theirs: Option<&'a T>,
+) -> Option<Option<&'a T>> {
+    if ours == theirs || theirs == base {
+        Some(ours)
+    } else if ours == base {
+        Some(theirs)
+    } else {
+        None
+    }
 }

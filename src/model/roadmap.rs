@@ -44,12 +44,7 @@ impl Roadmap {
 
     /// Whether the two roadmaps differ in anything but their missions.
     pub fn differs_besides_missions(&self, other: &Self) -> bool {
-        // Copies of what is small, so that no field can be forgotten here.
-        self.without_missions() != other.without_missions()
-    }
-
-    /// A copy of everything but the missions (which are most of a roadmap).
-    pub fn without_missions(&self) -> Self {
+        // Every field named, so that a field added to the roadmap cannot be forgotten here.
         let Self {
             title,
             description,
@@ -61,17 +56,44 @@ impl Roadmap {
             views,
             accepted,
         } = self;
-        Self {
-            title: title.clone(),
-            description: description.clone(),
-            agencies: agencies.clone(),
-            destinations: destinations.clone(),
-            phases: phases.clone(),
-            resources: resources.clone(),
-            missions: Vec::new(),
-            views: views.clone(),
-            accepted: accepted.clone(),
-        }
+        *title != other.title
+            || *description != other.description
+            || *agencies != other.agencies
+            || *destinations != other.destinations
+            || *phases != other.phases
+            || *resources != other.resources
+            || *views != other.views
+            || *accepted != other.accepted
+    }
+
+    /// Takes everything but the missions from `other`.
+    pub fn set_besides_missions(&mut self, other: &Self) {
+        let Self {
+            title,
+            description,
+            agencies,
+            destinations,
+            phases,
+            resources,
+            missions: _,
+            views,
+            accepted,
+        } = other;
+        self.title.clone_from(title);
+        self.description.clone_from(description);
+        self.agencies.clone_from(agencies);
+        self.destinations.clone_from(destinations);
+        self.phases.clone_from(phases);
+        self.resources.clone_from(resources);
+        self.views.clone_from(views);
+        self.accepted.clone_from(accepted);
+    }
+
+    /// A copy of everything but the missions (which are most of a roadmap).
+    pub fn without_missions(&self) -> Self {
+        let mut copy = Self::default();
+        copy.set_besides_missions(self);
+        copy
     }
 }
 

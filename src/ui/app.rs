@@ -332,7 +332,7 @@ impl GerApp {
                     show_legend: !self.settings.hide_legend,
                     today: self.today,
                     locked,
-                    proposed: &proposed,
+                    proposed,
                     driving: &driving,
                     float_text: &|i| {
                         let float = self.derived.float(document.roadmap(), i)?;

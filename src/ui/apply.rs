@@ -239,13 +239,14 @@ impl GerApp {
                     let keys: Vec<MissionKey> = dates.iter().map(|d| d.0).collect();
                     let moved = self.open.document.keys().positions(&keys);
                     let roadmap = self.open.document.roadmap();
-                    self.planning.pushed = self.derived.pushed_successors(roadmap, &moved);
+                    let pushed = self.derived.pushed_successors(roadmap, &moved);
+                    self.planning.set_pushed(pushed);
                 }
                 ctx.request_repaint();
             }
             TimelineAction::EndGesture(label) => {
                 // The successors pushed join the drag's step.
-                let pushed = std::mem::take(&mut self.planning.pushed);
+                let pushed = self.planning.take_pushed();
                 let pushed: Vec<(MissionKey, NaiveDate, NaiveDate)> = pushed
                     .into_iter()
                     .filter_map(|(i, start, end)| Some((document.keys().at(i)?, start, end)))
@@ -256,7 +257,7 @@ impl GerApp {
                 document.end_gesture(&label);
             }
             TimelineAction::CancelGesture => {
-                self.planning.pushed.clear();
+                self.planning.set_pushed(Vec::new());
                 document.cancel_gesture();
             }
             TimelineAction::Nudge(dates) => {
@@ -304,10 +305,8 @@ impl GerApp {
         let roadmap = self.open.document.roadmap();
         match action {
             AgenciesAction::Edit { agencies, label } => {
-                let setup = crate::edit::Setup {
-                    agencies,
-                    ..crate::edit::Setup::of(roadmap)
-                };
+                let mut setup = Setup::of(roadmap);
+                setup.agencies = agencies;
                 let changes = set_setup(roadmap, setup);
                 self.edit(ctx, label, changes);
             }

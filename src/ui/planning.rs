@@ -9,8 +9,8 @@ use egui::{RichText, Ui};
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Conflict, Schedule, fix_for, schedule};
-use crate::edit::{Document, MissionKey};
-use crate::model::{AcceptedConflict, plural};
+use crate::edit::{Document, MissionKey, MissionKeys};
+use crate::model::{AcceptedConflict, Roadmap, plural};
 
 /// Missions' new dates, by key: what a fix applies.
 pub type NewDates = Vec<(MissionKey, NaiveDate, NaiveDate)>;
@@ -30,20 +30,102 @@ pub enum PlanAction {
     RemoveAccepted(usize),
 }
 
+/// Moves ready to draw and apply: put in words and in day numbers once per change of the
+/// roadmap, not once per frame.
+struct Proposal {
+    /// What a button offering it says ("Fix: Move … to …: reason").
+    offer: String,
+    /// What the Edit menu calls the step.
+    step: String,
+    /// Each move with its reasons, then what cannot be fixed.
+    lines: Vec<String>,
+    unfixable: Vec<String>,
+    /// The new dates by position: for the edit, and as day numbers for the ghosts.
+    dates: Vec<(usize, NaiveDate, NaiveDate)>,
+    days: BTreeMap<usize, (i32, i32)>,
+}
+
+impl Proposal {
+    fn new(roadmap: &Roadmap, schedule: &Schedule, offer: String, step: String) -> Self {
+        let dates = schedule.dates();
+        Self {
+            offer,
+            step,
+            lines: (schedule.moves.iter())
+                .map(|m| m.describe(roadmap))
+                .collect(),
+            unfixable: (schedule.unfixable.iter())
+                .map(|u| u.reason.clone())
+                .collect(),
+            days: day_numbers(&dates),
+            dates,
+        }
+    }
+
+    /// The quick fix a schedule made for one conflict offers.
+    fn fix(roadmap: &Roadmap, schedule: &Schedule) -> Self {
+        let (offer, step) = match schedule.moves.as_slice() {
+            [] => (String::new(), String::new()),
+            [first, rest @ ..] => {
+                let more = match rest.len() {
+                    0 => String::new(),
+                    n => format!(" (and {} after it)", plural(n, "mission")),
+                };
+                let name = first.mission(roadmap).map_or("", |m| m.name.as_str());
+                (
+                    format!("Fix: {}{more}", first.as_fix(roadmap)),
+                    format!("Fix: move {name}"),
+                )
+            }
+        };
+        Self::new(roadmap, schedule, offer, step)
+    }
+
+    /// Resolve all's schedule.
+    fn whole(roadmap: &Roadmap, schedule: &Schedule) -> Self {
+        let moves = plural(schedule.moves.len(), "move");
+        Self::new(
+            roadmap,
+            schedule,
+            String::new(),
+            format!("Resolve all ({moves})"),
+        )
+    }
+
+    /// The edit that makes the moves.
+    fn apply(&self, keys: &MissionKeys) -> PlanAction {
+        PlanAction::Apply {
+            label: self.step.clone(),
+            dates: with_keys(keys, &self.dates),
+        }
+    }
+}
+
+/// Which proposal the pointer is on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hovered {
+    /// The quick fix of the conflict at this position.
+    Fix(usize),
+    /// Resolve all.
+    Whole,
+}
+
 /// The planning tools' state between frames.
 #[derive(Default)]
 pub struct Planning {
-    /// The quick fix of each conflict asked for so far (by position), and the whole schedule,
-    /// made for one document generation and day.
-    fixes: FxHashMap<usize, Option<Schedule>>,
-    whole: Option<Schedule>,
+    /// The quick fix of each conflict asked for so far (by position; `None`: moving missions
+    /// later does not fix that kind), and the whole schedule, made for one document generation
+    /// and day.
+    fixes: FxHashMap<usize, Option<Proposal>>,
+    whole: Option<Proposal>,
     made_for: Option<(u64, NaiveDate)>,
     /// Whether Resolve all's moves are listed and drawn.
     pub resolving_all: bool,
-    /// What is previewed on the chart this frame: positions and their proposed dates.
-    hovered: Option<Vec<(usize, NaiveDate, NaiveDate)>>,
-    /// The successors the drag under way pushes.
-    pub pushed: Vec<(usize, NaiveDate, NaiveDate)>,
+    /// What the pointer is on this frame.
+    hovered: Option<Hovered>,
+    /// The successors the drag under way pushes, by position, and as day numbers.
+    pushed: Vec<(usize, NaiveDate, NaiveDate)>,
+    pushed_days: BTreeMap<usize, (i32, i32)>,
     /// The conflict being accepted (by position) and the reason typed so far.
     accepting: Option<(usize, String)>,
 }
@@ -60,39 +142,30 @@ impl Planning {
         }
     }
 
-    /// The quick fix for conflict `k`: `None` when there is none (or none yet during a drag,
-    /// when nothing is worked out for the panel).
-    fn fix(
-        &mut self,
-        document: &Document,
-        today: NaiveDate,
-        k: usize,
-        conflict: &Conflict,
-    ) -> Option<&Schedule> {
-        if document.in_gesture() && !self.fixes.contains_key(&k) {
-            return None;
-        }
-        self.fixes
-            .entry(k)
-            .or_insert_with(|| fix_for(document.roadmap(), Some(today), conflict))
+    /// Takes in the successors the drag under way pushes.
+    pub fn set_pushed(&mut self, pushed: Vec<(usize, NaiveDate, NaiveDate)>) {
+        self.pushed_days = day_numbers(&pushed);
+        self.pushed = pushed;
+    }
+
+    /// The successors the drag pushed, now that it ends (or is abandoned).
+    pub fn take_pushed(&mut self) -> Vec<(usize, NaiveDate, NaiveDate)> {
+        self.pushed_days.clear();
+        std::mem::take(&mut self.pushed)
+    }
+
+    /// The dates previewed on the chart: a hovered fix, else Resolve all's while it is hovered
+    /// or open, else the successors a drag pushes; as day numbers by position.
+    pub fn proposed(&self) -> &BTreeMap<usize, (i32, i32)> {
+        let fix = |k| self.fixes.get(&k).and_then(Option::as_ref);
+        let whole = self
+            .whole
             .as_ref()
-    }
-
-    /// The whole schedule: what Resolve all proposes.
-    fn whole(&mut self, document: &Document, today: NaiveDate) -> &Schedule {
-        self.whole
-            .get_or_insert_with(|| schedule(document.roadmap(), Some(today)))
-    }
-
-    /// The dates previewed on the chart: a hovered fix, else Resolve all's while it is open,
-    /// else the successors a drag pushes; as day numbers by position.
-    pub fn proposed(&self) -> BTreeMap<usize, (i32, i32)> {
-        let dates: &[(usize, NaiveDate, NaiveDate)] = match (&self.hovered, &self.whole) {
-            (Some(hovered), _) => hovered,
-            (None, Some(whole)) if self.resolving_all => return day_numbers(&whole.dates()),
-            _ => &self.pushed,
-        };
-        day_numbers(dates)
+            .filter(|_| self.resolving_all || self.hovered == Some(Hovered::Whole));
+        match self.hovered {
+            Some(Hovered::Fix(k)) => fix(k).map_or(&self.pushed_days, |p| &p.days),
+            _ => whole.map_or(&self.pushed_days, |p| &p.days),
+        }
     }
 
     /// Resolve all at the top of the Conflicts tab: a button that previews the whole schedule
@@ -103,25 +176,24 @@ impl Planning {
         document: &Document,
         today: NaiveDate,
     ) -> Option<PlanAction> {
-        let mut action = None;
         if !self.resolving_all {
             let button = ui.button("Resolve all…").on_hover_text(
                 "Move every mission that may move (not flown, cancelled or fixed) to its \
-                     earliest date that meets its dependencies, launch windows, resources and \
-                     agency limits. Hover to preview; click to see each move and why.",
+                 earliest date that meets its dependencies, launch windows, resources and \
+                 agency limits. Hover to preview; click to see each move and why.",
             );
             if button.hovered() && !document.in_gesture() {
-                self.hovered = Some(self.whole(document, today).dates());
+                self.whole_proposal(document, today);
+                self.hovered = Some(Hovered::Whole);
             }
-            if button.clicked() {
-                self.resolving_all = true;
-            }
+            self.resolving_all = button.clicked();
             return None;
         }
-        let keys = document.keys();
-        let whole = self.whole(document, today).clone();
+        let whole = self.whole_proposal(document, today);
+        let mut action = None;
+        let mut open = true;
         ui.group(|ui| {
-            ui.strong(match whole.moves.len() {
+            ui.strong(match whole.lines.len() {
                 0 => "Resolve all: nothing to move".to_owned(),
                 n => format!(
                     "Resolve all: {} to move (ghosts on the chart)",
@@ -132,31 +204,37 @@ impl Planning {
                 .id_salt("resolve all")
                 .max_height(220.0)
                 .show(ui, |ui| {
-                    for m in &whole.moves {
-                        ui.label(m.describe());
+                    for line in &whole.lines {
+                        ui.label(line);
                     }
-                    for u in &whole.unfixable {
-                        ui.label(RichText::new(format!("Cannot fix: {}", u.reason)).weak());
+                    for reason in &whole.unfixable {
+                        ui.label(RichText::new(format!("Cannot fix: {reason}")).weak());
                     }
                 });
             ui.horizontal(|ui| {
-                let apply = ui.add_enabled(!whole.moves.is_empty(), egui::Button::new("Apply all"));
+                let apply = ui.add_enabled(!whole.lines.is_empty(), egui::Button::new("Apply all"));
                 if apply
                     .on_hover_text("Make every move above, as one step that Undo takes back")
                     .clicked()
                 {
-                    action = Some(PlanAction::Apply {
-                        label: format!("Resolve all ({})", plural(whole.moves.len(), "move")),
-                        dates: with_keys(keys, &whole.dates()),
-                    });
-                    self.resolving_all = false;
+                    action = Some(whole.apply(document.keys()));
+                    open = false;
                 }
                 if ui.button("Close").clicked() {
-                    self.resolving_all = false;
+                    open = false;
                 }
             });
         });
+        self.resolving_all = open;
         action
+    }
+
+    /// Resolve all's proposal, made once per change.
+    fn whole_proposal(&mut self, document: &Document, today: NaiveDate) -> &Proposal {
+        self.whole.get_or_insert_with(|| {
+            let roadmap = document.roadmap();
+            Proposal::whole(roadmap, &schedule(roadmap, Some(today)))
+        })
     }
 
     /// Under conflict `k`'s message: its quick fix (previewed while hovered), or why there is
@@ -169,25 +247,8 @@ impl Planning {
         (k, conflict): (usize, &Conflict),
         accepted_as: Option<usize>,
     ) -> Option<PlanAction> {
-        let roadmap = document.roadmap();
         if let Some(a) = accepted_as {
-            let reason = roadmap.accepted.get(a).map_or("", |a| a.reason.as_str());
-            let mut action = None;
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("Accepted: {reason}"))
-                        .weak()
-                        .italics(),
-                );
-                if ui
-                    .small_button("Reopen")
-                    .on_hover_text("Stop accepting this conflict: it counts again")
-                    .clicked()
-                {
-                    action = Some(PlanAction::RemoveAccepted(a));
-                }
-            });
-            return action;
+            return accepted_tools(ui, document.roadmap(), a);
         }
         if let Some((accepting, reason)) = &mut self.accepting
             && *accepting == k
@@ -199,46 +260,34 @@ impl Planning {
             }
             return accepted;
         }
-        let keys = document.keys();
+        // Worked out once per change, and not during a drag, when nothing is for the panel.
+        if !document.in_gesture() && !self.fixes.contains_key(&k) {
+            let fix = fix_for(document.roadmap(), Some(today), conflict);
+            let roadmap = document.roadmap();
+            let fix = fix.map(|fix| Proposal::fix(roadmap, &fix));
+            self.fixes.insert(k, fix);
+        }
+        let fix = self.fixes.get(&k).and_then(Option::as_ref);
         let mut action = None;
-        let fix = self.fix(document, today, k, conflict).cloned();
         ui.horizontal_wrapped(|ui| {
-            match fix.as_ref().and_then(|f| Some((f, f.moves.first()?))) {
-                Some((fix, first)) => {
-                    let more = match fix.moves.len() {
-                        1 => String::new(),
-                        n => format!(" (and {} after it)", plural(n - 1, "mission")),
-                    };
+            match fix {
+                Some(fix) if !fix.lines.is_empty() => {
                     let button = ui
-                        .small_button(format!("Fix: {}{more}", first.as_fix()))
-                        .on_hover_text(
-                            fix.moves
-                                .iter()
-                                .map(|m| m.describe())
-                                .collect::<Vec<_>>()
-                                .join("\n"),
-                        );
+                        .small_button(&fix.offer)
+                        .on_hover_text(fix.lines.join("\n"));
                     if button.hovered() {
-                        self.hovered = Some(fix.dates());
+                        self.hovered = Some(Hovered::Fix(k));
                     }
                     if button.clicked() {
-                        action = Some(PlanAction::Apply {
-                            label: format!("Fix: move {}", first.name),
-                            dates: with_keys(keys, &fix.dates()),
-                        });
+                        action = Some(fix.apply(document.keys()));
                     }
                 }
-                None => {
-                    if let Some(reason) = fix.as_ref().and_then(|f| f.unfixable.first()) {
-                        ui.label(
-                            RichText::new(format!(
-                                "No fix by moving missions later: {}",
-                                reason.reason
-                            ))
-                            .weak(),
-                        );
+                Some(fix) => {
+                    if let Some(reason) = fix.unfixable.first() {
+                        ui.weak(format!("No fix by moving missions later: {reason}"));
                     }
                 }
+                None => {}
             }
             if ui
                 .small_button("Accept…")
@@ -252,6 +301,27 @@ impl Planning {
         });
         action
     }
+}
+
+/// Under an accepted conflict: its reason, and Reopen.
+fn accepted_tools(ui: &mut Ui, roadmap: &Roadmap, a: usize) -> Option<PlanAction> {
+    let reason = roadmap.accepted.get(a).map_or("", |a| a.reason.as_str());
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("Accepted: {reason}"))
+                .weak()
+                .italics(),
+        );
+        if ui
+            .small_button("Reopen")
+            .on_hover_text("Stop accepting this conflict: it counts again")
+            .clicked()
+        {
+            action = Some(PlanAction::RemoveAccepted(a));
+        }
+    });
+    action
 }
 
 /// The reason field of a conflict being accepted; the accepted conflict once confirmed.
@@ -280,7 +350,7 @@ fn accept_prompt(ui: &mut Ui, conflict: &Conflict, reason: &mut String) -> Optio
 }
 
 /// Positions with dates as keys with dates (positions that have no key are left out).
-fn with_keys(keys: &crate::edit::MissionKeys, dates: &[(usize, NaiveDate, NaiveDate)]) -> NewDates {
+fn with_keys(keys: &MissionKeys, dates: &[(usize, NaiveDate, NaiveDate)]) -> NewDates {
     dates
         .iter()
         .filter_map(|&(i, start, end)| Some((keys.at(i)?, start, end)))

@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::app::GerApp;
-use crate::analysis::{Conflict, count_by_severity};
+use crate::analysis::count_by_severity;
 use crate::layout;
 use crate::model::plural;
 use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR};
@@ -14,11 +14,11 @@ impl GerApp {
         ui.horizontal(|ui| {
             // Accepted conflicts are known facts, not counted.
             let review = &self.derived.review;
-            let open: Vec<Conflict> = (self.derived.conflicts().iter().enumerate())
-                .filter(|(k, _)| !review.is_accepted(*k))
-                .map(|(_, c)| c.clone())
-                .collect();
-            let (errors, warnings) = count_by_severity(&open);
+            let (errors, warnings) = count_by_severity(
+                (self.derived.conflicts().iter().enumerate())
+                    .filter(|(k, _)| !review.is_accepted(*k))
+                    .map(|(_, c)| c),
+            );
             ui.label(format!(
                 "{}{}",
                 self.open.file_name(),

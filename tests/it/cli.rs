@@ -412,3 +412,58 @@ fn export_starts_from_a_saved_view() {
         "missions without ESA are not shown"
     );
 }
+
+#[test]
+fn schedule_prints_each_move_with_its_reasons_as_json_and_writes_the_rescheduled_roadmap() {
+    let (dir, path) = temp_file("plan.json", &roadmap_with_mission_starting("2026-06-01"));
+    let output = ger_planner(&["schedule", path_arg(&path), "--json", "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));
+    assert_eq!(
+        report,
+        serde_json::json!({
+            "moves": [{
+                "mission": "artemis-3",
+                "from_start": "2026-06-01",
+                "to_start": "2026-10-08",
+                "from_end": "2027-12-01",
+                "to_end": "2028-04-08",
+                "reasons": ["Artemis II ends 2026-04-11 and Artemis III waits 180 days after it"],
+            }],
+            "unfixable": [],
+        })
+    );
+    let out = dir.path().join("scheduled.json");
+    let written = ger_planner(&[
+        "schedule",
+        path_arg(&path),
+        "-o",
+        path_arg(&out),
+        "--today",
+        TODAY,
+    ]);
+    assert_eq!(written.status.code(), Some(0));
+    assert!(text(&written.stdout).contains("Artemis III: 2026-06-01 → 2026-10-08, because"));
+    let check = ger_planner(&["check", path_arg(&out), "--today", TODAY]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+    let again = ger_planner(&["schedule", path_arg(&out), "--today", TODAY]);
+    assert!(text(&again.stdout).contains("nothing to move"));
+}
+
+#[test]
+fn schedule_of_an_unreadable_file_exits_2_and_names_the_place() {
+    let (dir, path) = temp_file(
+        "plan.json",
+        "{\"format\": \"ger-roadmap\",\n  \"version\": 1,",
+    );
+    let out = dir.path().join("out.json");
+    let output = ger_planner(&["schedule", path_arg(&path), "-o", path_arg(&out)]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("plan.json:2:"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!out.exists(), "nothing is written");
+}

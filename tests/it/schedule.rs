@@ -30,7 +30,7 @@ fn a_late_dependency_pushes_its_dependent_and_says_why_in_a_chain() {
         (date("2028-06-14"), date("2028-07-13"))
     );
     assert_eq!(
-        four.describe(),
+        four.describe(&plan),
         "Mission artemis-4: 2028-02-01 → 2028-06-14, because Mission artemis-3 ends \
          2027-12-17 and Mission artemis-4 waits 180 days after it",
         "Artemis III was moved by the user, not by the scheduler: it simply ends then"
@@ -55,7 +55,7 @@ fn a_pushed_mission_pushes_the_next_and_the_reason_says_it_now_ends_later() {
     plan.resources = vec![resource("sls", 1, 300)];
     // Artemis IV waits for SLS's gap after Artemis III, then Artemis V waits for it.
     let proposed = schedule(&plan, None);
-    let texts: Vec<String> = proposed.moves.iter().map(|m| m.describe()).collect();
+    let texts: Vec<String> = proposed.moves.iter().map(|m| m.describe(&plan)).collect();
     assert_eq!(
         texts,
         [
@@ -81,7 +81,7 @@ fn a_mars_mission_waits_for_the_next_window_and_one_with_none_left_is_reported()
     assert_eq!(proposed.moves.len(), 1);
     assert_eq!(proposed.moves[0].to_start, date("2028-10-01"));
     assert_eq!(
-        proposed.moves[0].as_fix(),
+        proposed.moves[0].as_fix(&plan),
         "Move Mission tianwen-3 to 2028-10-01: the next launch window to Destination mars \
          opens 2028-10-01"
     );
@@ -138,7 +138,7 @@ fn the_earlier_start_keeps_a_shared_resource_then_file_order() {
     let moved: Vec<(&str, NaiveDate)> = proposed
         .moves
         .iter()
-        .map(|m| (m.mission.as_str(), m.to_start))
+        .map(|m| (plan.missions[m.position].id.as_str(), m.to_start))
         .collect();
     assert_eq!(
         moved,
@@ -148,7 +148,7 @@ fn the_earlier_start_keeps_a_shared_resource_then_file_order() {
         ]
     );
     assert!(
-        proposed.moves[0].reasons[0]
+        proposed.moves[0].reason_texts(&plan)[0]
             .starts_with("Resource pad is taken by Mission first until 2030-01-31"),
         "{proposed:?}"
     );
@@ -172,7 +172,9 @@ fn nothing_moves_before_today_and_an_overtaken_mission_moves_to_today() {
     let proposed = schedule(&plan, Some(date("2026-12-01")));
     assert_eq!(proposed.moves[0].to_start, date("2026-12-01"));
     assert_eq!(proposed.moves[0].to_end, date("2026-12-15"));
-    assert!(proposed.moves[0].reasons[0].contains("cannot start before today (2026-12-01)"));
+    assert!(
+        proposed.moves[0].reason_texts(&plan)[0].contains("cannot start before today (2026-12-01)")
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@
 
 mod live;
 mod pool;
+mod reason;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -19,58 +20,67 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 
-use super::conflicts::{Links, cyclic_groups, date, day, days, merged_windows, name_list};
+use super::conflicts::{Links, cyclic_groups, date, day, merged_windows, name_list};
 use super::{Conflict, ConflictKind};
-use crate::model::{MissionId, MissionStatus, Roadmap, id_positions};
+use crate::model::{Mission, MissionId, MissionStatus, Roadmap, id_positions};
 pub use live::Float;
 use pool::Pool;
+pub use reason::Reason;
 
-/// One mission moved by the scheduler, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One mission moved by the scheduler, and why. It belongs to the roadmap it was made from,
+/// which names its mission and puts its reasons in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Move {
     /// Position of the mission in the roadmap's list.
-    #[serde(skip)]
     pub position: usize,
-    /// Its id.
-    pub mission: MissionId,
-    /// Its name.
-    #[serde(skip)]
-    pub name: String,
-    /// Its dates before and after.
-    #[serde(with = "crate::model::date")]
+    /// Its start before.
     pub from_start: NaiveDate,
     /// The new start.
-    #[serde(with = "crate::model::date")]
     pub to_start: NaiveDate,
     /// The end before.
-    #[serde(with = "crate::model::date")]
     pub from_end: NaiveDate,
     /// The new end (the duration is kept).
-    #[serde(with = "crate::model::date")]
     pub to_end: NaiveDate,
-    /// What pushed it, in the order it was pushed: each a clause for after "because".
-    pub reasons: Vec<String>,
+    /// What pushed it, in the order it was pushed.
+    pub reasons: Vec<Reason>,
 }
 
 impl Move {
+    /// The mission moved, in `roadmap`.
+    pub fn mission<'r>(&self, roadmap: &'r Roadmap) -> Option<&'r Mission> {
+        roadmap.missions.get(self.position)
+    }
+
+    /// Each reason in words, a clause for after "because".
+    pub fn reason_texts(&self, roadmap: &Roadmap) -> Vec<String> {
+        (self.reasons.iter())
+            .map(|r| r.describe(roadmap, self.position))
+            .collect()
+    }
+
     /// "Artemis IV: 2028-02-01 → 2028-06-15, because Artemis III now ends 2027-12-17 and
     /// Artemis IV waits 180 days after it".
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, roadmap: &Roadmap) -> String {
         format!(
             "{}: {} → {}, because {}",
-            self.name,
+            self.mission(roadmap).map_or("", |m| m.name.as_str()),
             self.from_start,
             self.to_start,
-            self.reasons.join("; then ")
+            self.reason_texts(roadmap).join("; then ")
         )
     }
 
     /// The move as a fix to offer: "Move Tianwen-3 to 2028-10-01: the next launch window to
     /// Mars opens 2028-10-01".
-    pub fn as_fix(&self) -> String {
+    pub fn as_fix(&self, roadmap: &Roadmap) -> String {
+        let name = self.mission(roadmap).map_or("", |m| m.name.as_str());
         match self.reasons.last() {
-            Some(reason) => format!("Move {} to {}: {reason}", self.name, self.to_start),
-            None => format!("Move {} to {}", self.name, self.to_start),
+            Some(reason) => format!(
+                "Move {name} to {}: {}",
+                self.to_start,
+                reason.describe(roadmap, self.position)
+            ),
+            None => format!("Move {name} to {}", self.to_start),
         }
     }
 }
@@ -85,7 +95,7 @@ pub struct Unfixable {
 }
 
 /// What the scheduler proposes: the moves, in the roadmap's order, and what it cannot fix.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Schedule {
     /// Missions moved.
     pub moves: Vec<Move>,
@@ -131,48 +141,31 @@ pub fn fix_for(
     today: Option<NaiveDate>,
     conflict: &Conflict,
 ) -> Option<Schedule> {
-    let named: Vec<usize> = match conflict.kind {
-        ConflictKind::Dependency => {
-            // The first id is the dependent only when it sorts first; find it by its edge.
-            let ids = &conflict.missions;
-            let positions: Vec<usize> = roadmap
-                .missions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| ids.contains(&m.id))
-                .filter(|(_, m)| {
-                    m.depends_on
-                        .iter()
-                        .any(|d| ids.contains(&d.mission) && d.mission != m.id)
-                })
-                .map(|(i, _)| i)
-                .collect();
-            positions
-        }
+    let named = |i: usize| conflict.missions.contains(&roadmap.missions[i].id);
+    let depends_on_named = |i: usize| {
+        let mission = &roadmap.missions[i];
+        (mission.depends_on.iter())
+            .any(|d| d.mission != mission.id && conflict.missions.contains(&d.mission))
+    };
+    let to_move: Vec<usize> = match conflict.kind {
+        // Of the two missions, the one that depends on the other.
+        ConflictKind::Dependency => (0..roadmap.missions.len())
+            .filter(|&i| named(i) && depends_on_named(i))
+            .collect(),
         ConflictKind::ResourceOverbooked
         | ConflictKind::ResourceGap
         | ConflictKind::LaunchWindow
         | ConflictKind::AgencyOvercommitted
-        | ConflictKind::DateOvertaken => roadmap
-            .missions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| conflict.missions.contains(&m.id))
-            .map(|(i, _)| i)
-            .collect(),
+        | ConflictKind::DateOvertaken => {
+            (0..roadmap.missions.len()).filter(|&i| named(i)).collect()
+        }
         ConflictKind::DependencyCycle
         | ConflictKind::UnknownReference
         | ConflictKind::DuplicateId
         | ConflictKind::InvalidDates => return None,
     };
     let links = Links::of(roadmap);
-    let mut free = vec![false; roadmap.missions.len()];
-    let mut stack = named;
-    while let Some(i) = stack.pop() {
-        if !std::mem::replace(&mut free[i], true) {
-            stack.extend(links.dependents[i].iter().map(|&(k, _)| k));
-        }
-    }
+    let free = downstream(&links, to_move);
     let schedule = Engine::with_links(roadmap, links, today, |i| free[i]).run();
     let concerned = |ids: &[MissionId]| ids.iter().any(|id| conflict.missions.contains(id));
     Some(Schedule {
@@ -185,15 +178,16 @@ pub fn fix_for(
     })
 }
 
-/// Where a push came from, so that repeated pushes by one constraint read as one reason.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Source {
-    Dependency,
-    Today,
-    Window,
-    Resource(usize),
-    Gap(usize),
-    Agency(usize),
+/// The missions `from` and every mission that depends on them, directly or not, by position.
+fn downstream(links: &Links, from: impl IntoIterator<Item = usize>) -> Vec<bool> {
+    let mut reached = vec![false; links.dependents.len()];
+    let mut stack: Vec<usize> = from.into_iter().collect();
+    while let Some(i) = stack.pop() {
+        if !std::mem::replace(&mut reached[i], true) {
+            stack.extend(links.dependents[i].iter().map(|&(k, _)| k));
+        }
+    }
+    reached
 }
 
 /// The scheduler's state while it places missions.
@@ -212,7 +206,7 @@ struct Engine<'r> {
     accepted: Exemptions,
     /// Missions held where they are because they are in a dependency cycle or after one.
     held: Vec<bool>,
-    reasons: Vec<Vec<(Source, String)>>,
+    reasons: Vec<Vec<Reason>>,
     unfixable: Vec<Unfixable>,
 }
 
@@ -453,13 +447,7 @@ impl<'r> Engine<'r> {
         if groups.is_empty() {
             return;
         }
-        let mut held = vec![false; n];
-        let mut stack: Vec<usize> = groups.iter().flatten().copied().collect();
-        while let Some(i) = stack.pop() {
-            if !std::mem::replace(&mut held[i], true) {
-                stack.extend(self.links.dependents[i].iter().map(|&(k, _)| k));
-            }
-        }
+        let held = downstream(&self.links, groups.iter().flatten().copied());
         let missions = &self.roadmap.missions;
         for group in &groups {
             let names = name_list(group.iter().map(|&i| missions[i].name.as_str()));
@@ -505,41 +493,23 @@ impl<'r> Engine<'r> {
     }
 
     /// Why mission `i` cannot start before its earliest start: today, or a dependency.
-    fn earliest_reason(&self, i: usize, set_by: Option<(usize, i32)>) -> (Source, String) {
+    fn earliest_reason(&self, set_by: Option<(usize, i32)>) -> Reason {
         match set_by {
-            Some((j, lag)) => (Source::Dependency, self.dependency_reason(i, j, lag)),
-            None => {
-                let today = self.today.map(date).unwrap_or_default();
-                let name = &self.roadmap.missions[i].name;
-                let reason =
-                    format!("{name} has not flown and cannot start before today ({today})");
-                (Source::Today, reason)
-            }
+            Some((j, lag)) => Reason::After {
+                on: j,
+                ends: date(self.end[j]),
+                moved: self.end[j] != day(self.roadmap.missions[j].end),
+                lag,
+            },
+            None => Reason::Today(self.today.map(date).unwrap_or_default()),
         }
-    }
-
-    /// "Artemis III now ends 2027-12-17 and Artemis IV waits 180 days after it".
-    fn dependency_reason(&self, i: usize, j: usize, lag: i32) -> String {
-        let missions = &self.roadmap.missions;
-        let (name, before) = (&missions[i].name, &missions[j]);
-        let ends = if self.end[j] == day(before.end) {
-            "ends"
-        } else {
-            "now ends"
-        };
-        let wait = match lag {
-            0 => format!("{name} may start that day"),
-            lag if lag > 0 => format!("{name} waits {} after it", days(lag.into())),
-            lag => format!("{name} may start {} before it ends", days((-lag).into())),
-        };
-        format!("{} {ends} {} and {wait}", before.name, date(self.end[j]))
     }
 
     /// Places mission `i` at the first start from its earliest that fits every rule.
     fn place(&mut self, i: usize) {
         let (mut start, set_by) = self.earliest(i);
         if let Some(set_by) = set_by {
-            let reason = self.earliest_reason(i, set_by);
+            let reason = self.earliest_reason(set_by);
             self.reasons[i].push(reason);
         }
         let length = self.end[i] - self.start[i];
@@ -549,12 +519,11 @@ impl<'r> Engine<'r> {
             if let Some(d) = windows {
                 match next_window_start(&self.windows[d], start) {
                     Some(opens) if opens > start => {
-                        let reason = format!(
-                            "the next launch window to {} opens {}",
-                            self.roadmap.destinations[d].name,
-                            date(opens)
-                        );
-                        self.push(i, Source::Window, reason);
+                        let reason = Reason::Window {
+                            destination: d,
+                            opens: date(opens),
+                        };
+                        self.push(i, reason);
                         start = opens;
                     }
                     Some(_) => {}
@@ -593,45 +562,36 @@ impl<'r> Engine<'r> {
     fn fit_resources(&mut self, i: usize, start: i32, length: i32) -> i32 {
         for k in 0..self.links.resources_of[i].len() {
             let r = self.links.resources_of[i][k];
-            if let Some((source, reason, next)) = self.resource_block(i, r, start, length) {
-                self.push(i, source, reason);
+            if let Some((reason, next)) = self.resource_block(i, r, start, length) {
+                self.push(i, reason);
                 return next;
             }
         }
         start
     }
 
-    /// What keeps mission `i` from using resource `r` from `start`: the rule, the reason and
-    /// the first start past it.
-    fn resource_block(
-        &self,
-        i: usize,
-        r: usize,
-        start: i32,
-        length: i32,
-    ) -> Option<(Source, String, i32)> {
+    /// What keeps mission `i` from using resource `r` from `start`: the reason, and the first
+    /// start past it.
+    fn resource_block(&self, i: usize, r: usize, start: i32, length: i32) -> Option<(Reason, i32)> {
         let pool = &self.resources[r];
-        let name = &self.roadmap.resources[r].name;
         let shared = &self.accepted.resources;
         if let Some(full) = pool.full_during(start, start + length, |m| shared.contains(&(r, i, m)))
         {
-            let reason = format!(
-                "{name} is taken by {} until {} (capacity {})",
-                self.names(&full.by),
-                date(full.free_from - 1),
-                pool.capacity()
-            );
-            return Some((Source::Resource(r), reason, full.free_from));
+            let reason = Reason::Taken {
+                resource: r,
+                by: full.by,
+                until: date(full.free_from - 1),
+            };
+            return Some((reason, full.free_from));
         }
         let gaps = &self.accepted.gaps;
-        let (other, other_start, next) = pool.too_close(start, |m| gaps.contains(&(r, i, m)))?;
-        let reason = format!(
-            "{name} needs {} between launches and {} starts {}",
-            days(pool.min_gap().into()),
-            self.roadmap.missions[other].name,
-            date(other_start)
-        );
-        Some((Source::Gap(r), reason, next))
+        let (other, starts, next) = pool.too_close(start, |m| gaps.contains(&(r, i, m)))?;
+        let reason = Reason::Gap {
+            resource: r,
+            other,
+            starts: date(starts),
+        };
+        Some((reason, next))
     }
 
     /// The first start from `start` at which mission `i`'s lead agency leads few enough
@@ -648,14 +608,12 @@ impl<'r> Engine<'r> {
         else {
             return start;
         };
-        let reason = format!(
-            "{} already leads {} missions at once until {} (at most {})",
-            self.roadmap.agencies[a].name,
-            full.by.len(),
-            date(full.free_from - 1),
-            pool.capacity()
-        );
-        self.push(i, Source::Agency(a), reason);
+        let reason = Reason::AgencyFull {
+            agency: a,
+            leading: full.by.len(),
+            until: date(full.free_from - 1),
+        };
+        self.push(i, reason);
         full.free_from
     }
 
@@ -672,11 +630,11 @@ impl<'r> Engine<'r> {
 
     /// Notes why mission `i` was pushed; a push by the same rule as the last replaces it, so
     /// that a mission stepping through a crowded resource reads as one reason.
-    fn push(&mut self, i: usize, source: Source, reason: String) {
+    fn push(&mut self, i: usize, reason: Reason) {
         let reasons = &mut self.reasons[i];
         match reasons.last_mut() {
-            Some(last) if last.0 == source => last.1 = reason,
-            _ => reasons.push((source, reason)),
+            Some(last) if last.same_rule(&reason) => *last = reason,
+            _ => reasons.push(reason),
         }
     }
 
@@ -687,14 +645,6 @@ impl<'r> Engine<'r> {
             .collect();
         missions.sort();
         self.unfixable.push(Unfixable { missions, reason });
-    }
-
-    fn names(&self, positions: &[usize]) -> String {
-        name_list(
-            positions
-                .iter()
-                .map(|&i| self.roadmap.missions[i].name.as_str()),
-        )
     }
 
     /// A mission that stays where it is (fixed, flown, held back by a cycle, or not free to
@@ -720,12 +670,8 @@ impl<'r> Engine<'r> {
                 } else {
                     "stays"
                 };
-                let reason = format!(
-                    "{} {what} at {}, but {}",
-                    mission.name,
-                    mission.start,
-                    self.dependency_reason(i, j, lag)
-                );
+                let after = self.earliest_reason(Some((j, lag))).describe(roadmap, i);
+                let reason = format!("{} {what} at {}, but {after}", mission.name, mission.start);
                 self.report(&[i, j], reason);
             }
         }
@@ -737,16 +683,11 @@ impl<'r> Engine<'r> {
             .filter(|&i| self.movable[i] && self.start[i] != day(missions[i].start))
             .map(|i| Move {
                 position: i,
-                mission: missions[i].id.clone(),
-                name: missions[i].name.clone(),
                 from_start: missions[i].start,
                 to_start: date(self.start[i]),
                 from_end: missions[i].end,
                 to_end: date(self.end[i]),
-                reasons: std::mem::take(&mut self.reasons[i])
-                    .into_iter()
-                    .map(|(_, r)| r)
-                    .collect(),
+                reasons: std::mem::take(&mut self.reasons[i]),
             })
             .collect();
         Schedule {

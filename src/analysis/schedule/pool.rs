@@ -110,16 +110,6 @@ impl Pool {
             .last()
             .map(|(m, first)| (m, first, first + self.min_gap))
     }
-
-    /// The minimum gap between starts.
-    pub(super) fn min_gap(&self) -> i32 {
-        self.min_gap
-    }
-
-    /// How many missions may be active at once.
-    pub(super) fn capacity(&self) -> usize {
-        self.capacity
-    }
 }
 
 #[cfg(test)]
