@@ -194,6 +194,11 @@ impl GerApp {
         self.today = today;
     }
 
+    /// Turns Push successors on or off (the toolbar's toggle).
+    pub fn set_push_successors(&mut self, on: bool) {
+        self.settings.push_successors = on;
+    }
+
     /// The settings to keep for the next run.
     pub fn settings(&self) -> &Settings {
         &self.settings

@@ -477,3 +477,50 @@ fn no_two_texts_overlap_in_either_sample_at_1280_or_1920_px() {
         }
     }
 }
+
+#[test]
+fn a_proposed_date_is_a_ghost_with_its_arrow_from_the_bar_and_driving_missions_are_marked() {
+    let roadmap = roadmap(vec![
+        mission("first", "2030-01-01", "2030-01-31"),
+        mission("second", "2030-03-01", "2030-03-31"),
+    ]);
+    let conflicts = find_conflicts(&roadmap);
+    let later = (
+        day_number(date("2030-06-01")) as i32,
+        day_number(date("2030-06-30")) as i32,
+    );
+    let scene = lay_out(&LayoutInput {
+        roadmap: &roadmap,
+        arrangement: &arrange(&roadmap, &conflicts, &Showing::default(), None),
+        time: TimeView::between(
+            day_number(date("2029-12-01")),
+            day_number(date("2030-08-01")),
+        ),
+        width: 1200.0,
+        height: 900.0,
+        scroll_y: 0.0,
+        selection: &BTreeSet::from([1]),
+        highlight: None,
+        today: date("2026-11-25"),
+        proposed: &[(1, later)].into(),
+        driving: &[0],
+    });
+    assert_eq!(bar(&scene, "Mission first").map(|b| b.driving), Some(true));
+    assert_eq!(
+        bar(&scene, "Mission second").map(|b| b.driving),
+        Some(false)
+    );
+    let [ghost] = scene.ghosts.as_slice() else {
+        panic!("one ghost: {:?}", scene.ghosts);
+    };
+    assert!(ghost.proposed);
+    assert!(
+        ghost.rect.left > ghost.now_left,
+        "the ghost is where the bar would go, later"
+    );
+    let ([from, to], _) = ghost.slip_arrow().unwrap_or_else(|| panic!("an arrow"));
+    assert!(
+        from[0] < to[0],
+        "the arrow runs from the bar to the proposed place"
+    );
+}

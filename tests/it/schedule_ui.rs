@@ -123,3 +123,80 @@ fn a_conflict_accepted_with_a_reason_is_stored_muted_and_reopened_by_undo() {
     harness.run();
     assert_eq!(harness.state().roadmap().accepted.len(), before);
 }
+
+const ARTEMIS_III: &str = "Artemis III — crewed docking test in Earth orbit";
+const ARTEMIS_IV: &str = "Artemis IV — first crewed landing attempt";
+
+#[test]
+fn with_push_successors_a_drag_pushes_the_dependents_as_ghosts_then_moves_them_in_one_step() {
+    let mut harness = app_harness();
+    let original = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    harness.get_by_label("Push successors").click();
+    harness.run();
+    let bar = harness.get_by_label(ARTEMIS_III).rect();
+    let per_day = bar.width() / 21.0;
+    let (from, to) = (
+        bar.center(),
+        bar.center() + egui::vec2(183.0 * per_day, 0.0),
+    );
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.run();
+    }
+    // Mid-drag: Artemis IV is drawn where it would go, and has not moved yet.
+    harness.get_by_label(&format!("{ARTEMIS_IV} where the preview moves it"));
+    assert_eq!(start_of(&harness, "artemis-4"), date("2028-04-01"));
+    harness.drop_at(to);
+    harness.run();
+    assert_eq!(
+        start_of(&harness, "artemis-3"),
+        date("2027-12-01"),
+        "half a year, on a month"
+    );
+    assert_eq!(
+        start_of(&harness, "artemis-4"),
+        date("2028-06-18"),
+        "180 days after III ends"
+    );
+    assert_eq!(
+        start_of(&harness, "artemis-5"),
+        date("2029-01-14"),
+        "180 days after IV ends"
+    );
+    let dependencies = harness
+        .state()
+        .conflicts()
+        .iter()
+        .filter(|c| c.kind == ger_planner::analysis::ConflictKind::Dependency)
+        .count();
+    assert_eq!(
+        dependencies, 0,
+        "the successors were pushed, not left in conflict"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().roadmap(),
+        &original,
+        "the drag and its pushes are one step"
+    );
+}
+
+#[test]
+fn the_selected_mission_shows_what_drives_its_date_and_how_far_it_can_slip() {
+    let mut harness = app_harness();
+    harness.get_by_label("Mission").click();
+    harness.get_by_label(ARTEMIS_III).click();
+    harness.run();
+    // Artemis IV (2028-04-01) waits 180 days after Artemis III ends (2027-06-21).
+    harness.get_by_label(&format!("Float: 105 days before it delays {ARTEMIS_IV}"));
+    harness.get_by_label(ARTEMIS_IV).click();
+    harness.run();
+    harness.get_by_label(&format!(
+        "Driven by: {ARTEMIS_III} ← Artemis II ← Artemis I"
+    ));
+    // Artemis V (2028-11-01) waits 180 days after Artemis IV ends (2028-05-01): 4 days spare.
+    harness.get_by_label("Float: 4 days before it delays Artemis V — second crewed landing");
+}
