@@ -15,4 +15,4 @@ pub use accepted::Review;
 pub use conflict::{Conflict, ConflictKind, Severity, count_by_severity};
 pub use conflicts::{ConflictChanges, LiveConflicts, find_conflicts, find_conflicts_on};
 pub use diff::{Difference, RoadmapDiff, Summary, diff, months};
-pub use schedule::{Float, Move, Schedule, Unfixable, fix_for, schedule};
+pub use schedule::{Float, Move, Schedule, Unfixable, schedule};

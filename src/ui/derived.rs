@@ -42,6 +42,15 @@ impl Derived {
         Some(self.live.as_ref()?.float(roadmap, i))
     }
 
+    /// The quick fix of one of the roadmap's conflicts (see [`LiveConflicts::quick_fix`]).
+    pub fn quick_fix(
+        &self,
+        roadmap: &crate::model::Roadmap,
+        conflict: &Conflict,
+    ) -> Option<crate::analysis::Schedule> {
+        self.live.as_ref()?.quick_fix(roadmap, conflict)
+    }
+
     /// The successors that `moved` missions push (see [`LiveConflicts::pushed_successors`]).
     pub fn pushed_successors(
         &self,

@@ -8,7 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
 use rustc_hash::FxHashMap;
 
-use crate::analysis::{Conflict, Schedule, fix_for, schedule};
+use super::derived::Derived;
+use crate::analysis::{Conflict, Schedule, schedule};
 use crate::edit::{Document, MissionKey, MissionKeys};
 use crate::model::{AcceptedConflict, Roadmap, plural};
 
@@ -128,13 +129,20 @@ pub struct Planning {
     pushed_days: BTreeMap<usize, (i32, i32)>,
     /// The conflict being accepted (by position) and the reason typed so far.
     accepting: Option<(usize, String)>,
+    /// How many more quick fixes may be worked out this frame.
+    fixes_left: usize,
 }
+
+/// Quick fixes worked out per frame at most: each runs the scheduler over the roadmap, so after
+/// an edit a long list gets its fixes over a few frames rather than in one long one.
+const FIXES_PER_FRAME: usize = 2;
 
 impl Planning {
     /// Forgets what was made for another generation or day. Called once per frame before the
     /// panels, which also clears last frame's hover.
     pub fn begin_frame(&mut self, generation: u64, today: NaiveDate) {
         self.hovered = None;
+        self.fixes_left = FIXES_PER_FRAME;
         if self.made_for != Some((generation, today)) {
             self.fixes.clear();
             self.whole = None;
@@ -243,7 +251,7 @@ impl Planning {
         &mut self,
         ui: &mut Ui,
         document: &Document,
-        today: NaiveDate,
+        derived: &Derived,
         (k, conflict): (usize, &Conflict),
         accepted_as: Option<usize>,
     ) -> Option<PlanAction> {
@@ -260,12 +268,22 @@ impl Planning {
             }
             return accepted;
         }
-        // Worked out once per change, and not during a drag, when nothing is for the panel.
-        if !document.in_gesture() && !self.fixes.contains_key(&k) {
-            let fix = fix_for(document.roadmap(), Some(today), conflict);
-            let roadmap = document.roadmap();
-            let fix = fix.map(|fix| Proposal::fix(roadmap, &fix));
-            self.fixes.insert(k, fix);
+        // Worked out once per change, for rows in view, a few per frame, and not during a
+        // drag, when nothing is for the panel.
+        let in_view = ui.is_rect_visible(egui::Rect::from_min_size(
+            ui.cursor().min,
+            egui::vec2(ui.available_width(), ui.spacing().interact_size.y),
+        ));
+        if !self.fixes.contains_key(&k) && in_view && !document.in_gesture() {
+            if self.fixes_left > 0 {
+                self.fixes_left -= 1;
+                let roadmap = document.roadmap();
+                let fix = derived.quick_fix(roadmap, conflict);
+                self.fixes
+                    .insert(k, fix.map(|fix| Proposal::fix(roadmap, &fix)));
+            } else {
+                ui.ctx().request_repaint();
+            }
         }
         let fix = self.fixes.get(&k).and_then(Option::as_ref);
         let mut action = None;

@@ -151,8 +151,13 @@ impl GerApp {
             if height.is_none() {
                 let conflict = &self.derived.conflicts()[k];
                 let accepted_as = self.derived.review.accepted_by.get(k).copied().flatten();
-                let tools =
-                    planning.conflict_tools(ui, document, self.today, (k, conflict), accepted_as);
+                let tools = planning.conflict_tools(
+                    ui,
+                    document,
+                    &self.derived,
+                    (k, conflict),
+                    accepted_as,
+                );
                 if planned.is_none() {
                     planned = tools;
                 }

@@ -322,3 +322,55 @@ proptest! {
         prop_assert!(twice.moves.is_empty(), "{:#?}", twice.moves);
     }
 }
+
+#[test]
+fn a_quick_fix_moves_only_the_conflicts_mission_and_what_follows_it() {
+    let mut plan = with_dates(artemis(), "artemis-3", "2027-11-17", "2027-12-17");
+    plan.missions.push(depends(
+        mission("artemis-5", "2028-06-20", "2028-06-21"),
+        "artemis-4",
+        0,
+    ));
+    plan.missions
+        .push(mission("elsewhere", "2026-01-01", "2026-01-02"));
+    let today = date("2027-01-01");
+    let live = ger_planner::analysis::LiveConflicts::new(&plan, Some(today));
+    let dependency = live
+        .conflicts()
+        .iter()
+        .find(|c| c.kind == ConflictKind::Dependency)
+        .unwrap_or_else(|| panic!("{:#?}", live.conflicts()));
+    let fix = live
+        .quick_fix(&plan, dependency)
+        .unwrap_or_else(|| panic!("a dependency can be fixed"));
+    let moved: Vec<&str> = fix
+        .moves
+        .iter()
+        .map(|m| plan.missions[m.position].id.as_str())
+        .collect();
+    assert_eq!(
+        moved,
+        ["artemis-4", "artemis-5"],
+        "not the overtaken mission elsewhere"
+    );
+    assert_eq!(
+        fix.moves[0].as_fix(&plan),
+        "Move Mission artemis-4 to 2028-06-14: Mission artemis-3 ends 2027-12-17 and Mission \
+         artemis-4 waits 180 days after it"
+    );
+    let cycle = roadmap(vec![
+        depends(mission("a", "2030-01-01", "2030-01-02"), "b", 0),
+        depends(mission("b", "2030-01-01", "2030-01-02"), "a", 0),
+    ]);
+    let live = ger_planner::analysis::LiveConflicts::new(&cycle, None);
+    let conflict = live
+        .conflicts()
+        .iter()
+        .find(|c| c.kind == ConflictKind::DependencyCycle)
+        .unwrap_or_else(|| panic!("{:#?}", live.conflicts()));
+    assert_eq!(
+        live.quick_fix(&cycle, conflict),
+        None,
+        "moving later does not break a cycle"
+    );
+}

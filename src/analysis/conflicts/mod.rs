@@ -57,7 +57,7 @@ fn run_date_checks(
 /// with the links between missions worked out for the last full analysis.
 #[derive(Clone, Debug)]
 pub struct LiveConflicts {
-    today: Option<NaiveDate>,
+    pub(in crate::analysis) today: Option<NaiveDate>,
     pub(in crate::analysis) links: Links,
     conflicts: Vec<Conflict>,
 }

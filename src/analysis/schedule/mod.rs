@@ -13,6 +13,7 @@ mod live;
 mod pool;
 mod reason;
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -21,7 +22,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use super::conflicts::{Links, cyclic_groups, date, day, merged_windows, name_list};
-use super::{Conflict, ConflictKind};
+use super::{Conflict, ConflictKind, LiveConflicts};
 use crate::model::{Mission, MissionId, MissionStatus, Roadmap, id_positions};
 pub use live::Float;
 use pool::Pool;
@@ -128,54 +129,54 @@ impl Schedule {
 /// The earliest feasible dates for every mission that may move, on `today` (`None`: no day
 /// is taken as today).
 pub fn schedule(roadmap: &Roadmap, today: Option<NaiveDate>) -> Schedule {
-    Engine::new(roadmap, today, |_| true).run()
+    Engine::new(roadmap, Cow::Owned(Links::of(roadmap)), today, |_| true).run()
 }
 
-/// The fix for one conflict: the scheduler run with only the conflict's missions that should
-/// move free to move (the dependent of a dependency, every mission of a shared resource or
-/// agency, the mission outside its window or overtaken by today), and the missions after them,
-/// so that a fix never breaks what follows. `None` for a conflict that moving missions later
-/// does not fix (a cycle, an unknown reference, a repeated id, backwards dates).
-pub fn fix_for(
-    roadmap: &Roadmap,
-    today: Option<NaiveDate>,
-    conflict: &Conflict,
-) -> Option<Schedule> {
-    let named = |i: usize| conflict.missions.contains(&roadmap.missions[i].id);
-    let depends_on_named = |i: usize| {
-        let mission = &roadmap.missions[i];
-        (mission.depends_on.iter())
-            .any(|d| d.mission != mission.id && conflict.missions.contains(&d.mission))
-    };
-    let to_move: Vec<usize> = match conflict.kind {
-        // Of the two missions, the one that depends on the other.
-        ConflictKind::Dependency => (0..roadmap.missions.len())
-            .filter(|&i| named(i) && depends_on_named(i))
-            .collect(),
-        ConflictKind::ResourceOverbooked
-        | ConflictKind::ResourceGap
-        | ConflictKind::LaunchWindow
-        | ConflictKind::AgencyOvercommitted
-        | ConflictKind::DateOvertaken => {
-            (0..roadmap.missions.len()).filter(|&i| named(i)).collect()
-        }
-        ConflictKind::DependencyCycle
-        | ConflictKind::UnknownReference
-        | ConflictKind::DuplicateId
-        | ConflictKind::InvalidDates => return None,
-    };
-    let links = Links::of(roadmap);
-    let free = downstream(&links, to_move);
-    let schedule = Engine::with_links(roadmap, links, today, |i| free[i]).run();
-    let concerned = |ids: &[MissionId]| ids.iter().any(|id| conflict.missions.contains(id));
-    Some(Schedule {
-        unfixable: schedule
-            .unfixable
-            .into_iter()
-            .filter(|u| concerned(&u.missions))
-            .collect(),
-        ..schedule
-    })
+impl LiveConflicts {
+    /// The fix for one of the conflicts of `roadmap` (the roadmap these conflicts are of):
+    /// the scheduler run with only the conflict's missions that should move free to move (the
+    /// dependent of a dependency, every mission of a shared resource or agency, the mission
+    /// outside its window or overtaken by today), and the missions after them, so that a fix
+    /// never breaks what follows. `None` for a conflict that moving missions later does not
+    /// fix (a cycle, an unknown reference, a repeated id, backwards dates). The links between
+    /// missions are those already worked out for the conflicts.
+    pub fn quick_fix(&self, roadmap: &Roadmap, conflict: &Conflict) -> Option<Schedule> {
+        let named = |i: usize| conflict.missions.contains(&roadmap.missions[i].id);
+        let depends_on_named = |i: usize| {
+            let mission = &roadmap.missions[i];
+            (mission.depends_on.iter())
+                .any(|d| d.mission != mission.id && conflict.missions.contains(&d.mission))
+        };
+        let to_move: Vec<usize> = match conflict.kind {
+            // Of the two missions, the one that depends on the other.
+            ConflictKind::Dependency => (0..roadmap.missions.len())
+                .filter(|&i| named(i) && depends_on_named(i))
+                .collect(),
+            ConflictKind::ResourceOverbooked
+            | ConflictKind::ResourceGap
+            | ConflictKind::LaunchWindow
+            | ConflictKind::AgencyOvercommitted
+            | ConflictKind::DateOvertaken => {
+                (0..roadmap.missions.len()).filter(|&i| named(i)).collect()
+            }
+            ConflictKind::DependencyCycle
+            | ConflictKind::UnknownReference
+            | ConflictKind::DuplicateId
+            | ConflictKind::InvalidDates => return None,
+        };
+        let free = downstream(&self.links, to_move);
+        let links = Cow::Borrowed(&self.links);
+        let schedule = Engine::new(roadmap, links, self.today, |i| free[i]).run();
+        let concerned = |ids: &[MissionId]| ids.iter().any(|id| conflict.missions.contains(id));
+        Some(Schedule {
+            unfixable: schedule
+                .unfixable
+                .into_iter()
+                .filter(|u| concerned(&u.missions))
+                .collect(),
+            ..schedule
+        })
+    }
 }
 
 /// The missions `from` and every mission that depends on them, directly or not, by position.
@@ -193,7 +194,7 @@ fn downstream(links: &Links, from: impl IntoIterator<Item = usize>) -> Vec<bool>
 /// The scheduler's state while it places missions.
 struct Engine<'r> {
     roadmap: &'r Roadmap,
-    links: Links,
+    links: Cow<'r, Links>,
     today: Option<i32>,
     movable: Vec<bool>,
     /// Current (new, once placed) start and end of every mission, as day numbers.
@@ -283,13 +284,9 @@ fn pairs(pool: usize, named: &[usize]) -> impl Iterator<Item = (usize, usize, us
 }
 
 impl<'r> Engine<'r> {
-    fn new(roadmap: &'r Roadmap, today: Option<NaiveDate>, free: impl Fn(usize) -> bool) -> Self {
-        Self::with_links(roadmap, Links::of(roadmap), today, free)
-    }
-
-    fn with_links(
+    fn new(
         roadmap: &'r Roadmap,
-        links: Links,
+        links: Cow<'r, Links>,
         today: Option<NaiveDate>,
         free: impl Fn(usize) -> bool,
     ) -> Self {
