@@ -129,20 +129,21 @@ pub struct Planning {
     pushed_days: BTreeMap<usize, (i32, i32)>,
     /// The conflict being accepted (by position) and the reason typed so far.
     accepting: Option<(usize, String)>,
-    /// How many more quick fixes may be worked out this frame.
-    fixes_left: usize,
+    /// How many more missions the quick fixes worked out this frame may visit.
+    fix_work_left: usize,
 }
 
-/// Quick fixes worked out per frame at most: each runs the scheduler over the roadmap, so after
-/// an edit a long list gets its fixes over a few frames rather than in one long one.
-const FIXES_PER_FRAME: usize = 2;
+/// Missions the quick fixes of one frame may visit: each fix runs the scheduler over the whole
+/// roadmap, so on a small roadmap every row in view gets its fix at once, and on one of ten
+/// thousand missions a couple per frame, spreading the work over a few frames after an edit.
+const FIX_WORK_PER_FRAME: usize = 20_000;
 
 impl Planning {
     /// Forgets what was made for another generation or day. Called once per frame before the
     /// panels, which also clears last frame's hover.
     pub fn begin_frame(&mut self, generation: u64, today: NaiveDate) {
         self.hovered = None;
-        self.fixes_left = FIXES_PER_FRAME;
+        self.fix_work_left = FIX_WORK_PER_FRAME;
         if self.made_for != Some((generation, today)) {
             self.fixes.clear();
             self.whole = None;
@@ -275,9 +276,11 @@ impl Planning {
             egui::vec2(ui.available_width(), ui.spacing().interact_size.y),
         ));
         if !self.fixes.contains_key(&k) && in_view && !document.in_gesture() {
-            if self.fixes_left > 0 {
-                self.fixes_left -= 1;
-                let roadmap = document.roadmap();
+            let roadmap = document.roadmap();
+            // One fix a frame at least, however large the roadmap.
+            let work = roadmap.missions.len().min(FIX_WORK_PER_FRAME);
+            if self.fix_work_left >= work {
+                self.fix_work_left -= work;
                 let fix = derived.quick_fix(roadmap, conflict);
                 self.fixes
                     .insert(k, fix.map(|fix| Proposal::fix(roadmap, &fix)));
