@@ -1,5 +1,7 @@
 //! Fonts: egui's own typeface first, then DejaVu Sans for the characters it lacks (names such as
-//! Kamoʻoalewa, the ⚠ of uncertain facts), so no mission name is drawn as empty boxes.
+//! Kamoʻoalewa, the ⚠ of uncertain facts), so no mission name is drawn as empty boxes. (egui's
+//! monochrome emoji fonts, a feature of the crate, draw the pictographs its own widgets use, such
+//! as the 📋 copy buttons of the colour picker.)
 
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily};
