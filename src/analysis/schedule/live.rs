@@ -3,12 +3,12 @@
 //! a drag pushes, the chain of missions that drives a mission's date, and how far it can slip.
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::next_window_start;
+use super::{may_move, next_window_start};
 use crate::analysis::LiveConflicts;
 use crate::analysis::conflicts::{date, day, merged_windows};
-use crate::model::{Mission, MissionStatus, Roadmap};
+use crate::model::Roadmap;
 
 /// How far a mission can slip before it delays a mission that depends on it or leaves its
 /// launch window.
@@ -18,14 +18,6 @@ pub struct Float {
     pub days: Option<i32>,
     /// What limits it, in words: "before it delays Artemis V".
     pub limit: String,
-}
-
-/// A mission the scheduler may move: not flown, not cancelled, not fixed.
-fn may_move(mission: &Mission) -> bool {
-    !matches!(
-        mission.status,
-        MissionStatus::Flown | MissionStatus::Cancelled
-    ) && !mission.fixed
 }
 
 impl LiveConflicts {
@@ -43,13 +35,11 @@ impl LiveConflicts {
         let missions = &roadmap.missions;
         // The missions reached, in an order where each comes after what it depends on
         // (Kahn's algorithm over the reached part; a cycle is left where it is).
-        let mut reached: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut reached: FxHashSet<usize> = FxHashSet::default();
         let mut stack: Vec<usize> = moved.to_vec();
         while let Some(i) = stack.pop() {
             for &(k, _) in links.dependents.get(i).map_or(&[][..], Vec::as_slice) {
-                let count = reached.entry(k).or_insert(0);
-                *count += 1;
-                if *count == 1 {
+                if reached.insert(k) {
                     stack.push(k);
                 }
             }
@@ -58,11 +48,11 @@ impl LiveConflicts {
             reached.remove(i);
         }
         let mut waiting: FxHashMap<usize, usize> = reached
-            .keys()
+            .iter()
             .map(|&k| {
                 let on_reached = links.depends_on[k]
                     .iter()
-                    .filter(|(j, _)| reached.contains_key(j))
+                    .filter(|(j, _)| reached.contains(j))
                     .count();
                 (k, on_reached)
             })

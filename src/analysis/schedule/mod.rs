@@ -179,6 +179,14 @@ impl LiveConflicts {
     }
 }
 
+/// A mission the scheduler may move: not flown, not cancelled, not fixed.
+fn may_move(mission: &Mission) -> bool {
+    !matches!(
+        mission.status,
+        MissionStatus::Flown | MissionStatus::Cancelled
+    ) && !mission.fixed
+}
+
 /// The missions `from` and every mission that depends on them, directly or not, by position.
 fn downstream(links: &Links, from: impl IntoIterator<Item = usize>) -> Vec<bool> {
     let mut reached = vec![false; links.dependents.len()];
@@ -292,10 +300,7 @@ impl<'r> Engine<'r> {
     ) -> Self {
         let missions = &roadmap.missions;
         let movable = (0..missions.len())
-            .map(|i| {
-                let m = &missions[i];
-                links.takes_part[i] && m.status != MissionStatus::Flown && !m.fixed && free(i)
-            })
+            .map(|i| links.takes_part[i] && may_move(&missions[i]) && free(i))
             .collect();
         let agencies = roadmap
             .agencies
