@@ -2,6 +2,7 @@
 //! and exit status, so that tests can run them without a process.
 
 mod merge;
+mod outlook;
 
 use std::path::Path;
 
@@ -20,6 +21,7 @@ use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapsh
 pub use merge::{
     DEFAULT_PATTERN, DRIVER_NAME, MergeOptions, attributes_line, driver_command, git_setup, merge,
 };
+pub use outlook::{OutlookRequest, calibrate, outlook};
 
 /// Exit status: no conflicts.
 pub const EXIT_CLEAN: u8 = 0;

@@ -95,6 +95,48 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<NaiveDate>,
     },
+    /// How likely each date is: many runs, each delaying every mission by a slip drawn from
+    /// its start estimate (else from the slips measured for its status and kind) and spreading
+    /// it through dependencies, launch windows and resources. Prints the P50 and P80 starts
+    /// and ends and the chance of starting on time. Exit status: 0 ran, 2 unreadable file.
+    Outlook {
+        /// The roadmap file.
+        file: PathBuf,
+        /// How many runs.
+        #[arg(long, value_name = "N", default_value_t = ger_planner::analysis::DEFAULT_RUNS as u32,
+              value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+        runs: u32,
+        /// The seed of the runs' random streams: the same seed gives the same outlook.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Print the outlook as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The day taken as today, YYYY-MM-DD [default: the system date]: no mission that may
+        /// move starts before it.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Slips to draw from, as written by `calibrate` [default: the GER 2020 plan against
+        /// the 2026 status, shipped with the program].
+        #[arg(long, value_name = "FILE")]
+        slips: Option<PathBuf>,
+        /// A mission, by id: each other mission's share of runs in which it sets this one's
+        /// start (its criticality).
+        #[arg(long, value_name = "ID")]
+        focus: Option<String>,
+    },
+    /// Measure how late missions start in a later version of a roadmap than in an earlier one:
+    /// the slips `outlook` draws from. Exit status: 0 written, 2 unreadable file or OUT not
+    /// written.
+    Calibrate {
+        /// The earlier roadmap.
+        old: PathBuf,
+        /// The later roadmap.
+        new: PathBuf,
+        /// Where to write the slips [default: standard output]; never half-written.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Merge two versions of a roadmap made from a common one, by id and field (git's merge
     /// driver for roadmaps). Exit status: 0 merged, 1 merge conflicts left (written with
     /// markers), 2 unreadable input.
@@ -168,6 +210,28 @@ fn main() -> ExitCode {
                 marker_size: usize::from(marker_size),
             },
         ),
+        Some(Command::Outlook {
+            file,
+            runs,
+            seed,
+            json,
+            today,
+            slips,
+            focus,
+        }) => cli::outlook(
+            &file,
+            &cli::OutlookRequest {
+                runs: runs as usize,
+                seed,
+                today: or_today(today),
+                slips,
+                focus,
+                json,
+            },
+        ),
+        Some(Command::Calibrate { old, new, output }) => {
+            cli::calibrate(&old, &new, output.as_deref())
+        }
         Some(Command::GitSetup { pattern }) => cli::git_setup(Path::new("."), &pattern),
         Some(Command::Export {
             file,

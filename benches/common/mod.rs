@@ -139,6 +139,7 @@ pub fn generated_roadmap(missions: usize, shape: Shape) -> Roadmap {
                 start,
                 end: start + Days::new(length),
                 fixed: false,
+                start_estimate: None,
                 lead: agencies[rng.below(27) as usize].id.clone(),
                 contributors: vec![Contribution {
                     agency: agencies[rng.below(27) as usize].id.clone(),

@@ -1,5 +1,5 @@
-//! What the roadmap says beyond its data: the conflicts a plan contains (DESIGN §3), and what
-//! changed between two versions of it.
+//! What the roadmap says beyond its data: the conflicts a plan contains (DESIGN §3), what
+//! changed between two versions of it, the schedule that fixes it, and how likely its dates are.
 //!
 //! Pure functions of roadmaps (and, for dates that time has overtaken, of the day taken as
 //! today, never read from the clock here); conflicts are fast enough to find on every frame of
@@ -9,10 +9,15 @@ mod accepted;
 mod conflict;
 mod conflicts;
 mod diff;
+mod outlook;
 mod schedule;
 
 pub use accepted::Review;
 pub use conflict::{Conflict, ConflictKind, Severity, count_by_severity};
 pub use conflicts::{ConflictChanges, LiveConflicts, find_conflicts, find_conflicts_on};
 pub use diff::{Difference, RoadmapDiff, Summary, diff, months};
+pub use outlook::{
+    DEFAULT_RUNS, Draws, FocusStarts, MIN_GROUP, MissionOutlook, Outlook, OutlookOptions, Progress,
+    Slip, SlipModel, SlipSource, nearest_rank, outlook,
+};
 pub use schedule::{Float, Move, Schedule, Unfixable, schedule};

@@ -200,7 +200,7 @@ pub fn remove_missions(document: &Document, removed: &[MissionKey]) -> Vec<Chang
 
 /// Merges missions read from a table into the roadmap by id: one with the id of a mission
 /// already there replaces it (the first of a repeated id), the others are added at the end, in
-/// their order. The table has no `fixed` column, so a replaced mission keeps its flag.
+/// their order. The table has no `fixed` or start-estimate column, so a replaced mission keeps them.
 pub fn merge_missions(roadmap: &Roadmap, missions: &[Mission]) -> Vec<Change> {
     let position = crate::model::id_positions(roadmap.missions.iter().map(|m| m.id.as_str())).0;
     let mut changes = Vec::new();
@@ -211,6 +211,7 @@ pub fn merge_missions(roadmap: &Roadmap, missions: &[Mission]) -> Vec<Change> {
                 let before = &roadmap.missions[index];
                 let after = Mission {
                     fixed: before.fixed,
+                    start_estimate: before.start_estimate,
                     ..mission.clone()
                 };
                 if *before != after {

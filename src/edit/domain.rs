@@ -54,6 +54,7 @@ pub fn new_mission(
             .checked_add_days(Days::new(NEW_MISSION_DAYS - 1))
             .unwrap_or(start),
         fixed: false,
+        start_estimate: None,
         lead,
         contributors: Vec::new(),
         depends_on: Vec::new(),

@@ -52,6 +52,13 @@ pub fn read_file(path: &Path) -> Result<Roadmap, ReadError> {
     read_str(&read_text(path)?, &path.display().to_string())
 }
 
+/// Reads slips as `ger-planner calibrate` writes them.
+pub fn read_slips_file(path: &Path) -> Result<crate::analysis::SlipModel, ReadError> {
+    let file = path.display().to_string();
+    crate::analysis::SlipModel::from_json(&read_text(path)?)
+        .map_err(|err| ReadError::from_json(&file, &err))
+}
+
 /// The text of a file, refused when it is too large or not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let file = path.display().to_string();

@@ -252,6 +252,7 @@ fn mission(
         start: day(5)?,
         end: day(6)?,
         fixed: false,
+        start_estimate: None,
         lead: id(7)?.into(),
         contributors: split_list(cell(8))
             .into_iter()

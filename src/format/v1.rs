@@ -1,5 +1,5 @@
-//! Version 1 of the file, as read: version 2 without `accepted` conflicts and without `fixed`
-//! missions. A version-1 file that uses either is refused with a message that says to set
+//! Version 1 of the file, as read: version 2 without `accepted` conflicts, `fixed` missions and
+//! start estimates. A version-1 file that uses any of them is refused with a message that says to set
 //! `"version": 2`, so that an older program never meets a field it would misread.
 
 use serde::{Deserialize, Deserializer};
@@ -60,15 +60,28 @@ fn refuse_accepted<'de, D: Deserializer<'de>>(_: D) -> Result<(), D::Error> {
     ))
 }
 
-/// The mission list, refused (at its end, where the reader stands) when a mission is `fixed`.
+/// The mission list, refused (at its end, where the reader stands) when a mission uses a field
+/// of version 2.
 fn missions_of_version_1<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Vec<Mission>, D::Error> {
     let missions = Vec::<Mission>::deserialize(deserializer)?;
-    match missions.iter().find(|m| m.fixed) {
-        Some(fixed) => Err(serde::de::Error::custom(format!(
-            "mission `{}` is `fixed`, which needs format version 2: set \"version\": 2",
-            fixed.id
+    let field_of_version_2 = |m: &Mission| {
+        if m.fixed {
+            Some("is `fixed`")
+        } else if m.start_estimate.is_some() {
+            Some("has a `start_estimate`")
+        } else {
+            None
+        }
+    };
+    match missions
+        .iter()
+        .find_map(|m| Some((m, field_of_version_2(m)?)))
+    {
+        Some((mission, what)) => Err(serde::de::Error::custom(format!(
+            "mission `{}` {what}, which needs format version 2: set \"version\": 2",
+            mission.id
         ))),
         None => Ok(missions),
     }

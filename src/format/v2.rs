@@ -1,5 +1,5 @@
-//! Version 2 of the file: version 1 plus a mission's `fixed` flag and the roadmap's
-//! `accepted` conflicts. Every roadmap is written through this module, with the lowest version
+//! Version 2 of the file: version 1 plus a mission's `fixed` flag and `start_estimate`, and the
+//! roadmap's `accepted` conflicts. Every roadmap is written through this module, with the lowest version
 //! that holds it, so a roadmap that uses nothing of version 2 is written exactly as version 1.
 
 use std::borrow::Cow;
@@ -103,7 +103,8 @@ fn file(roadmap: &Roadmap) -> File<'_> {
 /// The lowest version that holds the roadmap: 2 when it uses a field of version 2, else 1, so
 /// that files which do not use them never change and older programs still open them.
 pub(super) fn lowest_version(roadmap: &Roadmap) -> u32 {
-    if roadmap.accepted.is_empty() && !roadmap.missions.iter().any(|m| m.fixed) {
+    let uses_version_2 = |m: &Mission| m.fixed || m.start_estimate.is_some();
+    if roadmap.accepted.is_empty() && !roadmap.missions.iter().any(uses_version_2) {
         1
     } else {
         2

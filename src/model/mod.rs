@@ -20,7 +20,7 @@ pub use ids::{
 };
 pub use roadmap::{
     Agency, Contribution, Dependency, Destination, LaunchWindow, Mission, MissionKind,
-    MissionStatus, Phase, Resource, Roadmap,
+    MissionStatus, Phase, Resource, Roadmap, StartEstimate,
 };
 pub use view::{Filter, GroupBy, SavedView};
 

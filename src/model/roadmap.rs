@@ -262,6 +262,10 @@ pub struct Mission {
     /// A date an agency has committed to: the scheduler never moves it (format version 2).
     #[serde(default, skip_serializing_if = "is_false")]
     pub fixed: bool,
+    /// How late it may really start, for the outlook (format version 2); none: the slips
+    /// measured on past roadmaps for its status and kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_estimate: Option<StartEstimate>,
     /// The agency that leads it.
     pub lead: AgencyId,
     /// Other agencies and what they bring.
@@ -301,6 +305,47 @@ impl Mission {
     /// A mission that lasts a single day is a milestone, drawn as a diamond.
     pub fn is_milestone(&self) -> bool {
         self.start == self.end
+    }
+}
+
+/// A three-point estimate of a mission's start. The optimistic start is the planned `start`
+/// itself (plans slip, they are not kept early), so only the likely and the pessimistic starts
+/// are written. A likely start before the planned one counts as the planned one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, try_from = "RawEstimate")]
+pub struct StartEstimate {
+    /// The start most expected.
+    #[serde(with = "super::date")]
+    pub likely: NaiveDate,
+    /// The start it will almost surely not be later than, on or after `likely`.
+    #[serde(with = "super::date")]
+    pub pessimistic: NaiveDate,
+}
+
+/// A start estimate as read, before its order is checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEstimate {
+    #[serde(with = "super::date")]
+    likely: NaiveDate,
+    #[serde(with = "super::date")]
+    pessimistic: NaiveDate,
+}
+
+impl TryFrom<RawEstimate> for StartEstimate {
+    type Error = String;
+
+    fn try_from(raw: RawEstimate) -> Result<Self, String> {
+        if raw.pessimistic < raw.likely {
+            return Err(format!(
+                "the pessimistic start {} is before the likely start {}",
+                raw.pessimistic, raw.likely
+            ));
+        }
+        Ok(Self {
+            likely: raw.likely,
+            pessimistic: raw.pessimistic,
+        })
     }
 }
 

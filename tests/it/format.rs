@@ -424,3 +424,61 @@ fn an_accepted_conflict_of_an_unknown_kind_is_refused_at_its_line() {
         "{message}"
     );
 }
+
+/// MINIMAL as version 2 with a start estimate on MMX.
+fn minimal_with_estimate(likely: &str, pessimistic: &str) -> String {
+    minimal_with("\"version\": 1", "\"version\": 2").replacen(
+        "\"end\": \"2031-07-31\",\n",
+        &format!(
+            "\"end\": \"2031-07-31\",\n      \"start_estimate\": {{\n        \"likely\": \
+             \"{likely}\",\n        \"pessimistic\": \"{pessimistic}\"\n      }},\n"
+        ),
+        1,
+    )
+}
+
+#[test]
+fn a_start_estimate_is_version_2_and_is_written_back_byte_for_byte() {
+    let text = minimal_with_estimate("2027-01-01", "2029-01-01");
+    let roadmap = read(&text).unwrap_or_else(|err| panic!("{err}\n{text}"));
+    let estimate = roadmap.missions[0].start_estimate;
+    assert_eq!(
+        estimate.map(|e| (e.likely.to_string(), e.pessimistic.to_string())),
+        Some(("2027-01-01".to_owned(), "2029-01-01".to_owned()))
+    );
+    assert_eq!(format::to_json(&roadmap), text);
+    assert_eq!(format::version_needed(&roadmap), 2);
+    let mut without = roadmap;
+    without.missions[0].start_estimate = None;
+    assert_eq!(
+        format::to_json(&without),
+        MINIMAL,
+        "back to version 1, byte for byte"
+    );
+    let as_version_1 = text.replacen("\"version\": 2", "\"version\": 1", 1);
+    let message = error_of(&as_version_1);
+    assert!(
+        message.contains("mission `mmx` has a `start_estimate`, which needs format version 2"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_pessimistic_start_before_the_likely_one_is_refused_at_its_line() {
+    let text = minimal_with_estimate("2029-01-01", "2027-01-01");
+    let message = error_of(&text);
+    assert!(
+        message.contains("the pessimistic start 2027-01-01 is before the likely start 2029-01-01"),
+        "{message}"
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"pessimistic\""))
+        .map_or(0, |l| l + 2);
+    assert!(
+        message.starts_with(&format!("test.json:{line}:")),
+        "{message}"
+    );
+    let typo = minimal_with_estimate("2027-01-01", "2029-01-01").replacen("likely", "likley", 1);
+    assert!(error_of(&typo).contains("unknown field `likley`"));
+}

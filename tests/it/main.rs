@@ -15,6 +15,7 @@ mod inspector_ui;
 mod layout;
 mod merge;
 mod merge_ui;
+mod outlook;
 mod presentation_ui;
 mod random_ui;
 mod samples;

@@ -231,7 +231,7 @@ fn schedulable(kind: ConflictKind) -> bool {
 
 /// The random roadmap with some missions fixed and, where `accept` says so, its first conflict
 /// accepted.
-fn prepared(mut plan: Roadmap, fixed: &[bool], accept: bool, today: NaiveDate) -> Roadmap {
+pub fn prepared(mut plan: Roadmap, fixed: &[bool], accept: bool, today: NaiveDate) -> Roadmap {
     for (mission, &fixed) in plan.missions.iter_mut().zip(fixed) {
         mission.fixed = fixed;
     }
@@ -251,7 +251,7 @@ fn movable(plan: &Roadmap, i: usize) -> bool {
 
 /// A random roadmap with some missions fixed and perhaps a conflict accepted, and a day taken as
 /// today.
-fn arb_case() -> impl Strategy<Value = (Roadmap, NaiveDate)> {
+pub fn arb_case() -> impl Strategy<Value = (Roadmap, NaiveDate)> {
     (
         arb_roadmap(),
         prop::collection::vec(any::<bool>(), 12),

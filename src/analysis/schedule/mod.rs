@@ -11,6 +11,7 @@
 
 mod live;
 mod pool;
+mod propagation;
 mod reason;
 
 use std::borrow::Cow;
@@ -26,6 +27,7 @@ use super::{Conflict, ConflictKind, LiveConflicts};
 use crate::model::{Mission, MissionId, MissionStatus, Roadmap, id_positions};
 pub use live::Float;
 use pool::Pool;
+pub(super) use propagation::{Propagated, Propagation};
 pub use reason::Reason;
 
 /// One mission moved by the scheduler, and why. It belongs to the roadmap it was made from,
@@ -199,7 +201,9 @@ fn downstream(links: &Links, from: impl IntoIterator<Item = usize>) -> Vec<bool>
     reached
 }
 
-/// The scheduler's state while it places missions.
+/// The scheduler's state while it places missions. The outlook clones one prepared engine per
+/// run, so it holds nothing costly to clone beyond a roadmap's worth of numbers.
+#[derive(Clone)]
 struct Engine<'r> {
     roadmap: &'r Roadmap,
     links: Cow<'r, Links>,
@@ -215,12 +219,18 @@ struct Engine<'r> {
     accepted: Exemptions,
     /// Missions held where they are because they are in a dependency cycle or after one.
     held: Vec<bool>,
+    /// Whether reasons and reports are kept (the scheduler) or not (the outlook's runs).
+    explain: bool,
     reasons: Vec<Vec<Reason>>,
     unfixable: Vec<Unfixable>,
+    /// For each mission placed, the dependency that set its earliest start, if one did.
+    driver: Vec<Option<usize>>,
+    /// Missions that found no launch window on or after their earliest start.
+    stranded: Vec<usize>,
 }
 
 /// What accepted conflicts exempt from the rules.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Exemptions {
     /// Dependency edges (dependent, depended on) not enforced.
     edges: FxHashSet<(usize, usize)>,
@@ -322,8 +332,11 @@ impl<'r> Engine<'r> {
             agencies,
             accepted: Exemptions::new(roadmap),
             held: vec![false; missions.len()],
+            explain: true,
             reasons: vec![Vec::new(); missions.len()],
             unfixable: Vec::new(),
+            driver: vec![None; missions.len()],
+            stranded: Vec::new(),
             links,
         }
     }
@@ -338,15 +351,29 @@ impl<'r> Engine<'r> {
     }
 
     fn run(mut self) -> Schedule {
+        self.prepare();
+        self.place_all();
+        self.report_broken_fixed();
+        self.finish()
+    }
+
+    /// What does not depend on where the missions that may move go: unknown references,
+    /// cycles, and the bookings of the missions that stay.
+    fn prepare(&mut self) {
         self.report_unknown_and_invalid();
         self.hold_back_cycles();
-        let n = self.roadmap.missions.len();
         // Whatever stays where it is books its resources first.
-        for i in 0..n {
+        for i in 0..self.roadmap.missions.len() {
             if self.links.takes_part[i] && !self.movable[i] {
                 self.book(i);
             }
         }
+    }
+
+    /// Places every mission that may move, each after the missions it depends on, the
+    /// earliest start first.
+    fn place_all(&mut self) {
+        let n = self.roadmap.missions.len();
         let mut waiting_for: Vec<usize> = (0..n)
             .map(|i| {
                 if self.movable[i] {
@@ -372,8 +399,6 @@ impl<'r> Engine<'r> {
                 }
             }
         }
-        self.report_broken_fixed();
-        self.finish()
     }
 
     /// Unknown references and backwards dates: reported, and left to the checks. The links
@@ -510,7 +535,10 @@ impl<'r> Engine<'r> {
     /// Places mission `i` at the first start from its earliest that fits every rule.
     fn place(&mut self, i: usize) {
         let (mut start, set_by) = self.earliest(i);
-        if let Some(set_by) = set_by {
+        if let Some(Some((j, _))) = set_by {
+            self.driver[i] = Some(j);
+        }
+        if let Some(set_by) = set_by.filter(|_| self.explain) {
             let reason = self.earliest_reason(set_by);
             self.reasons[i].push(reason);
         }
@@ -530,15 +558,18 @@ impl<'r> Engine<'r> {
                     }
                     Some(_) => {}
                     None => {
-                        let reason = format!(
-                            "{} needs a launch window to {} on or after {}, and the roadmap has \
-                             none",
-                            self.roadmap.missions[i].name,
-                            self.roadmap.destinations[d].name,
-                            date(start)
-                        );
-                        self.report(&[i], reason);
+                        self.stranded.push(i);
                         windows = None;
+                        if self.explain {
+                            let reason = format!(
+                                "{} needs a launch window to {} on or after {}, and the roadmap \
+                                 has none",
+                                self.roadmap.missions[i].name,
+                                self.roadmap.destinations[d].name,
+                                date(start)
+                            );
+                            self.report(&[i], reason);
+                        }
                     }
                 }
             }
@@ -633,6 +664,9 @@ impl<'r> Engine<'r> {
     /// Notes why mission `i` was pushed; a push by the same rule as the last replaces it, so
     /// that a mission stepping through a crowded resource reads as one reason.
     fn push(&mut self, i: usize, reason: Reason) {
+        if !self.explain {
+            return;
+        }
         let reasons = &mut self.reasons[i];
         match reasons.last_mut() {
             Some(last) if last.same_rule(&reason) => *last = reason,

@@ -26,6 +26,7 @@ pub fn mission(id: &str, start: &str, end: &str) -> Mission {
         start: date(start),
         end: date(end),
         fixed: false,
+        start_estimate: None,
         lead: "NASA".into(),
         contributors: Vec::new(),
         depends_on: Vec::new(),

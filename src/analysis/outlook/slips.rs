@@ -1,0 +1,228 @@
+//! How late missions start compared with an earlier plan: measured on two versions of a
+//! roadmap (`ger-planner calibrate OLD NEW`), kept as data, and drawn from in the outlook's runs
+//! for a mission that has no start estimate of its own.
+
+use chrono::NaiveDate;
+use rand::RngExt;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Mission, MissionId, MissionKind, MissionStatus, Roadmap, StartEstimate};
+
+/// The slips the program ships with: the GER 2020 plan against the 2026 status.
+const BUNDLED_SLIPS: &str = include_str!("../../../assets/slips.json");
+
+/// Fewest slips a group needs to stand for its status and kind; a smaller group borrows from
+/// its status, then from every mission measured.
+pub const MIN_GROUP: usize = 5;
+
+/// Slips measured from one roadmap to a later one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlipModel {
+    /// The earlier roadmap's title.
+    pub old: String,
+    /// The later roadmap's title.
+    pub new: String,
+    /// One slip per mission planned in the earlier roadmap and not cancelled in the later one,
+    /// in the earlier roadmap's order.
+    pub slips: Vec<Slip>,
+}
+
+/// How much later one mission started (or is now planned to start) than first planned.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slip {
+    /// The mission, by id.
+    pub mission: MissionId,
+    /// Its status in the earlier roadmap.
+    pub status: MissionStatus,
+    /// Crewed or not.
+    pub kind: MissionKind,
+    /// Days from the earlier roadmap's start to the later one's; 0 when it moved earlier.
+    pub days: u32,
+}
+
+impl SlipModel {
+    /// The slips measured from `old` to `new`: missions in both (by id), not yet flown or
+    /// cancelled in `old`, and not cancelled in `new` (a cancellation is not a slip).
+    pub fn calibrate(old: &Roadmap, new: &Roadmap) -> Self {
+        let slips = (old.missions.iter())
+            .filter(|m| !matches!(m.status, MissionStatus::Flown | MissionStatus::Cancelled))
+            .filter_map(|before| {
+                let after = new.mission(&before.id)?;
+                (after.status != MissionStatus::Cancelled).then(|| Slip {
+                    mission: before.id.clone(),
+                    status: before.status,
+                    kind: before.kind,
+                    days: u32::try_from((after.start - before.start).num_days()).unwrap_or(0),
+                })
+            })
+            .collect();
+        Self {
+            old: old.title.clone(),
+            new: new.title.clone(),
+            slips,
+        }
+    }
+
+    /// The slips the program ships with.
+    pub fn bundled() -> Self {
+        Self::from_json(BUNDLED_SLIPS).unwrap_or_else(|_| Self::none())
+    }
+
+    /// No slips measured: every mission without an estimate keeps its date.
+    pub fn none() -> Self {
+        Self {
+            old: String::new(),
+            new: String::new(),
+            slips: Vec::new(),
+        }
+    }
+
+    /// Reads slips as `calibrate` writes them.
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The slips as JSON, two-space indented, with a newline at the end.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).map_or_else(|_| String::new(), |text| text + "\n")
+    }
+
+    /// The same model without one mission's slip: the back-test does not learn from the
+    /// mission it predicts.
+    pub fn without(&self, mission: &MissionId) -> Self {
+        Self {
+            slips: (self.slips.iter())
+                .filter(|s| &s.mission != mission)
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The slips a mission of `status` and `kind` draws from: its own group when it has at
+    /// least [`MIN_GROUP`], else its status's, else every slip measured.
+    pub fn group_for(&self, status: MissionStatus, kind: MissionKind) -> Vec<u32> {
+        let of = |keep: &dyn Fn(&Slip) -> bool| -> Vec<u32> {
+            let mut days: Vec<u32> = self
+                .slips
+                .iter()
+                .filter(|s| keep(s))
+                .map(|s| s.days)
+                .collect();
+            days.sort_unstable();
+            days
+        };
+        let group = of(&|s| s.status == status && s.kind == kind);
+        if group.len() >= MIN_GROUP {
+            return group;
+        }
+        let by_status = of(&|s| s.status == status);
+        if by_status.len() >= MIN_GROUP {
+            return by_status;
+        }
+        of(&|_| true)
+    }
+}
+
+/// What one mission's slip is drawn from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SlipSource {
+    /// Its own three-point estimate, in days after its planned start: a triangular
+    /// distribution from 0 to `pessimistic` with its peak at `likely`.
+    Estimate { likely: f64, pessimistic: f64 },
+    /// One of the slips measured for missions like it, each as likely (a group by index into
+    /// the outlook's groups).
+    Measured(usize),
+}
+
+impl SlipSource {
+    /// The estimate of a mission planned to start on `start`, in days.
+    pub fn estimate(start: NaiveDate, estimate: &StartEstimate) -> Self {
+        let likely = (estimate.likely - start).num_days().max(0) as f64;
+        let pessimistic = ((estimate.pessimistic - start).num_days() as f64).max(likely);
+        Self::Estimate {
+            likely,
+            pessimistic,
+        }
+    }
+}
+
+/// The slip sources of every mission, and the groups of measured slips they point into.
+pub struct Draws {
+    sources: Vec<SlipSource>,
+    groups: Vec<Vec<u32>>,
+}
+
+impl Draws {
+    /// What each of `missions` draws its slip from, under `model`.
+    pub fn new(missions: &[Mission], model: &SlipModel) -> Self {
+        let mut keys: Vec<(MissionStatus, MissionKind)> = Vec::new();
+        let sources = missions
+            .iter()
+            .map(|m| match &m.start_estimate {
+                Some(estimate) => SlipSource::estimate(m.start, estimate),
+                None => {
+                    let key = (m.status, m.kind);
+                    let index = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                        keys.push(key);
+                        keys.len() - 1
+                    });
+                    SlipSource::Measured(index)
+                }
+            })
+            .collect();
+        let groups = keys
+            .iter()
+            .map(|&(status, kind)| model.group_for(status, kind))
+            .collect();
+        Self { sources, groups }
+    }
+
+    /// Mission `i`'s slip in days, drawn with `rng`.
+    pub fn draw(&self, i: usize, rng: &mut impl RngExt) -> i32 {
+        match &self.sources[i] {
+            SlipSource::Estimate {
+                likely,
+                pessimistic,
+            } => triangular(*likely, *pessimistic, rng.random::<f64>()).floor() as i32,
+            SlipSource::Measured(group) => {
+                let days = &self.groups[*group];
+                if days.is_empty() {
+                    0
+                } else {
+                    days[rng.random_range(0..days.len())] as i32
+                }
+            }
+        }
+    }
+}
+
+/// The value at quantile `u` (in [0, 1)) of the triangular distribution from 0 to `high` with
+/// its peak at `peak` (0 ≤ peak ≤ high).
+fn triangular(peak: f64, high: f64, u: f64) -> f64 {
+    if high <= 0.0 {
+        return 0.0;
+    }
+    if u * high < peak {
+        (u * high * peak).sqrt()
+    } else {
+        high - ((1.0 - u) * high * (high - peak)).sqrt()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::triangular;
+
+    #[test]
+    fn triangular_quantiles_span_the_range_and_peak_where_told() {
+        assert_eq!(triangular(10.0, 100.0, 0.0), 0.0);
+        assert!((triangular(10.0, 100.0, 0.1) - 10.0).abs() < 1e-9);
+        assert!((triangular(10.0, 100.0, 1.0) - 100.0).abs() < 1e-9);
+        assert_eq!(triangular(0.0, 0.0, 0.7), 0.0);
+        // A peak at 0: half the draws within 29.3 % of the range.
+        assert!((triangular(0.0, 100.0, 0.5) - (100.0 - 50.0_f64.sqrt() * 10.0)).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,66 @@
+//! The scheduling engine as the outlook uses it: prepared once for a roadmap, then run many
+//! times, each run with every movable mission's start delayed by a drawn slip. The same rules
+//! as the scheduler (dependencies and their lags, launch windows, resources, agency limits,
+//! today, accepted conflicts), without the reasons.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::Engine;
+use crate::analysis::conflicts::Links;
+use crate::model::Roadmap;
+
+/// An engine prepared for a roadmap, to be run once per draw of slips.
+pub(in crate::analysis) struct Propagation<'r> {
+    prepared: Engine<'r>,
+}
+
+/// Where one run put the missions.
+pub(in crate::analysis) struct Propagated {
+    /// Each mission's start, as a day number.
+    pub start: Vec<i32>,
+    /// For each mission, the dependency that set its start, when one did.
+    pub driver: Vec<Option<usize>>,
+    /// Missions that found no launch window on or after their earliest start.
+    pub stranded: Vec<usize>,
+}
+
+impl<'r> Propagation<'r> {
+    pub(in crate::analysis) fn new(
+        roadmap: &'r Roadmap,
+        links: &'r Links,
+        today: Option<NaiveDate>,
+    ) -> Self {
+        let mut prepared = Engine::new(roadmap, Cow::Borrowed(links), today, |_| true);
+        prepared.explain = false;
+        prepared.prepare();
+        // What cannot be fixed is the scheduler's to report; a run does not copy it.
+        prepared.unfixable.clear();
+        Self { prepared }
+    }
+
+    /// Whether mission `i` may move: the others keep their dates in every run.
+    pub(in crate::analysis) fn may_move(&self, i: usize) -> bool {
+        self.prepared.movable[i]
+    }
+
+    /// One run: every mission that may move starts `slip(i)` days late (never early), then is
+    /// placed by the rules; durations are kept.
+    pub(in crate::analysis) fn run(&self, mut slip: impl FnMut(usize) -> i32) -> Propagated {
+        let mut engine = self.prepared.clone();
+        for i in 0..engine.start.len() {
+            if engine.movable[i] {
+                let days = slip(i).max(0);
+                engine.start[i] += days;
+                engine.end[i] += days;
+            }
+        }
+        engine.place_all();
+        Propagated {
+            start: engine.start,
+            driver: engine.driver,
+            stranded: engine.stranded,
+        }
+    }
+}
