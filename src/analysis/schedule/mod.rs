@@ -383,18 +383,33 @@ impl<'r> Engine<'r> {
                 }
             })
             .collect();
-        let mut ready: BinaryHeap<Reverse<(i32, usize)>> = (0..n)
+        // The missions ready from the outset, sorted once; those that become ready as their
+        // dependencies are placed join a heap. Taking the earlier of the two heads gives the
+        // same order as one heap of all, at a fraction of its cost.
+        let mut first: Vec<(i32, usize)> = (0..n)
             .filter(|&i| self.movable[i] && waiting_for[i] == 0)
-            .map(|i| Reverse((self.earliest(i).0, i)))
+            .map(|i| (self.earliest(i).0, i))
             .collect();
-        while let Some(Reverse((_, i))) = ready.pop() {
+        first.sort_unstable();
+        let mut first = first.into_iter().peekable();
+        let mut later: BinaryHeap<Reverse<(i32, usize)>> = BinaryHeap::new();
+        loop {
+            let next = match (first.peek(), later.peek()) {
+                (Some(a), Some(Reverse(b))) if b < a => later.pop().map(|Reverse(b)| b),
+                (Some(_), _) => first.next(),
+                (None, _) => later.pop().map(|Reverse(b)| b),
+            };
+            let Some((_, i)) = next else {
+                break;
+            };
             self.place(i);
+            let exempt = &self.accepted.edges;
             for k in 0..self.links.dependents[i].len() {
                 let (k, _) = self.links.dependents[i][k];
-                if self.movable[k] && !self.accepted.edges.contains(&(k, i)) {
+                if self.movable[k] && (exempt.is_empty() || !exempt.contains(&(k, i))) {
                     waiting_for[k] -= 1;
                     if waiting_for[k] == 0 {
-                        ready.push(Reverse((self.earliest(k).0, k)));
+                        later.push(Reverse((self.earliest(k).0, k)));
                     }
                 }
             }
@@ -608,8 +623,9 @@ impl<'r> Engine<'r> {
     fn resource_block(&self, i: usize, r: usize, start: i32, length: i32) -> Option<(Reason, i32)> {
         let pool = &self.resources[r];
         let shared = &self.accepted.resources;
-        if let Some(full) = pool.full_during(start, start + length, |m| shared.contains(&(r, i, m)))
-        {
+        let exempt = |m| shared.contains(&(r, i, m));
+        let exempt = (!shared.is_empty()).then_some(&exempt as &dyn Fn(usize) -> bool);
+        if let Some(full) = pool.blocked(start, start + length, exempt, self.explain) {
             let reason = Reason::Taken {
                 resource: r,
                 by: full.by,
@@ -637,8 +653,9 @@ impl<'r> Engine<'r> {
             return start;
         };
         let shared = &self.accepted.agencies;
-        let Some(full) = pool.full_during(start, start + length, |m| shared.contains(&(a, i, m)))
-        else {
+        let exempt = |m| shared.contains(&(a, i, m));
+        let exempt = (!shared.is_empty()).then_some(&exempt as &dyn Fn(usize) -> bool);
+        let Some(full) = pool.blocked(start, start + length, exempt, self.explain) else {
             return start;
         };
         let reason = Reason::AgencyFull {

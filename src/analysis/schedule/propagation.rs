@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::Engine;
+use super::{Engine, Pool};
 use crate::analysis::conflicts::Links;
 use crate::model::Roadmap;
 
@@ -34,6 +34,19 @@ impl<'r> Propagation<'r> {
     ) -> Self {
         let mut prepared = Engine::new(roadmap, Cow::Borrowed(links), today, |_| true);
         prepared.explain = false;
+        prepared.reasons = Vec::new();
+        // Without reasons, pools are asked only whether a start fits, unless an accepted
+        // conflict exempts some of their missions from each other.
+        if prepared.accepted.resources.is_empty() {
+            prepared.resources.iter_mut().for_each(Pool::counting_only);
+        }
+        if prepared.accepted.agencies.is_empty() {
+            prepared
+                .agencies
+                .iter_mut()
+                .flatten()
+                .for_each(Pool::counting_only);
+        }
         prepared.prepare();
         // What cannot be fixed is the scheduler's to report; a run does not copy it.
         prepared.unfixable.clear();
