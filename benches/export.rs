@@ -35,6 +35,7 @@ fn snapshots(c: &mut Criterion) {
                     time,
                     heading: heading(&roadmap.title, today, &time, &showing),
                     today,
+                    outlook: None,
                 };
                 snapshot(black_box(&view), format, width)
             })

@@ -21,7 +21,7 @@ use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapsh
 pub use merge::{
     DEFAULT_PATTERN, DRIVER_NAME, MergeOptions, attributes_line, driver_command, git_setup, merge,
 };
-pub use outlook::{OutlookRequest, calibrate, outlook};
+pub use outlook::{DEFAULT_SEED, OutlookRequest, calibrate, outlook};
 
 /// Exit status: no conflicts.
 pub const EXIT_CLEAN: u8 = 0;
@@ -249,6 +249,9 @@ pub struct ExportOptions {
     pub view: Option<String>,
     /// The day the snapshot is of: its date, its today line, the dates it has overtaken.
     pub today: NaiveDate,
+    /// Draw the outlook: each bar fades out to its P80 end (the outlook's default runs and
+    /// seed).
+    pub outlook: bool,
 }
 
 /// `ger-planner export FILE -o OUT [--from YEAR] [--to YEAR] [--width PX] [--group-by …]`:
@@ -331,12 +334,28 @@ fn export_snapshot(
     let conflicts = find_conflicts_on(roadmap, today);
     let arrangement = arrange(roadmap, &conflicts, &showing, None);
     let title = view.map_or(roadmap.title.as_str(), |v| v.name.as_str());
+    let outlook = options.outlook.then(|| {
+        let options = analysis::OutlookOptions {
+            runs: analysis::DEFAULT_RUNS,
+            seed: outlook::DEFAULT_SEED,
+            today: Some(today),
+            focus: None,
+        };
+        analysis::outlook(
+            roadmap,
+            &analysis::SlipModel::bundled(),
+            &options,
+            &Default::default(),
+        )
+    });
+    let outlook = outlook.flatten();
     let snapshot_view = SnapshotView {
         roadmap,
         arrangement: &arrangement,
         time,
         heading: heading(title, today, &time, &showing),
         today,
+        outlook: outlook.as_ref(),
     };
     let bytes = snapshot(&snapshot_view, format, width).map_err(|err| err.to_string())?;
     let shown = roadmap.missions.iter().filter(|m| showing.shows(m)).count();

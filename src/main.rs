@@ -65,6 +65,10 @@ enum Command {
         /// The day the snapshot is of, YYYY-MM-DD [default: the system date].
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<NaiveDate>,
+        /// Draw the outlook: each bar fades out to the date by which 80 % of the outlook's
+        /// runs have ended it.
+        #[arg(long)]
+        outlook: bool,
     },
     /// What changed between two versions of a roadmap, matched by mission id. Exit status: 0
     /// identical, 1 different, 2 unreadable.
@@ -107,7 +111,7 @@ enum Command {
               value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
         runs: u32,
         /// The seed of the runs' random streams: the same seed gives the same outlook.
-        #[arg(long, value_name = "S", default_value_t = 1)]
+        #[arg(long, value_name = "S", default_value_t = cli::DEFAULT_SEED)]
         seed: u64,
         /// Print the outlook as JSON.
         #[arg(long)]
@@ -242,6 +246,7 @@ fn main() -> ExitCode {
             group_by,
             view,
             today,
+            outlook,
         }) => {
             let options = cli::ExportOptions {
                 from,
@@ -253,6 +258,7 @@ fn main() -> ExitCode {
                 }),
                 view,
                 today: or_today(today),
+                outlook,
             };
             cli::export(&file, &output, &options)
         }

@@ -47,6 +47,9 @@ pub fn calibrate(old: &Path, new: &Path, output: Option<&Path>) -> Outcome {
     }
 }
 
+/// The seed `outlook` uses unless told otherwise (the window uses it too).
+pub const DEFAULT_SEED: u64 = 1;
+
 /// What `outlook` is asked for.
 #[derive(Clone, Debug)]
 pub struct OutlookRequest {

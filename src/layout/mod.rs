@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 
+use crate::analysis::Outlook;
 use crate::model::{AgencyId, Roadmap, SavedView};
 
 pub use arrangement::{
@@ -78,6 +79,8 @@ pub struct LayoutInput<'a> {
     pub proposed: &'a BTreeMap<usize, (i32, i32)>,
     /// The missions that drive the selected one's date, by position: drawn with a ring.
     pub driving: &'a [usize],
+    /// The outlook, when it is shown: each bar gets a tail to its P80 end.
+    pub outlook: Option<&'a Outlook>,
 }
 
 /// Lays the chart out: the arranged lanes and rows, placed in the view.
@@ -251,8 +254,19 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
         }),
         selected: input.selection.contains(&i),
         driving: input.driving.contains(&i),
+        tail_to: tail_to(input, i, right),
         label: None,
     })
+}
+
+/// Where the outlook's tail of mission `i` ends (the day after its P80 end), when that is
+/// right of the bar's `right` edge; never far past the chart's right edge.
+fn tail_to(input: &LayoutInput, i: usize, right: f32) -> Option<f32> {
+    let p80_end = input.outlook?.missions.get(i)?.p80_end;
+    let x = input
+        .time
+        .x_from_time(day_number(p80_end) + 1.0, input.width);
+    (x > right + 1.0).then_some(x.min(input.width + 1.0))
 }
 
 /// The ghost of mission `i` on its row at `y`, when the ghost or its slip arrow is in view:

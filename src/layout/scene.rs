@@ -143,6 +143,9 @@ pub struct Bar {
     pub selected: bool,
     /// Whether the mission is on the driving path of the selected one: it sets its date.
     pub driving: bool,
+    /// With the outlook shown: where the tail fading out to its P80 end stops, when that is
+    /// after the bar's end.
+    pub tail_to: Option<f32>,
     /// Drawn faint: another agency's missions are highlighted.
     pub dimmed: bool,
     /// Its name, where there is room for it (else the name shows on hover).
@@ -405,6 +408,7 @@ mod tests {
             status: MissionStatus::Planned,
             operating_from: None,
             conflict: None,
+            tail_to: None,
             selected: false,
             driving: false,
             dimmed: false,

@@ -140,6 +140,26 @@ impl RectBatch {
         self.mesh.add_triangle(first, first + 1, first + 2);
     }
 
+    /// A rectangle in `color` at its left edge, fading to nothing at its right edge.
+    pub fn fade_right(&mut self, rect: Rect, color: Color32) {
+        let snapped = rect.round_to_pixels(self.pixels_per_point);
+        if !snapped.is_positive() {
+            return;
+        }
+        let first = self.mesh.vertices.len() as u32;
+        let clear = Color32::TRANSPARENT;
+        for (corner, color) in [
+            (snapped.left_top(), color),
+            (snapped.right_top(), clear),
+            (snapped.right_bottom(), clear),
+            (snapped.left_bottom(), color),
+        ] {
+            self.mesh.colored_vertex(corner, color);
+        }
+        self.mesh.add_triangle(first, first + 1, first + 2);
+        self.mesh.add_triangle(first, first + 2, first + 3);
+    }
+
     /// Adds the batch to `painter` as one shape.
     pub fn paint(self, painter: &Painter) {
         if !self.mesh.is_empty() {

@@ -77,6 +77,7 @@ pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
         conflict: None,
         selected: false,
         driving: false,
+        tail_to: None,
         dimmed: false,
         label: None,
     }
@@ -178,6 +179,20 @@ pub fn fill_color(bar: &Bar, palette: &Palette) -> Color32 {
 /// The fill of the part of a flown mission still operating: its agency's full colour.
 pub fn operating_color(bar: &Bar, palette: &Palette) -> Color32 {
     agency_color(bar, palette)
+}
+
+/// The outlook's tail of a bar, when it has one: a band narrower than the bar from its end to
+/// its P80 end, and the colour it fades out from (the bar's agency colour, lighter).
+pub fn tail(bar: &Bar, palette: &Palette) -> Option<(crate::layout::Rect, Color32)> {
+    let right = bar.tail_to?;
+    let inset = (bar.rect.bottom - bar.rect.top) * 0.2;
+    let rect = crate::layout::Rect {
+        left: bar.rect.right,
+        top: bar.rect.top + inset,
+        right,
+        bottom: bar.rect.bottom - inset,
+    };
+    Some((rect, agency_color(bar, palette).gamma_multiply(0.75)))
 }
 
 /// The outline of a bar or diamond: bold for confirmed missions.

@@ -8,7 +8,7 @@ use super::batch::RectBatch;
 use super::colors::{
     DRIVING_COLOR, ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR,
     WINDOW_COLOR, bar_frame, conflict_ring, fill_color, hatch_color, ink, legend_label,
-    legend_sample, operating_color, outline, today_color,
+    legend_sample, operating_color, outline, tail, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
@@ -76,6 +76,9 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     }
     ghosts.paint(&lanes_area);
     let mut bars = RectBatch::new(painter.pixels_per_point());
+    for bar in &scene.bars {
+        paint_tail(&mut bars, bar, style);
+    }
     for bar in &scene.bars {
         paint_bar_body(&mut bars, &lanes_area, bar, style);
     }
@@ -239,6 +242,13 @@ fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
         let [from, to] = line.map(|[x, y]| style.at(x, y));
         batch.line(from, to, 1.5, SLIP_COLOR);
         batch.triangle(head.map(|[x, y]| style.at(x, y)), SLIP_COLOR);
+    }
+}
+
+/// The outlook's tail of a bar: its colour fading out from its end to its P80 end.
+fn paint_tail(batch: &mut RectBatch, bar: &Bar, style: &SceneStyle) {
+    if let Some((rect, color)) = tail(bar, &style.colors) {
+        batch.fade_right(style.rect(&rect), color);
     }
 }
 

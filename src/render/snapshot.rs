@@ -10,6 +10,7 @@ use resvg::{tiny_skia, usvg};
 
 use super::colors::Palette;
 use super::svg::{Heading, chart_width, scene_to_svg};
+use crate::analysis::Outlook;
 use crate::layout::{self, Arrangement, GroupBy, LayoutInput, Scene, Showing, TimeView};
 use crate::model::Roadmap;
 
@@ -78,6 +79,8 @@ pub struct SnapshotView<'a> {
     pub heading: Heading,
     /// The day the today line marks and the snapshot is dated.
     pub today: NaiveDate,
+    /// The outlook, when it is drawn: tails to each mission's P80 end.
+    pub outlook: Option<&'a Outlook>,
 }
 
 /// The heading of a snapshot: the title, then the date, the range and what is shown.
@@ -157,6 +160,7 @@ pub fn snapshot_scene(view: &SnapshotView, width: u32) -> Scene {
         today: view.today,
         proposed: &Default::default(),
         driving: &[],
+        outlook: view.outlook,
     })
 }
 

@@ -10,7 +10,7 @@ use egui::Color32;
 use super::colors::{
     ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame,
     conflict_ring, fill_color, hatch_color, ink, legend_label, legend_sample, operating_color,
-    outline, today_color,
+    outline, tail, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
@@ -52,6 +52,7 @@ pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> Stri
         out: String::with_capacity(64 * 1024 + scene.bars.len() * 600),
         palette: *palette,
         hatches: BTreeSet::new(),
+        fades: BTreeSet::new(),
     };
     let width = scene.width + 2.0 * MARGIN + GUTTER;
     let legend = legend_layout(scene, width);
@@ -106,11 +107,12 @@ pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> Stri
     )
 }
 
-/// The SVG being written, and the hatch patterns its bars use.
+/// The SVG being written, and the hatch patterns and fades its bars use.
 struct Svg {
     out: String,
     palette: Palette,
     hatches: BTreeSet<[u8; 4]>,
+    fades: BTreeSet<[u8; 4]>,
 }
 
 /// `rgba(…)` of a colour (egui's colours are premultiplied; SVG's are not).
@@ -258,6 +260,18 @@ impl Svg {
                 css(color)
             );
         }
+        for rgba in &self.fades {
+            let color = Color32::from_rgba_premultiplied(rgba[0], rgba[1], rgba[2], rgba[3]);
+            let [r, g, b, a] = color.to_srgba_unmultiplied();
+            let _ = write!(
+                defs,
+                "<linearGradient id=\"{}\"><stop offset=\"0\" stop-color=\"#{r:02X}{g:02X}{b:02X}\" \
+                 stop-opacity=\"{:.3}\"/><stop offset=\"1\" stop-color=\"#{r:02X}{g:02X}{b:02X}\" \
+                 stop-opacity=\"0\"/></linearGradient>",
+                fade_id(*rgba),
+                f32::from(a) / 255.0
+            );
+        }
         defs.push_str("</defs>\n");
         defs
     }
@@ -275,6 +289,9 @@ impl Svg {
         }
         for ghost in &scene.ghosts {
             self.ghost(ghost);
+        }
+        for bar in &scene.bars {
+            self.tail(bar);
         }
         for bar in &scene.bars {
             self.bar(bar);
@@ -427,6 +444,24 @@ impl Svg {
         self.out.push_str("</g>");
     }
 
+    /// The outlook's tail of a bar: its colour fading out to its P80 end.
+    fn tail(&mut self, bar: &Bar) {
+        let Some((r, color)) = tail(bar, &self.palette) else {
+            return;
+        };
+        let rgba = color.to_array();
+        self.fades.insert(rgba);
+        let _ = write!(
+            self.out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"url(#{})\"/>",
+            r.left,
+            r.top,
+            r.width(),
+            r.bottom - r.top,
+            fade_id(rgba)
+        );
+    }
+
     /// A bar's own rectangles: fill, hatching, outline in its status's style.
     fn bar_rects(&mut self, r: &Rect, bar: &Bar) {
         let palette = self.palette;
@@ -567,6 +602,13 @@ fn legend_layout(scene: &Scene, page_width: f32) -> LegendLayout {
 fn hatch_id(rgba: [u8; 4]) -> String {
     format!(
         "hatch-{:02x}{:02x}{:02x}{:02x}",
+        rgba[0], rgba[1], rgba[2], rgba[3]
+    )
+}
+
+fn fade_id(rgba: [u8; 4]) -> String {
+    format!(
+        "fade-{:02x}{:02x}{:02x}{:02x}",
         rgba[0], rgba[1], rgba[2], rgba[3]
     )
 }

@@ -52,4 +52,6 @@ pub enum Action {
     Plan(PlanAction),
     /// Background work finished.
     Done(Done),
+    /// Stop working out the outlook (the status bar's Cancel).
+    CancelOutlook,
 }

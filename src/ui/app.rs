@@ -17,6 +17,7 @@ use super::file_flow::read_to_open;
 use super::files::Autosave;
 use super::inspector::{Inspector, Timing};
 use super::open_document::OpenDocument;
+use super::outlook::{OutlookKey, OutlookRunner};
 use super::planning::Planning;
 use super::presentation::{self, Presentation, presentation_keys};
 use super::resolve::Resolving;
@@ -26,7 +27,7 @@ use super::statistics::Statistics;
 use super::tasks::Done;
 use super::tasks::Tasks;
 use super::timeline::{Timeline, TimelineInput};
-use crate::analysis::Conflict;
+use crate::analysis::{Conflict, Outlook};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::edit::MissionKey;
 use crate::layout::TimeView;
@@ -64,6 +65,8 @@ pub struct GerApp {
     pub(super) continuing: Option<String>,
     /// Quick fixes, Resolve all, accepting conflicts, pushed successors.
     pub(super) planning: Planning,
+    /// The outlook shown, and the one being worked out.
+    pub(super) outlook: OutlookRunner,
 }
 
 impl GerApp {
@@ -118,6 +121,7 @@ impl GerApp {
             presenting: None,
             continuing: None,
             planning: Planning::default(),
+            outlook: OutlookRunner::default(),
         }
     }
 
@@ -194,6 +198,21 @@ impl GerApp {
         self.today = today;
     }
 
+    /// Turns the outlook on or off (the toolbar's toggle).
+    pub fn set_outlook(&mut self, on: bool) {
+        self.settings.show_outlook = on;
+    }
+
+    /// The outlook shown on the chart, when it is on and worked out.
+    pub fn outlook(&self) -> Option<&Outlook> {
+        self.shown_outlook()
+    }
+
+    /// The outlook to draw: when it is on, the last one worked out for the roadmap's missions.
+    pub(super) fn shown_outlook(&self) -> Option<&Outlook> {
+        (self.outlook).shown(self.settings.show_outlook, self.open.document.roadmap())
+    }
+
     /// Turns Push successors on or off (the toolbar's toggle).
     pub fn set_push_successors(&mut self, on: bool) {
         self.settings.push_successors = on;
@@ -257,6 +276,7 @@ impl GerApp {
         self.refresh_derived();
         self.planning
             .begin_frame(self.open.document.generation(), self.today);
+        self.follow_outlook(&ctx);
         let locked = match &self.presenting {
             Some(presentation) => {
                 let roadmap = self.open.document.roadmap();
@@ -305,9 +325,15 @@ impl GerApp {
                         "Dragging a mission later pushes the missions that depend on it (shown \
                          as ghosts while dragging, moved on release, one undo step)",
                     );
+                ui.toggle_value(&mut self.settings.show_outlook, "Outlook")
+                    .on_hover_text(
+                        "How likely each date is (O): each bar fades out to the date by which \
+                         80 % of simulated futures have ended it, from slips measured on the GER \
+                         2020 plan or the mission's own start estimate",
+                    );
             });
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, actions));
         if !self.settings.hide_side_panel {
             egui::Panel::right("side panel")
                 .resizable(true)
@@ -343,6 +369,9 @@ impl GerApp {
                         let float = self.derived.float(document.roadmap(), i)?;
                         Some(super::inspector::float_text(&float))
                     },
+                    outlook: self
+                        .outlook
+                        .shown(self.settings.show_outlook, document.roadmap()),
                 };
                 let done = self.timeline.ui(ui, &mut self.settings.time, &input);
                 actions.extend(done.into_iter().map(Action::Timeline));
@@ -364,6 +393,18 @@ impl GerApp {
         })
     }
 
+    /// The outlook of the one mission selected, in words (none when the outlook is off).
+    pub(super) fn selected_outlook_lines(&self) -> Vec<String> {
+        let selected = self.selected_positions();
+        let (1, Some(&i), Some(outlook)) = (selected.len(), selected.first(), self.shown_outlook())
+        else {
+            return Vec::new();
+        };
+        (outlook.missions.get(i))
+            .map(|mission| super::outlook::outlook_lines(mission, outlook.runs))
+            .unwrap_or_default()
+    }
+
     /// The missions that drive the date of the one selected (when one is), by position.
     pub(super) fn driving_path(&self) -> Vec<usize> {
         let selected = self.selected_positions();
@@ -371,6 +412,27 @@ impl GerApp {
             (1, Some(&i)) => self.derived.driving_path(self.open.document.roadmap(), i),
             _ => Vec::new(),
         }
+    }
+
+    /// Starts working out the outlook when it is on and what it is of changed.
+    fn follow_outlook(&mut self, ctx: &egui::Context) {
+        let selected = self.selected_positions();
+        let key = OutlookKey {
+            generation: self.open.document.generation(),
+            today: self.today,
+            focus: (selected.len() == 1)
+                .then(|| selected.first().copied())
+                .flatten(),
+        };
+        let held = ctx.input(|i| i.pointer.any_down());
+        self.outlook.follow(
+            self.settings.show_outlook,
+            self.open.document.roadmap(),
+            key,
+            held,
+            self.tasks.is_inline(),
+            ctx,
+        );
     }
 
     /// Recomputes what is derived from the roadmap when it or what is shown changed.

@@ -50,6 +50,7 @@ impl GerApp {
             Action::Resolve(action) => self.resolve(action),
             Action::Plan(action) => self.apply_plan_action(ctx, action),
             Action::Done(done) => self.finish(ctx, done),
+            Action::CancelOutlook => self.outlook.cancel(),
         }
     }
 
@@ -126,6 +127,7 @@ impl GerApp {
                 showing.show_cancelled = !showing.show_cancelled;
             }
             Command::ToggleLegend => self.settings.hide_legend = !self.settings.hide_legend,
+            Command::ToggleOutlook => self.settings.show_outlook = !self.settings.show_outlook,
             Command::ToggleSidePanel => {
                 self.settings.hide_side_panel = !self.settings.hide_side_panel
             }

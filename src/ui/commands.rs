@@ -52,6 +52,8 @@ pub enum Command {
     ToggleSidePanel,
     /// Show or hide the chart's legend.
     ToggleLegend,
+    /// Show or hide the outlook.
+    ToggleOutlook,
     /// List the keyboard shortcuts.
     Shortcuts,
 }
@@ -59,7 +61,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift comes before the
     /// same one without, which would otherwise take it.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::New,
         Self::Open,
         Self::SaveAs,
@@ -83,6 +85,7 @@ impl Command {
         Self::ToggleCancelled,
         Self::ToggleSidePanel,
         Self::ToggleLegend,
+        Self::ToggleOutlook,
         Self::Shortcuts,
     ];
 
@@ -112,6 +115,7 @@ impl Command {
             Self::ToggleCancelled => "Show cancelled missions",
             Self::ToggleSidePanel => "Show side panel",
             Self::ToggleLegend => "Show legend",
+            Self::ToggleOutlook => "Show outlook",
             Self::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -156,6 +160,7 @@ impl Command {
             | Self::ImportTable
             | Self::ExportTable
             | Self::SaveView => vec![],
+            Self::ToggleOutlook => vec![plain(Key::O)],
             Self::Shortcuts => vec![plain(Key::F1)],
         }
     }

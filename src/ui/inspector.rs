@@ -10,7 +10,8 @@ use egui::{ComboBox, Id, RichText, TextEdit, Ui};
 use crate::analysis::Float;
 use crate::edit::MissionKey;
 use crate::model::{
-    AgencyId, Contribution, Dependency, Mission, MissionKind, MissionStatus, Roadmap, date,
+    AgencyId, Contribution, Dependency, Mission, MissionKind, MissionStatus, Roadmap,
+    StartEstimate, date,
 };
 use crate::render::ERROR_COLOR;
 
@@ -47,6 +48,8 @@ pub struct Inspector {
     end_text: String,
     /// Why the dates typed were refused.
     date_error: Option<String>,
+    /// The start estimate as typed.
+    estimate: EstimateFields,
     /// Text typed to find a mission to depend on.
     dependency_search: String,
     /// A contributor was just added: its role field takes the keyboard.
@@ -104,6 +107,7 @@ impl Inspector {
         selected: Option<(MissionKey, &Mission)>,
         today: chrono::NaiveDate,
         timing: Option<&Timing>,
+        outlook: &[String],
     ) -> Option<InspectorAction> {
         let mut action = None;
         ui.horizontal(|ui| {
@@ -132,6 +136,11 @@ impl Inspector {
         self.follow(key, mission);
         if let Some(timing) = timing {
             timing.ui(ui);
+        }
+        for line in outlook {
+            ui.label(line);
+        }
+        if timing.is_some() || !outlook.is_empty() {
             ui.separator();
         }
         let edited = egui::ScrollArea::vertical()
@@ -156,6 +165,7 @@ impl Inspector {
         self.start_text = date::to_text(mission.start);
         self.end_text = date::to_text(mission.end);
         self.date_error = None;
+        self.estimate = EstimateFields::of(mission);
     }
 
     /// The edit that makes the mission the draft, when they differ.
@@ -243,6 +253,8 @@ impl Inspector {
         ui.add_space(6.0);
         done |= dependencies(ui, roadmap, draft, &mut self.dependency_search);
         ui.add_space(6.0);
+        done |= self.estimate.ui(ui, draft);
+        ui.add_space(6.0);
         done |= resources(ui, roadmap, draft);
         ui.add_space(6.0);
         let label = ui.strong("Notes").id;
@@ -255,6 +267,103 @@ impl Inspector {
     }
 }
 
+/// The likely and pessimistic starts as typed, when the start is uncertain.
+#[derive(Default)]
+struct EstimateFields {
+    likely: String,
+    pessimistic: String,
+    /// Why the estimate typed was refused.
+    error: Option<String>,
+}
+
+impl EstimateFields {
+    /// The fields as `mission` has them.
+    fn of(mission: &Mission) -> Self {
+        let estimate = mission.start_estimate;
+        Self {
+            likely: estimate.map_or_else(String::new, |e| date::to_text(e.likely)),
+            pessimistic: estimate.map_or_else(String::new, |e| date::to_text(e.pessimistic)),
+            error: None,
+        }
+    }
+
+    /// The "Uncertain start" check box and, when it is on, the likely and pessimistic starts
+    /// of `draft`; returns whether an edit is complete. Outside the fields' grid, whose
+    /// columns would otherwise be measured again when the rows come and go.
+    fn ui(&mut self, ui: &mut Ui, draft: &mut Mission) -> bool {
+        let mut uncertain = draft.start_estimate.is_some();
+        let toggled = ui
+            .checkbox(&mut uncertain, "Uncertain start")
+            .on_hover_text(
+                "Say how late it may really start, for the outlook: its likely and pessimistic \
+                 starts (the planned start is the optimistic one). Without them, the outlook \
+                 draws its slip from those measured on the GER 2020 plan for missions of its \
+                 status and kind.",
+            )
+            .changed();
+        if toggled {
+            draft.start_estimate = uncertain.then(|| default_estimate(draft.start));
+            *self = Self::of(draft);
+            return true;
+        }
+        if !uncertain {
+            return false;
+        }
+        let likely = ui
+            .horizontal(|ui| date_field(ui, "Likely start", &mut self.likely))
+            .inner;
+        let pessimistic = ui
+            .horizontal(|ui| date_field(ui, "Pessimistic start", &mut self.pessimistic))
+            .inner;
+        let mut done = false;
+        if likely | pessimistic {
+            match estimate(&self.likely, &self.pessimistic) {
+                Ok(estimate) => {
+                    draft.start_estimate = Some(estimate);
+                    self.error = None;
+                    done = true;
+                }
+                Err(message) => self.error = Some(message),
+            }
+        }
+        if let Some(message) = &self.error {
+            ui.label(RichText::new(message).color(ERROR_COLOR));
+        }
+        done
+    }
+}
+
+/// The estimate a start gets when it is first marked uncertain: likely half a year late, at
+/// worst two years (about the median and the P80 of the slips measured from 2020 to 2026).
+fn default_estimate(start: chrono::NaiveDate) -> StartEstimate {
+    let later = |days| {
+        start
+            .checked_add_days(chrono::Days::new(days))
+            .unwrap_or(start)
+    };
+    StartEstimate {
+        likely: later(183),
+        pessimistic: later(730),
+    }
+}
+
+/// The estimate typed, or why it is refused.
+fn estimate(likely: &str, pessimistic: &str) -> Result<StartEstimate, String> {
+    let likely = date::parse(likely.trim()).map_err(|e| format!("Likely start: {e}"))?;
+    let pessimistic =
+        date::parse(pessimistic.trim()).map_err(|e| format!("Pessimistic start: {e}"))?;
+    if pessimistic < likely {
+        return Err(format!(
+            "The pessimistic start ({pessimistic}) is before the likely start ({likely}): not \
+             saved"
+        ));
+    }
+    Ok(StartEstimate {
+        likely,
+        pessimistic,
+    })
+}
+
 /// Whether typing in a field is finished: it lost focus, or Enter was pressed in it.
 pub(super) fn committed(response: &egui::Response, ui: &Ui) -> bool {
     response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
@@ -263,16 +372,25 @@ pub(super) fn committed(response: &egui::Response, ui: &Ui) -> bool {
 /// A grid row of a typed date with a calendar button; returns whether a date was entered.
 fn date_row(ui: &mut Ui, name: &str, text: &mut String) -> bool {
     let label = ui.label(name).id;
-    let entered = ui
-        .horizontal(|ui| {
-            let typed = ui
-                .add(TextEdit::singleline(text).desired_width(96.0))
-                .labelled_by(label);
-            committed(&typed, ui) | pick_date(ui, name, text)
-        })
-        .inner;
+    let entered = ui.horizontal(|ui| typed_date(ui, name, text, label)).inner;
     ui.end_row();
     entered
+}
+
+/// A named date field with a calendar button, on one line; returns whether a date was
+/// entered.
+fn date_field(ui: &mut Ui, name: &str, text: &mut String) -> bool {
+    let label = ui.label(name).id;
+    typed_date(ui, name, text, label)
+}
+
+/// A typed date labelled by `label`, with a calendar button; returns whether a date was
+/// entered.
+fn typed_date(ui: &mut Ui, name: &str, text: &mut String, label: Id) -> bool {
+    let typed = ui
+        .add(TextEdit::singleline(text).desired_width(96.0))
+        .labelled_by(label);
+    committed(&typed, ui) | pick_date(ui, name, text)
 }
 
 /// A calendar button beside a typed date: picking a day writes it into `text`; returns
@@ -341,6 +459,8 @@ fn edit_label(before: &Mission, after: &Mission) -> String {
         "status"
     } else if before.fixed != after.fixed {
         "fixed date"
+    } else if before.start_estimate != after.start_estimate {
+        "start estimate"
     } else if before.lead != after.lead {
         "lead"
     } else if before.contributors != after.contributors {

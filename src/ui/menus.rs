@@ -76,6 +76,13 @@ impl GerApp {
                 {
                     actions.push(Action::Command(Command::ToggleLegend));
                 }
+                let mut show_outlook = self.settings.show_outlook;
+                if ui
+                    .checkbox(&mut show_outlook, Command::ToggleOutlook.label())
+                    .changed()
+                {
+                    actions.push(Action::Command(Command::ToggleOutlook));
+                }
                 let mut show_side_panel = !self.settings.hide_side_panel;
                 if ui
                     .checkbox(&mut show_side_panel, Command::ToggleSidePanel.label())

@@ -21,6 +21,7 @@ mod long_list;
 mod memo;
 mod menus;
 mod open_document;
+mod outlook;
 mod planning;
 mod presentation;
 mod resolve;

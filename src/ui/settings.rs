@@ -30,6 +30,10 @@ pub struct Settings {
     /// Whether dragging a mission later pushes the missions that depend on it.
     #[serde(default)]
     pub push_successors: bool,
+    /// Whether the outlook is shown: tails to each mission's P80 end, percentiles in the
+    /// tooltips, the Mission tab and the Statistics tab.
+    #[serde(default)]
+    pub show_outlook: bool,
 }
 
 /// What the side panel shows.

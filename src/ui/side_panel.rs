@@ -62,12 +62,14 @@ impl GerApp {
                     .inspected()
                     .and_then(|key| Some((key, document.mission(key)?)));
                 let timing = self.timing();
+                let outlook = self.selected_outlook_lines();
                 let done = self.inspector.ui(
                     ui,
                     document.roadmap(),
                     selected,
                     self.today,
                     timing.as_ref(),
+                    &outlook,
                 );
                 actions.extend(done.map(Action::Inspector));
             }
@@ -106,13 +108,20 @@ impl GerApp {
                     }
                 }
             }
-            SideTab::Statistics => self.statistics.ui(
-                ui,
-                self.open.document.roadmap(),
-                self.open.document.generation(),
-                &self.settings.showing,
-                self.baseline.as_ref().map(|b| (b.id(), b.diff())),
-            ),
+            SideTab::Statistics => {
+                let roadmap = self.open.document.roadmap();
+                let selected = self.selected_positions();
+                let outlook =
+                    (self.outlook).start_of(self.settings.show_outlook, roadmap, &selected);
+                self.statistics.ui(
+                    ui,
+                    roadmap,
+                    self.open.document.generation(),
+                    &self.settings.showing,
+                    self.baseline.as_ref().map(|b| (b.id(), b.diff())),
+                    outlook,
+                );
+            }
         }
     }
 

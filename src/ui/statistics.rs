@@ -2,13 +2,14 @@
 //! contributed to, and, in compare mode, how far missions slipped. Counting is pure and tested
 //! on its own; the panel draws the counts with egui_plot.
 
+use chrono::{Datelike, NaiveDate};
 use egui::{Color32, Ui};
-use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
+use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
 use std::collections::HashMap;
 
 use super::memo::Memo;
-use crate::analysis::{Difference, RoadmapDiff, months};
+use crate::analysis::{Difference, MissionOutlook, RoadmapDiff, months};
 use crate::layout::Showing;
 use crate::model::{AgencyId, Roadmap};
 
@@ -115,6 +116,47 @@ pub fn slip_histogram(diff: &RoadmapDiff) -> Vec<(i64, u32)> {
         .collect()
 }
 
+/// How many runs start a mission in each quarter: `(first day of the quarter, count)`, in
+/// order, empty quarters included between the first and the last. `starts` need not be sorted.
+pub fn start_histogram(starts: &[NaiveDate]) -> Vec<(NaiveDate, u32)> {
+    let quarter = |d: &NaiveDate| d.year() * 4 + d.month0() as i32 / 3;
+    let (Some(low), Some(high)) = (
+        starts.iter().map(quarter).min(),
+        starts.iter().map(quarter).max(),
+    ) else {
+        return Vec::new();
+    };
+    let mut counts = vec![0u32; (high - low + 1) as usize];
+    for start in starts {
+        counts[(quarter(start) - low) as usize] += 1;
+    }
+    (low..=high)
+        .zip(counts)
+        .filter_map(|(q, n)| {
+            let first =
+                NaiveDate::from_ymd_opt(q.div_euclid(4), q.rem_euclid(4) as u32 * 3 + 1, 1)?;
+            Some((first, n))
+        })
+        .collect()
+}
+
+/// A date as a year with a fraction, for a plot's axis: 2028-07-01 is about 2028.5.
+fn fractional_year(date: NaiveDate) -> f64 {
+    f64::from(date.year()) + f64::from(date.ordinal0()) / 365.25
+}
+
+/// The selected mission's outlook for the Statistics tab.
+pub struct StartOutlook<'a> {
+    /// Which outlook this is (each one worked out has its own number).
+    pub outlook: u64,
+    /// The mission's name.
+    pub name: &'a str,
+    /// Its percentiles.
+    pub mission: &'a MissionOutlook,
+    /// Its start in every run, sorted.
+    pub starts: &'a [NaiveDate],
+}
+
 /// What the charts show.
 #[derive(Default)]
 struct Counts {
@@ -123,12 +165,20 @@ struct Counts {
     slips: Option<Vec<(i64, u32)>>,
 }
 
+/// The start histogram shown, and the outlook it counts.
+struct Histogram {
+    outlook: u64,
+    bins: Vec<(NaiveDate, u32)>,
+}
+
 /// The panel, with its counts kept between frames: they are counted again only when the
 /// roadmap, what is shown or the baseline changes, not on every frame the tab is open.
 #[derive(Default)]
 pub struct Statistics {
     /// Keyed by the document generation, what is shown and the baseline.
     counts: Memo<(u64, Showing, Option<u64>), Counts>,
+    /// Counted again when the outlook's runs of the mission change.
+    histogram: Option<Histogram>,
 }
 
 impl Statistics {
@@ -141,7 +191,19 @@ impl Statistics {
         generation: u64,
         showing: &Showing,
         baseline: Option<(u64, &RoadmapDiff)>,
+        outlook: Option<StartOutlook>,
     ) {
+        if let Some(o) = &outlook
+            && self
+                .histogram
+                .as_ref()
+                .is_none_or(|h| h.outlook != o.outlook)
+        {
+            self.histogram = Some(Histogram {
+                outlook: o.outlook,
+                bins: start_histogram(o.starts),
+            });
+        }
         let key = (generation, showing.clone(), baseline.map(|(id, _)| id));
         let counts = self.counts.get(&key, || Counts {
             per_year: missions_per_year(roadmap, showing),
@@ -152,12 +214,25 @@ impl Statistics {
             .id_salt("statistics")
             .auto_shrink(false)
             .show(ui, |ui| {
+                if let (Some(o), Some(histogram)) = (&outlook, &self.histogram) {
+                    ui.strong("Outlook of the selected mission's start (runs per quarter)");
+                    start_plot(ui, o, &histogram.bins);
+                    ui.add_space(8.0);
+                }
                 ui.strong("Missions per year, by destination (by launch year)");
                 per_year_plot(ui, &counts.per_year);
                 ui.add_space(8.0);
                 ui.strong("Missions led and contributed to, by agency");
                 agencies_plot(ui, &counts.agencies);
                 ui.add_space(8.0);
+                if outlook.is_none() {
+                    ui.strong("Outlook of a mission's start");
+                    ui.label(
+                        "Turn the Outlook on (toolbar, or O) and select one mission to see how \
+                         likely each start date is.",
+                    );
+                    ui.add_space(8.0);
+                }
                 ui.strong("Slips since the baseline (start moved, months)");
                 match &counts.slips {
                     Some(slips) => slips_plot(ui, slips),
@@ -305,12 +380,52 @@ fn slips_plot(ui: &mut Ui, bins: &[(i64, u32)]) {
         .show(ui, |plot_ui| plot_ui.bar_chart(chart));
 }
 
+/// The runs' starts of one mission per quarter, with its planned start, P50 and P80 marked.
+fn start_plot(ui: &mut Ui, outlook: &StartOutlook, bins: &[(NaiveDate, u32)]) {
+    let bars = bins
+        .iter()
+        .map(|&(first, n)| {
+            Bar::new(fractional_year(first) + 0.125, f64::from(n)).name(format!(
+                "{} Q{}",
+                first.year(),
+                first.month0() / 3 + 1
+            ))
+        })
+        .collect();
+    let chart = BarChart::new("runs", bars)
+        .width(0.25 * 0.9)
+        .color(LANE_COLORS[0])
+        .element_formatter(Box::new(|bar, _| {
+            format!("{}: {} runs", bar.name, bar.value)
+        }));
+    let mission = outlook.mission;
+    let marks = [
+        ("planned", mission.planned_start, LANE_COLORS[2]),
+        ("P50", mission.p50_start, LANE_COLORS[1]),
+        ("P80", mission.p80_start, LANE_COLORS[3]),
+    ];
+    ui.label(outlook.name);
+    plot("start outlook", 180.0)
+        .legend(Legend::default().position(Corner::RightTop))
+        .x_axis_label("start (year)")
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(chart);
+            for (name, date, color) in marks {
+                plot_ui.vline(
+                    VLine::new(format!("{name} {date}"), fractional_year(date))
+                        .color(color)
+                        .width(2.0),
+                );
+            }
+        });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::diff;
     use crate::bundled::bundled_roadmap;
-    use crate::model::MissionStatus;
+    use crate::model::{MissionStatus, date};
 
     #[test]
     fn every_shown_mission_is_counted_once_in_its_launch_year() {
@@ -354,6 +469,27 @@ mod tests {
             esa.is_some_and(|c| c.2 > c.1),
             "ESA contributes more than it leads: {esa:?}"
         );
+    }
+
+    #[test]
+    fn starts_fall_into_quarters_with_empty_quarters_between() {
+        let day = |text: &str| date::parse(text).unwrap_or_default();
+        let starts = [day("2029-03-31"), day("2028-11-02"), day("2029-01-01")];
+        assert_eq!(
+            start_histogram(&starts),
+            [(day("2028-10-01"), 1), (day("2029-01-01"), 2)]
+        );
+        let apart = [day("2028-01-15"), day("2028-10-01")];
+        assert_eq!(
+            start_histogram(&apart),
+            [
+                (day("2028-01-01"), 1),
+                (day("2028-04-01"), 0),
+                (day("2028-07-01"), 0),
+                (day("2028-10-01"), 1)
+            ]
+        );
+        assert!(start_histogram(&[]).is_empty());
     }
 
     #[test]

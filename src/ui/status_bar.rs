@@ -3,6 +3,7 @@
 
 use egui::Ui;
 
+use super::action::Action;
 use super::app::GerApp;
 use crate::analysis::count_by_severity;
 use crate::layout;
@@ -10,7 +11,7 @@ use crate::model::plural;
 use crate::render::{ERROR_COLOR, SLIP_COLOR, WARNING_COLOR};
 
 impl GerApp {
-    pub(super) fn status_bar(&self, ui: &mut Ui) {
+    pub(super) fn status_bar(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             // Accepted conflicts are known facts, not counted.
             let review = &self.derived.review;
@@ -55,6 +56,21 @@ impl GerApp {
                     SLIP_COLOR,
                     format!("comparing with {}", baseline.file_name()),
                 );
+            }
+            if let Some((done, runs)) = self.outlook.progress() {
+                ui.separator();
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / runs.max(1) as f32)
+                        .desired_width(120.0)
+                        .text(format!("Outlook: {done} of {runs} runs")),
+                );
+                if ui
+                    .small_button("Cancel")
+                    .on_hover_text("Stop working out the outlook")
+                    .clicked()
+                {
+                    actions.push(Action::CancelOutlook);
+                }
             }
             for work in self.tasks.in_progress() {
                 ui.separator();

@@ -84,6 +84,8 @@ pub struct TimelineInput<'a> {
     pub driving: &'a [usize],
     /// A mission's float in words, by position (for its tooltip).
     pub float_text: &'a dyn Fn(usize) -> Option<String>,
+    /// The outlook, when it is shown: tails on the bars, percentiles in their tooltips.
+    pub outlook: Option<&'a crate::analysis::Outlook>,
 }
 
 /// A drag under way: the missions as they were, so each frame computes from the origin and
@@ -162,6 +164,7 @@ impl Timeline {
             today: input.today,
             proposed: input.proposed,
             driving: input.driving,
+            outlook: input.outlook,
         });
         if let Some(missions) = focus {
             self.scroll_to(&scene, &missions, chart.height());
@@ -697,8 +700,16 @@ fn mission_tooltip(ui: &mut Ui, input: &TimelineInput, key: MissionKey) {
     {
         ui.colored_label(severity_color(conflict.severity), &conflict.message);
     }
-    if let Some(float) = input.keys.position(key).and_then(|i| (input.float_text)(i)) {
+    let position = input.keys.position(key);
+    if let Some(float) = position.and_then(|i| (input.float_text)(i)) {
         ui.weak(float);
+    }
+    if let Some(outlook) = input.outlook
+        && let Some(mission) = position.and_then(|i| outlook.missions.get(i))
+    {
+        for line in super::outlook::outlook_lines(mission, outlook.runs) {
+            ui.weak(line);
+        }
     }
 }
 

@@ -52,6 +52,7 @@ impl Prepared {
             time: self.time,
             heading: heading(&self.roadmap.title, today, &self.time, &self.showing),
             today,
+            outlook: None,
         }
     }
 

@@ -42,6 +42,7 @@ fn scene_showing(
         today: date("2026-11-25"),
         proposed: &Default::default(),
         driving: &[],
+        outlook: None,
     })
 }
 
@@ -385,6 +386,7 @@ fn highlighting_an_agency_dims_the_missions_it_neither_leads_nor_helps() {
         today: date("2026-11-25"),
         proposed: &Default::default(),
         driving: &[],
+        outlook: None,
     });
     let dimmed = |name: &str| bar(&scene, name).map(|b| b.dimmed);
     assert_eq!(dimmed("Hera"), Some(false), "led by ESA");
@@ -446,6 +448,7 @@ fn no_two_texts_overlap_in_either_sample_at_1280_or_1920_px() {
                     today: date("2026-11-25"),
                     proposed: &Default::default(),
                     driving: &[],
+                    outlook: None,
                 });
                 let labels: Vec<_> = scene.labels().collect();
                 let named = scene.bars.iter().filter(|b| b.label.is_some()).count();
@@ -504,6 +507,7 @@ fn a_proposed_date_is_a_ghost_with_its_arrow_from_the_bar_and_driving_missions_a
         today: date("2026-11-25"),
         proposed: &[(1, later)].into(),
         driving: &[0],
+        outlook: None,
     });
     assert_eq!(bar(&scene, "Mission first").map(|b| b.driving), Some(true));
     assert_eq!(
@@ -522,5 +526,62 @@ fn a_proposed_date_is_a_ghost_with_its_arrow_from_the_bar_and_driving_missions_a
     assert!(
         from[0] < to[0],
         "the arrow runs from the bar to the proposed place"
+    );
+}
+
+#[test]
+fn with_the_outlook_a_bar_has_a_tail_to_its_p80_end_and_a_certain_one_has_none() {
+    let mut uncertain = mission("uncertain", "2030-01-01", "2030-01-31");
+    uncertain.start_estimate = Some(ger_planner::model::StartEstimate {
+        likely: date("2030-03-01"),
+        pessimistic: date("2030-06-01"),
+    });
+    let certain = with_status(
+        mission("certain", "2030-01-01", "2030-01-31"),
+        MissionStatus::Flown,
+    );
+    let roadmap = roadmap(vec![uncertain, certain]);
+    let options = ger_planner::analysis::OutlookOptions {
+        runs: 200,
+        seed: 1,
+        today: None,
+        focus: None,
+    };
+    let outlook = ger_planner::analysis::outlook(
+        &roadmap,
+        &ger_planner::analysis::SlipModel::none(),
+        &options,
+        &Default::default(),
+    )
+    .unwrap_or_else(|| panic!("not cancelled"));
+    let time = TimeView::between(
+        day_number(date("2029-12-01")),
+        day_number(date("2030-08-01")),
+    );
+    let conflicts = find_conflicts(&roadmap);
+    let scene = lay_out(&LayoutInput {
+        roadmap: &roadmap,
+        arrangement: &arrange(&roadmap, &conflicts, &Showing::default(), None),
+        time,
+        width: 1200.0,
+        height: 900.0,
+        scroll_y: 0.0,
+        selection: &BTreeSet::new(),
+        highlight: None,
+        today: date("2026-11-25"),
+        proposed: &Default::default(),
+        driving: &[],
+        outlook: Some(&outlook),
+    });
+    let uncertain = bar(&scene, "Mission uncertain").unwrap_or_else(|| panic!("laid out"));
+    let p80_end = outlook.missions[0].p80_end;
+    assert!(p80_end > date("2030-03-01"), "{p80_end}");
+    let expected = time.x_from_time(day_number(p80_end) + 1.0, 1200.0);
+    assert_eq!(uncertain.tail_to, Some(expected));
+    assert!(expected > uncertain.rect.right);
+    assert_eq!(
+        bar(&scene, "Mission certain").map(|b| b.tail_to),
+        Some(None),
+        "a flown mission's dates are certain"
     );
 }

@@ -16,6 +16,7 @@ mod layout;
 mod merge;
 mod merge_ui;
 mod outlook;
+mod outlook_ui;
 mod presentation_ui;
 mod random_ui;
 mod samples;

@@ -450,3 +450,40 @@ fn calibrate_writes_the_slips_that_outlook_then_reads() {
     ]);
     assert_eq!(unreadable.status.code(), Some(2));
 }
+
+#[test]
+fn export_with_the_outlook_draws_fading_tails_and_without_it_none() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let svg = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let mut args = vec![
+            "export",
+            "roadmaps/ger-2026-status.json",
+            "-o",
+            out.to_str().unwrap_or_default(),
+            "--today",
+            "2026-12-01",
+        ];
+        args.extend_from_slice(extra);
+        let run = ger_planner(&args);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        std::fs::read_to_string(out).unwrap_or_default()
+    };
+    let with = svg("with.svg", &["--outlook"]);
+    let without = svg("without.svg", &[]);
+    assert!(
+        with.contains("<linearGradient id=\"fade-"),
+        "the tails' fades are defined"
+    );
+    assert!(
+        with.matches("fill=\"url(#fade-").count() > 10,
+        "and used by many bars"
+    );
+    assert!(!without.contains("fade-"));
+    roxmltree::Document::parse(&with).unwrap_or_else(|err| panic!("well-formed SVG: {err}"));
+}
