@@ -487,3 +487,44 @@ fn export_with_the_outlook_draws_fading_tails_and_without_it_none() {
     assert!(!without.contains("fade-"));
     roxmltree::Document::parse(&with).unwrap_or_else(|err| panic!("well-formed SVG: {err}"));
 }
+
+/// The back-test of docs/outlook.md: the outlook of the GER 2020 plan, as of 31 August 2020,
+/// for each mission that flew by the 2026 status, with that mission's own slip left out of the
+/// calibration (leave-one-out). Returns, per mission: id, planned, P50, P80, actual start.
+fn back_test() -> Vec<(String, NaiveDate, NaiveDate, NaiveDate, NaiveDate)> {
+    let old = sample("roadmaps/ger-2020-plan.json");
+    let new = sample("roadmaps/ger-2026-status.json");
+    let measured = SlipModel::calibrate(&old, &new);
+    let flown_since = (old.missions.iter().enumerate()).filter_map(|(i, before)| {
+        let after = new.mission(&before.id)?;
+        let open = !matches!(before.status, MissionStatus::Flown | MissionStatus::Cancelled);
+        (open && after.status == MissionStatus::Flown).then_some((i, before, after.start))
+    });
+    flown_since
+        .map(|(i, before, actual)| {
+            let model = measured.without(&before.id);
+            let result = run(&old, &model, &options(2000, 1, Some(date("2020-08-31"))));
+            let o = &result.missions[i];
+            (before.id.to_string(), before.start, o.p50_start, o.p80_start, actual)
+        })
+        .collect()
+}
+
+#[test]
+fn the_back_test_in_the_docs_is_what_the_outlook_of_the_2020_plan_gives() {
+    let rows = back_test();
+    for (id, planned, p50, p80, actual) in &rows {
+        println!("| {id} | {planned} | {p50} | {p80} | {actual} | {} |", actual <= p80);
+    }
+    let within_p80 = rows.iter().filter(|r| r.4 <= r.3).count();
+    let within_p50 = rows.iter().filter(|r| r.4 <= r.2).count();
+    let on_time = rows.iter().filter(|r| r.4 <= r.1).count();
+    let figure = format!(
+        "{within_p80} of {} launches came no later than their 2020 P80 start ({within_p50} no \
+         later than the P50, {on_time} no later than the planned start)",
+        rows.len()
+    );
+    println!("{figure}");
+    let docs = std::fs::read_to_string("docs/outlook.md").unwrap_or_default();
+    assert!(docs.contains(&figure), "docs/outlook.md states: {figure}");
+}
