@@ -133,6 +133,7 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
     scene.arrows = arrows(input, &centre_y);
     scene.centre_y = centre_y;
     scene.agencies = agencies_in_view(input, &scene.bars);
+    scene.outlook = input.outlook.is_some();
     scene
 }
 

@@ -297,6 +297,8 @@ pub struct Scene {
     /// The lead agencies of the bars in view, in the roadmap's order: `(id, colour)`, for the
     /// legend.
     pub agencies: Vec<(String, Rgb)>,
+    /// Whether the bars have the outlook's tails (the legend then explains them).
+    pub outlook: bool,
     /// Dependency arrows.
     pub arrows: Vec<Arrow>,
     /// Baseline positions of missions that moved, in compare mode; drawn under the bars.

@@ -62,6 +62,25 @@ pub fn legend_sample((status, operating): (MissionStatus, bool), rect: crate::la
     }
 }
 
+/// The legend's words for the outlook's tail.
+pub const TAIL_LABEL: &str = "fades out to its P80 end (outlook)";
+
+/// The legend's sample of the outlook's tail at `rect`: a planned bar on its left third,
+/// fading out to its right edge.
+pub fn tail_sample(rect: crate::layout::Rect) -> Bar {
+    let bar_end = rect.left + (rect.right - rect.left) / 3.0;
+    Bar {
+        tail_to: Some(rect.right),
+        ..status_sample(
+            MissionStatus::Planned,
+            crate::layout::Rect {
+                right: bar_end,
+                ..rect
+            },
+        )
+    }
+}
+
 /// A bar of `status` at `rect` in the legend's sample colour: what each status looks like.
 pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
     Bar {

@@ -6,9 +6,9 @@ use egui::{
 
 use super::batch::RectBatch;
 use super::colors::{
-    DRIVING_COLOR, ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR,
+    DRIVING_COLOR, ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, TAIL_LABEL,
     WINDOW_COLOR, bar_frame, conflict_ring, fill_color, hatch_color, ink, legend_label,
-    legend_sample, operating_color, outline, tail, today_color,
+    legend_sample, operating_color, outline, tail, tail_sample, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
@@ -336,7 +336,8 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     let (row, swatch) = (17.0, vec2(22.0, 11.0));
     let statuses = LEGEND_STYLES;
     let agency_rows = scene.agencies.len().div_ceil(3);
-    let height = row * (agency_rows + statuses.len() + 1) as f32 + 12.0;
+    let rows = agency_rows + statuses.len() + 1 + usize::from(scene.outlook);
+    let height = row * rows as f32 + 12.0;
     let width = 250.0;
     let frame = Rect::from_min_size(
         style.chart.right_bottom() - vec2(width + 10.0, height + 10.0),
@@ -376,13 +377,7 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     at.y += row;
     for entry in statuses {
         let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
-        let chart_rect = layout::Rect {
-            left: rect.left() - style.chart.left(),
-            top: rect.top() - style.chart.top(),
-            right: rect.right() - style.chart.left(),
-            bottom: rect.bottom() - style.chart.top(),
-        };
-        let bar = legend_sample(entry, chart_rect);
+        let bar = legend_sample(entry, chart_relative(rect, style));
         let mut batch = RectBatch::new(painter.pixels_per_point());
         paint_bar_rects(&mut batch, rect, &bar, style);
         batch.paint(painter);
@@ -394,6 +389,31 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
             style.colors.text,
         );
         at.y += row;
+    }
+    if scene.outlook {
+        let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
+        let bar = tail_sample(chart_relative(rect, style));
+        let mut batch = RectBatch::new(painter.pixels_per_point());
+        paint_tail(&mut batch, &bar, style);
+        paint_bar_rects(&mut batch, style.rect(&bar.rect), &bar, style);
+        batch.paint(painter);
+        painter.text(
+            at + vec2(30.0, 0.0),
+            Align2::LEFT_TOP,
+            TAIL_LABEL,
+            font,
+            style.colors.text,
+        );
+    }
+}
+
+/// A rectangle on the screen in the chart's own coordinates, as the scene's shapes are.
+fn chart_relative(rect: Rect, style: &SceneStyle) -> layout::Rect {
+    layout::Rect {
+        left: rect.left() - style.chart.left(),
+        top: rect.top() - style.chart.top(),
+        right: rect.right() - style.chart.left(),
+        bottom: rect.bottom() - style.chart.top(),
     }
 }
 

@@ -164,10 +164,17 @@ pub fn snapshot_scene(view: &SnapshotView, width: u32) -> Scene {
     })
 }
 
-/// The snapshot as SVG text.
+/// The snapshot as SVG text. With the outlook, the subtitle says what the tails are of.
 pub fn snapshot_svg(view: &SnapshotView, width: u32) -> String {
     let scene = snapshot_scene(view, width);
-    scene_to_svg(&scene, &view.heading, &Palette::light())
+    let mut heading = view.heading.clone();
+    if let Some(outlook) = view.outlook {
+        heading.subtitle.push_str(&format!(
+            " · outlook of {} runs (seed {}): bars fade out to their P80 end",
+            outlook.runs, outlook.seed
+        ));
+    }
+    scene_to_svg(&scene, &heading, &Palette::light())
 }
 
 /// The snapshot in `format`, `width` pixels wide (PNG) or laid out for that width (SVG, PDF).

@@ -8,9 +8,9 @@ use std::fmt::Write;
 use egui::Color32;
 
 use super::colors::{
-    ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, WINDOW_COLOR, bar_frame,
-    conflict_ring, fill_color, hatch_color, ink, legend_label, legend_sample, operating_color,
-    outline, tail, today_color,
+    ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, TAIL_LABEL, WINDOW_COLOR,
+    bar_frame, conflict_ring, fill_color, hatch_color, ink, legend_label, legend_sample,
+    operating_color, outline, tail, tail_sample, today_color,
 };
 use crate::layout::{
     self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
@@ -567,6 +567,17 @@ impl Svg {
                 "",
             );
             x += 28.0 + text_width(legend_label(entry), size) + 20.0;
+        }
+        if scene.outlook {
+            let sample = tail_sample(Rect {
+                left: x,
+                top: row as f32 * LEGEND_ROW + 3.0,
+                right: x + 33.0,
+                bottom: row as f32 * LEGEND_ROW + 14.0,
+            });
+            self.tail(&sample);
+            self.bar_rects(&sample.rect.clone(), &sample);
+            self.text(x + 39.0, baseline(row), size, palette.text, TAIL_LABEL, "");
         }
     }
 }

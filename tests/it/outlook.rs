@@ -497,7 +497,10 @@ fn back_test() -> Vec<(String, NaiveDate, NaiveDate, NaiveDate, NaiveDate)> {
     let measured = SlipModel::calibrate(&old, &new);
     let flown_since = (old.missions.iter().enumerate()).filter_map(|(i, before)| {
         let after = new.mission(&before.id)?;
-        let open = !matches!(before.status, MissionStatus::Flown | MissionStatus::Cancelled);
+        let open = !matches!(
+            before.status,
+            MissionStatus::Flown | MissionStatus::Cancelled
+        );
         (open && after.status == MissionStatus::Flown).then_some((i, before, after.start))
     });
     flown_since
@@ -505,7 +508,13 @@ fn back_test() -> Vec<(String, NaiveDate, NaiveDate, NaiveDate, NaiveDate)> {
             let model = measured.without(&before.id);
             let result = run(&old, &model, &options(2000, 1, Some(date("2020-08-31"))));
             let o = &result.missions[i];
-            (before.id.to_string(), before.start, o.p50_start, o.p80_start, actual)
+            (
+                before.id.to_string(),
+                before.start,
+                o.p50_start,
+                o.p80_start,
+                actual,
+            )
         })
         .collect()
 }
@@ -514,7 +523,10 @@ fn back_test() -> Vec<(String, NaiveDate, NaiveDate, NaiveDate, NaiveDate)> {
 fn the_back_test_in_the_docs_is_what_the_outlook_of_the_2020_plan_gives() {
     let rows = back_test();
     for (id, planned, p50, p80, actual) in &rows {
-        println!("| {id} | {planned} | {p50} | {p80} | {actual} | {} |", actual <= p80);
+        println!(
+            "| {id} | {planned} | {p50} | {p80} | {actual} | {} |",
+            actual <= p80
+        );
     }
     let within_p80 = rows.iter().filter(|r| r.4 <= r.3).count();
     let within_p50 = rows.iter().filter(|r| r.4 <= r.2).count();
