@@ -203,6 +203,12 @@ impl GerApp {
         self.settings.show_outlook = on;
     }
 
+    /// Makes each outlook of `runs` runs instead of as many as the roadmap's size calls for
+    /// (tests that need an outlook but not its precision).
+    pub fn set_outlook_runs(&mut self, runs: usize) {
+        self.outlook.runs = Some(runs);
+    }
+
     /// The outlook shown on the chart, when it is on and worked out.
     pub fn outlook(&self) -> Option<&Outlook> {
         self.shown_outlook()

@@ -55,6 +55,8 @@ pub struct OutlookRunner {
     slips: Option<Arc<SlipModel>>,
     /// How many outlooks have been shown: the number of the one shown now.
     shown_number: u64,
+    /// Runs per outlook instead of [`runs_for`]'s (tests that only need an outlook, fast).
+    pub runs: Option<usize>,
 }
 
 impl OutlookRunner {
@@ -98,7 +100,9 @@ impl OutlookRunner {
                 .get_or_insert_with(|| Arc::new(SlipModel::bundled())),
         );
         let options = OutlookOptions {
-            runs: runs_for(roadmap.missions.len()),
+            runs: self
+                .runs
+                .unwrap_or_else(|| runs_for(roadmap.missions.len())),
             seed: WINDOW_SEED,
             today: Some(key.today),
             focus: key.focus,

@@ -46,7 +46,7 @@ const NOT_CLICKED: [&str; 7] = [
 
 /// The keys pressed at random, with their modifiers. Ctrl+N, Ctrl+O and Ctrl+Q are left out for
 /// the reason above.
-const KEYS: [(Modifiers, Key); 16] = [
+const KEYS: [(Modifiers, Key); 17] = [
     (Modifiers::NONE, Key::Delete),
     (Modifiers::COMMAND, Key::Z),
     (Modifiers::COMMAND, Key::Y),
@@ -63,6 +63,7 @@ const KEYS: [(Modifiers, Key); 16] = [
     (Modifiers::NONE, Key::Enter),
     (Modifiers::COMMAND, Key::S),
     (Modifiers::COMMAND, Key::E),
+    (Modifiers::NONE, Key::O),
 ];
 
 /// What is typed into a focused text field.
@@ -305,6 +306,18 @@ fn check(harness: &Harness<'_, GerApp>, step: usize, what: &str) {
         "modified by value, {}",
         context()
     );
+    if let Some(outlook) = app.outlook() {
+        assert_eq!(
+            outlook.missions.len(),
+            app.roadmap().missions.len(),
+            "the outlook shown is of the roadmap's missions, {}",
+            context()
+        );
+        for (mission, o) in app.roadmap().missions.iter().zip(&outlook.missions) {
+            assert_eq!(o.planned_start, mission.start, "{}", context());
+            assert!(o.p50_start <= o.p80_start, "{}", context());
+        }
+    }
     if app.presented_view().is_none() && !app.has_dialog() {
         assert_eq!(
             shows_modified(harness),
@@ -326,6 +339,8 @@ fn random_actions_from(mut harness: Harness<'static, GerApp>, original: &str) {
     let steps: usize = setting("GER_RANDOM_STEPS", DEFAULT_STEPS);
     let seed: u64 = setting("GER_RANDOM_SEED", DEFAULT_SEED);
     assert!(steps < MAX_UNDO_STEPS, "undo-all must reach the start");
+    // The outlook (O) is worked out again after every edit: enough runs to have one.
+    harness.state_mut().set_outlook_runs(100);
     let baseline =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/ger-2020-plan.json");
     let mut random = Random(seed);
