@@ -540,3 +540,16 @@ fn the_back_test_in_the_docs_is_what_the_outlook_of_the_2020_plan_gives() {
     let docs = std::fs::read_to_string("docs/outlook.md").unwrap_or_default();
     assert!(docs.contains(&figure), "docs/outlook.md states: {figure}");
 }
+
+#[test]
+fn absurd_slips_from_a_hostile_file_are_held_to_a_century() {
+    let plan = roadmap(vec![
+        mission("a", "2030-01-01", "2030-01-31"),
+        depends(mission("b", "2030-03-01", "2030-03-31"), "a", 0),
+    ]);
+    let model = model_of(&[4_000_000_000, 2_000_000_000, u32::MAX]);
+    let result = run(&plan, &model, &options(50, 1, None));
+    let a = &result.missions[0];
+    assert!(a.p80_start > date("2129-01-01") && a.p80_start <= date("2130-01-02"), "{a:?}");
+    assert!(result.missions[1].p50_start > a.p50_end, "still after A");
+}

@@ -192,7 +192,7 @@ impl Draws {
                 if days.is_empty() {
                     0
                 } else {
-                    days[rng.random_range(0..days.len())] as i32
+                    i32::try_from(days[rng.random_range(0..days.len())]).unwrap_or(i32::MAX)
                 }
             }
         }

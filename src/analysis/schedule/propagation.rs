@@ -11,6 +11,10 @@ use super::{Engine, Pool};
 use crate::analysis::conflicts::Links;
 use crate::model::Roadmap;
 
+/// The longest slip a run applies: a century. Longer is a cancellation, not a slip, and it keeps
+/// day numbers far inside the calendar whatever a slips file says.
+const MAX_SLIP_DAYS: i32 = 36_525;
+
 /// An engine prepared for a roadmap, to be run once per draw of slips.
 pub(in crate::analysis) struct Propagation<'r> {
     prepared: Engine<'r>,
@@ -58,13 +62,13 @@ impl<'r> Propagation<'r> {
         self.prepared.movable[i]
     }
 
-    /// One run: every mission that may move starts `slip(i)` days late (never early), then is
-    /// placed by the rules; durations are kept.
+    /// One run: every mission that may move starts `slip(i)` days late (never early, at most
+    /// a century), then is placed by the rules; durations are kept.
     pub(in crate::analysis) fn run(&self, mut slip: impl FnMut(usize) -> i32) -> Propagated {
         let mut engine = self.prepared.clone();
         for i in 0..engine.start.len() {
             if engine.movable[i] {
-                let days = slip(i).max(0);
+                let days = slip(i).clamp(0, MAX_SLIP_DAYS);
                 engine.start[i] += days;
                 engine.end[i] += days;
             }
