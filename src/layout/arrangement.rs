@@ -3,6 +3,8 @@
 //! Computed once per change of the roadmap and reused by every frame of zooming, panning and
 //! scrolling, which then only has to place what is in view.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::packing::pack_rows;
@@ -92,6 +94,9 @@ pub struct Arrangement {
     /// In compare mode, the days each mission had in the baseline where they differ, by
     /// position: drawn as a ghost behind its bar.
     pub ghost_days: Vec<Option<(i32, i32)>>,
+    /// Each mission's name, shared with the bars and labels of every frame rather than copied
+    /// into each.
+    pub names: Vec<Arc<str>>,
     /// The positions of the missions with each id (conflicts name ids), so that a frame of a
     /// drag flags missions without looking up every id again.
     positions_of: HashMap<MissionId, Vec<usize>>,
@@ -153,6 +158,11 @@ pub fn arrange(
         color: lead_colors(roadmap),
         links: links(roadmap, conflicts, &shown),
         ghost_days,
+        names: roadmap
+            .missions
+            .iter()
+            .map(|m| Arc::from(m.name.as_str()))
+            .collect(),
     }
 }
 

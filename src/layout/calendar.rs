@@ -236,7 +236,7 @@ mod tests {
             assert!(
                 labelled
                     .iter()
-                    .any(|t| t.label.as_ref().is_some_and(|l| l.text == expected)),
+                    .any(|t| t.label.as_ref().is_some_and(|l| *l.text == *expected)),
                 "{span_days}: {labelled:?}"
             );
         }

@@ -3,6 +3,8 @@
 
 use super::calendar::Tick;
 use super::scene::{Bar, BarShape, Label, Rect, text_box};
+use std::sync::Arc;
+
 use super::text::{SMALL_TEXT_SIZE, TEXT_SIZE, shortened, text_width};
 use super::{CREW_ICON_WIDTH, HEADER_HEIGHT, LABEL_PADDING, MIN_SHORTENED_LABEL};
 use crate::model::{MissionKind, MissionStatus};
@@ -114,7 +116,7 @@ fn best_label(bar: &Bar, width: f32, space: &RowSpace) -> Option<Label> {
             && space.clear_of_labels(left, right)
             && (inside || space.clear_of_bars(left, right))
     };
-    let label = |text: String, left: f32, text_width: f32, inside: bool| Label {
+    let label = |text: Arc<str>, left: f32, text_width: f32, inside: bool| Label {
         text,
         rect: text_box(left, text_width, TEXT_SIZE, centre_y),
         inside,
@@ -143,7 +145,7 @@ fn best_label(bar: &Bar, width: f32, space: &RowSpace) -> Option<Label> {
         let text = shortened(&bar.name, TEXT_SIZE, inside_room)?;
         let text_width = text_width(&text, TEXT_SIZE);
         if free(inside_left, text_width, true) {
-            return Some(label(text, inside_left, text_width, true));
+            return Some(label(text.into(), inside_left, text_width, true));
         }
     }
     None

@@ -11,6 +11,7 @@ mod text;
 mod time_view;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 
@@ -126,7 +127,7 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
     scene.today = (0.0..=input.width).contains(&today_x).then_some(today_x);
     scene.today_label = scene.today.map(|x| {
         let centre_y = HEADER_HEIGHT * 0.75;
-        Label::at(TODAY.to_owned(), SMALL_TEXT_SIZE, x + 3.0, centre_y, false)
+        Label::at(TODAY, SMALL_TEXT_SIZE, x + 3.0, centre_y, false)
     });
     let today_label = scene.today_label.as_ref().map(|label| label.rect);
     scene.bands = bands(input, &scene.lanes, today_label);
@@ -227,8 +228,8 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
     Some(Bar {
         mission: i,
         name: match role {
-            Some(role) => format!("{} — {role}", mission.name),
-            None => mission.name.clone(),
+            Some(role) => Arc::from(format!("{} — {role}", mission.name)),
+            None => Arc::clone(&input.arrangement.names[i]),
         },
         contribution: role.is_some(),
         rect: Rect {
@@ -284,7 +285,7 @@ fn ghost(input: &LayoutInput, i: usize, y: f32) -> Option<Ghost> {
     }
     Some(Ghost {
         mission: i,
-        name: input.roadmap.missions[i].name.clone(),
+        name: Arc::clone(&input.arrangement.names[i]),
         rect: Rect {
             left,
             top: y,

@@ -2,6 +2,8 @@
 //! window and the exports). Coordinates are pixels from the chart's top-left corner.
 
 use super::HEADER_HEIGHT;
+use std::sync::Arc;
+
 use super::text::{LINE_HEIGHT, text_width};
 use crate::analysis::Severity;
 use crate::model::{MissionKind, MissionStatus};
@@ -85,7 +87,7 @@ pub enum BarShape {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
     /// The name, or its start and "…" where the whole does not fit.
-    pub text: String,
+    pub text: Arc<str>,
     /// The box the text takes: it is drawn from the left edge, centred vertically.
     pub rect: Rect,
     /// Within the shape it names (drawn in a colour that reads on it), or beside it.
@@ -94,7 +96,14 @@ pub struct Label {
 
 impl Label {
     /// A label of `text` at `size` starting at `left`, centred on `centre_y`.
-    pub fn at(text: String, size: f32, left: f32, centre_y: f32, inside: bool) -> Self {
+    pub fn at(
+        text: impl Into<Arc<str>>,
+        size: f32,
+        left: f32,
+        centre_y: f32,
+        inside: bool,
+    ) -> Self {
+        let text = text.into();
         let width = text_width(&text, size);
         Self {
             rect: text_box(left, width, size, centre_y),
@@ -121,7 +130,7 @@ pub struct Bar {
     /// Position of the mission in the roadmap's list.
     pub mission: usize,
     /// The mission's name (the bar's accessible label); for a contribution, with its role.
-    pub name: String,
+    pub name: Arc<str>,
     /// A contribution to the mission (drawn hatched), not the mission itself.
     pub contribution: bool,
     /// Where the bar (or the diamond's bounding box) is drawn.
@@ -267,7 +276,7 @@ pub struct Ghost {
     /// Position of the mission in the roadmap's list.
     pub mission: usize,
     /// The mission's name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Where its bar was, on its current row.
     pub rect: Rect,
     /// Where its bar starts now: the slip arrow runs from the ghost's start to here.
@@ -396,7 +405,7 @@ mod tests {
     fn bar(mission: usize, left: f32, right: f32) -> Bar {
         Bar {
             mission,
-            name: format!("m{mission}"),
+            name: format!("m{mission}").into(),
             contribution: false,
             rect: Rect {
                 left,

@@ -85,7 +85,7 @@ pub fn tail_sample(rect: crate::layout::Rect) -> Bar {
 pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
     Bar {
         mission: 0,
-        name: String::new(),
+        name: "".into(),
         contribution: false,
         rect,
         shape: crate::layout::BarShape::Bar,

@@ -65,17 +65,19 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     ));
     // Rectangles and arrows go into one mesh each, in drawing order: arrows under bars, bars
     // under the shapes that need anti-aliasing (diamonds, crew icons) and the labels.
-    let mut arrows = RectBatch::new(painter.pixels_per_point());
+    // Room for the rectangles each shape usually takes: an elbow arrow three segments and a
+    // head, a bar its fill, outline and rings.
+    let mut arrows = RectBatch::with_room(painter.pixels_per_point(), scene.arrows.len() * 4);
     for arrow in &scene.arrows {
         paint_arrow(&mut arrows, arrow, style);
     }
     arrows.paint(&lanes_area);
-    let mut ghosts = RectBatch::new(painter.pixels_per_point());
+    let mut ghosts = RectBatch::with_room(painter.pixels_per_point(), scene.ghosts.len() * 6);
     for ghost in &scene.ghosts {
         paint_ghost(&mut ghosts, ghost, style);
     }
     ghosts.paint(&lanes_area);
-    let mut bars = RectBatch::new(painter.pixels_per_point());
+    let mut bars = RectBatch::with_room(painter.pixels_per_point(), scene.bars.len() * 6);
     for bar in &scene.bars {
         paint_tail(&mut bars, bar, style);
     }

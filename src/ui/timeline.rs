@@ -97,6 +97,12 @@ struct Drag {
     /// The grabbed mission first.
     originals: Dates,
     origin_day: f64,
+    /// The chart's left edge and width when the drag began: the pointer is measured against
+    /// them for the whole drag. Panels beside the chart show the dragged mission and may grow
+    /// or shrink a little as its dates change; measured against the chart of each frame, the
+    /// dates would then move the chart, which would move the dates, for several frames.
+    chart_left: f32,
+    chart_width: f32,
     label: String,
 }
 
@@ -181,7 +187,7 @@ impl Timeline {
         );
         describe_bars(ui.ctx(), background.id, &scene, chart, &self.shown_keys);
         self.shown = Some((scene, chart));
-        self.drag_ui(ui, view, chart, input, &mut actions);
+        self.drag_ui(ui, view, input, &mut actions);
         self.nudge(ui, view, input, &mut actions);
         actions
     }
@@ -376,6 +382,8 @@ impl Timeline {
             grip,
             originals,
             origin_day: view.time_from_x(press_x, chart.width()),
+            chart_left: chart.left(),
+            chart_width: chart.width(),
             label,
         });
     }
@@ -385,7 +393,6 @@ impl Timeline {
         &mut self,
         ui: &Ui,
         view: &TimeView,
-        chart: Rect,
         input: &TimelineInput,
         actions: &mut Vec<TimelineAction>,
     ) {
@@ -404,7 +411,8 @@ impl Timeline {
             return;
         }
         if let Some(pointer) = pointer {
-            let delta = view.time_from_x(pointer.x - chart.left(), chart.width()) - drag.origin_day;
+            let delta =
+                view.time_from_x(pointer.x - drag.chart_left, drag.chart_width) - drag.origin_day;
             let unit = if alt {
                 CalendarUnit::Day
             } else {
@@ -614,7 +622,7 @@ fn describe_bars(ctx: &egui::Context, canvas: Id, scene: &Scene, chart: Rect, ke
         let rect = screen_rect(chart, &bar.rect).intersect(chart);
         let described = describe(ctx, bar_id(canvas, key), rect, |node| {
             node.set_role(egui::accesskit::Role::Button);
-            node.set_label(bar.name.as_str());
+            node.set_label(&*bar.name);
             node.add_action(egui::accesskit::Action::Click);
         });
         if described.is_none() {

@@ -97,10 +97,10 @@ fn the_svg_names_every_mission_in_view_once_and_its_legend_lists_exactly_the_age
         let titles = texts(root, "title", None);
         let words = texts(root, "text", None);
         for bar in &scene.bars {
-            let count = titles.iter().filter(|t| **t == bar.name).count();
+            let count = titles.iter().filter(|t| **t == *bar.name).count();
             assert_eq!(count, 1, "{path}: {:?} titled {count} times", bar.name);
             if let Some(label) = &bar.label {
-                let count = words.iter().filter(|t| **t == label.text).count();
+                let count = words.iter().filter(|t| **t == *label.text).count();
                 assert_eq!(
                     count, 1,
                     "{path}: label {:?} drawn {count} times",

@@ -47,7 +47,7 @@ fn scene_showing(
 }
 
 fn bar<'s>(scene: &'s Scene, name: &str) -> Option<&'s ger_planner::layout::Bar> {
-    scene.bars.iter().find(|b| b.name == name)
+    scene.bars.iter().find(|b| &*b.name == name)
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn grouped_by_agency_a_mission_is_solid_in_its_leads_lane_and_hatched_in_its_con
         .bars
         .iter()
         .filter(|b| b.name.starts_with(mmx))
-        .map(|b| (lane_of(&scene, b), b.name.as_str(), b.contribution))
+        .map(|b| (lane_of(&scene, b), &*b.name, b.contribution))
         .collect();
     assert_eq!(
         places,
@@ -335,7 +335,7 @@ fn filters_show_only_the_missions_they_let_through_and_count_the_rest() {
             9000.0,
             &showing,
         );
-        let mut shown: Vec<&str> = scene.bars.iter().map(|b| b.name.as_str()).collect();
+        let mut shown: Vec<&str> = scene.bars.iter().map(|b| &*b.name).collect();
         shown.sort_unstable();
         let mut expected_sorted = expected.clone();
         expected_sorted.sort_unstable();

@@ -550,6 +550,9 @@ fn absurd_slips_from_a_hostile_file_are_held_to_a_century() {
     let model = model_of(&[4_000_000_000, 2_000_000_000, u32::MAX]);
     let result = run(&plan, &model, &options(50, 1, None));
     let a = &result.missions[0];
-    assert!(a.p80_start > date("2129-01-01") && a.p80_start <= date("2130-01-02"), "{a:?}");
+    assert!(
+        a.p80_start > date("2129-01-01") && a.p80_start <= date("2130-01-02"),
+        "{a:?}"
+    );
     assert!(result.missions[1].p50_start > a.p50_end, "still after A");
 }

@@ -20,7 +20,8 @@ use rayon::prelude::*;
 use super::conflicts::{Links, date, day};
 use super::schedule::{Propagated, Propagation};
 use crate::model::Roadmap;
-pub use slips::{Draws, MIN_GROUP, Slip, SlipModel, SlipSource};
+use slips::Draws;
+pub use slips::{MIN_GROUP, Slip, SlipModel};
 
 /// Runs when none are asked for: enough for percentiles steady to a day or two.
 pub const DEFAULT_RUNS: usize = 10_000;

@@ -128,7 +128,7 @@ impl SlipModel {
 
 /// What one mission's slip is drawn from.
 #[derive(Clone, Debug, PartialEq)]
-pub enum SlipSource {
+enum SlipSource {
     /// Its own three-point estimate, in days after its planned start: a triangular
     /// distribution from 0 to `pessimistic` with its peak at `likely`.
     Estimate { likely: f64, pessimistic: f64 },
@@ -139,7 +139,7 @@ pub enum SlipSource {
 
 impl SlipSource {
     /// The estimate of a mission planned to start on `start`, in days.
-    pub fn estimate(start: NaiveDate, estimate: &StartEstimate) -> Self {
+    fn estimate(start: NaiveDate, estimate: &StartEstimate) -> Self {
         let likely = (estimate.likely - start).num_days().max(0) as f64;
         let pessimistic = ((estimate.pessimistic - start).num_days() as f64).max(likely);
         Self::Estimate {
