@@ -5,7 +5,8 @@
 //! at most three steady frames, conflicts included; 100k is measured to know where the window
 //! stands with the largest roadmaps. "drag_pushing" drags the mission the most others depend on
 //! (directly or not) with Push successors on: the successors pushed come on top of a drag frame
-//! and must stay within the same budget.
+//! and must stay within the same budget. "steady_outlook" and "drag_outlook" do the same with
+//! the outlook shown (a fading tail on every bar), up to 10k missions.
 
 mod common;
 
@@ -51,7 +52,7 @@ fn frames(c: &mut Criterion) {
         let Some(moved) = roadmap.missions.iter().position(|m| m.start < m.end) else {
             continue;
         };
-        let (start, end) = (roadmap.missions[moved].start, roadmap.missions[moved].end);
+        let (start_moved, end_moved) = (roadmap.missions[moved].start, roadmap.missions[moved].end);
         let mut app = GerApp::with_roadmap(roadmap);
         let Some(moved) = app.key_at(moved) else {
             continue;
@@ -67,7 +68,7 @@ fn frames(c: &mut Criterion) {
             b.iter(|| {
                 later = !later;
                 let shift = Days::new(u64::from(later));
-                let dates = vec![(moved, start + shift, end + shift)];
+                let dates = vec![(moved, start_moved + shift, end_moved + shift)];
                 app.apply_timeline_action(&ctx, TimelineAction::Preview(dates));
                 black_box(frame(&ctx, &mut app))
             });
@@ -84,6 +85,27 @@ fn frames(c: &mut Criterion) {
                 later = !later;
                 let shift = Days::new(30 * u64::from(later));
                 let dates = vec![(pushing, start + shift, end + shift)];
+                app.apply_timeline_action(&ctx, TimelineAction::Preview(dates));
+                black_box(frame(&ctx, &mut app))
+            });
+        });
+        app.set_push_successors(false);
+        if app.roadmap().missions.len() > 10_000 {
+            continue;
+        }
+        // The outlook on: tails on every bar. It is worked out once (inline, as in tests),
+        // then kept while the drag goes on.
+        app.apply_timeline_action(&ctx, TimelineAction::EndGesture("Move".to_owned()));
+        app.set_outlook(true);
+        frame(&ctx, &mut app);
+        group.bench_function(BenchmarkId::new("steady_outlook", &name), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app)))
+        });
+        group.bench_function(BenchmarkId::new("drag_outlook", &name), |b| {
+            b.iter(|| {
+                later = !later;
+                let shift = Days::new(u64::from(later));
+                let dates = vec![(moved, start_moved + shift, end_moved + shift)];
                 app.apply_timeline_action(&ctx, TimelineAction::Preview(dates));
                 black_box(frame(&ctx, &mut app))
             });

@@ -430,7 +430,9 @@ impl GerApp {
                 .then(|| selected.first().copied())
                 .flatten(),
         };
-        let held = ctx.input(|i| i.pointer.any_down());
+        // A drag (a gesture) or a colour being picked changes the roadmap every frame: the
+        // outlook waits for the release.
+        let held = ctx.input(|i| i.pointer.any_down()) || self.open.document.in_gesture();
         self.outlook.follow(
             self.settings.show_outlook,
             self.open.document.roadmap(),
