@@ -54,4 +54,6 @@ pub enum Action {
     Done(Done),
     /// Stop working out the outlook (the status bar's Cancel).
     CancelOutlook,
+    /// Work the cancelled outlook out after all (the status bar's Run again).
+    RunOutlookAgain,
 }

@@ -51,6 +51,7 @@ impl GerApp {
             Action::Plan(action) => self.apply_plan_action(ctx, action),
             Action::Done(done) => self.finish(ctx, done),
             Action::CancelOutlook => self.outlook.cancel(),
+            Action::RunOutlookAgain => self.outlook.run_again(),
         }
     }
 

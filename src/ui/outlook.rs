@@ -190,6 +190,16 @@ impl OutlookRunner {
         })
     }
 
+    /// Whether the user cancelled the outlook of the roadmap as it is (it is not shown).
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.is_some()
+    }
+
+    /// Works the outlook out again after it was cancelled.
+    pub fn run_again(&mut self) {
+        self.cancelled = None;
+    }
+
     /// Runs made and runs in all, while one is under way.
     pub fn progress(&self) -> Option<(usize, usize)> {
         let running = self.running.as_ref()?;

@@ -61,7 +61,7 @@ impl GerApp {
                 ui.separator();
                 ui.add(
                     egui::ProgressBar::new(done as f32 / runs.max(1) as f32)
-                        .desired_width(120.0)
+                        .desired_width(210.0)
                         .text(format!("Outlook: {done} of {runs} runs")),
                 );
                 if ui
@@ -70,6 +70,17 @@ impl GerApp {
                     .clicked()
                 {
                     actions.push(Action::CancelOutlook);
+                }
+            }
+            if self.settings.show_outlook && self.outlook.is_cancelled() {
+                ui.separator();
+                ui.weak("Outlook cancelled");
+                if ui
+                    .small_button("Run again")
+                    .on_hover_text("Work the outlook out for the roadmap as it is")
+                    .clicked()
+                {
+                    actions.push(Action::RunOutlookAgain);
                 }
             }
             for work in self.tasks.in_progress() {
