@@ -61,10 +61,14 @@ impl Pool {
         if end < start {
             return;
         }
+        // A step starts at each end of the booking (one look-up each when it is new).
         for day in [start, end + 1] {
-            if !self.active.contains_key(&day) {
-                let before = self.count_on(day);
-                self.active.insert(day, before);
+            match self.active.range(..=day).next_back() {
+                Some((&at, _)) if at == day => {}
+                step => {
+                    let before = step.map_or(0, |(_, &n)| n);
+                    self.active.insert(day, before);
+                }
             }
         }
         for (_, count) in self.active.range_mut(start..=end) {
@@ -99,8 +103,8 @@ impl Pool {
         }
         let first_full = std::iter::once((start, self.count_on(start)))
             .chain(
-                (self.active.range(start + 1..))
-                    .take_while(|&(&d, _)| d <= end)
+                (self.active.range(start + 1..=end.max(start + 1)))
+                    .filter(|&(&d, _)| d <= end)
                     .map(|(&d, &n)| (d, n)),
             )
             .find(|&(_, n)| n >= self.capacity)?
