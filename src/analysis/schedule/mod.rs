@@ -315,7 +315,7 @@ impl<'r> Engine<'r> {
         let agencies = roadmap
             .agencies
             .iter()
-            .map(|a| a.max_concurrent.map(|n| Pool::new(n as usize, 0)))
+            .map(|a| a.max_concurrent.map(|n| Pool::day_by_day(n as usize)))
             .collect();
         Self {
             roadmap,

@@ -15,9 +15,9 @@ pub(super) struct Pool {
     placed: BTreeMap<i32, Vec<(i32, usize)>>,
     /// The longest mission placed, in days: how far back an overlapping one can start.
     longest: i32,
-    /// How many missions are active from each day on, until the next day listed: the count
-    /// as a step function, so that whether a newcomer fits is read off the days it spans.
-    active: BTreeMap<i32, usize>,
+    /// How many missions are active on each day, so that whether a newcomer fits is read off
+    /// the days it spans.
+    active: Count,
     /// The most missions active on one day: below the capacity, every newcomer fits.
     most_active: usize,
     /// Whether `placed` is kept: not when only the count is ever asked for (the outlook's
@@ -35,6 +35,109 @@ pub(super) struct Full {
     pub free_from: i32,
 }
 
+/// How many missions are active on each day, kept one of two ways.
+#[derive(Clone, Debug)]
+enum Count {
+    /// As a step function: the count from each day listed until the next. Small for a pool
+    /// of few missions, such as a resource.
+    Steps(BTreeMap<i32, usize>),
+    /// Day by day from day `first`, two bytes a day: quicker to add to and to read where
+    /// many missions overlap, as in an agency's limit.
+    Days { first: i32, counts: Vec<u16> },
+}
+
+impl Default for Count {
+    fn default() -> Self {
+        Self::Steps(BTreeMap::new())
+    }
+}
+
+impl Count {
+    /// Counts one more mission on the days `start..=end` (`start <= end`); returns the most
+    /// missions now active on one of them.
+    fn add(&mut self, start: i32, end: i32) -> usize {
+        match self {
+            Self::Steps(steps) => {
+                // A step starts at each end of the booking (one look-up each when it is new).
+                for day in [start, end + 1] {
+                    match steps.range(..=day).next_back() {
+                        Some((&at, _)) if at == day => {}
+                        step => {
+                            let before = step.map_or(0, |(_, &n)| n);
+                            steps.insert(day, before);
+                        }
+                    }
+                }
+                let mut most = 0;
+                for (_, count) in steps.range_mut(start..=end) {
+                    *count += 1;
+                    most = most.max(*count);
+                }
+                most
+            }
+            Self::Days { first, counts } => {
+                if counts.is_empty() {
+                    *first = start;
+                }
+                if start < *first {
+                    let more = (*first - start) as usize;
+                    counts.splice(0..0, std::iter::repeat_n(0, more));
+                    *first = start;
+                }
+                let last = (end - *first) as usize;
+                if last >= counts.len() {
+                    counts.resize(last + 1, 0);
+                }
+                let span = &mut counts[(start - *first) as usize..=last];
+                span.iter_mut().for_each(|n| *n = n.saturating_add(1));
+                span.iter().copied().max().map_or(0, usize::from)
+            }
+        }
+    }
+
+    /// The first day of `start..=end` with at least `capacity` missions active, if any.
+    fn first_full(&self, start: i32, end: i32, capacity: usize) -> Option<i32> {
+        match self {
+            Self::Steps(steps) => {
+                let at_start = steps.range(..=start).next_back().map_or(0, |(_, &n)| n);
+                std::iter::once((start, at_start))
+                    .chain(
+                        (steps.range(start + 1..=end.max(start + 1)))
+                            .filter(|&(&d, _)| d <= end)
+                            .map(|(&d, &n)| (d, n)),
+                    )
+                    .find(|&(_, n)| n >= capacity)
+                    .map(|(d, _)| d)
+            }
+            Self::Days { first, counts } => {
+                let from = (start - first).max(0);
+                let to = (end - first).min(counts.len() as i32 - 1);
+                (from..=to)
+                    .find(|&k| usize::from(counts[k as usize]) >= capacity)
+                    .map(|k| k + first)
+            }
+        }
+    }
+
+    /// The first day after `day` with fewer than `capacity` missions active.
+    fn room_after(&self, day: i32, capacity: usize) -> i32 {
+        match self {
+            Self::Steps(steps) => (steps.range(day + 1..))
+                .find(|&(_, &n)| n < capacity)
+                .map_or(day + 1, |(&d, _)| d),
+            Self::Days { first, counts } => {
+                let from = (day + 1 - first).max(0) as usize;
+                (counts.get(from..).unwrap_or_default().iter())
+                    .position(|&n| usize::from(n) < capacity)
+                    .map_or(counts.len() as i32 + first, |k| {
+                        k as i32 + first + from as i32
+                    })
+                    .max(day + 1)
+            }
+        }
+    }
+}
+
 impl Pool {
     pub(super) fn new(capacity: usize, min_gap: i32) -> Self {
         Self {
@@ -43,6 +146,17 @@ impl Pool {
             min_gap,
             names: true,
             ..Self::default()
+        }
+    }
+
+    /// A pool that counts day by day: for one where many missions overlap (an agency's limit).
+    pub(super) fn day_by_day(capacity: usize) -> Self {
+        Self {
+            active: Count::Days {
+                first: 0,
+                counts: Vec::new(),
+            },
+            ..Self::new(capacity, 0)
         }
     }
 
@@ -61,25 +175,8 @@ impl Pool {
         if end < start {
             return;
         }
-        // A step starts at each end of the booking (one look-up each when it is new).
-        for day in [start, end + 1] {
-            match self.active.range(..=day).next_back() {
-                Some((&at, _)) if at == day => {}
-                step => {
-                    let before = step.map_or(0, |(_, &n)| n);
-                    self.active.insert(day, before);
-                }
-            }
-        }
-        for (_, count) in self.active.range_mut(start..=end) {
-            *count += 1;
-            self.most_active = self.most_active.max(*count);
-        }
-    }
-
-    /// How many missions are active on `day`.
-    fn count_on(&self, day: i32) -> usize {
-        self.active.range(..=day).next_back().map_or(0, |(_, &n)| n)
+        let most = self.active.add(start, end);
+        self.most_active = self.most_active.max(most);
     }
 
     /// Where the pool is full during `start..=end`, if it is. With `exempt`, those missions
@@ -101,20 +198,11 @@ impl Pool {
         if let Some(exempt) = exempt {
             return self.full_during(start, end, exempt);
         }
-        let first_full = std::iter::once((start, self.count_on(start)))
-            .chain(
-                (self.active.range(start + 1..=end.max(start + 1)))
-                    .filter(|&(&d, _)| d <= end)
-                    .map(|(&d, &n)| (d, n)),
-            )
-            .find(|&(_, n)| n >= self.capacity)?
-            .0;
+        let first_full = self.active.first_full(start, end, self.capacity)?;
         if named {
             return self.full_during(start, end, |_| false);
         }
-        let free_from = (self.active.range(first_full + 1..))
-            .find(|&(_, &n)| n < self.capacity)
-            .map_or(first_full + 1, |(&d, _)| d);
+        let free_from = self.active.room_after(first_full, self.capacity);
         Some(Full {
             by: Vec::new(),
             free_from,
@@ -192,16 +280,21 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// The step count agrees with the sweep over bookings on whether a newcomer fits, and
-        /// where it sends it is never past a start that fits.
+        /// The count (by steps or day by day) agrees with the sweep over bookings on whether a
+        /// newcomer fits, and where it sends it is never past a start that fits.
         #[test]
         fn the_step_count_finds_the_same_room_as_the_sweep(
             capacity in 1..4usize,
             placed in prop::collection::vec((0..200i32, 0..60i32), 0..25),
             start in 0..260i32,
             length in 0..40i32,
+            day_by_day in any::<bool>(),
         ) {
-            let mut pool = Pool::new(capacity, 0);
+            let mut pool = if day_by_day {
+                Pool::day_by_day(capacity)
+            } else {
+                Pool::new(capacity, 0)
+            };
             for (k, &(first, days)) in placed.iter().enumerate() {
                 pool.place(first, first + days, k);
             }
