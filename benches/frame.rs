@@ -13,9 +13,12 @@ mod common;
 use std::hint::black_box;
 
 use chrono::Days;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use chrono::NaiveDate;
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use ger_planner::bundled::bundled_roadmap;
+use ger_planner::edit::MissionKey;
 use ger_planner::model::Roadmap;
 use ger_planner::ui::{GerApp, TimelineAction, install_fonts};
 
@@ -60,19 +63,9 @@ fn frames(c: &mut Criterion) {
         for _ in 0..3 {
             frame(&ctx, &mut app); // fonts and caches warm up
         }
-        group.bench_function(BenchmarkId::new("steady", &name), |b| {
-            b.iter(|| black_box(frame(&ctx, &mut app)))
-        });
+        let dragged = (moved, start_moved, end_moved);
+        steady_and_drag(&mut group, &ctx, &mut app, &name, "", dragged);
         let mut later = false;
-        group.bench_function(BenchmarkId::new("drag", &name), |b| {
-            b.iter(|| {
-                later = !later;
-                let shift = Days::new(u64::from(later));
-                let dates = vec![(moved, start_moved + shift, end_moved + shift)];
-                app.apply_timeline_action(&ctx, TimelineAction::Preview(dates));
-                black_box(frame(&ctx, &mut app))
-            });
-        });
         let Some((pushing, start, end)) = most_depended_on(app.roadmap()) else {
             continue;
         };
@@ -98,20 +91,34 @@ fn frames(c: &mut Criterion) {
         app.apply_timeline_action(&ctx, TimelineAction::EndGesture("Move".to_owned()));
         app.set_outlook(true);
         frame(&ctx, &mut app);
-        group.bench_function(BenchmarkId::new("steady_outlook", &name), |b| {
-            b.iter(|| black_box(frame(&ctx, &mut app)))
-        });
-        group.bench_function(BenchmarkId::new("drag_outlook", &name), |b| {
-            b.iter(|| {
-                later = !later;
-                let shift = Days::new(u64::from(later));
-                let dates = vec![(moved, start_moved + shift, end_moved + shift)];
-                app.apply_timeline_action(&ctx, TimelineAction::Preview(dates));
-                black_box(frame(&ctx, &mut app))
-            });
-        });
+        steady_and_drag(&mut group, &ctx, &mut app, &name, "_outlook", dragged);
     }
     group.finish();
+}
+
+/// A still frame ("steady" + `suffix`), and a frame of a drag that moves mission `dragged` a
+/// day later and back, as a drag does ("drag" + `suffix`).
+fn steady_and_drag(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    ctx: &Context,
+    app: &mut GerApp,
+    name: &str,
+    suffix: &str,
+    (moved, start, end): (MissionKey, NaiveDate, NaiveDate),
+) {
+    group.bench_function(BenchmarkId::new(format!("steady{suffix}"), name), |b| {
+        b.iter(|| black_box(frame(ctx, app)))
+    });
+    let mut later = false;
+    group.bench_function(BenchmarkId::new(format!("drag{suffix}"), name), |b| {
+        b.iter(|| {
+            later = !later;
+            let shift = Days::new(u64::from(later));
+            let dates = vec![(moved, start + shift, end + shift)];
+            app.apply_timeline_action(ctx, TimelineAction::Preview(dates));
+            black_box(frame(ctx, app))
+        });
+    });
 }
 
 /// The mission with the most direct dependents, and its dates: dragging it later pushes the

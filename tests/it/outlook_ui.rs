@@ -22,6 +22,17 @@ fn mmx_estimate(harness: &Harness<'_, GerApp>) -> Option<StartEstimate> {
         .and_then(|m| m.start_estimate)
 }
 
+/// Types `date` over the date field `label` and presses Enter.
+fn type_date(harness: &mut Harness<'_, GerApp>, label: &str, date: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(date);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
 #[test]
 fn the_outlook_toggle_shows_each_missions_percentiles_and_the_selected_ones_histogram() {
     let mut harness = app_harness();
@@ -86,15 +97,7 @@ fn an_uncertain_start_is_edited_in_the_mission_tab_each_change_one_undo_step() {
         "a start first marked uncertain is likely half a year late, at worst two years"
     );
 
-    harness.get_by_label("Pessimistic start").click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Pessimistic start")
-        .type_text("2027-01-01");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    type_date(&mut harness, "Pessimistic start", "2027-01-01");
     assert_eq!(
         mmx_estimate(&harness).map(|e| e.pessimistic),
         Some(date("2028-10-30")),
@@ -102,15 +105,7 @@ fn an_uncertain_start_is_edited_in_the_mission_tab_each_change_one_undo_step() {
     );
     harness.get_by_label_contains("The pessimistic start (2027-01-01) is before the likely start");
 
-    harness.get_by_label("Pessimistic start").click();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Pessimistic start")
-        .type_text("2029-06-30");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    type_date(&mut harness, "Pessimistic start", "2029-06-30");
     assert_eq!(
         mmx_estimate(&harness).map(|e| e.pessimistic),
         Some(date("2029-06-30"))
