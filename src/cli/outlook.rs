@@ -47,6 +47,9 @@ pub fn calibrate(old: &Path, new: &Path, output: Option<&Path>) -> Outcome {
     }
 }
 
+/// Most starts an outlook keeps at once (runs × missions, four bytes each): a gigabyte.
+const MAX_STARTS_KEPT: usize = 250_000_000;
+
 /// The seed `outlook` uses unless told otherwise (the window uses it too).
 pub const DEFAULT_SEED: u64 = 1;
 
@@ -96,6 +99,20 @@ pub fn outlook(path: &Path, request: &OutlookRequest) -> Outcome {
         },
         None => None,
     };
+    let kept = request.runs.saturating_mul(roadmap.missions.len().max(1));
+    if kept > MAX_STARTS_KEPT {
+        return Outcome {
+            stdout: String::new(),
+            stderr: format!(
+                "error: {} runs over {} would keep {kept} starts in memory (at most {MAX_STARTS_KEPT}): \
+                 use --runs {} or fewer\n",
+                request.runs,
+                plural(roadmap.missions.len(), "mission"),
+                MAX_STARTS_KEPT / roadmap.missions.len().max(1)
+            ),
+            status: EXIT_INVALID,
+        };
+    }
     let options = OutlookOptions {
         runs: request.runs,
         seed: request.seed,

@@ -17,11 +17,11 @@ use crate::analysis::{
 };
 use crate::model::Roadmap;
 
-/// Runs for a roadmap of this many missions at most; a larger one gets [`LARGE_ROADMAP_RUNS`],
-/// so that it still takes seconds, not minutes.
-const FULL_RUNS_UP_TO: usize = 1_000;
-/// Runs for a roadmap of more than [`FULL_RUNS_UP_TO`] missions.
-const LARGE_ROADMAP_RUNS: usize = 1_000;
+/// Most starts the window's outlook keeps (runs × missions, 40 MB): a large roadmap gets
+/// fewer runs, so that it takes seconds and memory stays small (1,000 runs at 10,000 missions).
+const STARTS_KEPT: usize = 10_000_000;
+/// Fewest runs, however large the roadmap.
+const FEWEST_RUNS: usize = 100;
 /// The seed of the window's outlook: the command line's default, so both say the same.
 pub const WINDOW_SEED: u64 = crate::cli::DEFAULT_SEED;
 
@@ -246,11 +246,7 @@ pub fn outlook_lines(outlook: &MissionOutlook, runs: usize) -> Vec<String> {
 
 /// How many runs the window makes for a roadmap of `missions` missions.
 pub fn runs_for(missions: usize) -> usize {
-    if missions <= FULL_RUNS_UP_TO {
-        DEFAULT_RUNS
-    } else {
-        LARGE_ROADMAP_RUNS
-    }
+    (STARTS_KEPT / missions.max(1)).clamp(FEWEST_RUNS, DEFAULT_RUNS)
 }
 
 #[cfg(test)]

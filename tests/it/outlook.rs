@@ -556,3 +556,19 @@ fn absurd_slips_from_a_hostile_file_are_held_to_a_century() {
     );
     assert!(result.missions[1].p50_start > a.p50_end, "still after A");
 }
+
+#[test]
+fn more_runs_than_memory_holds_are_refused_with_the_most_that_fit() {
+    let out = ger_planner(&[
+        "outlook",
+        "roadmaps/ger-2026-status.json",
+        "--runs",
+        "9000000",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message.contains("9000000 runs over 66 missions") && message.contains("use --runs 3787878"),
+        "{message}"
+    );
+}
