@@ -182,8 +182,9 @@ impl Pool {
     /// Where the pool is full during `start..=end`, if it is. With `exempt`, those missions
     /// are not counted (accepted conflicts). With `named`, the missions that fill the first
     /// full day are named and `free_from` is the day after the first of them ends. Without
-    /// either, which is how the outlook's runs ask, the count is read off the days spanned, `by` is
-    /// left empty and `free_from` is the first day with room again after the first full one.
+    /// either, which is how the outlook's runs ask, the count is read off the days spanned,
+    /// `by` is left empty and `free_from` is the first day with room again after the first
+    /// full one.
     /// Either start is safe to jump to: every start before it spans a full day.
     pub(super) fn blocked(
         &self,
