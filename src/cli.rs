@@ -21,7 +21,7 @@ use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapsh
 pub use merge::{
     DEFAULT_PATTERN, DRIVER_NAME, MergeOptions, attributes_line, driver_command, git_setup, merge,
 };
-pub use outlook::{DEFAULT_SEED, OutlookRequest, calibrate, outlook};
+pub use outlook::{OutlookRequest, calibrate, outlook};
 
 /// Exit status: no conflicts.
 pub const EXIT_CLEAN: u8 = 0;
@@ -337,7 +337,7 @@ fn export_snapshot(
     let outlook = options.outlook.then(|| {
         let options = analysis::OutlookOptions {
             runs: analysis::DEFAULT_RUNS,
-            seed: outlook::DEFAULT_SEED,
+            seed: analysis::DEFAULT_SEED,
             today: Some(today),
             focus: None,
         };

@@ -111,7 +111,7 @@ enum Command {
               value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
         runs: u32,
         /// The seed of the runs' random streams: the same seed gives the same outlook.
-        #[arg(long, value_name = "S", default_value_t = cli::DEFAULT_SEED)]
+        #[arg(long, value_name = "S", default_value_t = ger_planner::analysis::DEFAULT_SEED)]
         seed: u64,
         /// Print the outlook as JSON.
         #[arg(long)]

@@ -17,7 +17,7 @@ pub use conflict::{Conflict, ConflictKind, Severity, count_by_severity};
 pub use conflicts::{ConflictChanges, LiveConflicts, find_conflicts, find_conflicts_on};
 pub use diff::{Difference, RoadmapDiff, Summary, diff, months};
 pub use outlook::{
-    DEFAULT_RUNS, FocusStarts, MIN_GROUP, MissionOutlook, Outlook, OutlookOptions, Progress, Slip,
-    SlipModel, nearest_rank, outlook,
+    DEFAULT_RUNS, DEFAULT_SEED, FocusStarts, MIN_GROUP, MissionOutlook, Outlook, OutlookOptions,
+    Progress, Slip, SlipModel, nearest_rank, outlook,
 };
 pub use schedule::{Float, Move, Schedule, Unfixable, schedule};

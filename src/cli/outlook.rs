@@ -50,9 +50,6 @@ pub fn calibrate(old: &Path, new: &Path, output: Option<&Path>) -> Outcome {
 /// Most starts an outlook keeps at once (runs × missions, four bytes each): a gigabyte.
 const MAX_STARTS_KEPT: usize = 250_000_000;
 
-/// The seed `outlook` uses unless told otherwise (the window uses it too).
-pub const DEFAULT_SEED: u64 = 1;
-
 /// What `outlook` is asked for.
 #[derive(Clone, Debug)]
 pub struct OutlookRequest {

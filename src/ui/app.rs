@@ -422,6 +422,11 @@ impl GerApp {
 
     /// Starts working out the outlook when it is on and what it is of changed.
     fn follow_outlook(&mut self, ctx: &egui::Context) {
+        if !self.settings.show_outlook {
+            // Nothing to work out: stop what is under way, without looking at the selection.
+            self.outlook.stop();
+            return;
+        }
         let selected = self.selected_positions();
         let key = OutlookKey {
             generation: self.open.document.generation(),
@@ -434,7 +439,6 @@ impl GerApp {
         // outlook waits for the release.
         let held = ctx.input(|i| i.pointer.any_down()) || self.open.document.in_gesture();
         self.outlook.follow(
-            self.settings.show_outlook,
             self.open.document.roadmap(),
             key,
             held,

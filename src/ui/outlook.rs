@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use super::statistics::StartOutlook;
 
 use crate::analysis::{
-    DEFAULT_RUNS, MissionOutlook, Outlook, OutlookOptions, Progress, SlipModel, outlook,
+    DEFAULT_RUNS, DEFAULT_SEED, MissionOutlook, Outlook, OutlookOptions, Progress, SlipModel,
+    outlook,
 };
 use crate::model::Roadmap;
 
@@ -22,8 +23,6 @@ use crate::model::Roadmap;
 const STARTS_KEPT: usize = 10_000_000;
 /// Fewest runs, however large the roadmap.
 const FEWEST_RUNS: usize = 100;
-/// The seed of the window's outlook: the command line's default, so both say the same.
-pub const WINDOW_SEED: u64 = crate::cli::DEFAULT_SEED;
 
 /// What an outlook is of: the document's generation, the day taken as today, and the mission
 /// whose start the criticality and histogram are about.
@@ -60,23 +59,17 @@ pub struct OutlookRunner {
 }
 
 impl OutlookRunner {
-    /// Called once a frame. With the outlook `on`, starts working one out for `key` unless it
-    /// is shown, under way, cancelled, or a pointer is `held`; takes in a finished one. Work
+    /// Called once a frame while the outlook is shown: starts working one out for `key` unless
+    /// it is shown, under way, cancelled, or a pointer is `held`; takes in a finished one. Work
     /// runs `inline` in tests.
     pub fn follow(
         &mut self,
-        on: bool,
         roadmap: &Roadmap,
         key: OutlookKey,
         held: bool,
         inline: bool,
         ctx: &egui::Context,
     ) {
-        if !on {
-            self.cancel();
-            self.cancelled = None;
-            return;
-        }
         self.take_finished();
         let wanted = |k: Option<OutlookKey>| k != Some(key);
         if !wanted(self.shown.as_ref().map(|(k, _)| *k)) || !wanted(self.cancelled) {
@@ -103,7 +96,7 @@ impl OutlookRunner {
             runs: self
                 .runs
                 .unwrap_or_else(|| runs_for(roadmap.missions.len())),
-            seed: WINDOW_SEED,
+            seed: DEFAULT_SEED,
             today: Some(key.today),
             focus: key.focus,
         };
@@ -154,6 +147,13 @@ impl OutlookRunner {
             }
             Err(TryRecvError::Empty) => {}
         }
+    }
+
+    /// Called once a frame while the outlook is hidden: stops the one under way, if any, and
+    /// forgets a cancel.
+    pub fn stop(&mut self) {
+        self.cancel();
+        self.cancelled = None;
     }
 
     /// Stops the outlook under way, if any; it is not started again until something changes.
@@ -269,19 +269,19 @@ mod tests {
         };
         let ctx = egui::Context::default();
         let mut runner = OutlookRunner::default();
-        runner.follow(true, &roadmap, key(1), false, false, &ctx);
+        runner.follow(&roadmap, key(1), false, false, &ctx);
         assert_eq!(runner.progress().map(|(_, runs)| runs), Some(DEFAULT_RUNS));
         runner.cancel();
         assert_eq!(runner.progress(), None);
-        runner.follow(true, &roadmap, key(1), false, false, &ctx);
+        runner.follow(&roadmap, key(1), false, false, &ctx);
         assert_eq!(
             runner.progress(),
             None,
             "not started again for the same roadmap"
         );
-        runner.follow(true, &roadmap, key(2), true, false, &ctx);
+        runner.follow(&roadmap, key(2), true, false, &ctx);
         assert_eq!(runner.progress(), None, "nor while the pointer is held");
-        runner.follow(true, &roadmap, key(2), false, false, &ctx);
+        runner.follow(&roadmap, key(2), false, false, &ctx);
         assert!(
             runner.progress().is_some(),
             "a changed roadmap starts it again"
@@ -290,7 +290,7 @@ mod tests {
         while runner.shown(true, &roadmap).is_none() {
             assert!(waited.elapsed().as_secs() < 120, "the outlook finishes");
             std::thread::sleep(Duration::from_millis(20));
-            runner.follow(true, &roadmap, key(2), false, false, &ctx);
+            runner.follow(&roadmap, key(2), false, false, &ctx);
         }
         assert_eq!(runner.progress(), None);
         assert!(

@@ -165,20 +165,14 @@ struct Counts {
     slips: Option<Vec<(i64, u32)>>,
 }
 
-/// The start histogram shown, and the outlook it counts.
-struct Histogram {
-    outlook: u64,
-    bins: Vec<(NaiveDate, u32)>,
-}
-
 /// The panel, with its counts kept between frames: they are counted again only when the
 /// roadmap, what is shown or the baseline changes, not on every frame the tab is open.
 #[derive(Default)]
 pub struct Statistics {
     /// Keyed by the document generation, what is shown and the baseline.
     counts: Memo<(u64, Showing, Option<u64>), Counts>,
-    /// Counted again when the outlook's runs of the mission change.
-    histogram: Option<Histogram>,
+    /// The selected mission's starts per quarter, keyed by the outlook they are of.
+    start_bins: Memo<u64, Vec<(NaiveDate, u32)>>,
 }
 
 impl Statistics {
@@ -193,17 +187,13 @@ impl Statistics {
         baseline: Option<(u64, &RoadmapDiff)>,
         outlook: Option<StartOutlook>,
     ) {
-        if let Some(o) = &outlook
-            && self
-                .histogram
-                .as_ref()
-                .is_none_or(|h| h.outlook != o.outlook)
-        {
-            self.histogram = Some(Histogram {
-                outlook: o.outlook,
-                bins: start_histogram(o.starts),
-            });
-        }
+        let start_bins = (outlook.as_ref()).map(|o| {
+            (
+                o,
+                self.start_bins
+                    .get(&o.outlook, || start_histogram(o.starts)),
+            )
+        });
         let key = (generation, showing.clone(), baseline.map(|(id, _)| id));
         let counts = self.counts.get(&key, || Counts {
             per_year: missions_per_year(roadmap, showing),
@@ -214,9 +204,9 @@ impl Statistics {
             .id_salt("statistics")
             .auto_shrink(false)
             .show(ui, |ui| {
-                if let (Some(o), Some(histogram)) = (&outlook, &self.histogram) {
+                if let Some((o, bins)) = start_bins {
                     ui.strong("Outlook of the selected mission's start (runs per quarter)");
-                    start_plot(ui, o, &histogram.bins);
+                    start_plot(ui, o, bins);
                     ui.add_space(8.0);
                 }
                 ui.strong("Missions per year, by destination (by launch year)");

@@ -2,14 +2,14 @@
 
 use crate::common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
 use ger_planner::analysis::{Severity, find_conflicts};
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::layout::{
-    BarShape, Filter, GroupBy, HEADER_HEIGHT, LayoutInput, Scene, Showing, TimeView, arrange,
-    day_number, lay_out,
+    Arrangement, BarShape, Filter, GroupBy, HEADER_HEIGHT, LayoutInput, Scene, Showing, TimeView,
+    arrange, day_number, lay_out,
 };
 use ger_planner::model::{MissionKind, MissionStatus, Roadmap};
 
@@ -30,20 +30,45 @@ fn scene_showing(
     showing: &Showing,
 ) -> Scene {
     let conflicts = find_conflicts(roadmap);
-    lay_out(&LayoutInput {
+    let arrangement = arrange(roadmap, &conflicts, showing, None);
+    let time = TimeView::between(day_number(date(from)), day_number(date(to)));
+    lay_out(&plain_input(roadmap, &arrangement, time, width, height))
+}
+
+/// `roadmap` laid out over `time` on `width` × `height` pixels, unscrolled, on 2026-11-25,
+/// with nothing selected, highlighted, proposed or driving and no outlook: a test sets what it
+/// is about.
+fn plain_input<'a>(
+    roadmap: &'a Roadmap,
+    arrangement: &'a Arrangement,
+    time: TimeView,
+    width: f32,
+    height: f32,
+) -> LayoutInput<'a> {
+    const NOTHING_SELECTED: &BTreeSet<usize> = &BTreeSet::new();
+    const NOTHING_PROPOSED: &BTreeMap<usize, (i32, i32)> = &BTreeMap::new();
+    LayoutInput {
         roadmap,
-        arrangement: &arrange(roadmap, &conflicts, showing, None),
-        time: TimeView::between(day_number(date(from)), day_number(date(to))),
+        arrangement,
+        time,
         width,
         height,
         scroll_y: 0.0,
-        selection: &BTreeSet::new(),
+        selection: NOTHING_SELECTED,
         highlight: None,
         today: date("2026-11-25"),
-        proposed: &Default::default(),
+        proposed: NOTHING_PROPOSED,
         driving: &[],
         outlook: None,
-    })
+    }
+}
+
+/// December 2029 to August 2030: where the small test roadmaps' missions are.
+fn early_2030() -> TimeView {
+    TimeView::between(
+        day_number(date("2029-12-01")),
+        day_number(date("2030-08-01")),
+    )
 }
 
 fn bar<'s>(scene: &'s Scene, name: &str) -> Option<&'s ger_planner::layout::Bar> {
@@ -371,22 +396,14 @@ fn highlighting_an_agency_dims_the_missions_it_neither_leads_nor_helps() {
     let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
     let conflicts = find_conflicts(&roadmap);
     let esa = "ESA".into();
+    let arrangement = arrange(&roadmap, &conflicts, &Showing::default(), None);
+    let time = TimeView::between(
+        day_number(date("2020-01-01")),
+        day_number(date("2035-01-01")),
+    );
     let scene = lay_out(&LayoutInput {
-        roadmap: &roadmap,
-        arrangement: &arrange(&roadmap, &conflicts, &Showing::default(), None),
-        time: TimeView::between(
-            day_number(date("2020-01-01")),
-            day_number(date("2035-01-01")),
-        ),
-        width: 1200.0,
-        height: 2000.0,
-        scroll_y: 0.0,
-        selection: &BTreeSet::new(),
         highlight: Some(&esa),
-        today: date("2026-11-25"),
-        proposed: &Default::default(),
-        driving: &[],
-        outlook: None,
+        ..plain_input(&roadmap, &arrangement, time, 1200.0, 2000.0)
     });
     let dimmed = |name: &str| bar(&scene, name).map(|b| b.dimmed);
     assert_eq!(dimmed("Hera"), Some(false), "led by ESA");
@@ -436,20 +453,7 @@ fn no_two_texts_overlap_in_either_sample_at_1280_or_1920_px() {
             for width in [1280.0, 1920.0] {
                 let conflicts = find_conflicts(&roadmap);
                 let arrangement = arrange(&roadmap, &conflicts, &showing, None);
-                let scene = lay_out(&LayoutInput {
-                    roadmap: &roadmap,
-                    arrangement: &arrangement,
-                    time: view,
-                    width,
-                    height: 10_000.0,
-                    scroll_y: 0.0,
-                    selection: &BTreeSet::new(),
-                    highlight: None,
-                    today: date("2026-11-25"),
-                    proposed: &Default::default(),
-                    driving: &[],
-                    outlook: None,
-                });
+                let scene = lay_out(&plain_input(&roadmap, &arrangement, view, width, 10_000.0));
                 let labels: Vec<_> = scene.labels().collect();
                 let named = scene.bars.iter().filter(|b| b.label.is_some()).count();
                 assert!(
@@ -492,22 +496,12 @@ fn a_proposed_date_is_a_ghost_with_its_arrow_from_the_bar_and_driving_missions_a
         day_number(date("2030-06-01")) as i32,
         day_number(date("2030-06-30")) as i32,
     );
+    let arrangement = arrange(&roadmap, &conflicts, &Showing::default(), None);
     let scene = lay_out(&LayoutInput {
-        roadmap: &roadmap,
-        arrangement: &arrange(&roadmap, &conflicts, &Showing::default(), None),
-        time: TimeView::between(
-            day_number(date("2029-12-01")),
-            day_number(date("2030-08-01")),
-        ),
-        width: 1200.0,
-        height: 900.0,
-        scroll_y: 0.0,
         selection: &BTreeSet::from([1]),
-        highlight: None,
-        today: date("2026-11-25"),
         proposed: &[(1, later)].into(),
         driving: &[0],
-        outlook: None,
+        ..plain_input(&roadmap, &arrangement, early_2030(), 1200.0, 900.0)
     });
     assert_eq!(bar(&scene, "Mission first").map(|b| b.driving), Some(true));
     assert_eq!(
@@ -554,24 +548,12 @@ fn with_the_outlook_a_bar_has_a_tail_to_its_p80_end_and_a_certain_one_has_none()
         &Default::default(),
     )
     .unwrap_or_else(|| panic!("not cancelled"));
-    let time = TimeView::between(
-        day_number(date("2029-12-01")),
-        day_number(date("2030-08-01")),
-    );
+    let time = early_2030();
     let conflicts = find_conflicts(&roadmap);
+    let arrangement = arrange(&roadmap, &conflicts, &Showing::default(), None);
     let scene = lay_out(&LayoutInput {
-        roadmap: &roadmap,
-        arrangement: &arrange(&roadmap, &conflicts, &Showing::default(), None),
-        time,
-        width: 1200.0,
-        height: 900.0,
-        scroll_y: 0.0,
-        selection: &BTreeSet::new(),
-        highlight: None,
-        today: date("2026-11-25"),
-        proposed: &Default::default(),
-        driving: &[],
         outlook: Some(&outlook),
+        ..plain_input(&roadmap, &arrangement, time, 1200.0, 900.0)
     });
     let uncertain = bar(&scene, "Mission uncertain").unwrap_or_else(|| panic!("laid out"));
     let p80_end = outlook.missions[0].p80_end;

@@ -25,6 +25,9 @@ pub use slips::{MIN_GROUP, Slip, SlipModel};
 
 /// Runs when none are asked for: enough for percentiles steady to a day or two.
 pub const DEFAULT_RUNS: usize = 10_000;
+/// The seed when none is asked for: the command line's default and the window's, so that
+/// both give the same figures.
+pub const DEFAULT_SEED: u64 = 1;
 
 /// What to run.
 #[derive(Clone, Debug, PartialEq, Eq)]
