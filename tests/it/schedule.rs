@@ -374,3 +374,35 @@ fn a_quick_fix_moves_only_the_conflicts_mission_and_what_follows_it() {
         "moving later does not break a cycle"
     );
 }
+
+#[test]
+fn an_accepted_overcommit_of_two_missions_does_not_let_a_third_in_beside_them() {
+    // NASA leads two at once; the working group accepts Y and Z together, not X with them.
+    let mut plan = roadmap(vec![
+        mission("x", "2027-01-01", "2027-01-10"),
+        mission("y", "2027-01-01", "2027-01-10"),
+        mission("z", "2027-01-01", "2027-01-10"),
+    ]);
+    plan.agencies[0] = agency("NASA", Some(2));
+    plan.accepted.push(ger_planner::model::AcceptedConflict {
+        kind: ConflictKind::AgencyOvercommitted,
+        missions: vec!["y".into(), "z".into()],
+        agency: Some("NASA".into()),
+        resource: None,
+        reason: "known".to_owned(),
+    });
+    let proposed = schedule(&plan, None);
+    let moved: Vec<(&str, NaiveDate)> = (proposed.moves.iter())
+        .map(|m| (plan.missions[m.position].id.as_str(), m.to_start))
+        .collect();
+    assert_eq!(
+        moved,
+        [("z", date("2027-01-11"))],
+        "X, Y and Z on one day is not the run accepted"
+    );
+    let after = proposed.applied_to(&plan);
+    assert!(
+        schedule(&after, None).moves.is_empty(),
+        "scheduling again moves nothing"
+    );
+}

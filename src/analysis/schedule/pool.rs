@@ -179,13 +179,13 @@ impl Pool {
         self.most_active = self.most_active.max(most);
     }
 
-    /// Where the pool is full during `start..=end`, if it is. With `exempt`, those missions
-    /// are not counted (accepted conflicts). With `named`, the missions that fill the first
-    /// full day are named and `free_from` is the day after the first of them ends. Without
-    /// either, which is how the outlook's runs ask, the count is read off the days spanned,
-    /// `by` is left empty and `free_from` is the first day with room again after the first
-    /// full one.
-    /// Either start is safe to jump to: every start before it spans a full day.
+    /// Where the pool is full during `start..=end`, if it is. With `exempt`, a day whose
+    /// missions are all exempt with the newcomer (an accepted conflict) is not full. With
+    /// `named`, the missions that fill the first full day are named and `free_from` is the
+    /// day after the first of them ends. Without either, which is how the outlook's runs ask,
+    /// the count is read off the days spanned, `by` is left empty and `free_from` is the first
+    /// day with room again after the first full one. Either start is safe to jump to: every
+    /// start before it spans a full day.
     pub(super) fn blocked(
         &self,
         start: i32,
@@ -210,14 +210,14 @@ impl Pool {
         })
     }
 
-    /// The first day of `start..=end` on which the pool is already full, if any, not counting
-    /// the `exempt` missions.
+    /// The first day of `start..=end` on which the pool is already full for a newcomer, if
+    /// any: a day is not, when every mission on it is `exempt` with the newcomer.
     fn full_during(&self, start: i32, end: i32, exempt: impl Fn(usize) -> bool) -> Option<Full> {
         let overlapping: Vec<(i32, i32, usize)> = self
             .placed
             .range(start.saturating_sub(self.longest)..=end)
             .flat_map(|(&first, ends)| ends.iter().map(move |&(last, m)| (first, last, m)))
-            .filter(|&(_, last, m)| last >= start && !exempt(m))
+            .filter(|&(_, last, _)| last >= start)
             .collect();
         if overlapping.len() < self.capacity {
             return None;
@@ -245,6 +245,13 @@ impl Pool {
                     .filter(|&&(first, last, _)| first <= day && day <= last)
                     .map(|&(_, last, m)| (last, m))
                     .collect();
+                // A day whose missions the newcomer may all share it with (an accepted run of
+                // them all) is not full for it. Judged by the whole day, not mission by
+                // mission, so that where a newcomer goes does not depend on which of the
+                // day's missions were placed before it.
+                if by.iter().all(|&(_, m)| exempt(m)) {
+                    continue;
+                }
                 let free_from = by.iter().map(|&(last, _)| last).min().unwrap_or(day) + 1;
                 return Some(Full {
                     by: by.into_iter().map(|(_, m)| m).collect(),
@@ -324,7 +331,10 @@ mod tests {
             .map(|f| (f.by, f.free_from));
         assert_eq!(full, Some((vec![0, 1], 11)));
         assert_eq!(pool.full_during(11, 30, |_| false), None);
-        assert_eq!(pool.full_during(0, 6, |m| m == 1), None);
+        // A newcomer exempt with only one of the day's two missions still finds it full; one
+        // exempt with both does not.
+        assert!(pool.full_during(0, 6, |m| m == 1).is_some());
+        assert_eq!(pool.full_during(0, 6, |m| m <= 1), None);
     }
 
     #[test]
