@@ -107,32 +107,33 @@ impl LiveConflicts {
         let named = |ids: &[crate::model::MissionId]| {
             ids.iter().any(|id| touched.ids.contains(id.as_str()))
         };
-        // What the change cannot have touched stays, still in order.
-        let (kept, checked_again): (Vec<Conflict>, Vec<Conflict>) =
-            std::mem::take(&mut self.conflicts)
-                .into_iter()
-                .partition(|c| match c.kind {
-                    ConflictKind::Dependency
-                    | ConflictKind::LaunchWindow
-                    | ConflictKind::DateOvertaken => !named(&c.missions),
-                    ConflictKind::ResourceOverbooked | ConflictKind::ResourceGap => c
-                        .resource
-                        .as_ref()
-                        .is_none_or(|r| !touched.resource_ids.contains(r.as_str())),
-                    ConflictKind::AgencyOvercommitted => c
-                        .agency
-                        .as_ref()
-                        .is_none_or(|a| !touched.agency_ids.contains(a.as_str())),
-                    ConflictKind::DependencyCycle
-                    | ConflictKind::UnknownReference
-                    | ConflictKind::DuplicateId
-                    | ConflictKind::InvalidDates => true,
-                });
+        // What the change may have touched is checked again; the rest stays where it is, in
+        // order.
+        let checked_again: Vec<Conflict> = self
+            .conflicts
+            .extract_if(.., |c| match c.kind {
+                ConflictKind::Dependency
+                | ConflictKind::LaunchWindow
+                | ConflictKind::DateOvertaken => named(&c.missions),
+                ConflictKind::ResourceOverbooked | ConflictKind::ResourceGap => c
+                    .resource
+                    .as_ref()
+                    .is_some_and(|r| touched.resource_ids.contains(r.as_str())),
+                ConflictKind::AgencyOvercommitted => c
+                    .agency
+                    .as_ref()
+                    .is_some_and(|a| touched.agency_ids.contains(a.as_str())),
+                ConflictKind::DependencyCycle
+                | ConflictKind::UnknownReference
+                | ConflictKind::DuplicateId
+                | ConflictKind::InvalidDates => false,
+            })
+            .collect();
         let mut found = Vec::new();
         run_date_checks(&index, self.today, &Scope::Touching(&touched), &mut found);
         found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let changes = ConflictChanges::between(checked_again, &found);
-        self.conflicts = merge_sorted(kept, found);
+        insert_sorted(&mut self.conflicts, found);
         Some(changes)
     }
 }
@@ -173,18 +174,23 @@ impl ConflictChanges {
     }
 }
 
-/// Two lists sorted by [`Conflict::sort_key`] as one, in linear time.
-fn merge_sorted(kept: Vec<Conflict>, found: Vec<Conflict>) -> Vec<Conflict> {
-    let mut merged = Vec::with_capacity(kept.len() + found.len());
-    let mut found = found.into_iter().peekable();
-    for conflict in kept {
-        while let Some(next) = found.next_if(|f| f.sort_key() < conflict.sort_key()) {
-            merged.push(next);
-        }
-        merged.push(conflict);
+/// Puts `found` into `conflicts`, both sorted by [`Conflict::sort_key`], where each belongs.
+/// A drag frame finds a handful of conflicts among thousands kept: each is placed by a binary
+/// search, and the kept ones are moved in blocks, never compared one by one.
+fn insert_sorted(conflicts: &mut Vec<Conflict>, found: Vec<Conflict>) {
+    let places: Vec<usize> = found
+        .iter()
+        .map(|f| conflicts.partition_point(|c| c.sort_key() <= f.sort_key()))
+        .collect();
+    let mut placed_from = conflicts.len();
+    conflicts.extend(found);
+    // Back to front. Before each step the found conflicts not yet placed lie just before the
+    // kept ones placed already, from `placed_from` on; swapping them with the kept ones that
+    // belong after the last of them puts that one in its place.
+    for (j, &place) in places.iter().enumerate().rev() {
+        conflicts[place..placed_from + j + 1].rotate_left(placed_from - place);
+        placed_from = place;
     }
-    merged.extend(found);
-    merged
 }
 
 /// What the date checks look at.
