@@ -8,7 +8,8 @@
 use std::sync::Arc;
 
 use egui::emath::GuiRounding as _;
-use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, vec2};
+use egui::epaint::Vertex;
+use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Vec2, vec2};
 
 /// Rectangles to be painted as one mesh, in the order they were added.
 pub struct RectBatch {
@@ -169,6 +170,23 @@ impl RectBatch {
         self.mesh.add_triangle(first, first + 2, first + 3);
     }
 
+    /// A copy of `mesh`, drawn in white, moved by `offset` and in `color`: a small
+    /// anti-aliased shape tessellated once, then stamped wherever it goes.
+    pub fn stamp(&mut self, mesh: &Mesh, offset: Vec2, color: Color32) {
+        let first = self.mesh.vertices.len() as u32;
+        self.mesh
+            .vertices
+            .extend(mesh.vertices.iter().map(|vertex| Vertex {
+                pos: vertex.pos + offset,
+                uv: vertex.uv,
+                // White at some coverage (premultiplied): the colour at that coverage.
+                color: color.gamma_multiply_u8(vertex.color.a()),
+            }));
+        self.mesh
+            .indices
+            .extend(mesh.indices.iter().map(|index| index + first));
+    }
+
     /// Adds the batch to `painter` as one shape.
     pub fn paint(self, painter: &Painter) {
         if !self.mesh.is_empty() {
@@ -217,6 +235,37 @@ mod tests {
             "{:?}",
             batch.mesh.vertices
         );
+    }
+
+    #[test]
+    fn a_stamp_is_the_white_mesh_moved_and_in_the_colour_at_its_coverage() {
+        let mut white = egui::Mesh::default();
+        white.colored_vertex(pos2(0.0, 0.0), Color32::WHITE);
+        white.colored_vertex(pos2(1.0, 0.0), Color32::WHITE.gamma_multiply_u8(128));
+        white.colored_vertex(pos2(0.0, 1.0), Color32::TRANSPARENT);
+        white.add_triangle(0, 1, 2);
+        let mut batch = RectBatch::new(1.0);
+        batch.fill(
+            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+            Color32::RED,
+        );
+        batch.stamp(&white, egui::vec2(10.0, 20.0), Color32::BLUE);
+        let stamped = &batch.mesh.vertices[4..];
+        let positions: Vec<_> = stamped.iter().map(|v| v.pos).collect();
+        assert_eq!(
+            positions,
+            [pos2(10.0, 20.0), pos2(11.0, 20.0), pos2(10.0, 21.0)]
+        );
+        let colors: Vec<_> = stamped.iter().map(|v| v.color).collect();
+        assert_eq!(
+            colors,
+            [
+                Color32::BLUE,
+                Color32::BLUE.gamma_multiply_u8(128),
+                Color32::TRANSPARENT
+            ]
+        );
+        assert_eq!(batch.mesh.indices[6..], [4, 5, 6]);
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
 }
 
 /// The theme's colours the chart uses.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
     /// Text colour.
     pub text: Color32,

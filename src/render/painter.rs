@@ -1,7 +1,8 @@
 //! Scene → egui shapes.
 
+use egui::epaint::{TessellationOptions, Tessellator};
 use egui::{
-    Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
+    Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
 
 use super::batch::RectBatch;
@@ -24,6 +25,7 @@ pub fn screen_rect(chart: Rect, r: &layout::Rect) -> Rect {
 }
 
 /// Colours and sizes that depend on the theme and on where the chart is.
+#[derive(Clone, Debug, PartialEq)]
 pub struct SceneStyle {
     /// Screen rectangle of the chart (where x = 0, y = 0 of the scene is `chart.min`).
     pub chart: Rect,
@@ -85,8 +87,20 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         paint_bar_body(&mut bars, &lanes_area, bar, style);
     }
     bars.paint(&lanes_area);
+    let crew_icon = crew_icon_mesh(painter.pixels_per_point());
+    let mut icons = RectBatch::new(painter.pixels_per_point());
     for bar in &scene.bars {
-        paint_bar_marks(&lanes_area, bar, style);
+        if let Some([x, y]) = bar.crew_icon_centre() {
+            let ink = ink(bar, true, &style.colors);
+            icons.stamp(&crew_icon, style.at(x, y).to_vec2(), ink);
+        }
+    }
+    icons.paint(&lanes_area);
+    for bar in &scene.bars {
+        if let Some(label) = &bar.label {
+            let color = ink(bar, label.inside, &style.colors);
+            paint_label(&lanes_area, label, TEXT_SIZE, color, style);
+        }
     }
     if style.legend {
         paint_legend(&lanes_area, scene, style);
@@ -290,7 +304,8 @@ fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &S
 
 /// A bar's own rectangles at `rect`: fill, hatching, outline in its status's style.
 fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneStyle) {
-    batch.fill(rect, fill_color(bar, &style.colors));
+    let fill = fill_color(bar, &style.colors);
+    batch.fill(rect, fill);
     if let Some(x) = bar.operating_from.filter(|_| !bar.contribution) {
         let operating = Rect::from_x_y_ranges(style.at(x, 0.0).x..=rect.right(), rect.y_range());
         batch.fill(operating, operating_color(bar, &style.colors));
@@ -299,7 +314,11 @@ fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneSt
         // A contribution to another agency's mission: hatched in the lead's colour.
         batch.hatch(rect, hatch_color(bar, &style.colors), 6.0);
     }
-    if let Some(frame) = bar_frame(bar, rect.width(), &style.colors) {
+    // A solid outline the colour of an opaque fill (a planned mission's) would not show: on a
+    // chart of thousands of bars, leaving it out is four rectangles fewer each.
+    let frame = bar_frame(bar, rect.width(), &style.colors)
+        .filter(|frame| frame.dashes.is_some() || frame.color != fill || !fill.is_opaque());
+    if let Some(frame) = frame {
         paint_frame(batch, rect, frame);
     }
     if bar.status == MissionStatus::Cancelled {
@@ -317,17 +336,6 @@ fn paint_frame(batch: &mut RectBatch, rect: Rect, frame: Frame) {
     match frame.dashes {
         Some((on, off)) => batch.dashed_frame(rect, frame.width, frame.color, on, off),
         None => batch.frame(rect, frame.width, frame.color),
-    }
-}
-
-/// What is drawn on top of a bar: the crew icon and the label.
-fn paint_bar_marks(painter: &Painter, bar: &Bar, style: &SceneStyle) {
-    if let Some([x, y]) = bar.crew_icon_centre() {
-        crew_icon(painter, style.at(x, y), ink(bar, true, &style.colors));
-    }
-    if let Some(label) = &bar.label {
-        let color = ink(bar, label.inside, &style.colors);
-        paint_label(painter, label, TEXT_SIZE, color, style);
     }
 }
 
@@ -368,7 +376,7 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         }
         at.y += row;
     }
-    crew_icon(painter, at + vec2(11.0, 8.0), style.colors.text);
+    painter.extend(crew_icon(at + vec2(11.0, 8.0), style.colors.text));
     painter.text(
         at + vec2(30.0, 0.0),
         Align2::LEFT_TOP,
@@ -419,20 +427,38 @@ fn chart_relative(rect: Rect, style: &SceneStyle) -> layout::Rect {
     }
 }
 
-/// A small crew figure (head and shoulders), so crewed missions read without colour.
-fn crew_icon(painter: &Painter, centre: Pos2, ink: Color32) {
-    painter.circle_filled(centre + vec2(0.0, -3.0), 2.6, ink);
+/// A small crew figure (head and shoulders) around `centre`, so crewed missions read without
+/// colour.
+fn crew_icon(centre: Pos2, ink: Color32) -> [Shape; 2] {
     let shoulders = Rect::from_center_size(centre + vec2(0.0, 3.2), Vec2::new(8.0, 4.5));
-    painter.rect_filled(
-        shoulders,
-        egui::CornerRadius {
-            nw: 4,
-            ne: 4,
-            sw: 1,
-            se: 1,
-        },
-        ink,
+    let corners = egui::CornerRadius {
+        nw: 4,
+        ne: 4,
+        sw: 1,
+        se: 1,
+    };
+    [
+        Shape::circle_filled(centre + vec2(0.0, -3.0), 2.6, ink),
+        Shape::rect_filled(shoulders, corners, ink),
+    ]
+}
+
+/// The crew icon in white around (0, 0), tessellated as egui would (anti-aliased), to be
+/// stamped on every crewed mission's bar: tessellating its two shapes again for each bar was
+/// a fifth of the tessellation of a chart of thousands of missions. Without egui's prepared
+/// discs the mesh is pure geometry, not tied to the font atlas.
+fn crew_icon_mesh(pixels_per_point: f32) -> Mesh {
+    let mut tessellator = Tessellator::new(
+        pixels_per_point,
+        TessellationOptions::default(),
+        [1, 1],
+        Vec::new(),
     );
+    let mut mesh = Mesh::default();
+    for shape in crew_icon(Pos2::ZERO, Color32::WHITE) {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    mesh
 }
 
 fn diamond(rect: Rect) -> Vec<Pos2> {
