@@ -89,6 +89,8 @@ pub struct Arrangement {
     pub severity: Vec<Option<Severity>>,
     /// Each mission's lead agency colour, by position.
     pub color: Vec<Rgb>,
+    /// Each mission's lead agency (the first with its id), by position, where it is known.
+    pub lead: Vec<Option<usize>>,
     /// Dependencies between shown missions.
     pub links: Vec<Link>,
     /// In compare mode, the days each mission had in the baseline where they differ, by
@@ -156,6 +158,7 @@ pub fn arrange(
         positions_of,
         conflict_counts,
         color: lead_colors(roadmap),
+        lead: leads(roadmap),
         links: links(roadmap, conflicts, &shown),
         ghost_days,
         names: roadmap
@@ -421,6 +424,16 @@ fn worst_severity(&[errors, warnings]: &[u32; 2]) -> Option<Severity> {
     } else {
         None
     }
+}
+
+/// Each mission's lead agency (the first of its id), by position.
+fn leads(roadmap: &Roadmap) -> Vec<Option<usize>> {
+    let first_of = id_positions(roadmap.agencies.iter().map(|a| a.id.as_str())).0;
+    roadmap
+        .missions
+        .iter()
+        .map(|m| first_of.get(m.lead.as_str()).copied())
+        .collect()
 }
 
 /// Each mission's lead agency colour (the first agency's, where ids repeat).

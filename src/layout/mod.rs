@@ -140,16 +140,22 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
 
 /// The lead agencies of `bars` (known ones, in the roadmap's order) with their colours.
 fn agencies_in_view(input: &LayoutInput, bars: &[Bar]) -> Vec<(String, Rgb)> {
-    let missions = &input.roadmap.missions;
-    let leads: rustc_hash::FxHashSet<&str> = bars
+    let agencies = &input.roadmap.agencies;
+    let mut leading = vec![false; agencies.len()];
+    for bar in bars {
+        if let Some(a) = input.arrangement.lead[bar.mission] {
+            leading[a] = true;
+        }
+    }
+    // An agency whose id repeats leads what the first of that id leads.
+    let first_of = crate::model::id_positions(agencies.iter().map(|a| a.id.as_str())).0;
+    agencies
         .iter()
-        .map(|b| missions[b.mission].lead.as_str())
-        .collect();
-    input
-        .roadmap
-        .agencies
-        .iter()
-        .filter(|agency| leads.contains(agency.id.as_str()))
+        .filter(|agency| {
+            first_of
+                .get(agency.id.as_str())
+                .is_some_and(|&a| leading[a])
+        })
         .map(|agency| {
             let color = agency.color.map_or([150, 150, 150], |c| [c.r, c.g, c.b]);
             (agency.id.to_string(), color)
