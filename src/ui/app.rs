@@ -26,7 +26,7 @@ use super::setup_panel::SetupPanel;
 use super::statistics::Statistics;
 use super::tasks::Done;
 use super::tasks::Tasks;
-use super::timeline::{Timeline, TimelineInput};
+use super::timeline::{ChartVersion, Timeline, TimelineInput};
 use crate::analysis::{Conflict, Outlook};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::edit::MissionKey;
@@ -357,6 +357,9 @@ impl GerApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let document = &self.open.document;
+                let outlook = self
+                    .outlook
+                    .shown(self.settings.show_outlook, document.roadmap());
                 let input = TimelineInput {
                     roadmap: document.roadmap(),
                     keys: document.keys(),
@@ -375,9 +378,11 @@ impl GerApp {
                         let float = self.derived.float(document.roadmap(), i)?;
                         Some(super::inspector::float_text(&float))
                     },
-                    outlook: self
-                        .outlook
-                        .shown(self.settings.show_outlook, document.roadmap()),
+                    outlook,
+                    version: ChartVersion {
+                        derived: self.derived.version(),
+                        outlook: outlook.map(|_| self.outlook.shown_number()),
+                    },
                 };
                 let done = self.timeline.ui(ui, &mut self.settings.time, &input);
                 actions.extend(done.into_iter().map(Action::Timeline));

@@ -22,12 +22,19 @@ pub struct Derived {
     pub arrangement: Arrangement,
     /// The document generation, what is shown, the baseline and the day all this is of.
     made_for: Option<(u64, Showing, Option<u64>, NaiveDate)>,
+    /// How many times all this was made: a new number with every change of what it is of.
+    version: u64,
 }
 
 impl Derived {
     /// The roadmap's conflicts, sorted by kind, then missions.
     pub fn conflicts(&self) -> &[Conflict] {
         self.live.as_ref().map_or(&[], LiveConflicts::conflicts)
+    }
+
+    /// A number that changes whenever the conflicts or the arrangement are made again.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// The chain of missions that sets mission `i`'s earliest date.
@@ -128,5 +135,6 @@ impl Derived {
             None => self.arrangement = layout::arrange(roadmap, conflicts, showing, baseline),
         }
         self.made_for = Some((generation, showing.clone(), baseline_id, today));
+        self.version += 1;
     }
 }

@@ -22,6 +22,7 @@ mod memo;
 mod menus;
 mod open_document;
 mod outlook;
+mod picture;
 mod planning;
 mod presentation;
 mod resolve;

@@ -171,6 +171,11 @@ impl OutlookRunner {
         (outlook.missions.len() == roadmap.missions.len()).then_some(outlook)
     }
 
+    /// The number of the outlook [`Self::shown`] gives: a new one with each outlook shown.
+    pub fn shown_number(&self) -> u64 {
+        self.shown_number
+    }
+
     /// The outlook of the one mission `selected` (by position), for the Statistics tab's
     /// histogram, when the outlook is `on` and was worked out for it.
     pub fn start_of<'a>(

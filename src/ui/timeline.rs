@@ -8,6 +8,7 @@ use egui::{
     Color32, CursorIcon, Id, Key, PopupAnchor, Rect, Response, Sense, Tooltip, Ui, WidgetInfo, pos2,
 };
 
+use super::picture;
 use crate::analysis::Conflict;
 use crate::edit::{MissionKey, MissionKeys};
 use crate::layout::{
@@ -86,6 +87,19 @@ pub struct TimelineInput<'a> {
     pub float_text: &'a dyn Fn(usize) -> Option<String>,
     /// The outlook, when it is shown: tails on the bars, percentiles in their tooltips.
     pub outlook: Option<&'a crate::analysis::Outlook>,
+    /// Which version of all the above the chart shows.
+    pub version: ChartVersion,
+}
+
+/// Which roadmap, conflicts, arrangement and outlook the chart shows: it changes whenever any
+/// of them does, so that while it does not (and neither do the view, the selection and the
+/// rest of the input), the picture painted last can be painted again as it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChartVersion {
+    /// The version of the conflicts and arrangement, made from the roadmap.
+    pub derived: u64,
+    /// The number of the outlook shown, if one is.
+    pub outlook: Option<u64>,
 }
 
 /// A drag under way: the missions as they were, so each frame computes from the origin and
@@ -106,17 +120,44 @@ struct Drag {
     label: String,
 }
 
+/// The picture on screen, where it is and what it was made from. Bars are found in it by
+/// position rather than each being a widget, which keeps frames of thousands of bars fast.
+struct Shown {
+    scene: Scene,
+    chart: Rect,
+    /// The keys of the scene's bars, in the order of its bars: the roadmap may have changed
+    /// since it was drawn, so its positions cannot be looked up again.
+    keys: Vec<MissionKey>,
+    made_from: PictureInput,
+    /// The shapes painted.
+    shapes: picture::Painted,
+}
+
+/// What a picture is made from, besides the fonts.
+#[derive(PartialEq)]
+struct PictureInput {
+    version: ChartVersion,
+    time: TimeView,
+    scroll_y: f32,
+    selection: BTreeSet<usize>,
+    highlight: Option<AgencyId>,
+    today: NaiveDate,
+    proposed: BTreeMap<usize, (i32, i32)>,
+    driving: Vec<usize>,
+    style: SceneStyle,
+    pixels_per_point: f32,
+    /// What the painter does to every shape added (a faded or hidden UI), baked into them.
+    opacity: f32,
+    visible: bool,
+}
+
 /// The chart's own state between frames.
 #[derive(Default)]
 pub struct Timeline {
     /// Pixels the lanes are scrolled up by.
     pub scroll_y: f32,
-    /// The picture on screen, and where: what the pointer points at. Bars are found in it by
-    /// position rather than each being a widget, which keeps frames of thousands of bars fast.
-    shown: Option<(Scene, Rect)>,
-    /// The keys of the shown scene's bars, in the order of its bars: the roadmap may have
-    /// changed since it was drawn, so its positions cannot be looked up again.
-    shown_keys: Vec<MissionKey>,
+    /// The picture on screen: what the pointer points at.
+    shown: Option<Shown>,
     drag: Option<Drag>,
     focus: Option<Vec<MissionKey>>,
     /// Where the context menu was opened: the day and the lane there.
@@ -158,48 +199,82 @@ impl Timeline {
         if let Some(missions) = &focus {
             bring_into_time_view(view, input.roadmap, missions);
         }
-        let scene = layout::lay_out(&LayoutInput {
-            roadmap: input.roadmap,
-            arrangement: input.arrangement,
+        let made_from = PictureInput {
+            version: input.version,
             time: *view,
-            width: chart.width(),
-            height: chart.height(),
             scroll_y: self.scroll_y,
-            selection: input.selected_positions,
-            highlight: input.highlight,
+            selection: input.selected_positions.clone(),
+            highlight: input.highlight.cloned(),
             today: input.today,
-            proposed: input.proposed,
-            driving: input.driving,
-            outlook: input.outlook,
-        });
+            proposed: input.proposed.clone(),
+            driving: input.driving.to_vec(),
+            style: scene_style(ui, chart, gutter, input.show_legend),
+            pixels_per_point: ui.pixels_per_point(),
+            opacity: ui.painter().opacity(),
+            visible: ui.painter().is_visible(),
+        };
+        let shown = match self.shown.take() {
+            Some(shown) if shown.made_from == made_from => {
+                picture::replay(ui.painter(), &shown.shapes);
+                shown
+            }
+            _ => Self::paint(ui, input, made_from),
+        };
         if let Some(missions) = focus {
-            self.scroll_to(&scene, &missions, chart.height());
+            self.scroll_to(&shown.scene, &missions, chart.height());
             ui.ctx().request_repaint();
         }
-        let style = scene_style(ui, chart, gutter, input.show_legend);
-        paint_scene(ui.painter(), &scene, &style);
-        self.shown_keys.clear();
-        self.shown_keys.extend(
-            scene
-                .bars
-                .iter()
-                .filter_map(|bar| input.keys.at(bar.mission)),
-        );
-        describe_bars(ui.ctx(), background.id, &scene, chart, &self.shown_keys);
-        self.shown = Some((scene, chart));
+        describe_bars(ui.ctx(), background.id, &shown.scene, chart, &shown.keys);
+        self.shown = Some(shown);
         self.drag_ui(ui, view, input, &mut actions);
         self.nudge(ui, view, input, &mut actions);
         actions
     }
 
+    /// Lays out and paints the picture `made_from` describes.
+    fn paint(ui: &Ui, input: &TimelineInput, made_from: PictureInput) -> Shown {
+        let chart = made_from.style.chart;
+        let scene = layout::lay_out(&LayoutInput {
+            roadmap: input.roadmap,
+            arrangement: input.arrangement,
+            time: made_from.time,
+            width: chart.width(),
+            height: chart.height(),
+            scroll_y: made_from.scroll_y,
+            selection: &made_from.selection,
+            highlight: made_from.highlight.as_ref(),
+            today: made_from.today,
+            proposed: &made_from.proposed,
+            driving: &made_from.driving,
+            outlook: input.outlook,
+        });
+        let shapes = picture::record(ui.painter(), |painter| {
+            paint_scene(painter, &scene, &made_from.style);
+        });
+        let keys = scene
+            .bars
+            .iter()
+            .filter_map(|bar| input.keys.at(bar.mission))
+            .collect();
+        Shown {
+            scene,
+            chart,
+            keys,
+            made_from,
+            shapes,
+        }
+    }
+
     /// The mission of the bar under `pos` on screen, and the part of the bar there.
     fn bar_at(&self, pos: egui::Pos2) -> Option<(MissionKey, BarPart)> {
-        let (scene, chart) = self.shown.as_ref()?;
-        if !chart.contains(pos) {
+        let shown = self.shown.as_ref()?;
+        if !shown.chart.contains(pos) {
             return None;
         }
-        let (k, part) = scene.hit(pos.x - chart.left(), pos.y - chart.top())?;
-        Some((*self.shown_keys.get(k)?, part))
+        let (k, part) = shown
+            .scene
+            .hit(pos.x - shown.chart.left(), pos.y - shown.chart.top())?;
+        Some((*shown.keys.get(k)?, part))
     }
 
     /// Hovering, clicking and grabbing bars: cursor, tooltip, selection, the start of a drag.
@@ -225,8 +300,8 @@ impl Timeline {
                 .clone()
                 .on_hover_ui_at_pointer(|ui| mission_tooltip(ui, input, mission));
         }
-        if let Some((scene, _)) = &self.shown {
-            for key in accessible_clicks(ui, background.id, scene, &self.shown_keys) {
+        if let Some(shown) = &self.shown {
+            for key in accessible_clicks(ui, background.id, &shown.scene, &shown.keys) {
                 actions.push(TimelineAction::Select {
                     missions: vec![key],
                     add: false,
@@ -257,7 +332,10 @@ impl Timeline {
             let pressed = ui.input(|i| i.pointer.press_origin());
             let grabbed = pressed.and_then(|p| self.bar_at(p));
             if let Some((mission, part)) = grabbed.filter(|_| !input.locked) {
-                let chart = self.shown.as_ref().map_or(Rect::NOTHING, |shown| shown.1);
+                let chart = self
+                    .shown
+                    .as_ref()
+                    .map_or(Rect::NOTHING, |shown| shown.chart);
                 self.begin_drag(ui, part, mission, view, chart, input, actions);
             }
         }
@@ -271,11 +349,15 @@ impl Timeline {
         actions: &mut Vec<TimelineAction>,
     ) {
         if background.secondary_clicked()
-            && let (Some(pos), Some((scene, chart))) =
+            && let (Some(pos), Some(shown)) =
                 (background.interact_pointer_pos(), self.shown.as_ref())
         {
+            let chart = shown.chart;
             let day = view.time_from_x(pos.x - chart.left(), chart.width());
-            let lane = scene.lane_at(pos.y - chart.top()).map(|l| l.key.clone());
+            let lane = shown
+                .scene
+                .lane_at(pos.y - chart.top())
+                .map(|l| l.key.clone());
             self.context_at = Some((layout::date_from_day(day.floor()), lane));
         }
         background.context_menu(|ui| {
@@ -300,7 +382,7 @@ impl Timeline {
         actions: &mut Vec<TimelineAction>,
     ) {
         let width = chart.width();
-        let content_height = self.shown.as_ref().map_or(0.0, |s| s.0.content_height);
+        let content_height = self.shown.as_ref().map_or(0.0, |s| s.scene.content_height);
         let max_scroll = (content_height - chart.height()).max(0.0);
         if ui.rect_contains_pointer(background.rect) {
             let (scroll, zoom, pointer) =

@@ -1,0 +1,221 @@
+//! The shapes the chart painted, kept so that a frame in which nothing the chart is made from
+//! changed (the pointer moved, a tooltip opened, a panel redrew) paints them again instead of
+//! laying out and painting thousands of bars once more. On a roadmap of 10,000 missions that
+//! is about half of a still frame.
+
+use egui::{Painter, Rect, Shape};
+
+/// Shapes painted, each with the rectangle it is clipped to.
+pub type Painted = Vec<(Rect, Shape)>;
+
+/// Paints with `paint` on `painter` and returns the shapes it added to `painter`'s layer.
+pub fn record(painter: &Painter, paint: impl FnOnce(&Painter)) -> Painted {
+    let layer = painter.layer_id();
+    let first = painter.ctx().graphics_mut(|g| g.entry(layer).next_idx());
+    paint(painter);
+    painter.ctx().graphics(|g| {
+        g.get(layer).map_or_else(Vec::new, |list| {
+            list.all_entries()
+                .skip(first.0)
+                .map(|clipped| (clipped.clip_rect, clipped.shape.clone()))
+                .collect()
+        })
+    })
+}
+
+/// Adds `shapes` recorded earlier to `painter`'s layer, as they were painted. Their text is
+/// laid out again (a lookup in egui's cache): when the font atlas fills up egui starts a new
+/// one, and glyphs laid out before would then point into the old one.
+pub fn replay(painter: &Painter, shapes: &Painted) {
+    let shapes: Painted = shapes
+        .iter()
+        .map(|(clip_rect, shape)| {
+            let shape = match shape {
+                Shape::Text(text) => {
+                    let mut text = text.clone();
+                    text.galley = painter.layout_job((*text.galley.job).clone());
+                    Shape::Text(text)
+                }
+                shape => shape.clone(),
+            };
+            (*clip_rect, shape)
+        })
+        .collect();
+    painter.ctx().graphics_mut(|g| {
+        let list = g.entry(painter.layer_id());
+        for (clip_rect, shape) in shapes {
+            list.add(clip_rect, shape);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use chrono::NaiveDate;
+    use egui::epaint::ClippedShape;
+    use egui::{Context, RawInput, Rect, pos2, vec2};
+
+    use crate::analysis::find_conflicts;
+    use crate::bundled::bundled_roadmap;
+    use crate::edit::Document;
+    use crate::layout::{self, Arrangement, Showing, TimeView};
+    use crate::model::Roadmap;
+    use crate::ui::timeline::{ChartVersion, Timeline, TimelineInput};
+
+    /// What the chart is given, in a form a test can change field by field.
+    #[derive(Clone)]
+    struct Given {
+        selected: BTreeSet<usize>,
+        proposed: BTreeMap<usize, (i32, i32)>,
+        driving: Vec<usize>,
+        today: NaiveDate,
+        version: u64,
+        view: TimeView,
+        legend: bool,
+    }
+
+    /// One frame of the chart alone, filling the screen; what it painted.
+    fn paint(
+        ctx: &Context,
+        timeline: &mut Timeline,
+        document: &Document,
+        arrangement: &Arrangement,
+        given: &Given,
+    ) -> Vec<ClippedShape> {
+        let roadmap = document.roadmap();
+        let showing = Showing::default();
+        let input = TimelineInput {
+            roadmap,
+            keys: document.keys(),
+            conflicts: &[],
+            arrangement,
+            selection: &BTreeSet::new(),
+            selected_positions: &given.selected,
+            showing: &showing,
+            highlight: None,
+            show_legend: given.legend,
+            today: given.today,
+            locked: false,
+            proposed: &given.proposed,
+            driving: &given.driving,
+            float_text: &|_| None,
+            outlook: None,
+            version: ChartVersion {
+                derived: given.version,
+                outlook: None,
+            },
+        };
+        let raw = RawInput {
+            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1200.0, 700.0))),
+            ..RawInput::default()
+        };
+        let mut view = given.view;
+        let mut output = ctx.run_ui(raw, |ui| {
+            timeline.ui(ui, &mut view, &input);
+        });
+        // No renderer takes the font atlas here.
+        output.textures_delta.clear();
+        output.shapes
+    }
+
+    fn setup() -> (Document, Arrangement, Given) {
+        let roadmap: Roadmap = bundled_roadmap().unwrap_or_default();
+        let conflicts = find_conflicts(&roadmap);
+        let showing = Showing::default();
+        let arrangement = layout::arrange(&roadmap, &conflicts, &showing, None);
+        let view = layout::fit_all(&roadmap, &showing).unwrap_or_default();
+        let given = Given {
+            selected: BTreeSet::new(),
+            proposed: BTreeMap::new(),
+            driving: Vec::new(),
+            today: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default(),
+            version: 1,
+            view,
+            legend: true,
+        };
+        (Document::new(roadmap, true), arrangement, given)
+    }
+
+    #[test]
+    fn a_frame_in_which_nothing_changed_paints_what_the_last_one_painted() {
+        let (document, arrangement, given) = setup();
+        let ctx = Context::default();
+        let mut timeline = Timeline::default();
+        let first = paint(&ctx, &mut timeline, &document, &arrangement, &given);
+        let again = paint(&ctx, &mut timeline, &document, &arrangement, &given);
+        assert!(first.len() > 100, "the bundled roadmap paints its bars");
+        assert_eq!(again, first);
+    }
+
+    /// For each change to what the chart is given, the chart that painted the frame before
+    /// paints what a chart that never painted anything paints: nothing is left over.
+    #[test]
+    fn a_frame_after_any_change_paints_the_chart_afresh() {
+        let (document, arrangement, before) = setup();
+        let mut changes: Vec<(&str, Given)> = Vec::new();
+        let mut change = |what, f: &dyn Fn(&mut Given)| {
+            let mut given = before.clone();
+            f(&mut given);
+            changes.push((what, given));
+        };
+        change("a mission selected", &|g| {
+            g.selected.insert(3);
+        });
+        change("a ghost proposed", &|g| {
+            g.proposed.insert(3, (20_000, 20_100));
+        });
+        change("a driving path", &|g| g.driving = vec![3, 4]);
+        change("another day", &|g| {
+            g.today = g.today + chrono::Days::new(400)
+        });
+        change("zoomed", &|g| g.view.zoom_at(g.view.min, 2.0));
+        change("the legend hidden", &|g| g.legend = false);
+        let ctx = Context::default();
+        for (what, given) in changes {
+            let mut kept = Timeline::default();
+            let before = paint(&ctx, &mut kept, &document, &arrangement, &before);
+            let after = paint(&ctx, &mut kept, &document, &arrangement, &given);
+            let fresh = paint(
+                &ctx,
+                &mut Timeline::default(),
+                &document,
+                &arrangement,
+                &given,
+            );
+            assert_ne!(after, before, "{what} changes the chart");
+            assert_eq!(after, fresh, "{what}: the chart is painted again");
+        }
+    }
+
+    #[test]
+    fn a_new_version_of_the_roadmap_is_painted_afresh() {
+        let (document, arrangement, given) = setup();
+        let mut moved = document.roadmap().clone();
+        let year = chrono::Days::new(365);
+        for mission in &mut moved.missions {
+            (mission.start, mission.end) = (mission.start + year, mission.end + year);
+        }
+        let moved_arrangement =
+            layout::arrange(&moved, &find_conflicts(&moved), &Showing::default(), None);
+        let moved = Document::new(moved, true);
+        let newer = Given {
+            version: given.version + 1,
+            ..given.clone()
+        };
+        let ctx = Context::default();
+        let mut kept = Timeline::default();
+        let before = paint(&ctx, &mut kept, &document, &arrangement, &given);
+        let after = paint(&ctx, &mut kept, &moved, &moved_arrangement, &newer);
+        let fresh = paint(
+            &ctx,
+            &mut Timeline::default(),
+            &moved,
+            &moved_arrangement,
+            &newer,
+        );
+        assert_ne!(after, before, "a year later the bars are elsewhere");
+        assert_eq!(after, fresh);
+    }
+}
