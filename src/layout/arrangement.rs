@@ -4,6 +4,7 @@
 //! scrolling, which then only has to place what is in view.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -56,6 +57,16 @@ pub struct ArrangedLane {
     /// Rows top to bottom, each with its entries by start. A lane has at least one row, empty
     /// or not.
     pub rows: Vec<Vec<Entry>>,
+    /// A number no other lane has had: a new one whenever anything drawn in the lane may have
+    /// changed (its missions' dates, rows, conflicts, ghosts), so that the chart can keep the
+    /// lanes that a frame of a drag did not touch.
+    pub version: u64,
+}
+
+/// A lane version no lane has had.
+fn next_lane_version() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl ArrangedLane {
@@ -138,6 +149,7 @@ pub fn arrange(
             name,
             key,
             rows: rows(&days, &members),
+            version: next_lane_version(),
         })
         .collect();
     let ghost_days = baseline.map_or_else(
@@ -220,7 +232,15 @@ pub fn rearrange_after_date_change(
             put_back(&mut lane.rows, days, row, entry);
         }
     }
+    // What a lane draws changes where a mission moved or its worst conflict changed.
+    let mut touched = is_moved.clone();
     let counts = &mut arrangement.conflict_counts;
+    let mut flag = |i: usize, severity: Option<Severity>| {
+        if arrangement.severity[i] != severity {
+            arrangement.severity[i] = severity;
+            touched[i] = true;
+        }
+    };
     match changes {
         Some(changes) => {
             count_conflicts(counts, &arrangement.positions_of, &changes.gone, -1);
@@ -234,13 +254,25 @@ pub fn rearrange_after_date_change(
                 .filter_map(|id| arrangement.positions_of.get(id))
                 .flatten()
             {
-                arrangement.severity[i] = worst_severity(&counts[i]);
+                flag(i, worst_severity(&counts[i]));
             }
         }
         None => {
             counts.iter_mut().for_each(|c| *c = [0, 0]);
             count_conflicts(counts, &arrangement.positions_of, conflicts, 1);
-            arrangement.severity = counts.iter().map(worst_severity).collect();
+            for (i, count) in counts.iter().enumerate() {
+                flag(i, worst_severity(count));
+            }
+        }
+    }
+    for lane in &mut arrangement.lanes {
+        if lane
+            .rows
+            .iter()
+            .flatten()
+            .any(|entry| touched[entry.mission])
+        {
+            lane.version = next_lane_version();
         }
     }
     // Whether a dependency is kept depends only on the dates of its two missions.

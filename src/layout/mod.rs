@@ -86,40 +86,99 @@ pub struct LayoutInput<'a> {
 
 /// Lays the chart out: the arranged lanes and rows, placed in the view.
 pub fn lay_out(input: &LayoutInput) -> Scene {
-    let roadmap = input.roadmap;
+    let lanes: Vec<LaneScene> = input
+        .arrangement
+        .lanes
+        .iter()
+        .zip(lane_tops(input))
+        .map(|(lane, top)| lay_out_lane(input, lane, top))
+        .collect();
+    let lanes: Vec<&LaneScene> = lanes.iter().collect();
+    assemble(input, &lanes)
+}
+
+/// What one lane shows with its top at some height: its bars and ghosts in view, and the
+/// vertical centre of each of its missions' rows. Lanes are laid out one by one, so that a
+/// lane nothing changed in can be kept from one frame to the next.
+#[derive(Clone, Debug, Default)]
+pub struct LaneScene {
+    /// Its bars in view.
+    pub bars: Vec<Bar>,
+    /// Its ghosts in view.
+    pub ghosts: Vec<Ghost>,
+    /// The centre of the row of each of its missions, in view or not: `(position, y)`.
+    pub centre_y: Vec<(usize, f32)>,
+}
+
+/// The top of each arranged lane on the chart.
+pub fn lane_tops(input: &LayoutInput) -> Vec<f32> {
+    let mut top = HEADER_HEIGHT - input.scroll_y;
+    input
+        .arrangement
+        .lanes
+        .iter()
+        .map(|lane| {
+            let this = top;
+            top += lane.height();
+            this
+        })
+        .collect()
+}
+
+/// Lays out `lane` with its top at `top`.
+pub fn lay_out_lane(input: &LayoutInput, lane: &ArrangedLane, top: f32) -> LaneScene {
+    let mut scene = LaneScene::default();
+    for (row, members) in lane.rows.iter().enumerate() {
+        let y = top + LANE_PADDING + row as f32 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+        let in_view = y + BAR_HEIGHT >= HEADER_HEIGHT && y <= input.height;
+        let first_bar = scene.bars.len();
+        for &entry in members {
+            scene.centre_y.push((entry.mission, y + BAR_HEIGHT / 2.0));
+            if in_view {
+                scene.bars.extend(bar(input, entry, y));
+                scene.ghosts.extend(ghost(input, entry.mission, y));
+            }
+        }
+        labels::place_labels(&mut scene.bars[first_bar..], input.width);
+    }
+    scene
+}
+
+/// The chart of `lanes`, laid out (by [`lay_out_lane`]) at [`lane_tops`], one for each
+/// arranged lane: the lanes' bars in order, and the axis, bands and arrows around them.
+pub fn assemble(input: &LayoutInput, lanes: &[&LaneScene]) -> Scene {
     let mut scene = Scene {
         width: input.width,
         ticks: ticks(&input.time, input.width),
         ..Scene::default()
     };
     labels::drop_crowded_tick_labels(&mut scene.ticks, input.width);
-    let mut centre_y: Vec<Option<f32>> = vec![None; roadmap.missions.len()];
-    let mut top = HEADER_HEIGHT - input.scroll_y;
-    for lane in &input.arrangement.lanes {
-        let bottom = top + lane.height();
-        for (row, members) in lane.rows.iter().enumerate() {
-            let y = top + LANE_PADDING + row as f32 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
-            let in_view = y + BAR_HEIGHT >= HEADER_HEIGHT && y <= input.height;
-            let first_bar = scene.bars.len();
-            for &entry in members {
-                let i = entry.mission;
-                // A mission on several lanes (grouped by agency) is found where it first is.
-                centre_y[i].get_or_insert(y + BAR_HEIGHT / 2.0);
-                if in_view {
-                    scene.bars.extend(bar(input, entry, y));
-                    scene.ghosts.extend(ghost(input, i, y));
-                }
-            }
-            labels::place_labels(&mut scene.bars[first_bar..], input.width);
+    let mut centre_y: Vec<Option<f32>> = vec![None; input.roadmap.missions.len()];
+    let mut bottom = HEADER_HEIGHT - input.scroll_y;
+    for ((lane, top), laid_out) in input
+        .arrangement
+        .lanes
+        .iter()
+        .zip(lane_tops(input))
+        .zip(lanes)
+    {
+        // A mission on several lanes (grouped by agency) is found where it first is.
+        for &(i, y) in &laid_out.centre_y {
+            centre_y[i].get_or_insert(y);
         }
+        bottom = top + lane.height();
         scene.lanes.push(Lane {
             name: lane.name.clone(),
             key: lane.key.clone(),
             top,
             bottom,
+            bars: scene.bars.len()..scene.bars.len() + laid_out.bars.len(),
+            ghosts: scene.ghosts.len()..scene.ghosts.len() + laid_out.ghosts.len(),
         });
-        top = bottom;
+        scene.bars.extend_from_slice(&laid_out.bars);
+        scene.ghosts.extend_from_slice(&laid_out.ghosts);
     }
+    let top = bottom;
     scene.content_height = top + input.scroll_y;
     let today_x = input
         .time

@@ -52,6 +52,10 @@ pub struct Lane {
     pub top: f32,
     /// Bottom of the lane.
     pub bottom: f32,
+    /// Its bars, in the scene's `bars`.
+    pub bars: std::ops::Range<usize>,
+    /// Its ghosts, in the scene's `ghosts`.
+    pub ghosts: std::ops::Range<usize>,
 }
 
 /// What a shaded band stands for.

@@ -8,7 +8,9 @@ mod snapshot;
 mod svg;
 
 pub use colors::{ERROR_COLOR, Palette, SLIP_COLOR, WARNING_COLOR, severity_color};
-pub use painter::{SceneStyle, paint_scene, screen_rect};
+pub use painter::{
+    SceneStyle, paint_lane, paint_over_lanes, paint_scene, paint_under_lanes, screen_rect,
+};
 pub use snapshot::{
     DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, encode_snapshot, heading,
     snapshot, snapshot_pixels, snapshot_scene, snapshot_svg, svg_pixels,

@@ -49,6 +49,21 @@ impl SceneStyle {
 
 /// Paints the scene; `painter` should be clipped to the chart and gutter.
 pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
+    paint_under_lanes(painter, scene, style);
+    for lane in &scene.lanes {
+        paint_lane(
+            painter,
+            &scene.bars[lane.bars.clone()],
+            &scene.ghosts[lane.ghosts.clone()],
+            style,
+        );
+    }
+    paint_over_lanes(painter, scene, style);
+}
+
+/// What lies under the lanes' bars: the page, the lanes' stripes and names, phases, launch
+/// windows, the axis and the dependency arrows.
+pub fn paint_under_lanes(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     let chart = painter.with_clip_rect(style.chart);
     // The page under the chart: in any theme, not whatever the window was cleared to.
     painter.rect_filled(
@@ -61,47 +76,62 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         paint_band(&chart, band, style);
     }
     axis(&chart, scene, style);
-    let lanes_area = chart.with_clip_rect(Rect::from_min_max(
-        style.at(0.0, layout::HEADER_HEIGHT),
-        style.chart.max,
-    ));
-    // Rectangles and arrows go into one mesh each, in drawing order: arrows under bars, bars
-    // under the shapes that need anti-aliasing (diamonds, crew icons) and the labels.
-    // Room for the rectangles each shape usually takes: an elbow arrow three segments and a
-    // head, a bar its fill, outline and rings.
+    // Rectangles go into one mesh each, in drawing order: arrows under bars, bars under the
+    // shapes that need anti-aliasing (diamonds, crew icons) and the labels. Room for the
+    // rectangles each shape usually takes: an elbow arrow three segments and a head, a bar
+    // its fill, outline and rings.
     let mut arrows = RectBatch::with_room(painter.pixels_per_point(), scene.arrows.len() * 4);
     for arrow in &scene.arrows {
         paint_arrow(&mut arrows, arrow, style);
     }
-    arrows.paint(&lanes_area);
-    let mut ghosts = RectBatch::with_room(painter.pixels_per_point(), scene.ghosts.len() * 6);
-    for ghost in &scene.ghosts {
-        paint_ghost(&mut ghosts, ghost, style);
+    arrows.paint(&lanes_area(painter, style));
+}
+
+/// The part of the chart below the axis, where lanes are.
+fn lanes_area(painter: &Painter, style: &SceneStyle) -> Painter {
+    painter.with_clip_rect(Rect::from_min_max(
+        style.at(0.0, layout::HEADER_HEIGHT),
+        style.chart.max,
+    ))
+}
+
+/// One lane's ghosts and bars, with their rings, crew icons and labels.
+pub fn paint_lane(painter: &Painter, bars: &[Bar], ghosts: &[Ghost], style: &SceneStyle) {
+    let lanes_area = lanes_area(painter, style);
+    let mut ghost_batch = RectBatch::with_room(painter.pixels_per_point(), ghosts.len() * 6);
+    for ghost in ghosts {
+        paint_ghost(&mut ghost_batch, ghost, style);
     }
-    ghosts.paint(&lanes_area);
-    let mut bars = RectBatch::with_room(painter.pixels_per_point(), scene.bars.len() * 6);
-    for bar in &scene.bars {
-        paint_tail(&mut bars, bar, style);
+    ghost_batch.paint(&lanes_area);
+    let mut bar_batch = RectBatch::with_room(painter.pixels_per_point(), bars.len() * 6);
+    for bar in bars {
+        paint_tail(&mut bar_batch, bar, style);
     }
-    for bar in &scene.bars {
-        paint_bar_body(&mut bars, &lanes_area, bar, style);
+    for bar in bars {
+        paint_bar_body(&mut bar_batch, &lanes_area, bar, style);
     }
-    bars.paint(&lanes_area);
+    bar_batch.paint(&lanes_area);
     let crew_icon = crew_icon_mesh(painter.pixels_per_point());
     let mut icons = RectBatch::new(painter.pixels_per_point());
-    for bar in &scene.bars {
+    for bar in bars {
         if let Some([x, y]) = bar.crew_icon_centre() {
             let ink = ink(bar, true, &style.colors);
             icons.stamp(&crew_icon, style.at(x, y).to_vec2(), ink);
         }
     }
     icons.paint(&lanes_area);
-    for bar in &scene.bars {
+    for bar in bars {
         if let Some(label) = &bar.label {
             let color = ink(bar, label.inside, &style.colors);
             paint_label(&lanes_area, label, TEXT_SIZE, color, style);
         }
     }
+}
+
+/// What lies over the lanes' bars: the legend and the today line.
+pub fn paint_over_lanes(painter: &Painter, scene: &Scene, style: &SceneStyle) {
+    let chart = painter.with_clip_rect(style.chart);
+    let lanes_area = lanes_area(painter, style);
     if style.legend {
         paint_legend(&lanes_area, scene, style);
     }

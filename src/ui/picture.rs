@@ -5,6 +5,9 @@
 
 use egui::{Painter, Rect, Shape};
 
+use crate::layout::{self, LaneScene, LayoutInput, Scene};
+use crate::render::{SceneStyle, paint_lane, paint_over_lanes, paint_under_lanes};
+
 /// Shapes painted, each with the rectangle it is clipped to.
 pub type Painted = Vec<(Rect, Shape)>;
 
@@ -49,6 +52,83 @@ pub fn replay(painter: &Painter, shapes: &Painted) {
     });
 }
 
+/// A lane as the chart last laid it out and painted, and where.
+pub struct LanePicture {
+    version: u64,
+    top: f32,
+    scene: LaneScene,
+    /// `None` until painted.
+    shapes: Option<Painted>,
+}
+
+/// The chart, laid out and painted: its scene, every shape painted, and each lane's part of
+/// them, to keep for the next frame.
+pub struct Painting {
+    pub scene: Scene,
+    pub shapes: Painted,
+    pub lanes: Vec<LanePicture>,
+}
+
+/// Lays out and paints the chart of `input` in `style`, keeping from `kept` (the lanes of the
+/// last picture, drawn in the same view with the same selection and style) each lane whose
+/// version and height are the same. A frame of a drag so lays out and paints again only the
+/// lanes that its moved missions and changed conflicts are in; the axis, bands, arrows and
+/// legend around them are drawn anew.
+pub fn paint_chart(
+    painter: &Painter,
+    input: &LayoutInput,
+    style: &SceneStyle,
+    kept: Vec<LanePicture>,
+) -> Painting {
+    let mut kept: Vec<Option<LanePicture>> = kept.into_iter().map(Some).collect();
+    let mut lanes: Vec<LanePicture> = input
+        .arrangement
+        .lanes
+        .iter()
+        .zip(layout::lane_tops(input))
+        .enumerate()
+        .map(|(k, (lane, top))| {
+            let same = |p: &LanePicture| p.version == lane.version && p.top == top;
+            match kept.get_mut(k).and_then(Option::take).filter(same) {
+                Some(picture) => picture,
+                None => LanePicture {
+                    version: lane.version,
+                    top,
+                    scene: layout::lay_out_lane(input, lane, top),
+                    shapes: None,
+                },
+            }
+        })
+        .collect();
+    let scenes: Vec<&LaneScene> = lanes.iter().map(|lane| &lane.scene).collect();
+    let scene = layout::assemble(input, &scenes);
+    let mut shapes = record(painter, |painter| {
+        paint_under_lanes(painter, &scene, style);
+    });
+    for (lane, placed) in lanes.iter_mut().zip(&scene.lanes) {
+        let painted = match lane.shapes.take() {
+            Some(painted) => {
+                replay(painter, &painted);
+                painted
+            }
+            None => record(painter, |painter| {
+                let bars = &scene.bars[placed.bars.clone()];
+                paint_lane(painter, bars, &scene.ghosts[placed.ghosts.clone()], style);
+            }),
+        };
+        shapes.extend(painted.iter().cloned());
+        lane.shapes = Some(painted);
+    }
+    shapes.extend(record(painter, |painter| {
+        paint_over_lanes(painter, &scene, style);
+    }));
+    Painting {
+        scene,
+        shapes,
+        lanes,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
@@ -57,10 +137,10 @@ mod tests {
     use egui::epaint::ClippedShape;
     use egui::{Context, RawInput, Rect, pos2, vec2};
 
-    use crate::analysis::find_conflicts;
+    use crate::analysis::{LiveConflicts, find_conflicts};
     use crate::bundled::bundled_roadmap;
     use crate::edit::Document;
-    use crate::layout::{self, Arrangement, Showing, TimeView};
+    use crate::layout::{self, Arrangement, LaneKey, Showing, TimeView};
     use crate::model::Roadmap;
     use crate::ui::timeline::{ChartVersion, Timeline, TimelineInput};
 
@@ -216,6 +296,61 @@ mod tests {
             &newer,
         );
         assert_ne!(after, before, "a year later the bars are elsewhere");
+        assert_eq!(after, fresh);
+    }
+
+    /// A frame of a drag keeps the lanes that nothing changed in: what it paints is what a
+    /// chart that never painted paints. Artemis III (low Earth orbit) moved a year later
+    /// breaks Artemis IV's dependency on it, whose ring is drawn in another lane.
+    #[test]
+    fn a_frame_of_a_drag_keeps_only_the_lanes_nothing_changed_in() {
+        let (document, arrangement, given) = setup();
+        let mut moved = document.roadmap().clone();
+        let Some(i) = moved
+            .missions
+            .iter()
+            .position(|m| m.id.as_str() == "artemis-3")
+        else {
+            panic!("the bundled roadmap has Artemis III");
+        };
+        let year = chrono::Days::new(365);
+        let mission = &mut moved.missions[i];
+        (mission.start, mission.end) = (mission.start + year, mission.end + year);
+        let mut live = LiveConflicts::new(document.roadmap(), None);
+        let changes = live.dates_changed(&moved, &[i]);
+        let mut rearranged = arrangement.clone();
+        layout::rearrange_after_date_change(
+            &mut rearranged,
+            &moved,
+            live.conflicts(),
+            changes.as_ref(),
+            None,
+            &[i],
+        );
+        let version = |a: &Arrangement, key: &str| {
+            a.lanes
+                .iter()
+                .find(|lane| lane.key == LaneKey::Destination(key.into()))
+                .map(|lane| lane.version)
+        };
+        for (destination, changed) in [("leo", true), ("lunar-surface", true), ("mars", false)] {
+            assert_eq!(
+                version(&rearranged, destination) != version(&arrangement, destination),
+                changed,
+                "{destination}"
+            );
+        }
+        let moved = Document::new(moved, true);
+        let newer = Given {
+            version: given.version + 1,
+            ..given.clone()
+        };
+        let ctx = Context::default();
+        let mut kept = Timeline::default();
+        let before = paint(&ctx, &mut kept, &document, &arrangement, &given);
+        let after = paint(&ctx, &mut kept, &moved, &rearranged, &newer);
+        let fresh = paint(&ctx, &mut Timeline::default(), &moved, &rearranged, &newer);
+        assert_ne!(after, before);
         assert_eq!(after, fresh);
     }
 }

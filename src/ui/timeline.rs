@@ -16,7 +16,7 @@ use crate::layout::{
     day_number, snap_unit,
 };
 use crate::model::{AgencyId, Mission, Roadmap};
-use crate::render::{Palette, SceneStyle, paint_scene, screen_rect, severity_color};
+use crate::render::{Palette, SceneStyle, screen_rect, severity_color};
 
 /// Width of the column of lane names left of the chart.
 pub const GUTTER_WIDTH: f32 = 170.0;
@@ -131,12 +131,23 @@ struct Shown {
     made_from: PictureInput,
     /// The shapes painted.
     shapes: picture::Painted,
+    /// Each lane's part of them.
+    lanes: Vec<picture::LanePicture>,
 }
 
 /// What a picture is made from, besides the fonts.
 #[derive(PartialEq)]
 struct PictureInput {
-    version: ChartVersion,
+    /// The version of the conflicts and arrangement (lanes have versions of their own).
+    derived: u64,
+    /// What every lane is drawn with.
+    lanes: LanesInput,
+}
+
+/// What every lane of a picture is drawn with.
+#[derive(PartialEq)]
+struct LanesInput {
+    outlook: Option<u64>,
     time: TimeView,
     scroll_y: f32,
     selection: BTreeSet<usize>,
@@ -199,8 +210,8 @@ impl Timeline {
         if let Some(missions) = &focus {
             bring_into_time_view(view, input.roadmap, missions);
         }
-        let made_from = PictureInput {
-            version: input.version,
+        let lanes = LanesInput {
+            outlook: input.version.outlook,
             time: *view,
             scroll_y: self.scroll_y,
             selection: input.selected_positions.clone(),
@@ -213,12 +224,16 @@ impl Timeline {
             opacity: ui.painter().opacity(),
             visible: ui.painter().is_visible(),
         };
+        let made_from = PictureInput {
+            derived: input.version.derived,
+            lanes,
+        };
         let shown = match self.shown.take() {
             Some(shown) if shown.made_from == made_from => {
                 picture::replay(ui.painter(), &shown.shapes);
                 shown
             }
-            _ => Self::paint(ui, input, made_from),
+            before => Self::paint(ui, input, made_from, before),
         };
         if let Some(missions) = focus {
             self.scroll_to(&shown.scene, &missions, chart.height());
@@ -231,26 +246,35 @@ impl Timeline {
         actions
     }
 
-    /// Lays out and paints the picture `made_from` describes.
-    fn paint(ui: &Ui, input: &TimelineInput, made_from: PictureInput) -> Shown {
-        let chart = made_from.style.chart;
-        let scene = layout::lay_out(&LayoutInput {
+    /// Lays out and paints the picture `made_from` describes, keeping the lanes of the picture
+    /// `before` that nothing changed in.
+    fn paint(
+        ui: &Ui,
+        input: &TimelineInput,
+        made_from: PictureInput,
+        before: Option<Shown>,
+    ) -> Shown {
+        let given = &made_from.lanes;
+        let chart = given.style.chart;
+        let layout_input = LayoutInput {
             roadmap: input.roadmap,
             arrangement: input.arrangement,
-            time: made_from.time,
+            time: given.time,
             width: chart.width(),
             height: chart.height(),
-            scroll_y: made_from.scroll_y,
-            selection: &made_from.selection,
-            highlight: made_from.highlight.as_ref(),
-            today: made_from.today,
-            proposed: &made_from.proposed,
-            driving: &made_from.driving,
+            scroll_y: given.scroll_y,
+            selection: &given.selection,
+            highlight: given.highlight.as_ref(),
+            today: given.today,
+            proposed: &given.proposed,
+            driving: &given.driving,
             outlook: input.outlook,
-        });
-        let shapes = picture::record(ui.painter(), |painter| {
-            paint_scene(painter, &scene, &made_from.style);
-        });
+        };
+        let kept = before
+            .filter(|before| before.made_from.lanes == *given)
+            .map_or_else(Vec::new, |before| before.lanes);
+        let painting = picture::paint_chart(ui.painter(), &layout_input, &given.style, kept);
+        let scene = painting.scene;
         let keys = scene
             .bars
             .iter()
@@ -261,7 +285,8 @@ impl Timeline {
             chart,
             keys,
             made_from,
-            shapes,
+            shapes: painting.shapes,
+            lanes: painting.lanes,
         }
     }
 
