@@ -218,6 +218,21 @@ mod tests {
         (Document::new(roadmap, true), arrangement, given)
     }
 
+    /// What the chart is drawn from in a frame.
+    type Frame<'a> = (&'a Document, &'a Arrangement, &'a Given);
+
+    /// Paints `before` then `after` with one chart, and `after` with a chart that never
+    /// painted: the two pictures of `after` must be the same, and not that of `before`.
+    fn assert_painted_afresh(what: &str, before: Frame, after: Frame) {
+        let ctx = Context::default();
+        let mut kept = Timeline::default();
+        let first = paint(&ctx, &mut kept, before.0, before.1, before.2);
+        let then = paint(&ctx, &mut kept, after.0, after.1, after.2);
+        let fresh = paint(&ctx, &mut Timeline::default(), after.0, after.1, after.2);
+        assert_ne!(then, first, "{what} changes the chart");
+        assert_eq!(then, fresh, "{what}: the chart is painted again");
+    }
+
     #[test]
     fn a_frame_in_which_nothing_changed_paints_what_the_last_one_painted() {
         let (document, arrangement, given) = setup();
@@ -252,20 +267,12 @@ mod tests {
         });
         change("zoomed", &|g| g.view.zoom_at(g.view.min, 2.0));
         change("the legend hidden", &|g| g.legend = false);
-        let ctx = Context::default();
-        for (what, given) in changes {
-            let mut kept = Timeline::default();
-            let before = paint(&ctx, &mut kept, &document, &arrangement, &before);
-            let after = paint(&ctx, &mut kept, &document, &arrangement, &given);
-            let fresh = paint(
-                &ctx,
-                &mut Timeline::default(),
-                &document,
-                &arrangement,
-                &given,
+        for (what, given) in &changes {
+            assert_painted_afresh(
+                what,
+                (&document, &arrangement, &before),
+                (&document, &arrangement, given),
             );
-            assert_ne!(after, before, "{what} changes the chart");
-            assert_eq!(after, fresh, "{what}: the chart is painted again");
         }
     }
 
@@ -284,19 +291,11 @@ mod tests {
             version: given.version + 1,
             ..given.clone()
         };
-        let ctx = Context::default();
-        let mut kept = Timeline::default();
-        let before = paint(&ctx, &mut kept, &document, &arrangement, &given);
-        let after = paint(&ctx, &mut kept, &moved, &moved_arrangement, &newer);
-        let fresh = paint(
-            &ctx,
-            &mut Timeline::default(),
-            &moved,
-            &moved_arrangement,
-            &newer,
+        assert_painted_afresh(
+            "every mission a year later",
+            (&document, &arrangement, &given),
+            (&moved, &moved_arrangement, &newer),
         );
-        assert_ne!(after, before, "a year later the bars are elsewhere");
-        assert_eq!(after, fresh);
     }
 
     /// A frame of a drag keeps the lanes that nothing changed in: what it paints is what a
@@ -345,12 +344,10 @@ mod tests {
             version: given.version + 1,
             ..given.clone()
         };
-        let ctx = Context::default();
-        let mut kept = Timeline::default();
-        let before = paint(&ctx, &mut kept, &document, &arrangement, &given);
-        let after = paint(&ctx, &mut kept, &moved, &rearranged, &newer);
-        let fresh = paint(&ctx, &mut Timeline::default(), &moved, &rearranged, &newer);
-        assert_ne!(after, before);
-        assert_eq!(after, fresh);
+        assert_painted_afresh(
+            "Artemis III a year later",
+            (&document, &arrangement, &given),
+            (&moved, &rearranged, &newer),
+        );
     }
 }
