@@ -102,6 +102,8 @@ pub fn lay_out(input: &LayoutInput) -> Scene {
 /// lane nothing changed in can be kept from one frame to the next.
 #[derive(Clone, Debug, Default)]
 pub struct LaneScene {
+    /// Where its top is.
+    pub top: f32,
     /// Its bars in view.
     pub bars: Vec<Bar>,
     /// Its ghosts in view.
@@ -127,7 +129,10 @@ pub fn lane_tops(input: &LayoutInput) -> Vec<f32> {
 
 /// Lays out `lane` with its top at `top`.
 pub fn lay_out_lane(input: &LayoutInput, lane: &ArrangedLane, top: f32) -> LaneScene {
-    let mut scene = LaneScene::default();
+    let mut scene = LaneScene {
+        top,
+        ..LaneScene::default()
+    };
     for (row, members) in lane.rows.iter().enumerate() {
         let y = top + LANE_PADDING + row as f32 * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
         let in_view = y + BAR_HEIGHT >= HEADER_HEIGHT && y <= input.height;
@@ -146,6 +151,7 @@ pub fn lay_out_lane(input: &LayoutInput, lane: &ArrangedLane, top: f32) -> LaneS
 
 /// The chart of `lanes`, laid out (by [`lay_out_lane`]) at [`lane_tops`], one for each
 /// arranged lane: the lanes' bars in order, and the axis, bands and arrows around them.
+/// (`lay_out` for lanes some of which were laid out for an earlier frame.)
 pub fn assemble(input: &LayoutInput, lanes: &[&LaneScene]) -> Scene {
     let mut scene = Scene {
         width: input.width,
@@ -155,22 +161,16 @@ pub fn assemble(input: &LayoutInput, lanes: &[&LaneScene]) -> Scene {
     labels::drop_crowded_tick_labels(&mut scene.ticks, input.width);
     let mut centre_y: Vec<Option<f32>> = vec![None; input.roadmap.missions.len()];
     let mut bottom = HEADER_HEIGHT - input.scroll_y;
-    for ((lane, top), laid_out) in input
-        .arrangement
-        .lanes
-        .iter()
-        .zip(lane_tops(input))
-        .zip(lanes)
-    {
+    for (lane, laid_out) in input.arrangement.lanes.iter().zip(lanes) {
         // A mission on several lanes (grouped by agency) is found where it first is.
         for &(i, y) in &laid_out.centre_y {
             centre_y[i].get_or_insert(y);
         }
-        bottom = top + lane.height();
+        bottom = laid_out.top + lane.height();
         scene.lanes.push(Lane {
             name: lane.name.clone(),
             key: lane.key.clone(),
-            top,
+            top: laid_out.top,
             bottom,
             bars: scene.bars.len()..scene.bars.len() + laid_out.bars.len(),
             ghosts: scene.ghosts.len()..scene.ghosts.len() + laid_out.ghosts.len(),
@@ -178,8 +178,7 @@ pub fn assemble(input: &LayoutInput, lanes: &[&LaneScene]) -> Scene {
         scene.bars.extend_from_slice(&laid_out.bars);
         scene.ghosts.extend_from_slice(&laid_out.ghosts);
     }
-    let top = bottom;
-    scene.content_height = top + input.scroll_y;
+    scene.content_height = bottom + input.scroll_y;
     let today_x = input
         .time
         .x_from_time(day_number(input.today) + 0.5, input.width);

@@ -209,13 +209,9 @@ impl GerApp {
         self.outlook.runs = Some(runs);
     }
 
-    /// The outlook shown on the chart, when it is on and worked out.
+    /// The outlook shown on the chart: when it is on, the last one worked out for the
+    /// roadmap's missions.
     pub fn outlook(&self) -> Option<&Outlook> {
-        self.shown_outlook()
-    }
-
-    /// The outlook to draw: when it is on, the last one worked out for the roadmap's missions.
-    pub(super) fn shown_outlook(&self) -> Option<&Outlook> {
         (self.outlook).shown(self.settings.show_outlook, self.open.document.roadmap())
     }
 
@@ -407,7 +403,7 @@ impl GerApp {
     /// The outlook of the one mission selected, in words (none when the outlook is off).
     pub(super) fn selected_outlook_lines(&self) -> Vec<String> {
         let selected = self.selected_positions();
-        let (1, Some(&i), Some(outlook)) = (selected.len(), selected.first(), self.shown_outlook())
+        let (1, Some(&i), Some(outlook)) = (selected.len(), selected.first(), self.outlook())
         else {
             return Vec::new();
         };

@@ -281,7 +281,7 @@ impl GerApp {
             time,
             heading: heading(title, self.today, &time, &self.settings.showing),
             today: self.today,
-            outlook: self.shown_outlook(),
+            outlook: self.outlook(),
         }
     }
 

@@ -123,16 +123,13 @@ struct Drag {
 /// The picture on screen, where it is and what it was made from. Bars are found in it by
 /// position rather than each being a widget, which keeps frames of thousands of bars fast.
 struct Shown {
-    scene: Scene,
+    /// The scene and the shapes painted for it.
+    picture: picture::Painting,
     chart: Rect,
     /// The keys of the scene's bars, in the order of its bars: the roadmap may have changed
     /// since it was drawn, so its positions cannot be looked up again.
     keys: Vec<MissionKey>,
     made_from: PictureInput,
-    /// The shapes painted.
-    shapes: picture::Painted,
-    /// Each lane's part of them.
-    lanes: Vec<picture::LanePicture>,
 }
 
 /// What a picture is made from, besides the fonts.
@@ -230,16 +227,22 @@ impl Timeline {
         };
         let shown = match self.shown.take() {
             Some(shown) if shown.made_from == made_from => {
-                picture::replay(ui.painter(), &shown.shapes);
+                shown.picture.replay(ui.painter());
                 shown
             }
             before => Self::paint(ui, input, made_from, before),
         };
         if let Some(missions) = focus {
-            self.scroll_to(&shown.scene, &missions, chart.height());
+            self.scroll_to(&shown.picture.scene, &missions, chart.height());
             ui.ctx().request_repaint();
         }
-        describe_bars(ui.ctx(), background.id, &shown.scene, chart, &shown.keys);
+        describe_bars(
+            ui.ctx(),
+            background.id,
+            &shown.picture.scene,
+            chart,
+            &shown.keys,
+        );
         self.shown = Some(shown);
         self.drag_ui(ui, view, input, &mut actions);
         self.nudge(ui, view, input, &mut actions);
@@ -272,21 +275,16 @@ impl Timeline {
         };
         let kept = before
             .filter(|before| before.made_from.lanes == *given)
-            .map_or_else(Vec::new, |before| before.lanes);
-        let painting = picture::paint_chart(ui.painter(), &layout_input, &given.style, kept);
-        let scene = painting.scene;
-        let keys = scene
-            .bars
-            .iter()
+            .map_or_else(Vec::new, |before| before.picture.into_lanes());
+        let picture = picture::paint_chart(ui.painter(), &layout_input, &given.style, kept);
+        let keys = (picture.scene.bars.iter())
             .filter_map(|bar| input.keys.at(bar.mission))
             .collect();
         Shown {
-            scene,
+            picture,
             chart,
             keys,
             made_from,
-            shapes: painting.shapes,
-            lanes: painting.lanes,
         }
     }
 
@@ -296,9 +294,8 @@ impl Timeline {
         if !shown.chart.contains(pos) {
             return None;
         }
-        let (k, part) = shown
-            .scene
-            .hit(pos.x - shown.chart.left(), pos.y - shown.chart.top())?;
+        let (k, part) =
+            (shown.picture.scene).hit(pos.x - shown.chart.left(), pos.y - shown.chart.top())?;
         Some((*shown.keys.get(k)?, part))
     }
 
@@ -326,7 +323,7 @@ impl Timeline {
                 .on_hover_ui_at_pointer(|ui| mission_tooltip(ui, input, mission));
         }
         if let Some(shown) = &self.shown {
-            for key in accessible_clicks(ui, background.id, &shown.scene, &shown.keys) {
+            for key in accessible_clicks(ui, background.id, &shown.picture.scene, &shown.keys) {
                 actions.push(TimelineAction::Select {
                     missions: vec![key],
                     add: false,
@@ -379,8 +376,7 @@ impl Timeline {
         {
             let chart = shown.chart;
             let day = view.time_from_x(pos.x - chart.left(), chart.width());
-            let lane = shown
-                .scene
+            let lane = (shown.picture.scene)
                 .lane_at(pos.y - chart.top())
                 .map(|l| l.key.clone());
             self.context_at = Some((layout::date_from_day(day.floor()), lane));
@@ -407,7 +403,10 @@ impl Timeline {
         actions: &mut Vec<TimelineAction>,
     ) {
         let width = chart.width();
-        let content_height = self.shown.as_ref().map_or(0.0, |s| s.scene.content_height);
+        let content_height = self
+            .shown
+            .as_ref()
+            .map_or(0.0, |s| s.picture.scene.content_height);
         let max_scroll = (content_height - chart.height()).max(0.0);
         if ui.rect_contains_pointer(background.rect) {
             let (scroll, zoom, pointer) =
