@@ -170,6 +170,16 @@ mod tests {
         legend: bool,
     }
 
+    impl Given {
+        /// The same, of the next version of the roadmap.
+        fn next_version(&self) -> Given {
+            Given {
+                version: self.version + 1,
+                ..self.clone()
+            }
+        }
+    }
+
     /// One frame of the chart alone, filling the screen; what it painted.
     fn paint(
         ctx: &Context,
@@ -302,10 +312,7 @@ mod tests {
         let moved_arrangement =
             layout::arrange(&moved, &find_conflicts(&moved), &Showing::default(), None);
         let moved = Document::new(moved, true);
-        let newer = Given {
-            version: given.version + 1,
-            ..given.clone()
-        };
+        let newer = given.next_version();
         assert_painted_afresh(
             "every mission a year later",
             (&document, &arrangement, &given),
@@ -355,10 +362,7 @@ mod tests {
             );
         }
         let moved = Document::new(moved, true);
-        let newer = Given {
-            version: given.version + 1,
-            ..given.clone()
-        };
+        let newer = given.next_version();
         assert_painted_afresh(
             "Artemis III a year later",
             (&document, &arrangement, &given),
@@ -375,10 +379,7 @@ mod tests {
         let first = &mut grown.lanes[0];
         first.rows.push(Vec::new());
         first.version += 1_000_000;
-        let newer = Given {
-            version: given.version + 1,
-            ..given.clone()
-        };
+        let newer = given.next_version();
         assert_painted_afresh(
             "a row more in the first lane",
             (&document, &arrangement, &given),
