@@ -6,8 +6,9 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ger_planner::analysis::{OutlookOptions, Progress, SlipModel, outlook};
+use ger_planner::analysis::{OutlookOptions, Progress, outlook};
 use ger_planner::bundled::bundled_roadmap;
+use ger_planner::bundled::bundled_slips;
 
 fn options(runs: usize) -> OutlookOptions {
     OutlookOptions {
@@ -21,7 +22,7 @@ fn options(runs: usize) -> OutlookOptions {
 fn outlooks(c: &mut Criterion) {
     let mut group = c.benchmark_group("outlook");
     group.sample_size(10);
-    let slips = SlipModel::bundled();
+    let slips = bundled_slips();
     let Ok(ger) = bundled_roadmap() else {
         panic!("the bundled roadmap reads");
     };

@@ -343,7 +343,7 @@ fn export_snapshot(
         };
         analysis::outlook(
             roadmap,
-            &analysis::SlipModel::bundled(),
+            &crate::bundled::bundled_slips(),
             &options,
             &Default::default(),
         )

@@ -93,7 +93,7 @@ fn optional_date<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match date {
-        Some(date) => crate::model::date::serialize(date, serializer),
+        Some(date) => serializer.serialize_str(&crate::model::date::to_text(*date)),
         None => serializer.serialize_none(),
     }
 }

@@ -39,16 +39,16 @@ pub enum Difference {
         /// Its name in the new roadmap.
         name: String,
         /// Dates in the old roadmap.
-        #[serde(with = "crate::model::date")]
+        #[serde(serialize_with = "day")]
         old_start: NaiveDate,
         /// End in the old roadmap.
-        #[serde(with = "crate::model::date")]
+        #[serde(serialize_with = "day")]
         old_end: NaiveDate,
         /// Start in the new roadmap.
-        #[serde(with = "crate::model::date")]
+        #[serde(serialize_with = "day")]
         new_start: NaiveDate,
         /// End in the new roadmap.
-        #[serde(with = "crate::model::date")]
+        #[serde(serialize_with = "day")]
         new_end: NaiveDate,
         /// Days the start moved (positive: later).
         start_days: i64,
@@ -459,6 +459,11 @@ fn median(values: &mut [i64]) -> Option<i64> {
         _ if n % 2 == 1 => Some(values[n / 2]),
         _ => Some((values[n / 2 - 1] + values[n / 2]).div_euclid(2)),
     }
+}
+
+/// A date as `YYYY-MM-DD` in `diff --json`.
+fn day<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&crate::model::date::to_text(*date))
 }
 
 #[cfg(test)]

@@ -18,6 +18,6 @@ pub use conflicts::{ConflictChanges, LiveConflicts, find_conflicts, find_conflic
 pub use diff::{Difference, RoadmapDiff, Summary, diff, months};
 pub use outlook::{
     DEFAULT_RUNS, DEFAULT_SEED, FocusStarts, MIN_GROUP, MissionOutlook, Outlook, OutlookOptions,
-    Progress, Slip, SlipModel, nearest_rank, outlook,
+    Progress, calibrate, nearest_rank, outlook, slip_group,
 };
 pub use schedule::{Float, Move, Schedule, Unfixable, schedule};

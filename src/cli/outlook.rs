@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{EXIT_CLEAN, EXIT_INVALID, Outcome, to_json};
-use crate::analysis::{self, Outlook, OutlookOptions, Progress, SlipModel};
+use crate::analysis::{self, Outlook, OutlookOptions, Progress};
+use crate::bundled::bundled_slips;
 use crate::format;
 use crate::model::{Roadmap, plural};
 
@@ -20,8 +21,8 @@ pub fn calibrate(old: &Path, new: &Path, output: Option<&Path>) -> Outcome {
         (Ok(old), Ok(new)) => (old, new),
         (Err(outcome), _) | (_, Err(outcome)) => return outcome,
     };
-    let model = SlipModel::calibrate(&old_roadmap, &new_roadmap);
-    let text = model.to_json();
+    let model = analysis::calibrate(&old_roadmap, &new_roadmap);
+    let text = format::slips_to_json(&model);
     let Some(output) = output else {
         return Outcome {
             stdout: text,
@@ -81,7 +82,7 @@ pub fn outlook(path: &Path, request: &OutlookRequest) -> Outcome {
             Ok(model) => model,
             Err(err) => return Outcome::unreadable(&err),
         },
-        None => SlipModel::bundled(),
+        None => bundled_slips(),
     };
     let focus = match &request.focus {
         Some(id) => match roadmap.missions.iter().position(|m| m.id.as_str() == id) {

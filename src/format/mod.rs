@@ -4,11 +4,14 @@
 //! column and what was expected there. Writing is canonical (two-space indent, fields in the order
 //! of the format, newline at the end), so that a one-field change is a one-line diff.
 
+mod entries;
 mod error;
 mod markers;
+mod slips;
 mod table;
 mod v1;
 mod v2;
+mod values;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -21,6 +24,7 @@ pub use error::ReadError;
 pub use markers::{
     DEFAULT_MARKER_SIZE, MarkedText, MarkerProblem, has_markers, split_markers, with_markers,
 };
+pub use slips::{read_slips, read_slips_file, slips_to_json};
 pub use table::{COLUMNS, MissionTable, TableProblem, missions_to_csv, read_missions_csv};
 
 /// The value of the `format` field of every roadmap file.
@@ -50,13 +54,6 @@ pub fn read_str(text: &str, file: &str) -> Result<Roadmap, ReadError> {
 /// Reads a roadmap file.
 pub fn read_file(path: &Path) -> Result<Roadmap, ReadError> {
     read_str(&read_text(path)?, &path.display().to_string())
-}
-
-/// Reads slips as `ger-planner calibrate` writes them.
-pub fn read_slips_file(path: &Path) -> Result<crate::analysis::SlipModel, ReadError> {
-    let file = path.display().to_string();
-    crate::analysis::SlipModel::from_json(&read_text(path)?)
-        .map_err(|err| ReadError::from_json(&file, &err))
 }
 
 /// The text of a file, refused when it is too large or not UTF-8.

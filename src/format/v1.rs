@@ -4,8 +4,11 @@
 
 use serde::{Deserialize, Deserializer};
 
+use super::entries::{
+    AgencyEntry, DestinationEntry, MissionEntry, PhaseEntry, ResourceEntry, ViewEntry, owned,
+};
 use super::{FormatTag, Version};
-use crate::model::{Agency, Destination, Mission, Phase, Resource, Roadmap, SavedView};
+use crate::model::Roadmap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,16 +20,16 @@ struct File {
     title: String,
     #[serde(default)]
     description: String,
-    agencies: Vec<Agency>,
-    destinations: Vec<Destination>,
+    agencies: Vec<AgencyEntry<'static>>,
+    destinations: Vec<DestinationEntry<'static>>,
     #[serde(default)]
-    phases: Vec<Phase>,
+    phases: Vec<PhaseEntry<'static>>,
     #[serde(default)]
-    resources: Vec<Resource>,
+    resources: Vec<ResourceEntry<'static>>,
     #[serde(deserialize_with = "missions_of_version_1")]
-    missions: Vec<Mission>,
+    missions: Vec<MissionEntry<'static>>,
     #[serde(default)]
-    views: Vec<SavedView>,
+    views: Vec<ViewEntry<'static>>,
     #[serde(default, rename = "accepted", deserialize_with = "refuse_accepted")]
     _accepted: (),
 }
@@ -43,12 +46,12 @@ fn into_roadmap(file: File) -> Roadmap {
     Roadmap {
         title: file.title,
         description: file.description,
-        agencies: file.agencies,
-        destinations: file.destinations,
-        phases: file.phases,
-        resources: file.resources,
-        missions: file.missions,
-        views: file.views,
+        agencies: owned(file.agencies),
+        destinations: owned(file.destinations),
+        phases: owned(file.phases),
+        resources: owned(file.resources),
+        missions: owned(file.missions),
+        views: owned(file.views),
         accepted: Vec::new(),
     }
 }
@@ -64,9 +67,9 @@ fn refuse_accepted<'de, D: Deserializer<'de>>(_: D) -> Result<(), D::Error> {
 /// of version 2.
 fn missions_of_version_1<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Vec<Mission>, D::Error> {
-    let missions = Vec::<Mission>::deserialize(deserializer)?;
-    let field_of_version_2 = |m: &Mission| {
+) -> Result<Vec<MissionEntry<'static>>, D::Error> {
+    let missions = Vec::<MissionEntry>::deserialize(deserializer)?;
+    let field_of_version_2 = |m: &MissionEntry| {
         if m.fixed {
             Some("is `fixed`")
         } else if m.start_estimate.is_some() {
@@ -81,7 +84,7 @@ fn missions_of_version_1<'de, D: Deserializer<'de>>(
     {
         Some((mission, what)) => Err(serde::de::Error::custom(format!(
             "mission `{}` {what}, which needs format version 2: set \"version\": 2",
-            mission.id
+            mission.id()
         ))),
         None => Ok(missions),
     }

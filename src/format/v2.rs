@@ -6,10 +6,12 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FormatTag, Version};
-use crate::model::{
-    AcceptedConflict, Agency, Destination, Mission, Phase, Resource, Roadmap, SavedView,
+use super::entries::{
+    AcceptedEntry, AgencyEntry, DestinationEntry, MissionEntry, PhaseEntry, ResourceEntry,
+    ViewEntry, borrowed, owned,
 };
+use super::{FormatTag, Version};
+use crate::model::{Mission, Roadmap};
 
 /// The top-level object, in canonical field order. It borrows the roadmap to write and owns what
 /// it reads, so one struct serves both ways.
@@ -21,17 +23,17 @@ struct File<'a> {
     title: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "str::is_empty")]
     description: Cow<'a, str>,
-    agencies: Cow<'a, [Agency]>,
-    destinations: Cow<'a, [Destination]>,
-    #[serde(default, skip_serializing_if = "<[Phase]>::is_empty")]
-    phases: Cow<'a, [Phase]>,
-    #[serde(default, skip_serializing_if = "<[Resource]>::is_empty")]
-    resources: Cow<'a, [Resource]>,
-    missions: Cow<'a, [Mission]>,
-    #[serde(default, skip_serializing_if = "<[SavedView]>::is_empty")]
-    views: Cow<'a, [SavedView]>,
-    #[serde(default, skip_serializing_if = "<[AcceptedConflict]>::is_empty")]
-    accepted: Cow<'a, [AcceptedConflict]>,
+    agencies: Vec<AgencyEntry<'a>>,
+    destinations: Vec<DestinationEntry<'a>>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    phases: Vec<PhaseEntry<'a>>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    resources: Vec<ResourceEntry<'a>>,
+    missions: Vec<MissionEntry<'a>>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    views: Vec<ViewEntry<'a>>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    accepted: Vec<AcceptedEntry<'a>>,
 }
 
 pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
@@ -42,17 +44,17 @@ pub(super) fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_jso
     Ok(into_roadmap(File::deserialize(value)?))
 }
 
-fn into_roadmap(file: File<'static>) -> Roadmap {
+fn into_roadmap(file: File<'_>) -> Roadmap {
     Roadmap {
         title: file.title.into_owned(),
         description: file.description.into_owned(),
-        agencies: file.agencies.into_owned(),
-        destinations: file.destinations.into_owned(),
-        phases: file.phases.into_owned(),
-        resources: file.resources.into_owned(),
-        missions: file.missions.into_owned(),
-        views: file.views.into_owned(),
-        accepted: file.accepted.into_owned(),
+        agencies: owned(file.agencies),
+        destinations: owned(file.destinations),
+        phases: owned(file.phases),
+        resources: owned(file.resources),
+        missions: owned(file.missions),
+        views: owned(file.views),
+        accepted: owned(file.accepted),
     }
 }
 
@@ -77,11 +79,11 @@ pub(super) fn to_value(roadmap: &Roadmap) -> serde_json::Value {
     reason = "plain structs with string keys always serialise; failure would be a bug here"
 )]
 pub(super) fn mission_to_value(mission: &Mission) -> serde_json::Value {
-    serde_json::to_value(mission).expect("a mission always serialises")
+    serde_json::to_value(MissionEntry::from(mission)).expect("a mission always serialises")
 }
 
 pub(super) fn mission_from_value(value: &serde_json::Value) -> Result<Mission, serde_json::Error> {
-    Mission::deserialize(value)
+    MissionEntry::deserialize(value).map(Mission::from)
 }
 
 fn file(roadmap: &Roadmap) -> File<'_> {
@@ -90,13 +92,13 @@ fn file(roadmap: &Roadmap) -> File<'_> {
         version: Version(lowest_version(roadmap)),
         title: Cow::Borrowed(&roadmap.title),
         description: Cow::Borrowed(&roadmap.description),
-        agencies: Cow::Borrowed(&roadmap.agencies),
-        destinations: Cow::Borrowed(&roadmap.destinations),
-        phases: Cow::Borrowed(&roadmap.phases),
-        resources: Cow::Borrowed(&roadmap.resources),
-        missions: Cow::Borrowed(&roadmap.missions),
-        views: Cow::Borrowed(&roadmap.views),
-        accepted: Cow::Borrowed(&roadmap.accepted),
+        agencies: borrowed(&roadmap.agencies),
+        destinations: borrowed(&roadmap.destinations),
+        phases: borrowed(&roadmap.phases),
+        resources: borrowed(&roadmap.resources),
+        missions: borrowed(&roadmap.missions),
+        views: borrowed(&roadmap.views),
+        accepted: borrowed(&roadmap.accepted),
     }
 }
 

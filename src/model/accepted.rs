@@ -2,13 +2,10 @@
 //! kinds of conflict they name. The kinds live here, with the data, because an accepted
 //! conflict is stored in the roadmap file; the rules that find conflicts are in `analysis`.
 
-use serde::{Deserialize, Serialize};
-
 use super::{AgencyId, MissionId, ResourceId};
 
 /// Whether a conflict makes the plan impossible or only questionable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The plan cannot happen as written.
     Error,
@@ -27,8 +24,7 @@ impl Severity {
 }
 
 /// The rule a conflict breaks; its name is the `kind` of DESIGN §3.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ConflictKind {
     /// A mission starts before a mission it depends on ends (plus the lag).
     Dependency,
@@ -54,6 +50,20 @@ pub enum ConflictKind {
 }
 
 impl ConflictKind {
+    /// Every kind, in the order conflicts are sorted by.
+    pub const ALL: [Self; 10] = [
+        Self::Dependency,
+        Self::DependencyCycle,
+        Self::ResourceOverbooked,
+        Self::ResourceGap,
+        Self::LaunchWindow,
+        Self::AgencyOvercommitted,
+        Self::UnknownReference,
+        Self::DuplicateId,
+        Self::InvalidDates,
+        Self::DateOvertaken,
+    ];
+
     /// The name used in files and on the command line, e.g. `resource-overbooked`.
     pub fn name(self) -> &'static str {
         match self {
@@ -86,20 +96,16 @@ impl ConflictKind {
 /// classic window on purpose". It names what the conflict names (its kind, its missions, its
 /// agency or resource), never dates, so that moving a mission does not make it stale; it is
 /// stale only when no conflict of the roadmap matches it any more.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AcceptedConflict {
     /// The rule the accepted conflict breaks.
     pub kind: ConflictKind,
     /// The missions it names, sorted by id.
     pub missions: Vec<MissionId>,
     /// Its agency, for `agency-overcommitted`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency: Option<AgencyId>,
     /// Its resource, for `resource-overbooked` and `resource-gap`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<ResourceId>,
     /// Why the working group accepts it.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
 }

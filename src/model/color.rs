@@ -1,7 +1,5 @@
 //! Agency colours, written `#RRGGBB` in the file.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// An opaque sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Color {
@@ -31,21 +29,6 @@ impl Color {
     /// `#RRGGBB`, the canonical spelling.
     pub fn to_hex(self) -> String {
         format!("#{:02X}{:02X}{:02X}", self.r, self.g, self.b)
-    }
-}
-
-impl Serialize for Color {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_hex())
-    }
-}
-
-impl<'de> Deserialize<'de> for Color {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Self::from_hex(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("expected a colour as \"#RRGGBB\", found {text:?}"))
-        })
     }
 }
 

@@ -1,7 +1,6 @@
 //! Dates in the file are `"YYYY-MM-DD"` and nothing else: no times, no signs, no short years.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serializer};
 
 const FORMAT: &str = "%Y-%m-%d";
 
@@ -23,17 +22,6 @@ pub fn parse(text: &str) -> Result<NaiveDate, String> {
 /// Writes a date as `YYYY-MM-DD`.
 pub fn to_text(date: NaiveDate) -> String {
     date.format(FORMAT).to_string()
-}
-
-/// For `#[serde(with = "crate::model::date")]`.
-pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(&date.format(FORMAT))
-}
-
-/// For `#[serde(with = "crate::model::date")]`.
-pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    parse(&text).map_err(serde::de::Error::custom)
 }
 
 #[cfg(test)]

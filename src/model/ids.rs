@@ -2,13 +2,11 @@
 //! passed where an agency id is expected.
 
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Deserializer, Serialize};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        #[serde(transparent)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(String);
 
         impl $name {
@@ -29,22 +27,7 @@ macro_rules! id_type {
                 f.write_str(&self.0)
             }
         }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                non_empty_id(deserializer).map(Self)
-            }
-        }
     };
-}
-
-/// Reads an id, refusing the empty string: an empty id cannot be referred to or shown.
-fn non_empty_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    let id = String::deserialize(deserializer)?;
-    if id.trim().is_empty() {
-        return Err(serde::de::Error::custom("expected a non-empty id"));
-    }
-    Ok(id)
 }
 
 id_type!(

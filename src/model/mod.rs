@@ -1,15 +1,14 @@
 //! The roadmap as plain data: what a GER roadmap file holds, with no drawing and no file handling.
 //!
-//! The types derive serde so that `format` can read and write them, and their field order is the
-//! canonical order of the file (DESIGN §2). Values that can be checked on their own (dates, colours,
-//! capacities, ids) are checked while they are read, so a bad value is reported at its line and
-//! column.
+//! The model is not the file: `format` has the file's own types for each format version and
+//! converts them to and from these (DESIGN §2), so nothing here knows how a roadmap is spelled.
 
 mod accepted;
 mod color;
 pub mod date;
 mod ids;
 mod roadmap;
+mod slips;
 mod view;
 
 pub use accepted::{AcceptedConflict, ConflictKind, Severity};
@@ -22,6 +21,7 @@ pub use roadmap::{
     Agency, Contribution, Dependency, Destination, LaunchWindow, Mission, MissionKind,
     MissionStatus, Phase, Resource, Roadmap, StartEstimate,
 };
+pub use slips::{Slip, SlipModel};
 pub use view::{Filter, GroupBy, SavedView};
 
 /// "1 mission", "3 missions": a count with its noun, for messages at every level.

@@ -1,10 +1,7 @@
-//! The roadmap and its parts, in the order and with the names of the file format (DESIGN §2).
-//!
-//! Optional fields hold their default when absent and are left out when written, so a canonical
-//! file only says what is set.
+//! The roadmap and its parts, with the names of the file format (DESIGN §2). An optional part
+//! of the file is the empty value here (an empty string or list, `None`).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{AgencyId, Color, DestinationId, MissionId, PhaseId, ResourceId};
 
@@ -98,92 +95,68 @@ impl Roadmap {
 }
 
 /// A space agency.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Agency {
     /// Short id, usually the acronym: `ESA`.
     pub id: AgencyId,
     /// Full name: "European Space Agency".
     pub name: String,
     /// Country or region; may be empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub country: String,
     /// Colour of the agency's bars.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
     /// How many missions the agency can lead at once; `None` is unlimited.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "some_positive"
-    )]
     pub max_concurrent: Option<u32>,
 }
 
 /// A destination of the roadmap, shown as a swimlane.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Destination {
     /// Short id: `mars`.
     pub id: DestinationId,
     /// Name shown on the lane: "Mars".
     pub name: String,
     /// When missions to it can launch. Empty means any time.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub launch_windows: Vec<LaunchWindow>,
 }
 
 /// A period in which launches to a destination are possible; both ends included.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LaunchWindow {
     /// First day of the window.
-    #[serde(with = "super::date")]
     pub start: NaiveDate,
     /// Last day of the window.
-    #[serde(with = "super::date")]
     pub end: NaiveDate,
 }
 
 /// A named period of the roadmap, e.g. "Phase 1 — Boots on the Moon".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Phase {
     /// Short id: `phase-1`.
     pub id: PhaseId,
     /// Name shown on the band.
     pub name: String,
     /// First day.
-    #[serde(with = "super::date")]
     pub start: NaiveDate,
     /// Last day.
-    #[serde(with = "super::date")]
     pub end: NaiveDate,
 }
 
 /// A shared asset that missions book: a launcher, a docking port, a relay.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Resource {
     /// Short id: `sls`.
     pub id: ResourceId,
     /// Name: "SLS / Orion stack".
     pub name: String,
     /// How many missions may use it on the same day (at least 1).
-    #[serde(
-        default = "one",
-        skip_serializing_if = "is_one",
-        deserialize_with = "positive"
-    )]
     pub capacity: u32,
     /// Fewest days between the starts of two missions that use it (0: no minimum).
-    #[serde(default, skip_serializing_if = "is_zero")]
     pub min_gap_days: u32,
 }
 
 /// Crewed or not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MissionKind {
     /// Carries crew.
     Human,
@@ -192,8 +165,7 @@ pub enum MissionKind {
 }
 
 /// Where a mission stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MissionStatus {
     /// An idea under study.
     Concept,
@@ -240,8 +212,7 @@ impl MissionStatus {
 }
 
 /// A mission: a bar on the timeline (a diamond when it lasts one day).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mission {
     /// Short id: `artemis-3`.
     pub id: MissionId,
@@ -254,34 +225,25 @@ pub struct Mission {
     /// Where it stands.
     pub status: MissionStatus,
     /// First day (launch).
-    #[serde(with = "super::date")]
     pub start: NaiveDate,
     /// Last day; equal to `start` for a milestone.
-    #[serde(with = "super::date")]
     pub end: NaiveDate,
     /// A date an agency has committed to: the scheduler never moves it (format version 2).
-    #[serde(default, skip_serializing_if = "is_false")]
     pub fixed: bool,
     /// How late it may really start, for the outlook (format version 2); none: the slips
     /// measured on past roadmaps for its status and kind.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_estimate: Option<StartEstimate>,
     /// The agency that leads it.
     pub lead: AgencyId,
     /// Other agencies and what they bring.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contributors: Vec<Contribution>,
     /// Missions that must end (plus a lag) before this one starts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<Dependency>,
     /// Shared assets it uses from `start` to `end`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<ResourceId>,
     /// Free text.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Where the dates and facts come from.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
 }
 
@@ -311,94 +273,28 @@ impl Mission {
 /// A three-point estimate of a mission's start. The optimistic start is the planned `start`
 /// itself (plans slip, they are not kept early), so only the likely and the pessimistic starts
 /// are written. A likely start before the planned one counts as the planned one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, try_from = "RawEstimate")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StartEstimate {
     /// The start most expected.
-    #[serde(with = "super::date")]
     pub likely: NaiveDate,
     /// The start it will almost surely not be later than, on or after `likely`.
-    #[serde(with = "super::date")]
     pub pessimistic: NaiveDate,
 }
 
-/// A start estimate as read, before its order is checked.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEstimate {
-    #[serde(with = "super::date")]
-    likely: NaiveDate,
-    #[serde(with = "super::date")]
-    pessimistic: NaiveDate,
-}
-
-impl TryFrom<RawEstimate> for StartEstimate {
-    type Error = String;
-
-    fn try_from(raw: RawEstimate) -> Result<Self, String> {
-        if raw.pessimistic < raw.likely {
-            return Err(format!(
-                "the pessimistic start {} is before the likely start {}",
-                raw.pessimistic, raw.likely
-            ));
-        }
-        Ok(Self {
-            likely: raw.likely,
-            pessimistic: raw.pessimistic,
-        })
-    }
-}
-
 /// An agency's part in a mission it does not lead.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Contribution {
     /// The contributing agency.
     pub agency: AgencyId,
     /// What it brings: "European Service Module".
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
 }
 
 /// "This mission starts no earlier than `lag_days` after `mission` ends."
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Dependency {
     /// The mission depended on.
     pub mission: MissionId,
     /// Days to wait after it ends; may be negative to allow an overlap.
-    #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub lag_days: i32,
-}
-
-fn is_false(b: &bool) -> bool {
-    !b
-}
-
-fn one() -> u32 {
-    1
-}
-
-fn is_one(n: &u32) -> bool {
-    *n == 1
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
-fn is_zero_i32(n: &i32) -> bool {
-    *n == 0
-}
-
-/// A count of missions at once must be at least 1: 0 would make every mission a conflict.
-fn positive<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
-    let n = i64::deserialize(deserializer)?;
-    u32::try_from(n).ok().filter(|&n| n >= 1).ok_or_else(|| {
-        serde::de::Error::custom(format!("expected a whole number of at least 1, found {n}"))
-    })
-}
-
-fn some_positive<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    positive(deserializer).map(Some)
 }

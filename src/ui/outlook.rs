@@ -13,10 +13,9 @@ use chrono::NaiveDate;
 use super::statistics::StartOutlook;
 
 use crate::analysis::{
-    DEFAULT_RUNS, DEFAULT_SEED, MissionOutlook, Outlook, OutlookOptions, Progress, SlipModel,
-    outlook,
+    DEFAULT_RUNS, DEFAULT_SEED, MissionOutlook, Outlook, OutlookOptions, Progress, outlook,
 };
-use crate::model::Roadmap;
+use crate::model::{Roadmap, SlipModel};
 
 /// Most starts the window's outlook keeps (runs × missions, 40 MB): a large roadmap gets
 /// fewer runs, so that it takes seconds and memory stays small (1,000 runs at 10,000 missions).
@@ -90,7 +89,7 @@ impl OutlookRunner {
     fn start(&mut self, roadmap: &Roadmap, key: OutlookKey, inline: bool, ctx: &egui::Context) {
         let slips = Arc::clone(
             self.slips
-                .get_or_insert_with(|| Arc::new(SlipModel::bundled())),
+                .get_or_insert_with(|| Arc::new(crate::bundled::bundled_slips())),
         );
         let options = OutlookOptions {
             runs: self

@@ -543,7 +543,7 @@ fn with_the_outlook_a_bar_has_a_tail_to_its_p80_end_and_a_certain_one_has_none()
     };
     let outlook = ger_planner::analysis::outlook(
         &roadmap,
-        &ger_planner::analysis::SlipModel::none(),
+        &ger_planner::model::SlipModel::none(),
         &options,
         &Default::default(),
     )

@@ -6,9 +6,11 @@ use crate::schedule::arb_case;
 
 use chrono::{Days, NaiveDate};
 use ger_planner::analysis::{
-    ConflictKind, Outlook, OutlookOptions, Progress, SlipModel, nearest_rank, outlook, schedule,
+    ConflictKind, Outlook, OutlookOptions, Progress, calibrate, nearest_rank, outlook, schedule,
+    slip_group,
 };
-use ger_planner::model::{Mission, MissionStatus, Roadmap, StartEstimate};
+use ger_planner::bundled::bundled_slips;
+use ger_planner::model::{Mission, MissionStatus, Roadmap, SlipModel, StartEstimate};
 use proptest::prelude::*;
 
 fn options(runs: usize, seed: u64, today: Option<NaiveDate>) -> OutlookOptions {
@@ -35,7 +37,7 @@ fn model_of(slips: &[u32]) -> SlipModel {
     let mut model = SlipModel::none();
     for (k, &days) in slips.iter().enumerate() {
         for status in [MissionStatus::Planned, MissionStatus::Confirmed] {
-            model.slips.push(ger_planner::analysis::Slip {
+            model.slips.push(ger_planner::model::Slip {
                 mission: format!("s{k}").as_str().into(),
                 status,
                 kind: ger_planner::model::MissionKind::Robotic,
@@ -262,15 +264,15 @@ fn sample(path: &str) -> Roadmap {
 fn the_bundled_slips_are_what_calibrate_measures_on_the_two_sample_roadmaps() {
     let old = sample("roadmaps/ger-2020-plan.json");
     let new = sample("roadmaps/ger-2026-status.json");
-    let measured = SlipModel::calibrate(&old, &new);
+    let measured = calibrate(&old, &new);
     assert_eq!(
         measured,
-        SlipModel::bundled(),
+        bundled_slips(),
         "run `ger-planner calibrate` again"
     );
     assert_eq!(
         std::fs::read_to_string("assets/slips.json").unwrap_or_default(),
-        measured.to_json()
+        ger_planner::format::slips_to_json(&measured)
     );
     // Cancelled missions and missions already flown in 2020 are not slips.
     let ids: Vec<&str> = measured.slips.iter().map(|s| s.mission.as_str()).collect();
@@ -284,17 +286,17 @@ fn the_bundled_slips_are_what_calibrate_measures_on_the_two_sample_roadmaps() {
 
 #[test]
 fn a_small_group_borrows_from_its_status_then_from_every_slip() {
-    let model = SlipModel::bundled();
+    let model = bundled_slips();
     use MissionStatus::{Concept, Confirmed, Planned};
     use ger_planner::model::MissionKind::{Human, Robotic};
-    let planned_robotic = model.group_for(Planned, Robotic);
+    let planned_robotic = slip_group(&model, Planned, Robotic);
     assert!(planned_robotic.len() >= 5);
     assert!(planned_robotic.windows(2).all(|w| w[0] <= w[1]));
     let all = model.slips.len();
     // The 2020 plan had two concepts that were not cancelled and no confirmed mission.
-    assert_eq!(model.group_for(Concept, Human).len(), all);
-    assert_eq!(model.group_for(Confirmed, Robotic).len(), all);
-    assert!(model.group_for(Planned, Human).len() >= 5);
+    assert_eq!(slip_group(&model, Concept, Human).len(), all);
+    assert_eq!(slip_group(&model, Confirmed, Robotic).len(), all);
+    assert!(slip_group(&model, Planned, Human).len() >= 5);
 }
 
 fn ger_planner(args: &[&str]) -> std::process::Output {
@@ -432,7 +434,10 @@ fn calibrate_writes_the_slips_that_outlook_then_reads() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("32 slips measured"));
     let written = std::fs::read_to_string(&slips).unwrap_or_default();
-    assert_eq!(written, SlipModel::bundled().to_json());
+    assert_eq!(
+        written,
+        ger_planner::format::slips_to_json(&bundled_slips())
+    );
     let bundled = [
         "outlook",
         "roadmaps/ger-2026-status.json",
@@ -494,7 +499,7 @@ fn export_with_the_outlook_draws_fading_tails_and_without_it_none() {
 fn back_test() -> Vec<(String, NaiveDate, NaiveDate, NaiveDate, NaiveDate)> {
     let old = sample("roadmaps/ger-2020-plan.json");
     let new = sample("roadmaps/ger-2026-status.json");
-    let measured = SlipModel::calibrate(&old, &new);
+    let measured = calibrate(&old, &new);
     let flown_since = (old.missions.iter().enumerate()).filter_map(|(i, before)| {
         let after = new.mission(&before.id)?;
         let open = !matches!(

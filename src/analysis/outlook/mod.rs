@@ -19,9 +19,9 @@ use rayon::prelude::*;
 
 use super::conflicts::{Links, date, day};
 use super::schedule::{Propagated, Propagation};
-use crate::model::Roadmap;
+use crate::model::{Roadmap, SlipModel};
 use slips::Draws;
-pub use slips::{MIN_GROUP, Slip, SlipModel};
+pub use slips::{MIN_GROUP, calibrate, slip_group};
 
 /// Runs when none are asked for: enough for percentiles steady to a day or two.
 pub const DEFAULT_RUNS: usize = 10_000;

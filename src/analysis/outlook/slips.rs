@@ -4,126 +4,55 @@
 
 use chrono::NaiveDate;
 use rand::RngExt;
-use serde::{Deserialize, Serialize};
 
-use crate::model::{Mission, MissionId, MissionKind, MissionStatus, Roadmap, StartEstimate};
-
-/// The slips the program ships with: the GER 2020 plan against the 2026 status.
-const BUNDLED_SLIPS: &str = include_str!("../../../assets/slips.json");
+use crate::model::{Mission, MissionKind, MissionStatus, Roadmap, Slip, SlipModel, StartEstimate};
 
 /// Fewest slips a group needs to stand for its status and kind; a smaller group borrows from
 /// its status, then from every mission measured.
 pub const MIN_GROUP: usize = 5;
 
-/// Slips measured from one roadmap to a later one.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SlipModel {
-    /// The earlier roadmap's title.
-    pub old: String,
-    /// The later roadmap's title.
-    pub new: String,
-    /// One slip per mission planned in the earlier roadmap and not cancelled in the later one,
-    /// in the earlier roadmap's order.
-    pub slips: Vec<Slip>,
-}
-
-/// How much later one mission started (or is now planned to start) than first planned.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Slip {
-    /// The mission, by id.
-    pub mission: MissionId,
-    /// Its status in the earlier roadmap.
-    pub status: MissionStatus,
-    /// Crewed or not.
-    pub kind: MissionKind,
-    /// Days from the earlier roadmap's start to the later one's; 0 when it moved earlier.
-    pub days: u32,
-}
-
-impl SlipModel {
-    /// The slips measured from `old` to `new`: missions in both (by id), not yet flown or
-    /// cancelled in `old`, and not cancelled in `new` (a cancellation is not a slip).
-    pub fn calibrate(old: &Roadmap, new: &Roadmap) -> Self {
-        let slips = (old.missions.iter())
-            .filter(|m| !matches!(m.status, MissionStatus::Flown | MissionStatus::Cancelled))
-            .filter_map(|before| {
-                let after = new.mission(&before.id)?;
-                (after.status != MissionStatus::Cancelled).then(|| Slip {
-                    mission: before.id.clone(),
-                    status: before.status,
-                    kind: before.kind,
-                    days: u32::try_from((after.start - before.start).num_days()).unwrap_or(0),
-                })
+/// The slips measured from `old` to `new`: missions in both (by id), not yet flown or
+/// cancelled in `old`, and not cancelled in `new` (a cancellation is not a slip).
+pub fn calibrate(old: &Roadmap, new: &Roadmap) -> SlipModel {
+    let slips = (old.missions.iter())
+        .filter(|m| !matches!(m.status, MissionStatus::Flown | MissionStatus::Cancelled))
+        .filter_map(|before| {
+            let after = new.mission(&before.id)?;
+            (after.status != MissionStatus::Cancelled).then(|| Slip {
+                mission: before.id.clone(),
+                status: before.status,
+                kind: before.kind,
+                days: u32::try_from((after.start - before.start).num_days()).unwrap_or(0),
             })
+        })
+        .collect();
+    SlipModel {
+        old: old.title.clone(),
+        new: new.title.clone(),
+        slips,
+    }
+}
+
+/// The slips a mission of `status` and `kind` draws from: its own group when it has at least
+/// [`MIN_GROUP`], else its status's, else every slip measured.
+pub fn slip_group(model: &SlipModel, status: MissionStatus, kind: MissionKind) -> Vec<u32> {
+    let of = |keep: &dyn Fn(&Slip) -> bool| -> Vec<u32> {
+        let mut days: Vec<u32> = (model.slips.iter())
+            .filter(|s| keep(s))
+            .map(|s| s.days)
             .collect();
-        Self {
-            old: old.title.clone(),
-            new: new.title.clone(),
-            slips,
-        }
+        days.sort_unstable();
+        days
+    };
+    let group = of(&|s| s.status == status && s.kind == kind);
+    if group.len() >= MIN_GROUP {
+        return group;
     }
-
-    /// The slips the program ships with.
-    pub fn bundled() -> Self {
-        Self::from_json(BUNDLED_SLIPS).unwrap_or_else(|_| Self::none())
+    let by_status = of(&|s| s.status == status);
+    if by_status.len() >= MIN_GROUP {
+        return by_status;
     }
-
-    /// No slips measured: every mission without an estimate keeps its date.
-    pub fn none() -> Self {
-        Self {
-            old: String::new(),
-            new: String::new(),
-            slips: Vec::new(),
-        }
-    }
-
-    /// Reads slips as `calibrate` writes them.
-    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(text)
-    }
-
-    /// The slips as JSON, two-space indented, with a newline at the end.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).map_or_else(|_| String::new(), |text| text + "\n")
-    }
-
-    /// The same model without one mission's slip: the back-test does not learn from the
-    /// mission it predicts.
-    pub fn without(&self, mission: &MissionId) -> Self {
-        Self {
-            slips: (self.slips.iter())
-                .filter(|s| &s.mission != mission)
-                .cloned()
-                .collect(),
-            ..self.clone()
-        }
-    }
-
-    /// The slips a mission of `status` and `kind` draws from: its own group when it has at
-    /// least [`MIN_GROUP`], else its status's, else every slip measured.
-    pub fn group_for(&self, status: MissionStatus, kind: MissionKind) -> Vec<u32> {
-        let of = |keep: &dyn Fn(&Slip) -> bool| -> Vec<u32> {
-            let mut days: Vec<u32> = self
-                .slips
-                .iter()
-                .filter(|s| keep(s))
-                .map(|s| s.days)
-                .collect();
-            days.sort_unstable();
-            days
-        };
-        let group = of(&|s| s.status == status && s.kind == kind);
-        if group.len() >= MIN_GROUP {
-            return group;
-        }
-        let by_status = of(&|s| s.status == status);
-        if by_status.len() >= MIN_GROUP {
-            return by_status;
-        }
-        of(&|_| true)
-    }
+    of(&|_| true)
 }
 
 /// What one mission's slip is drawn from.
@@ -175,7 +104,7 @@ impl Draws {
             .collect();
         let groups = keys
             .iter()
-            .map(|&(status, kind)| model.group_for(status, kind))
+            .map(|&(status, kind)| slip_group(model, status, kind))
             .collect();
         Self { sources, groups }
     }
