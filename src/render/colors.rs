@@ -1,11 +1,11 @@
-//! How the chart looks, shared by the window and the exports: what a bar looks like in each
-//! status, the rings, arrows and ghosts, and the palette of the theme it is drawn on. Each
-//! backend only turns these into its own shapes.
+//! The chart's colours, shared by the window and the exports: the palette of the theme it is
+//! drawn on, the colours of conflicts, phases and windows, and the legend's samples. How a bar
+//! looks in each status is decided from these in `anatomy`.
 
 use egui::Color32;
 
 use crate::analysis::Severity;
-use crate::layout::{Bar, BarShape};
+use crate::layout::Bar;
 use crate::model::MissionStatus;
 
 /// Red of errors: bars in an error conflict and violated dependencies.
@@ -141,25 +141,6 @@ impl Palette {
         self.text.gamma_multiply(0.7)
     }
 
-    /// Width and colour of a dependency arrow: red and bold when the dependency is violated.
-    pub fn arrow(&self, violated: bool) -> (f32, Color32) {
-        if violated {
-            (2.0, ERROR_COLOR)
-        } else {
-            (1.0, self.text.gamma_multiply(0.45))
-        }
-    }
-
-    /// Fill and dashed outline of a mission's place in the baseline.
-    pub fn ghost(&self) -> (Color32, Frame) {
-        let frame = Frame {
-            width: 1.0,
-            color: self.text.gamma_multiply(0.6),
-            dashes: Some((4.0, 3.0)),
-        };
-        (self.text.gamma_multiply(0.08), frame)
-    }
-
     /// Near-black ink on a light page: for snapshots in reports, and for projectors.
     pub fn light() -> Self {
         Self {
@@ -167,125 +148,6 @@ impl Palette {
             background: Color32::WHITE,
             ..Self::of(&egui::Visuals::light())
         }
-    }
-}
-
-/// The bar's agency colour, washed out when the bar is dimmed.
-pub fn agency_color(bar: &Bar, palette: &Palette) -> Color32 {
-    let color = Color32::from_rgb(bar.color[0], bar.color[1], bar.color[2]);
-    if bar.dimmed {
-        blend(color, palette.background, 25)
-    } else {
-        color
-    }
-}
-
-/// The fill of a bar: its agency's colour, in the style of its status (faint under the hatching
-/// of a contribution).
-pub fn fill_color(bar: &Bar, palette: &Palette) -> Color32 {
-    let agency = agency_color(bar, palette);
-    if bar.contribution {
-        return agency.gamma_multiply(0.2);
-    }
-    match bar.status {
-        MissionStatus::Concept => agency.gamma_multiply(0.35),
-        MissionStatus::Planned | MissionStatus::Confirmed => agency,
-        MissionStatus::Flown => muted(agency, palette.background),
-        MissionStatus::Cancelled => agency.gamma_multiply(0.15),
-    }
-}
-
-/// The fill of the part of a flown mission still operating: its agency's full colour.
-pub fn operating_color(bar: &Bar, palette: &Palette) -> Color32 {
-    agency_color(bar, palette)
-}
-
-/// The outlook's tail of a bar, when it has one: a band narrower than the bar from its end to
-/// its P80 end, and the colour it fades out from (the bar's agency colour, lighter).
-pub fn tail(bar: &Bar, palette: &Palette) -> Option<(crate::layout::Rect, Color32)> {
-    let right = bar.tail_to?;
-    let inset = (bar.rect.bottom - bar.rect.top) * 0.2;
-    let rect = crate::layout::Rect {
-        left: bar.rect.right,
-        top: bar.rect.top + inset,
-        right,
-        bottom: bar.rect.bottom - inset,
-    };
-    Some((rect, agency_color(bar, palette).gamma_multiply(0.75)))
-}
-
-/// The outline of a bar or diamond: bold for confirmed missions.
-pub fn outline(bar: &Bar, palette: &Palette) -> (f32, Color32) {
-    match bar.status {
-        MissionStatus::Confirmed => (2.0, palette.text),
-        _ => (1.0, agency_color(bar, palette)),
-    }
-}
-
-/// Bars narrower than this (in pixels) are drawn without an outline: it would cover the fill.
-const SLIVER_WIDTH: f32 = 6.0;
-
-/// A line drawn around a rectangle, inside it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Frame {
-    /// Line width.
-    pub width: f32,
-    /// Line colour.
-    pub color: Color32,
-    /// Dash and gap lengths, for a dashed line.
-    pub dashes: Option<(f32, f32)>,
-}
-
-/// The outline of a bar `width` pixels wide in its status's style: dashed for concepts, bold
-/// for confirmed missions; none on a sliver.
-pub fn bar_frame(bar: &Bar, width: f32, palette: &Palette) -> Option<Frame> {
-    if width < SLIVER_WIDTH {
-        return None;
-    }
-    Some(if bar.status == MissionStatus::Concept {
-        Frame {
-            width: 1.5,
-            color: agency_color(bar, palette),
-            dashes: Some((5.0, 3.0)),
-        }
-    } else {
-        let (width, color) = outline(bar, palette);
-        Frame {
-            width,
-            color,
-            dashes: None,
-        }
-    })
-}
-
-/// The ring around a mission in a conflict: how far out from the bar (or diamond) it is, its
-/// width and colour.
-pub fn conflict_ring(bar: &Bar) -> Option<(f32, f32, Color32)> {
-    let gap = match bar.shape {
-        BarShape::Bar => 4.5,
-        BarShape::Milestone => 2.0,
-    };
-    bar.conflict
-        .map(|severity| (gap, 2.5, severity_color(severity)))
-}
-
-/// Colour of the hatching of a contribution: its lead agency's.
-pub fn hatch_color(bar: &Bar, palette: &Palette) -> Color32 {
-    agency_color(bar, palette).gamma_multiply(0.7)
-}
-
-/// Colour of a bar's text: on the bar (and of its crew icon), whatever reads on its fill;
-/// beside it, the theme's text. Faint on a dimmed bar.
-pub fn ink(bar: &Bar, on_bar: bool, palette: &Palette) -> Color32 {
-    let color = if on_bar {
-        ink_on(fill_color(bar, palette), palette)
-    } else {
-        palette.text
-    };
-    if bar.dimmed {
-        blend(color, palette.background, 35)
-    } else {
-        color
     }
 }
 

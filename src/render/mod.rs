@@ -1,6 +1,7 @@
 //! Drawing a [`crate::layout::Scene`]: on screen through egui's painter, and to SVG (then PNG or
 //! PDF) for snapshots, so every picture of the roadmap comes from the same layout.
 
+mod anatomy;
 mod batch;
 mod colors;
 mod painter;

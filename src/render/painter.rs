@@ -5,16 +5,13 @@ use egui::{
     Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
 
+use super::anatomy::{Frame, HATCH_SPACING, Mark, arrow_marks, bar_marks, ghost_marks};
 use super::batch::RectBatch;
 use super::colors::{
-    DRIVING_COLOR, ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, TAIL_LABEL,
-    WINDOW_COLOR, bar_frame, conflict_ring, fill_color, hatch_color, ink, legend_label,
-    legend_sample, operating_color, outline, tail, tail_sample, today_color,
+    ERROR_COLOR, LEGEND_STYLES, PHASE_COLOR, Palette, TAIL_LABEL, WINDOW_COLOR, legend_label,
+    legend_sample, tail_sample, today_color,
 };
-use crate::layout::{
-    self, Arrow, Band, BandKind, Bar, BarShape, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE,
-};
-use crate::model::MissionStatus;
+use crate::layout::{self, Band, BandKind, Bar, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE};
 
 /// Where a scene rectangle is on screen, for a chart at `chart`.
 pub fn screen_rect(chart: Rect, r: &layout::Rect) -> Rect {
@@ -80,11 +77,13 @@ pub fn paint_under_lanes(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     // shapes that need anti-aliasing (diamonds, crew icons) and the labels. Room for the
     // rectangles each shape usually takes: an elbow arrow three segments and a head, a bar
     // its fill, outline and rings.
-    let mut arrows = RectBatch::with_room(painter.pixels_per_point(), scene.arrows.len() * 4);
+    let mut arrows = Canvas::new(painter, scene.arrows.len() * 4);
+    let mut marks = Vec::new();
     for arrow in &scene.arrows {
-        paint_arrow(&mut arrows, arrow, style);
+        arrow_marks(arrow, &style.colors, &mut marks);
+        arrows.add_all(&mut marks, style);
     }
-    arrows.paint(&lanes_area(painter, style));
+    arrows.paint(&lanes_area(painter, style), style);
 }
 
 /// The part of the chart below the axis, where lanes are.
@@ -98,32 +97,102 @@ fn lanes_area(painter: &Painter, style: &SceneStyle) -> Painter {
 /// One lane's ghosts and bars, with their rings, crew icons and labels.
 pub fn paint_lane(painter: &Painter, bars: &[Bar], ghosts: &[Ghost], style: &SceneStyle) {
     let lanes_area = lanes_area(painter, style);
-    let mut ghost_batch = RectBatch::with_room(painter.pixels_per_point(), ghosts.len() * 6);
+    let mut marks = Vec::new();
+    let mut under = Canvas::new(painter, ghosts.len() * 6);
     for ghost in ghosts {
-        paint_ghost(&mut ghost_batch, ghost, style);
+        ghost_marks(ghost, &style.colors, &mut marks);
+        under.add_all(&mut marks, style);
     }
-    ghost_batch.paint(&lanes_area);
-    let mut bar_batch = RectBatch::with_room(painter.pixels_per_point(), bars.len() * 6);
+    under.paint(&lanes_area, style);
+    let mut canvas = Canvas::new(painter, bars.len() * 6);
     for bar in bars {
-        paint_tail(&mut bar_batch, bar, style);
+        bar_marks(bar, &style.colors, &mut marks);
+        canvas.add_all(&mut marks, style);
     }
-    for bar in bars {
-        paint_bar_body(&mut bar_batch, &lanes_area, bar, style);
-    }
-    bar_batch.paint(&lanes_area);
-    let crew_icon = crew_icon_mesh(painter.pixels_per_point());
-    let mut icons = RectBatch::new(painter.pixels_per_point());
-    for bar in bars {
-        if let Some([x, y]) = bar.crew_icon_centre() {
-            let ink = ink(bar, true, &style.colors);
-            icons.stamp(&crew_icon, style.at(x, y).to_vec2(), ink);
+    canvas.paint(&lanes_area, style);
+}
+
+/// Marks on their way to the screen, each layer's rectangles in one mesh (tails under every
+/// bar, the bars, the crew figures over them); diamonds, whose sides are slanted, as
+/// anti-aliased shapes over the bars, and labels over everything.
+struct Canvas<'a> {
+    under: RectBatch,
+    body: RectBatch,
+    diamonds: Vec<Shape>,
+    icons: RectBatch,
+    /// The crew figure, tessellated once and stamped on every crewed bar.
+    crew: Option<Mesh>,
+    pixels_per_point: f32,
+    texts: Vec<(&'a Label, Color32)>,
+}
+
+impl<'a> Canvas<'a> {
+    /// An empty canvas for `painter`, with room for about `rects` rectangles.
+    fn new(painter: &Painter, rects: usize) -> Self {
+        let pixels_per_point = painter.pixels_per_point();
+        Self {
+            under: RectBatch::new(pixels_per_point),
+            body: RectBatch::with_room(pixels_per_point, rects),
+            diamonds: Vec::new(),
+            icons: RectBatch::new(pixels_per_point),
+            crew: None,
+            pixels_per_point,
+            texts: Vec::new(),
         }
     }
-    icons.paint(&lanes_area);
-    for bar in bars {
-        if let Some(label) = &bar.label {
-            let color = ink(bar, label.inside, &style.colors);
-            paint_label(&lanes_area, label, TEXT_SIZE, color, style);
+
+    /// Takes in every mark of `marks`, leaving it empty.
+    fn add_all(&mut self, marks: &mut Vec<Mark<'a>>, style: &SceneStyle) {
+        for mark in marks.drain(..) {
+            self.add(mark, style);
+        }
+    }
+
+    /// Translates one mark into egui's shapes.
+    fn add(&mut self, mark: Mark<'a>, style: &SceneStyle) {
+        let at = |[x, y]: layout::Point| style.at(x, y);
+        match mark {
+            Mark::Fade { rect, color } => self.under.fade_right(style.rect(&rect), color),
+            Mark::Fill { rect, color } => self.body.fill(style.rect(&rect), color),
+            Mark::Hatch { rect, color } => self.body.hatch(style.rect(&rect), color, HATCH_SPACING),
+            Mark::Frame { rect, frame } => paint_frame(&mut self.body, style.rect(&rect), frame),
+            Mark::Diamond { rect, fill, stroke } => self.diamonds.push(Shape::convex_polygon(
+                diamond(style.rect(&rect)),
+                fill,
+                Stroke::new(stroke.0, stroke.1),
+            )),
+            Mark::Line {
+                from,
+                to,
+                width,
+                color,
+            } => self.body.line(at(from), at(to), width, color),
+            Mark::Polyline {
+                points,
+                width,
+                color,
+            } => {
+                let points: Vec<Pos2> = points.into_iter().map(at).collect();
+                self.body.polyline(&points, width, color);
+            }
+            Mark::Triangle { corners, color } => self.body.triangle(corners.map(at), color),
+            Mark::Crew { centre, color } => {
+                let pixels_per_point = self.pixels_per_point;
+                let mesh = (self.crew).get_or_insert_with(|| crew_icon_mesh(pixels_per_point));
+                self.icons.stamp(mesh, at(centre).to_vec2(), color);
+            }
+            Mark::Text { label, color } => self.texts.push((label, color)),
+        }
+    }
+
+    /// Adds everything to `painter`, layer by layer.
+    fn paint(self, painter: &Painter, style: &SceneStyle) {
+        self.under.paint(painter);
+        self.body.paint(painter);
+        painter.extend(self.diamonds);
+        self.icons.paint(painter);
+        for (label, color) in self.texts {
+            paint_label(painter, label, TEXT_SIZE, color, style);
         }
     }
 }
@@ -270,97 +339,6 @@ fn axis(chart: &Painter, scene: &Scene, style: &SceneStyle) {
     );
 }
 
-fn paint_arrow(batch: &mut RectBatch, arrow: &Arrow, style: &SceneStyle) {
-    let (width, color) = style.colors.arrow(arrow.violated);
-    let (line, head) = arrow.path();
-    let line: Vec<Pos2> = line.iter().map(|&[x, y]| style.at(x, y)).collect();
-    batch.polyline(&line, width, color);
-    batch.triangle(head.map(|[x, y]| style.at(x, y)), color);
-}
-
-/// Where a mission was in the baseline: a faint dashed box, and an arrow to where it starts now.
-fn paint_ghost(batch: &mut RectBatch, ghost: &Ghost, style: &SceneStyle) {
-    let rect = style.rect(&ghost.rect);
-    let (fill, frame) = style.colors.ghost();
-    batch.fill(rect, fill);
-    paint_frame(batch, rect, frame);
-    if let Some((line, head)) = ghost.slip_arrow() {
-        let [from, to] = line.map(|[x, y]| style.at(x, y));
-        batch.line(from, to, 1.5, SLIP_COLOR);
-        batch.triangle(head.map(|[x, y]| style.at(x, y)), SLIP_COLOR);
-    }
-}
-
-/// The outlook's tail of a bar: its colour fading out from its end to its P80 end.
-fn paint_tail(batch: &mut RectBatch, bar: &Bar, style: &SceneStyle) {
-    if let Some((rect, color)) = tail(bar, &style.colors) {
-        batch.fade_right(style.rect(&rect), color);
-    }
-}
-
-/// The rectangles of a bar: rings for selection and conflicts, the fill, the outline.
-fn paint_bar_body(batch: &mut RectBatch, painter: &Painter, bar: &Bar, style: &SceneStyle) {
-    let rect = style.rect(&bar.rect);
-    if bar.shape == BarShape::Milestone {
-        // A diamond's sides are slanted: egui draws it anti-aliased.
-        let outer = |grow: f32, stroke: Stroke| {
-            Shape::convex_polygon(diamond(rect.expand(grow)), Color32::TRANSPARENT, stroke)
-        };
-        if bar.selected {
-            painter.add(outer(4.5, Stroke::new(2.0, style.colors.selection)));
-        } else if bar.driving {
-            painter.add(outer(4.5, Stroke::new(2.0, DRIVING_COLOR)));
-        }
-        if let Some((gap, width, color)) = conflict_ring(bar) {
-            painter.add(outer(gap, Stroke::new(width, color)));
-        }
-        painter.add(Shape::convex_polygon(
-            diamond(rect),
-            fill_color(bar, &style.colors),
-            Stroke::from(outline(bar, &style.colors)),
-        ));
-        return;
-    }
-    if bar.selected {
-        batch.frame(rect.expand(6.5), 2.0, style.colors.selection);
-    } else if bar.driving {
-        batch.frame(rect.expand(6.5), 2.0, DRIVING_COLOR);
-    }
-    if let Some((gap, width, color)) = conflict_ring(bar) {
-        batch.frame(rect.expand(gap), width, color);
-    }
-    paint_bar_rects(batch, rect, bar, style);
-}
-
-/// A bar's own rectangles at `rect`: fill, hatching, outline in its status's style.
-fn paint_bar_rects(batch: &mut RectBatch, rect: Rect, bar: &Bar, style: &SceneStyle) {
-    let fill = fill_color(bar, &style.colors);
-    batch.fill(rect, fill);
-    if let Some(x) = bar.operating_from.filter(|_| !bar.contribution) {
-        let operating = Rect::from_x_y_ranges(style.at(x, 0.0).x..=rect.right(), rect.y_range());
-        batch.fill(operating, operating_color(bar, &style.colors));
-    }
-    if bar.contribution {
-        // A contribution to another agency's mission: hatched in the lead's colour.
-        batch.hatch(rect, hatch_color(bar, &style.colors), 6.0);
-    }
-    // A solid outline the colour of an opaque fill (a planned mission's) would not show: on a
-    // chart of thousands of bars, leaving it out is four rectangles fewer each.
-    let frame = bar_frame(bar, rect.width(), &style.colors)
-        .filter(|frame| frame.dashes.is_some() || frame.color != fill || !fill.is_opaque());
-    if let Some(frame) = frame {
-        paint_frame(batch, rect, frame);
-    }
-    if bar.status == MissionStatus::Cancelled {
-        batch.line(
-            pos2(rect.left(), rect.center().y),
-            pos2(rect.right(), rect.center().y),
-            1.5,
-            style.colors.text,
-        );
-    }
-}
-
 /// A frame, dashed or not.
 fn paint_frame(batch: &mut RectBatch, rect: Rect, frame: Frame) {
     match frame.dashes {
@@ -406,45 +384,51 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         }
         at.y += row;
     }
-    painter.extend(crew_icon(at + vec2(11.0, 8.0), style.colors.text));
-    painter.text(
-        at + vec2(30.0, 0.0),
-        Align2::LEFT_TOP,
-        "crewed mission",
-        font.clone(),
-        style.colors.text,
-    );
-    at.y += row;
-    for entry in statuses {
-        let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
-        let bar = legend_sample(entry, chart_relative(rect, style));
-        let mut batch = RectBatch::new(painter.pixels_per_point());
-        paint_bar_rects(&mut batch, rect, &bar, style);
-        batch.paint(painter);
+    // The samples are drawn as the bars are, from the same marks.
+    let mut samples = Canvas::new(painter, 0);
+    let mut marks = Vec::new();
+    let label = |painter: &Painter, at: Pos2, text: &str| {
+        let font = font.clone();
         painter.text(
             at + vec2(30.0, 0.0),
             Align2::LEFT_TOP,
-            legend_label(entry),
-            font.clone(),
-            style.colors.text,
-        );
-        at.y += row;
-    }
-    if scene.outlook {
-        let rect = Rect::from_min_size(at + vec2(0.0, 2.0), swatch);
-        let bar = tail_sample(chart_relative(rect, style));
-        let mut batch = RectBatch::new(painter.pixels_per_point());
-        paint_tail(&mut batch, &bar, style);
-        paint_bar_rects(&mut batch, style.rect(&bar.rect), &bar, style);
-        batch.paint(painter);
-        painter.text(
-            at + vec2(30.0, 0.0),
-            Align2::LEFT_TOP,
-            TAIL_LABEL,
+            text,
             font,
             style.colors.text,
         );
+    };
+    let crew = chart_relative(
+        Rect::from_center_size(at + vec2(11.0, 8.0), Vec2::ZERO),
+        style,
+    );
+    marks.push(Mark::Crew {
+        centre: [crew.left, crew.top],
+        color: style.colors.text,
+    });
+    label(painter, at, "crewed mission");
+    at.y += row;
+    let sample_at = |at: Pos2, width: f32| {
+        chart_relative(
+            Rect::from_min_size(at + vec2(0.0, 2.0), vec2(width, swatch.y)),
+            style,
+        )
+    };
+    let mut bars: Vec<Bar> = Vec::new();
+    for entry in statuses {
+        bars.push(legend_sample(entry, sample_at(at, swatch.x)));
+        label(painter, at, legend_label(entry));
+        at.y += row;
     }
+    if scene.outlook {
+        bars.push(tail_sample(sample_at(at, swatch.x)));
+        label(painter, at, TAIL_LABEL);
+    }
+    samples.add_all(&mut marks, style);
+    for bar in &bars {
+        bar_marks(bar, &style.colors, &mut marks);
+        samples.add_all(&mut marks, style);
+    }
+    samples.paint(painter, style);
 }
 
 /// A rectangle on the screen in the chart's own coordinates, as the scene's shapes are.

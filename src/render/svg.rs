@@ -7,16 +7,17 @@ use std::fmt::Write;
 
 use egui::Color32;
 
+use super::anatomy::{
+    Frame, HATCH_SPACING, HATCH_WIDTH, Layer, Mark, arrow_marks, bar_marks, ghost_marks,
+};
 use super::colors::{
-    ERROR_COLOR, Frame, LEGEND_STYLES, PHASE_COLOR, Palette, SLIP_COLOR, TAIL_LABEL, WINDOW_COLOR,
-    bar_frame, conflict_ring, fill_color, hatch_color, ink, legend_label, legend_sample,
-    operating_color, outline, tail, tail_sample, today_color,
+    ERROR_COLOR, LEGEND_STYLES, PHASE_COLOR, Palette, TAIL_LABEL, WINDOW_COLOR, legend_label,
+    legend_sample, tail_sample, today_color,
 };
 use crate::layout::{
-    self, Arrow, Band, BandKind, Bar, BarShape, Ghost, HEADER_HEIGHT, Label, Point, Rect,
-    SMALL_TEXT_SIZE, Scene, TEXT_SIZE, in_main_font, shortened, text_width,
+    self, Band, BandKind, Bar, HEADER_HEIGHT, Label, Point, Rect, SMALL_TEXT_SIZE, Scene,
+    TEXT_SIZE, in_main_font, shortened, text_width,
 };
-use crate::model::MissionStatus;
 
 /// Space around the page's content.
 pub const MARGIN: f32 = 24.0;
@@ -154,12 +155,16 @@ fn points(points: &[Point]) -> String {
 
 impl Svg {
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Color32, extra: &str) {
+        self.rect_filled_with(x, y, w, h, &css(fill), extra);
+    }
+
+    /// A rectangle filled with `paint`: a colour, or a pattern or gradient as `url(#id)`.
+    fn rect_filled_with(&mut self, x: f32, y: f32, w: f32, h: f32, paint: &str, extra: &str) {
         let _ = write!(
             self.out,
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" {extra}/>",
+            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{paint}\" {extra}/>",
             w.max(0.0),
             h.max(0.0),
-            css(fill)
         );
     }
 
@@ -253,9 +258,10 @@ impl Svg {
             let color = Color32::from_rgba_premultiplied(rgba[0], rgba[1], rgba[2], rgba[3]);
             let _ = write!(
                 defs,
-                "<pattern id=\"{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
-                 patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" \
-                 stroke=\"{}\" stroke-width=\"1.5\"/></pattern>",
+                "<pattern id=\"{}\" width=\"{HATCH_SPACING}\" height=\"{HATCH_SPACING}\" \
+                 patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" \
+                 y1=\"0\" x2=\"0\" y2=\"{HATCH_SPACING}\" stroke=\"{}\" stroke-width=\"{HATCH_WIDTH}\"/>\
+                 </pattern>",
                 hatch_id(*rgba),
                 css(color)
             );
@@ -284,17 +290,23 @@ impl Svg {
             self.band(band);
         }
         self.axis(scene);
+        let mut marks = Vec::new();
         for arrow in &scene.arrows {
-            self.arrow(arrow);
+            arrow_marks(arrow, &self.palette, &mut marks);
+            self.marks(&mut marks);
         }
         for ghost in &scene.ghosts {
-            self.ghost(ghost);
+            ghost_marks(ghost, &self.palette, &mut marks);
+            self.marks(&mut marks);
+        }
+        // The outlook's tails under every bar, then each bar as a group named after it.
+        for bar in &scene.bars {
+            bar_marks(bar, &self.palette, &mut marks);
+            marks.retain(|mark| mark.layer() == Layer::Under);
+            self.marks(&mut marks);
         }
         for bar in &scene.bars {
-            self.tail(bar);
-        }
-        for bar in &scene.bars {
-            self.bar(bar);
+            self.bar(bar, &mut marks);
         }
         if let Some(x) = scene.today {
             let top = HEADER_HEIGHT / 2.0;
@@ -388,114 +400,76 @@ impl Svg {
         );
     }
 
-    fn arrow(&mut self, arrow: &Arrow) {
-        let (width, color) = self.palette.arrow(arrow.violated);
-        let (line, head) = arrow.path();
-        let _ = write!(
-            self.out,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\" shape-rendering=\"geometricPrecision\"/>",
-            points(&line),
-            css(color)
-        );
-        self.polygon(&head, color, None);
-    }
-
-    fn ghost(&mut self, ghost: &Ghost) {
-        let r = &ghost.rect;
-        let (fill, frame) = self.palette.ghost();
-        self.rect(r.left, r.top, r.width(), r.bottom - r.top, fill, "");
-        self.frame(r, frame);
-        if let Some(([from, to], head)) = ghost.slip_arrow() {
-            self.line(from, to, 1.5, SLIP_COLOR);
-            self.polygon(&head, SLIP_COLOR, None);
-        }
-    }
-
-    fn bar(&mut self, bar: &Bar) {
+    /// A bar as a group named after its mission: every mark but its tail.
+    fn bar<'a>(&mut self, bar: &'a Bar, marks: &mut Vec<Mark<'a>>) {
         let _ = write!(
             self.out,
             "<g class=\"bar\"><title>{}</title>",
             escape(&bar.name)
         );
-        let r = &bar.rect;
-        let palette = self.palette;
-        match bar.shape {
-            BarShape::Milestone => {
-                if let Some((gap, width, color)) = conflict_ring(bar) {
-                    let ring = diamond(&grow(r, gap));
-                    self.polygon(&ring, Color32::TRANSPARENT, Some((width, color)));
-                }
-                let (width, color) = outline(bar, &palette);
-                self.polygon(&diamond(r), fill_color(bar, &palette), Some((width, color)));
-            }
-            BarShape::Bar => {
-                if let Some((gap, width, color)) = conflict_ring(bar) {
-                    let frame = Frame {
-                        width,
-                        color,
-                        dashes: None,
-                    };
-                    self.frame(&grow(r, gap), frame);
-                }
-                self.bar_rects(r, bar);
-            }
-        }
-        self.marks(bar);
+        bar_marks(bar, &self.palette, marks);
+        marks.retain(|mark| mark.layer() != Layer::Under);
+        self.marks(marks);
         self.out.push_str("</g>");
     }
 
-    /// The outlook's tail of a bar: its colour fading out to its P80 end.
-    fn tail(&mut self, bar: &Bar) {
-        let Some((r, color)) = tail(bar, &self.palette) else {
-            return;
-        };
-        let rgba = color.to_array();
-        self.fades.insert(rgba);
-        let _ = write!(
-            self.out,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"url(#{})\"/>",
-            r.left,
-            r.top,
-            r.width(),
-            r.bottom - r.top,
-            fade_id(rgba)
-        );
+    /// A bar of the legend, drawn as the chart's bars are.
+    fn sample(&mut self, bar: &Bar) {
+        let mut marks = Vec::new();
+        bar_marks(bar, &self.palette, &mut marks);
+        self.marks(&mut marks);
     }
 
-    /// A bar's own rectangles: fill, hatching, outline in its status's style.
-    fn bar_rects(&mut self, r: &Rect, bar: &Bar) {
-        let palette = self.palette;
-        let (w, h) = (r.width(), r.bottom - r.top);
-        self.rect(r.left, r.top, w, h, fill_color(bar, &palette), "");
-        if let Some(x) = bar.operating_from.filter(|_| !bar.contribution) {
-            self.rect(x, r.top, r.right - x, h, operating_color(bar, &palette), "");
-        }
-        if bar.contribution {
-            let rgba = hatch_color(bar, &palette).to_array();
-            self.hatches.insert(rgba);
-            let fill = format!("url(#{})", hatch_id(rgba));
-            let _ = write!(
-                self.out,
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\"/>",
-                r.left, r.top
-            );
-        }
-        if let Some(frame) = bar_frame(bar, w, &palette) {
-            self.frame(r, frame);
-        }
-        if bar.status == MissionStatus::Cancelled {
-            let y = r.centre_y();
-            self.line([r.left, y], [r.right, y], 1.5, palette.text);
+    /// Writes every mark of `marks`, leaving it empty.
+    fn marks(&mut self, marks: &mut Vec<Mark<'_>>) {
+        for mark in marks.drain(..) {
+            self.mark(&mark);
         }
     }
 
-    /// The crew icon and the label.
-    fn marks(&mut self, bar: &Bar) {
-        if let Some(centre) = bar.crew_icon_centre() {
-            self.crew_icon(centre, ink(bar, true, &self.palette));
-        }
-        if let Some(label) = &bar.label {
-            self.label(label, TEXT_SIZE, ink(bar, label.inside, &self.palette));
+    /// One mark as SVG.
+    fn mark(&mut self, mark: &Mark) {
+        match mark {
+            Mark::Fade { rect: r, color } => {
+                let rgba = color.to_array();
+                self.fades.insert(rgba);
+                let paint = format!("url(#{})", fade_id(rgba));
+                self.rect_filled_with(r.left, r.top, r.width(), r.bottom - r.top, &paint, "");
+            }
+            Mark::Fill { rect: r, color } => {
+                self.rect(r.left, r.top, r.width(), r.bottom - r.top, *color, "");
+            }
+            Mark::Hatch { rect: r, color } => {
+                let rgba = color.to_array();
+                self.hatches.insert(rgba);
+                let paint = format!("url(#{})", hatch_id(rgba));
+                self.rect_filled_with(r.left, r.top, r.width(), r.bottom - r.top, &paint, "");
+            }
+            Mark::Frame { rect, frame } => self.frame(rect, *frame),
+            Mark::Diamond { rect, fill, stroke } => {
+                self.polygon(&diamond(rect), *fill, Some(*stroke));
+            }
+            Mark::Line {
+                from,
+                to,
+                width,
+                color,
+            } => self.line(*from, *to, *width, *color),
+            Mark::Polyline {
+                points: line,
+                width,
+                color,
+            } => {
+                let _ = write!(
+                    self.out,
+                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\" shape-rendering=\"geometricPrecision\"/>",
+                    points(line),
+                    css(*color)
+                );
+            }
+            Mark::Triangle { corners, color } => self.polygon(corners, *color, None),
+            Mark::Crew { centre, color } => self.crew_icon(*centre, *color),
+            Mark::Text { label, color } => self.label(label, TEXT_SIZE, *color),
         }
     }
 
@@ -539,7 +513,10 @@ impl Svg {
         }
         let row = layout.status_row;
         let mut x = 0.0;
-        self.crew_icon([x + 6.0, row as f32 * LEGEND_ROW + 9.0], palette.text);
+        self.mark(&Mark::Crew {
+            centre: [x + 6.0, row as f32 * LEGEND_ROW + 9.0],
+            color: palette.text,
+        });
         self.text(
             x + 16.0,
             baseline(row),
@@ -556,8 +533,7 @@ impl Svg {
                 right: x + 22.0,
                 bottom: row as f32 * LEGEND_ROW + 14.0,
             };
-            let sample = legend_sample(entry, rect);
-            self.bar_rects(&sample.rect.clone(), &sample);
+            self.sample(&legend_sample(entry, rect));
             self.text(
                 x + 28.0,
                 baseline(row),
@@ -575,8 +551,7 @@ impl Svg {
                 right: x + 33.0,
                 bottom: row as f32 * LEGEND_ROW + 14.0,
             });
-            self.tail(&sample);
-            self.bar_rects(&sample.rect.clone(), &sample);
+            self.sample(&sample);
             self.text(x + 39.0, baseline(row), size, palette.text, TAIL_LABEL, "");
         }
     }
@@ -622,15 +597,6 @@ fn fade_id(rgba: [u8; 4]) -> String {
         "fade-{:02x}{:02x}{:02x}{:02x}",
         rgba[0], rgba[1], rgba[2], rgba[3]
     )
-}
-
-fn grow(r: &Rect, by: f32) -> Rect {
-    Rect {
-        left: r.left - by,
-        top: r.top - by,
-        right: r.right + by,
-        bottom: r.bottom + by,
-    }
 }
 
 fn diamond(r: &Rect) -> [Point; 4] {
