@@ -20,4 +20,4 @@ pub use outlook::{
     DEFAULT_RUNS, DEFAULT_SEED, FocusStarts, MIN_GROUP, MissionOutlook, Outlook, OutlookOptions,
     Progress, calibrate, nearest_rank, outlook, slip_group,
 };
-pub use schedule::{Float, Move, Schedule, Unfixable, schedule};
+pub use schedule::{Float, Move, Schedule, Unfixable, quick_fixes, schedule};

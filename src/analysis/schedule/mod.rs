@@ -9,7 +9,9 @@
 //! a resource or an agency the earlier start keeps its place. What cannot be fixed (a cycle, an
 //! unknown reference, a fixed mission after a moved one, no later launch window) is reported.
 
+mod fixes;
 mod live;
+mod moves;
 mod pool;
 mod propagation;
 mod reason;
@@ -20,165 +22,22 @@ use std::collections::BinaryHeap;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
-use serde::Serialize;
 
+use super::ConflictKind;
 use super::conflicts::{Links, cyclic_groups, date, day, merged_windows, name_list};
-use super::{Conflict, ConflictKind, LiveConflicts};
 use crate::model::{Mission, MissionId, MissionStatus, Roadmap, id_positions};
+use fixes::downstream;
+pub use fixes::quick_fixes;
 pub use live::Float;
+pub use moves::{Move, Schedule, Unfixable};
 use pool::Pool;
 pub(super) use propagation::{Propagated, Propagation};
 pub use reason::Reason;
-
-/// One mission moved by the scheduler, and why. It belongs to the roadmap it was made from,
-/// which names its mission and puts its reasons in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Move {
-    /// Position of the mission in the roadmap's list.
-    pub position: usize,
-    /// Its start before.
-    pub from_start: NaiveDate,
-    /// The new start.
-    pub to_start: NaiveDate,
-    /// The end before.
-    pub from_end: NaiveDate,
-    /// The new end (the duration is kept).
-    pub to_end: NaiveDate,
-    /// What pushed it, in the order it was pushed.
-    pub reasons: Vec<Reason>,
-}
-
-impl Move {
-    /// The mission moved, in `roadmap`.
-    pub fn mission<'r>(&self, roadmap: &'r Roadmap) -> Option<&'r Mission> {
-        roadmap.missions.get(self.position)
-    }
-
-    /// Each reason in words, a clause for after "because".
-    pub fn reason_texts(&self, roadmap: &Roadmap) -> Vec<String> {
-        (self.reasons.iter())
-            .map(|r| r.describe(roadmap, self.position))
-            .collect()
-    }
-
-    /// "Artemis IV: 2028-02-01 → 2028-06-15, because Artemis III now ends 2027-12-17 and
-    /// Artemis IV waits 180 days after it".
-    pub fn describe(&self, roadmap: &Roadmap) -> String {
-        format!(
-            "{}: {} → {}, because {}",
-            self.mission(roadmap).map_or("", |m| m.name.as_str()),
-            self.from_start,
-            self.to_start,
-            self.reason_texts(roadmap).join("; then ")
-        )
-    }
-
-    /// The move as a fix to offer: "Move Tianwen-3 to 2028-10-01: the next launch window to
-    /// Mars opens 2028-10-01".
-    pub fn as_fix(&self, roadmap: &Roadmap) -> String {
-        let name = self.mission(roadmap).map_or("", |m| m.name.as_str());
-        match self.reasons.last() {
-            Some(reason) => format!(
-                "Move {name} to {}: {}",
-                self.to_start,
-                reason.describe(roadmap, self.position)
-            ),
-            None => format!("Move {name} to {}", self.to_start),
-        }
-    }
-}
-
-/// Something the scheduler could not fix, and the missions concerned.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Unfixable {
-    /// The missions concerned, sorted by id.
-    pub missions: Vec<MissionId>,
-    /// Why, in one line.
-    pub reason: String,
-}
-
-/// What the scheduler proposes: the moves, in the roadmap's order, and what it cannot fix.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Schedule {
-    /// Missions moved.
-    pub moves: Vec<Move>,
-    /// What cannot be fixed by moving missions later.
-    pub unfixable: Vec<Unfixable>,
-}
-
-impl Schedule {
-    /// The new dates, by position: what an edit applies.
-    pub fn dates(&self) -> Vec<(usize, NaiveDate, NaiveDate)> {
-        self.moves
-            .iter()
-            .map(|m| (m.position, m.to_start, m.to_end))
-            .collect()
-    }
-
-    /// The roadmap with the moves made.
-    pub fn applied_to(&self, roadmap: &Roadmap) -> Roadmap {
-        let mut scheduled = roadmap.clone();
-        for (position, start, end) in self.dates() {
-            if let Some(mission) = scheduled.missions.get_mut(position) {
-                mission.start = start;
-                mission.end = end;
-            }
-        }
-        scheduled
-    }
-}
 
 /// The earliest feasible dates for every mission that may move, on `today` (`None`: no day
 /// is taken as today).
 pub fn schedule(roadmap: &Roadmap, today: Option<NaiveDate>) -> Schedule {
     Engine::new(roadmap, Cow::Owned(Links::of(roadmap)), today, |_| true).run()
-}
-
-impl LiveConflicts {
-    /// The fix for one of the conflicts of `roadmap` (the roadmap these conflicts are of):
-    /// the scheduler run with only the conflict's missions that should move free to move (the
-    /// dependent of a dependency, every mission of a shared resource or agency, the mission
-    /// outside its window or overtaken by today), and the missions after them, so that a fix
-    /// never breaks what follows. `None` for a conflict that moving missions later does not
-    /// fix (a cycle, an unknown reference, a repeated id, backwards dates). The links between
-    /// missions are those already worked out for the conflicts.
-    pub fn quick_fix(&self, roadmap: &Roadmap, conflict: &Conflict) -> Option<Schedule> {
-        let named = |i: usize| conflict.missions.contains(&roadmap.missions[i].id);
-        let depends_on_named = |i: usize| {
-            let mission = &roadmap.missions[i];
-            (mission.depends_on.iter())
-                .any(|d| d.mission != mission.id && conflict.missions.contains(&d.mission))
-        };
-        let to_move: Vec<usize> = match conflict.kind {
-            // Of the two missions, the one that depends on the other.
-            ConflictKind::Dependency => (0..roadmap.missions.len())
-                .filter(|&i| named(i) && depends_on_named(i))
-                .collect(),
-            ConflictKind::ResourceOverbooked
-            | ConflictKind::ResourceGap
-            | ConflictKind::LaunchWindow
-            | ConflictKind::AgencyOvercommitted
-            | ConflictKind::DateOvertaken => {
-                (0..roadmap.missions.len()).filter(|&i| named(i)).collect()
-            }
-            ConflictKind::DependencyCycle
-            | ConflictKind::UnknownReference
-            | ConflictKind::DuplicateId
-            | ConflictKind::InvalidDates => return None,
-        };
-        let free = downstream(&self.links, to_move);
-        let links = Cow::Borrowed(&self.links);
-        let schedule = Engine::new(roadmap, links, self.today, |i| free[i]).run();
-        let concerned = |ids: &[MissionId]| ids.iter().any(|id| conflict.missions.contains(id));
-        Some(Schedule {
-            unfixable: schedule
-                .unfixable
-                .into_iter()
-                .filter(|u| concerned(&u.missions))
-                .collect(),
-            ..schedule
-        })
-    }
 }
 
 /// A mission the scheduler may move: not flown, not cancelled, not fixed.
@@ -187,18 +46,6 @@ fn may_move(mission: &Mission) -> bool {
         mission.status,
         MissionStatus::Flown | MissionStatus::Cancelled
     ) && !mission.fixed
-}
-
-/// The missions `from` and every mission that depends on them, directly or not, by position.
-fn downstream(links: &Links, from: impl IntoIterator<Item = usize>) -> Vec<bool> {
-    let mut reached = vec![false; links.dependents.len()];
-    let mut stack: Vec<usize> = from.into_iter().collect();
-    while let Some(i) = stack.pop() {
-        if !std::mem::replace(&mut reached[i], true) {
-            stack.extend(links.dependents[i].iter().map(|&(k, _)| k));
-        }
-    }
-    reached
 }
 
 /// The scheduler's state while it places missions. The outlook clones one prepared engine per
