@@ -57,7 +57,7 @@ fn frames(c: &mut Criterion) {
         };
         let (start_moved, end_moved) = (roadmap.missions[moved].start, roadmap.missions[moved].end);
         let mut app = GerApp::with_roadmap(roadmap);
-        let Some(moved) = app.key_at(moved) else {
+        let Some(moved) = app.key_of(app.roadmap().missions[moved].id.as_str()) else {
             continue;
         };
         for _ in 0..3 {
@@ -69,7 +69,7 @@ fn frames(c: &mut Criterion) {
         let Some((pushing, start, end)) = most_depended_on(app.roadmap()) else {
             continue;
         };
-        let Some(pushing) = app.key_at(pushing) else {
+        let Some(pushing) = app.key_of(app.roadmap().missions[pushing].id.as_str()) else {
             continue;
         };
         app.set_push_successors(true);

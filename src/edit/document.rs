@@ -38,9 +38,13 @@ struct Step {
 /// A roadmap being edited, with its history.
 #[derive(Clone, Debug)]
 pub struct Document {
-    roadmap: Roadmap,
+    /// Shared with background work that reads it (saving, the outlook, Resolve all); an edit
+    /// while it is shared changes a copy.
+    roadmap: Arc<Roadmap>,
     keys: MissionKeys,
     selection: BTreeSet<MissionKey>,
+    /// New whenever the selection may have changed.
+    selection_version: u64,
     undo: VecDeque<Step>,
     redo: Vec<Step>,
     /// The roadmap as last saved, or as opened or made.
@@ -68,13 +72,18 @@ impl Document {
     /// A document for a roadmap just opened (or made): no history, nothing selected, and not
     /// modified when `saved` (it is what is on disk).
     pub fn new(roadmap: Roadmap, saved: bool) -> Self {
+        Self::of_shared(Arc::new(roadmap), saved)
+    }
+
+    fn of_shared(roadmap: Arc<Roadmap>, saved: bool) -> Self {
         let keys = MissionKeys::fresh(roadmap.missions.len());
         Self {
-            saved: Arc::new(roadmap.clone()),
+            saved: Arc::clone(&roadmap),
             on_disk: saved,
             roadmap,
             keys,
             selection: BTreeSet::new(),
+            selection_version: 0,
             undo: VecDeque::new(),
             redo: Vec::new(),
             generation: next_generation(),
@@ -95,7 +104,7 @@ impl Document {
     /// The roadmap as last saved (or as made, for one never saved), with no history: what
     /// Discard leaves.
     pub fn discarded(&self) -> Self {
-        Self::new((*self.saved).clone(), self.on_disk)
+        Self::of_shared(Arc::clone(&self.saved), self.on_disk)
     }
 
     /// The roadmap as last saved, or as opened or made.
@@ -106,6 +115,11 @@ impl Document {
     /// The roadmap as it is now.
     pub fn roadmap(&self) -> &Roadmap {
         &self.roadmap
+    }
+
+    /// The roadmap as it is now, to hand to work off the UI thread: shared, not copied.
+    pub fn snapshot(&self) -> Arc<Roadmap> {
+        Arc::clone(&self.roadmap)
     }
 
     /// The keys of its missions.
@@ -144,9 +158,16 @@ impl Document {
         &self.selection
     }
 
+    /// A number that changes whenever the selection may have (with the generation, it says
+    /// when what is drawn of the selection must be worked out again).
+    pub fn selection_version(&self) -> u64 {
+        self.selection_version
+    }
+
     /// Selects these missions (those no longer there are left out). Not an edit: it is not
     /// undone, but each step remembers the selection it was made with.
     pub fn select(&mut self, keys: impl IntoIterator<Item = MissionKey>) {
+        self.selection_version += 1;
         self.selection = keys
             .into_iter()
             .filter(|&k| self.keys.contains(k))
@@ -164,7 +185,7 @@ impl Document {
         let modified = !self.on_disk
             || match &self.gesture {
                 Some(gesture) => self.modified_in_gesture(gesture),
-                None => *self.saved != self.roadmap,
+                None => !Arc::ptr_eq(&self.saved, &self.roadmap) && self.saved != self.roadmap,
             };
         self.modified.set(Some((self.generation, modified)));
         modified
@@ -198,11 +219,7 @@ impl Document {
     /// The roadmap as it is now, to save; hand it back to [`Document::mark_saved`] once it is
     /// on disk.
     pub fn to_save(&self) -> Arc<Roadmap> {
-        if *self.saved == self.roadmap {
-            Arc::clone(&self.saved)
-        } else {
-            Arc::new(self.roadmap.clone())
-        }
+        self.snapshot()
     }
 
     /// Records that `written` is what is on disk now (the roadmap may have changed since it was
@@ -250,8 +267,9 @@ impl Document {
     }
 
     fn replay(&mut self, changes: &[Change]) {
+        let roadmap = Arc::make_mut(&mut self.roadmap);
         for change in changes {
-            change.apply(&mut self.roadmap, &mut self.keys);
+            change.apply(roadmap, &mut self.keys);
         }
         if changes.iter().any(Change::reorders) {
             self.keys.reindex();
@@ -280,8 +298,9 @@ impl Document {
         let Some(mut step) = self.undo.pop_back() else {
             return false;
         };
+        let roadmap = Arc::make_mut(&mut self.roadmap);
         for change in step.changes.iter().rev() {
-            change.revert(&mut self.roadmap, &mut self.keys);
+            change.revert(roadmap, &mut self.keys);
         }
         if step.changes.iter().any(Change::reorders) {
             self.keys.reindex();
@@ -310,6 +329,7 @@ impl Document {
     }
 
     fn keep_selection_present(&mut self) {
+        self.selection_version += 1;
         let keys = &self.keys;
         self.selection.retain(|&k| keys.contains(k));
     }
@@ -337,12 +357,13 @@ impl Document {
             self.rest_modified.set(None);
         }
         let gesture = self.gesture.get_or_insert_with(Vec::new);
+        let roadmap = Arc::make_mut(&mut self.roadmap);
         let mut moved = Vec::with_capacity(dates.len());
         for &(key, start, end) in dates {
             let Some(index) = self.keys.position(key) else {
                 continue;
             };
-            let Some(mission) = self.roadmap.missions.get_mut(index) else {
+            let Some(mission) = roadmap.missions.get_mut(index) else {
                 continue;
             };
             if !gesture.iter().any(|(i, _)| *i == index) {
@@ -392,8 +413,9 @@ impl Document {
         let Some(originals) = self.gesture.take() else {
             return;
         };
+        let roadmap = Arc::make_mut(&mut self.roadmap);
         for (index, before) in originals {
-            if let Some(slot) = self.roadmap.missions.get_mut(index) {
+            if let Some(slot) = roadmap.missions.get_mut(index) {
                 *slot = before;
             }
         }

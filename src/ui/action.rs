@@ -1,18 +1,16 @@
-//! Everything the user (or background work) asks of the window during a frame, collected and
-//! applied at one point before the next layout: no panel changes the document while the frame
-//! that shows it is being drawn.
+//! Everything the user asks of the window during a frame, collected and applied at one point
+//! before the next layout: no panel changes the session while the frame that shows it is
+//! being drawn.
 
 use std::path::PathBuf;
 
-use super::agencies::AgenciesAction;
+use super::chart::TimelineAction;
 use super::commands::Command;
-use super::dialogs::{Dialog, DialogChoice};
-use super::inspector::InspectorAction;
-use super::planning::PlanAction;
+use super::files::{Dialog, DialogChoice};
+use super::panels::{AgenciesAction, ConflictsAction, InspectorAction};
 use super::presentation::PresentationKey;
-use super::resolve::ResolveAction;
-use super::tasks::Done;
-use super::timeline::TimelineAction;
+use super::runner::JobId;
+use super::session::ResolveAction;
 use crate::edit::{MissionKey, Setup};
 
 /// One thing to do to the app.
@@ -26,6 +24,8 @@ pub enum Action {
     Inspector(InspectorAction),
     /// Something done in the Agencies tab.
     Agencies(AgenciesAction),
+    /// A fix applied, Resolve all opened or closed, a conflict accepted or reopened.
+    Conflicts(ConflictsAction),
     /// Everything but the missions edited in the Roadmap tab, as one step called `label`.
     SetSetup {
         /// The setup after the edit.
@@ -48,12 +48,8 @@ pub enum Action {
     Answer(DialogChoice, Option<Dialog>),
     /// A side picked in the Merge tab.
     Resolve(ResolveAction),
-    /// A fix applied, a conflict accepted or reopened.
-    Plan(PlanAction),
-    /// Background work finished.
-    Done(Done),
-    /// Stop working out the outlook (the status bar's Cancel).
-    CancelOutlook,
+    /// Stop this background work (the status bar's Cancel).
+    CancelJob(JobId),
     /// Work the cancelled outlook out after all (the status bar's Run again).
     RunOutlookAgain,
 }

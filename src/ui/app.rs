@@ -1,5 +1,6 @@
-//! The application: the open roadmap, the panels around the chart, and the one place where
-//! what the user asked for during a frame is applied.
+//! The application: the session (the open roadmap and all derived from it) and the window
+//! around it — settings, panels, the chart, dialogs, presentation mode and the background
+//! runner — and the frame that draws them and applies what the user asked for.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -8,30 +9,20 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use super::action::Action;
-use super::agencies::AgenciesPanel;
+use super::chart::{ChartInput, Timeline, TimelineAction};
 use super::commands::Command;
-use super::compare::Baseline;
-use super::derived::Derived;
-use super::dialogs::{Dialog, Then};
-use super::file_flow::read_to_open;
-use super::files::Autosave;
-use super::inspector::{Inspector, Timing};
-use super::open_document::OpenDocument;
-use super::outlook::{OutlookKey, OutlookRunner};
-use super::planning::Planning;
+use super::done::Done;
+use super::files::{Autosave, Dialog, OpenFile, Then, read_to_open};
+use super::panels::{SidePanel, StatusInput, menu_bar, status_bar, toolbar};
 use super::presentation::{self, Presentation, presentation_keys};
-use super::resolve::Resolving;
+use super::runner::Runner;
+use super::session::Session;
 use super::settings::Settings;
-use super::setup_panel::SetupPanel;
-use super::statistics::Statistics;
-use super::tasks::Done;
-use super::tasks::Tasks;
-use super::timeline::{ChartVersion, Timeline, TimelineInput};
 use crate::analysis::{Conflict, Outlook};
 use crate::bundled::{BUNDLED_NAME, bundled_roadmap};
 use crate::edit::MissionKey;
 use crate::layout::TimeView;
-use crate::model::{AgencyId, Roadmap};
+use crate::model::{AgencyId, MissionId, Roadmap};
 
 /// What the keyboard still does while presenting: undo a slip of the mouse, copy the view.
 const PRESENTING_COMMANDS: [Command; 3] = [Command::Undo, Command::Redo, Command::CopySnapshot];
@@ -39,34 +30,18 @@ const PRESENTING_COMMANDS: [Command; 3] = [Command::Undo, Command::Redo, Command
 /// The GER Planner window.
 pub struct GerApp {
     pub(super) settings: Settings,
-    pub(super) open: OpenDocument,
-    pub(super) derived: Derived,
-    /// In compare mode, the version compared with.
-    pub(super) baseline: Option<Baseline>,
-    /// A merge being resolved (the file opened had merge markers).
-    pub(super) resolving: Option<Resolving>,
-    /// The outcome of the last export or save, shown in the status bar.
-    pub(super) notice: Option<String>,
-    pub(super) inspector: Inspector,
-    pub(super) agencies_panel: AgenciesPanel,
-    pub(super) setup_panel: SetupPanel,
-    pub(super) statistics: Statistics,
-    /// The agency whose missions stand out on the chart.
-    pub(super) highlight: Option<AgencyId>,
-    pub(super) timeline: Timeline,
+    pub(super) session: Session,
+    /// Where the roadmap lives: its file, saves under way, the autosave.
+    pub(super) file: OpenFile,
+    pub(super) side: SidePanel,
+    pub(super) chart: Timeline,
     pub(super) dialog: Option<Dialog>,
-    pub(super) tasks: Tasks,
-    pub(super) close_confirmed: bool,
-    pub(super) today: NaiveDate,
+    pub(super) runner: Runner<Done>,
     /// Presentation mode, while presenting.
     pub(super) presenting: Option<Presentation>,
-    /// The step a continuous widget (a colour being picked) is editing while the pointer is
-    /// held: its further changes join that step.
-    pub(super) continuing: Option<String>,
-    /// Quick fixes, Resolve all, accepting conflicts, pushed successors.
-    pub(super) planning: Planning,
-    /// The outlook shown, and the one being worked out.
-    pub(super) outlook: OutlookRunner,
+    /// The outcome of the last export or save, shown in the status bar.
+    pub(super) notice: Option<String>,
+    pub(super) close_confirmed: bool,
 }
 
 impl GerApp {
@@ -74,12 +49,12 @@ impl GerApp {
     /// `autosave_dir`. A file that cannot be read leaves the bundled roadmap open and says why.
     pub fn new(settings: Settings, file: Option<PathBuf>, autosave_dir: Option<PathBuf>) -> Self {
         let mut app = Self::with_roadmap(bundled_roadmap().unwrap_or_default());
-        app.tasks = Tasks::new(false);
-        app.open.name_without_file = BUNDLED_NAME;
+        app.runner = Runner::new(false, Done::lost);
+        app.file = OpenFile::new(Autosave::new(autosave_dir));
+        app.file.name_without_file = BUNDLED_NAME;
         app.settings = settings;
-        app.open.autosave = Autosave::new(autosave_dir);
         // Taken before any file is opened: opening a file clears the autosave.
-        let recovered = app.open.autosave.recover();
+        let recovered = app.file.autosave.recover();
         let explicit = file.is_some();
         if let Some(path) = file.or_else(|| app.settings.last_file.clone()) {
             // Read before the first frame: there is nothing on screen to keep responsive yet.
@@ -98,89 +73,76 @@ impl GerApp {
     /// inline so that a test replays the same way every time (for tests and benchmarks).
     pub fn with_roadmap(roadmap: Roadmap) -> Self {
         let time = crate::layout::fit_all(&roadmap, &Default::default()).unwrap_or_default();
+        let today = chrono::Local::now().date_naive();
         Self {
             settings: Settings {
                 time,
                 ..Settings::default()
             },
-            open: OpenDocument::new(roadmap, true, Autosave::new(None)),
-            derived: Derived::default(),
-            baseline: None,
-            resolving: None,
-            notice: None,
-            inspector: Inspector::default(),
-            agencies_panel: AgenciesPanel::default(),
-            setup_panel: SetupPanel::default(),
-            statistics: Statistics::default(),
-            highlight: None,
-            timeline: Timeline::default(),
+            session: Session::new(roadmap, true, today),
+            file: OpenFile::new(Autosave::new(None)),
+            side: SidePanel::default(),
+            chart: Timeline::default(),
             dialog: None,
-            tasks: Tasks::new(true),
-            close_confirmed: false,
-            today: chrono::Local::now().date_naive(),
+            runner: Runner::new(true, Done::lost),
             presenting: None,
-            continuing: None,
-            planning: Planning::default(),
-            outlook: OutlookRunner::default(),
+            notice: None,
+            close_confirmed: false,
         }
     }
 
     /// The roadmap as it is now.
     pub fn roadmap(&self) -> &Roadmap {
-        self.open.document.roadmap()
+        self.session.roadmap()
     }
 
     /// The roadmap as last saved (or as opened or made).
     pub fn saved_roadmap(&self) -> &Roadmap {
-        self.open.document.saved()
+        self.session.document().saved()
     }
 
     /// Its conflicts, as of the last frame.
     pub fn conflicts(&self) -> &[Conflict] {
-        self.derived.conflicts()
+        self.session.conflicts()
     }
 
     /// Whether there are unsaved changes.
     pub fn is_modified(&self) -> bool {
-        self.open.document.is_modified()
+        self.session.document().is_modified()
     }
 
     /// How many steps Undo can take back.
     pub fn undo_count(&self) -> usize {
-        self.open.document.undo_count()
+        self.session.document().undo_count()
     }
 
     /// The agency whose missions are highlighted.
     pub fn highlight(&self) -> Option<&AgencyId> {
-        self.highlight.as_ref()
+        self.session.highlight()
     }
 
     /// The selected missions, by key.
     pub fn selection(&self) -> &BTreeSet<MissionKey> {
-        self.open.document.selection()
+        self.session.selection()
     }
 
-    /// The positions in the roadmap of the selected missions, in list order.
-    pub fn selected_positions(&self) -> BTreeSet<usize> {
-        let document = &self.open.document;
-        document
-            .keys()
-            .positions(document.selection())
-            .into_iter()
+    /// The ids of the selected missions, in the roadmap's order.
+    pub fn selected_ids(&self) -> Vec<MissionId> {
+        let selection = self.session.selection();
+        (self.session.missions())
+            .filter(|(key, _)| selection.contains(key))
+            .map(|(_, m)| m.id.clone())
             .collect()
     }
 
-    /// The key of the mission at `position` in the roadmap.
-    pub fn key_at(&self, position: usize) -> Option<MissionKey> {
-        self.open.document.keys().at(position)
+    /// The key of the (first) mission with `id` in the roadmap.
+    pub fn key_of(&self, id: &str) -> Option<MissionKey> {
+        (self.session.missions()).find_map(|(key, m)| (m.id.as_str() == id).then_some(key))
     }
 
     /// The mission the inspector shows, if any: the one selected mission.
     pub fn inspected(&self) -> Option<MissionKey> {
-        let selection = self.open.document.selection();
-        (selection.len() == 1)
-            .then(|| selection.first().copied())
-            .flatten()
+        self.session.single_selected()
     }
 
     /// The visible time range.
@@ -195,7 +157,7 @@ impl GerApp {
 
     /// Fixes the day the app takes for today (tests: the today line and snapshots).
     pub fn set_today(&mut self, today: NaiveDate) {
-        self.today = today;
+        self.session.set_today(today);
     }
 
     /// Turns the outlook on or off (the toolbar's toggle).
@@ -206,13 +168,13 @@ impl GerApp {
     /// Makes each outlook of `runs` runs instead of as many as the roadmap's size calls for
     /// (tests that need an outlook but not its precision).
     pub fn set_outlook_runs(&mut self, runs: usize) {
-        self.outlook.runs = Some(runs);
+        self.session.set_outlook_runs(runs);
     }
 
     /// The outlook shown on the chart: when it is on, the last one worked out for the
     /// roadmap's missions.
     pub fn outlook(&self) -> Option<&Outlook> {
-        (self.outlook).shown(self.settings.show_outlook, self.open.document.roadmap())
+        self.session.outlook()
     }
 
     /// Turns Push successors on or off (the toolbar's toggle).
@@ -227,12 +189,12 @@ impl GerApp {
 
     /// The file being edited.
     pub fn path(&self) -> Option<&Path> {
-        self.open.path.as_deref()
+        self.file.path.as_deref()
     }
 
     /// The name shown in the title and status bar.
     pub fn file_name(&self) -> String {
-        self.open.file_name()
+        self.file.file_name()
     }
 
     /// Whether presentation mode is on, and the position of the saved view shown.
@@ -243,7 +205,7 @@ impl GerApp {
     /// While a merge is being resolved: how many of its conflicts have a side picked, of how
     /// many.
     pub fn merge_progress(&self) -> Option<(usize, usize)> {
-        self.resolving.as_ref().map(Resolving::progress)
+        self.session.merge().map(|m| m.progress())
     }
 
     /// Whether a dialog is open over the chart.
@@ -251,20 +213,20 @@ impl GerApp {
         self.dialog.is_some()
     }
 
-    /// The whole window's contents. Everything the frame collects is applied at its end,
-    /// after everything is drawn from one unchanged roadmap.
+    /// The whole window's contents. Background work that finished is taken in first; what the
+    /// frame collects is applied at its end, after everything is drawn from one unchanged
+    /// session.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        self.tasks.wake(&ctx);
-        if !ctx.input(|i| i.pointer.any_down()) {
-            self.continuing = None;
+        self.runner.wake(&ctx);
+        let held = ctx.input(|i| i.pointer.any_down());
+        if !held {
+            self.session.released();
         }
-        let mut actions: Vec<Action> = self
-            .tasks
-            .finished()
-            .into_iter()
-            .map(Action::Done)
-            .collect();
+        for done in self.runner.finished() {
+            self.finish(&ctx, done);
+        }
+        let mut actions = Vec::new();
         if self.presenting.is_some() {
             actions.extend(presentation_keys(ui).into_iter().map(Action::Presentation));
         }
@@ -275,13 +237,10 @@ impl GerApp {
             actions.extend(dropped_file(&ctx).map(Action::OpenFile));
         }
         // Settings changed since the last frame (by a test, or a filter) show at once.
-        self.refresh_derived();
-        self.planning
-            .begin_frame(self.open.document.generation(), self.today);
-        self.follow_outlook(&ctx);
+        self.refresh(&ctx);
         let locked = match &self.presenting {
             Some(presentation) => {
-                let roadmap = self.open.document.roadmap();
+                let roadmap = self.session.roadmap();
                 let slide = presentation.slide;
                 let locked = roadmap.views.get(slide).is_some_and(|v| v.locked);
                 egui::Panel::top("presentation")
@@ -297,170 +256,83 @@ impl GerApp {
         actions.extend(self.dialog_ui(&ctx));
         actions.extend(commands.into_iter().map(Action::Command));
         if !actions.is_empty() {
-            // What was drawn is of the roadmap before these: draw it again as it is now.
+            // What was drawn is of the session before these: draw it again as it is now.
             ctx.request_repaint();
         }
-        self.apply_all(&ctx, actions);
-        self.refresh_derived();
-        self.open.update_title(&ctx);
-        self.open.autosave(&ctx, &mut self.tasks);
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+        self.refresh(&ctx);
+        self.file.update_title(&ctx, self.session.document());
+        (self.file).autosave(&ctx, self.session.document(), &mut self.runner);
     }
 
-    /// Applies the actions of a frame, in the order they were asked for.
-    pub(super) fn apply_all(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
-        for action in actions {
-            self.apply(ctx, action);
+    /// Brings the session up to date with the roadmap and the settings; draws again when
+    /// that changed anything (background work found something, a preview was hovered).
+    fn refresh(&mut self, ctx: &egui::Context) {
+        let before = self.session.revision();
+        let held = ctx.input(|i| i.pointer.any_down());
+        self.session.set_show_outlook(self.settings.show_outlook);
+        (self.session).refresh(&self.settings.showing, held, &mut self.runner);
+        if self.session.revision() != before {
+            ctx.request_repaint();
         }
     }
 
     /// Menus, toolbar, status bar and side panel around the chart.
     fn editing_panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, actions));
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            let roadmap = self.open.document.roadmap();
-            let hidden = self.derived.arrangement.hidden;
-            ui.horizontal(|ui| {
-                super::filters::toolbar(ui, roadmap, &mut self.settings.showing, hidden);
-                ui.separator();
-                ui.toggle_value(&mut self.settings.push_successors, "Push successors")
-                    .on_hover_text(
-                        "Dragging a mission later pushes the missions that depend on it (shown \
-                         as ghosts while dragging, moved on release, one undo step)",
-                    );
-                ui.toggle_value(&mut self.settings.show_outlook, "Outlook")
-                    .on_hover_text(
-                        "How likely each date is (O): each bar fades out to the date by which \
-                         80 % of simulated futures have ended it, from slips measured on the GER \
-                         2020 plan or the mission's own start estimate",
-                    );
-            });
+        let session = &self.session;
+        egui::Panel::top("menu").show(ui, |ui| {
+            actions.extend(menu_bar(ui, session, &mut self.settings));
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui, actions));
-        if !self.settings.hide_side_panel {
-            egui::Panel::right("side panel")
-                .resizable(true)
-                .default_size(380.0)
-                .show(ui, |ui| self.side_panel(ui, actions));
+        egui::Panel::top("toolbar").show(ui, |ui| toolbar(ui, session, &mut self.settings));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let input = StatusInput {
+                file_name: self.file.file_name(),
+                underway: self.runner.underway(),
+                notice: self.notice.as_deref(),
+                time: self.settings.time,
+            };
+            actions.extend(status_bar(ui, session, input));
+        });
+        if self.settings.hide_side_panel {
+            self.session.set_hovered(None);
+            return;
         }
+        let settings = &mut self.settings;
+        let side = egui::Panel::right("side panel")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                (self.side).ui(ui, session, &settings.showing, &mut settings.side_tab)
+            })
+            .inner;
+        actions.extend(side.actions);
+        // What the Conflicts tab previews and wants worked out: asked for now, so that the
+        // chart below shows the preview in this frame when it is ready.
+        self.session.set_hovered(side.hovered);
+        if side.hovered == Some(super::session::Previewed::Whole) {
+            self.session.want_whole(&mut self.runner);
+        }
+        self.session
+            .want_fixes(&side.wanted_fixes, &mut self.runner);
+        self.refresh(ui.ctx());
     }
 
     /// The chart, filling what the panels leave; `locked`: missions cannot be moved.
     fn chart(&mut self, ui: &mut Ui, locked: bool, actions: &mut Vec<Action>) {
-        let selected_positions = self.selected_positions();
-        let proposed = self.planning.proposed();
-        let driving = self.driving_path();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                let document = &self.open.document;
-                let outlook = self
-                    .outlook
-                    .shown(self.settings.show_outlook, document.roadmap());
-                let input = TimelineInput {
-                    roadmap: document.roadmap(),
-                    keys: document.keys(),
-                    conflicts: self.derived.conflicts(),
-                    arrangement: &self.derived.arrangement,
-                    selection: document.selection(),
-                    selected_positions: &selected_positions,
+                let input = ChartInput {
+                    session: &self.session,
                     showing: &self.settings.showing,
-                    highlight: self.highlight.as_ref(),
                     show_legend: !self.settings.hide_legend,
-                    today: self.today,
                     locked,
-                    proposed,
-                    driving: &driving,
-                    float_text: &|i| {
-                        let float = self.derived.float(document.roadmap(), i)?;
-                        Some(super::inspector::float_text(&float))
-                    },
-                    outlook,
-                    version: ChartVersion {
-                        derived: self.derived.version(),
-                        outlook: outlook.map(|_| self.outlook.shown_number()),
-                    },
                 };
-                let done = self.timeline.ui(ui, &mut self.settings.time, &input);
+                let done = self.chart.ui(ui, &mut self.settings.time, &input);
                 actions.extend(done.into_iter().map(Action::Timeline));
             });
-    }
-
-    /// The float and driving path of the one mission selected.
-    pub(super) fn timing(&self) -> Option<Timing> {
-        let selected = self.selected_positions();
-        let (1, Some(&i)) = (selected.len(), selected.first()) else {
-            return None;
-        };
-        let roadmap = self.open.document.roadmap();
-        Some(Timing {
-            float: self.derived.float(roadmap, i)?,
-            driven_by: (self.driving_path().into_iter())
-                .map(|j| roadmap.missions[j].name.clone())
-                .collect(),
-        })
-    }
-
-    /// The outlook of the one mission selected, in words (none when the outlook is off).
-    pub(super) fn selected_outlook_lines(&self) -> Vec<String> {
-        let selected = self.selected_positions();
-        let (1, Some(&i), Some(outlook)) = (selected.len(), selected.first(), self.outlook())
-        else {
-            return Vec::new();
-        };
-        (outlook.missions.get(i))
-            .map(|mission| super::outlook::outlook_lines(mission, outlook.runs))
-            .unwrap_or_default()
-    }
-
-    /// The missions that drive the date of the one selected (when one is), by position.
-    pub(super) fn driving_path(&self) -> Vec<usize> {
-        let selected = self.selected_positions();
-        match (selected.len(), selected.first()) {
-            (1, Some(&i)) => self.derived.driving_path(self.open.document.roadmap(), i),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Starts working out the outlook when it is on and what it is of changed.
-    fn follow_outlook(&mut self, ctx: &egui::Context) {
-        if !self.settings.show_outlook {
-            // Nothing to work out: stop what is under way, without looking at the selection.
-            self.outlook.stop();
-            return;
-        }
-        let selected = self.selected_positions();
-        let key = OutlookKey {
-            generation: self.open.document.generation(),
-            today: self.today,
-            focus: (selected.len() == 1)
-                .then(|| selected.first().copied())
-                .flatten(),
-        };
-        // A drag (a gesture) or a colour being picked changes the roadmap every frame: the
-        // outlook waits for the release.
-        let held = ctx.input(|i| i.pointer.any_down()) || self.open.document.in_gesture();
-        self.outlook.follow(
-            self.open.document.roadmap(),
-            key,
-            held,
-            self.tasks.is_inline(),
-            ctx,
-        );
-    }
-
-    /// Recomputes what is derived from the roadmap when it or what is shown changed.
-    pub(super) fn refresh_derived(&mut self) {
-        let document = &self.open.document;
-        // While a merge is resolved, its ghosts stand in for compare mode's.
-        let ghosts = match &mut self.resolving {
-            Some(resolving) => {
-                resolving.follow(document.roadmap(), document.generation());
-                resolving.ghosts()
-            }
-            None => self.baseline.as_mut(),
-        };
-        self.derived
-            .refresh(document, &self.settings.showing, ghosts, self.today);
     }
 
     /// The commands whose shortcuts were pressed this frame. None fire while a dialog is open or
@@ -470,13 +342,9 @@ impl GerApp {
             return Vec::new();
         }
         ctx.input_mut(|input| {
-            Command::ALL
-                .into_iter()
+            (Command::ALL.into_iter())
                 .filter(|command| {
-                    command
-                        .shortcuts()
-                        .iter()
-                        .any(|shortcut| input.consume_shortcut(shortcut))
+                    (command.shortcuts().iter()).any(|shortcut| input.consume_shortcut(shortcut))
                 })
                 .collect()
         })
@@ -484,7 +352,7 @@ impl GerApp {
 
     /// Runs `then` now if there is nothing unsaved, else asks first.
     pub(super) fn after_unsaved_changes(&mut self, ctx: &egui::Context, then: Then) {
-        if self.open.document.is_modified() {
+        if self.session.document().is_modified() {
             self.dialog = Some(Dialog::UnsavedChanges { then });
         } else {
             self.proceed(ctx, then);
@@ -500,19 +368,22 @@ impl GerApp {
 
     /// Called when the window is asked to close: with unsaved changes, asks first.
     pub fn on_close_requested(&mut self, ctx: &egui::Context) {
-        if self.open.document.is_modified() && !self.close_confirmed {
+        if self.session.document().is_modified() && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::UnsavedChanges { then: Then::Quit });
         }
+    }
+
+    /// Applies what the user did on the chart (also how benchmarks play a drag).
+    pub fn apply_timeline_action(&mut self, ctx: &egui::Context, action: TimelineAction) {
+        self.apply(ctx, Action::Timeline(action));
     }
 }
 
 /// The first file dropped on the window this frame, if any.
 fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
     ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
+        (i.raw.dropped_files.iter())
             .map(|f| f.path().to_path_buf())
             .next()
     })

@@ -6,15 +6,15 @@ use std::sync::Arc;
 
 use super::action::Action;
 use super::app::GerApp;
-use super::compare::Baseline;
-use super::dialogs::{Dialog, DialogChoice, Then, dialog_contents};
-use super::files::{self, FilePurpose};
-use super::open_document::{UNTITLED, absolute, remember};
-use super::resolve::Resolving;
+use super::done::Done;
+use super::files::{
+    Dialog, DialogChoice, FilePurpose, Then, UNTITLED, absolute, dialog_contents,
+    native_dialogs_available, pick_file, read_to_open, remember,
+};
+use super::runner::Job;
+use super::session::{Baseline, Resolving};
 use super::settings::SideTab;
-use super::tasks::Done;
 use crate::bundled::bundled_roadmap;
-use crate::edit::{Document, add_view, merge_missions};
 use crate::format;
 use crate::layout;
 use crate::model::{Mission, Roadmap, plural};
@@ -47,26 +47,24 @@ impl GerApp {
     ) {
         match choice {
             DialogChoice::Close => {}
-            DialogChoice::Save(then) => self.save(self.open.path.clone(), Some(then)),
+            DialogChoice::Save(then) => self.save(self.file.path.clone(), Some(then)),
             DialogChoice::Discard(then) => {
                 // Back to what is on disk first: whatever follows (a cancelled prompt, a file
                 // that cannot be read) leaves the saved roadmap, not the discarded edits.
-                self.open.discard();
-                if let Some(resolving) = &mut self.resolving {
-                    resolving.forget_picks();
-                }
+                self.session.discard();
+                self.clear_autosave();
                 self.proceed(ctx, then);
             }
             DialogChoice::Restore => {
                 if let Some(Dialog::Restore(recovered)) = dialog {
-                    self.open.document = Document::new(recovered.roadmap, false);
-                    self.open.name_without_file = UNTITLED;
-                    self.open.path = recovered.origin;
+                    self.session.replace(recovered.roadmap, false);
+                    self.file.name_without_file = UNTITLED;
+                    self.file.path = recovered.origin;
                 }
             }
-            DialogChoice::DiscardRecovered => self.open.autosave.clear(),
+            DialogChoice::DiscardRecovered => self.clear_autosave(),
             DialogChoice::File(purpose, path) => self.use_file(purpose, path),
-            DialogChoice::RemoveAgency { index, id } => self.remove_agency(index, &id),
+            DialogChoice::RemoveAgency { index, id } => self.session.remove_agency(index, &id),
             DialogChoice::SaveView { name, locked } => self.save_view(name, locked),
             DialogChoice::Import { merge } => {
                 if let Some(Dialog::ImportTable { table, .. }) = dialog {
@@ -91,7 +89,9 @@ impl GerApp {
             Then::NewFromTable(roadmap) => self.replace_document(*roadmap, None),
             Then::Quit => {
                 self.close_confirmed = true;
-                self.open.autosave.clear();
+                self.clear_autosave();
+                // The process ends with the window: the autosave is gone before it does.
+                self.runner.wait_for_queue(super::files::AUTOSAVE_QUEUE);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
@@ -100,16 +100,16 @@ impl GerApp {
     /// Asks for a file for `purpose` (natively off the UI thread, else with our own prompt).
     pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
         let suggested = match purpose {
-            FilePurpose::ExportTable => self.open.suggested_file_name().replace(".json", ".csv"),
-            FilePurpose::ExportSnapshot => self.open.suggested_file_name().replace(".json", ".png"),
-            _ => self.open.suggested_file_name(),
+            FilePurpose::ExportTable => self.file.suggested_file_name().replace(".json", ".csv"),
+            FilePurpose::ExportSnapshot => self.file.suggested_file_name().replace(".json", ".png"),
+            _ => self.file.suggested_file_name(),
         };
-        let folder = self.open.folder();
-        if files::native_dialogs_available() && !self.tasks.is_inline() {
-            self.tasks.spawn(purpose.title(), move || {
-                let path = files::pick_file(purpose, &suggested, folder.as_deref());
+        let folder = self.file.folder();
+        if native_dialogs_available() && !self.runner.is_inline() {
+            self.runner.spawn(Job::new(purpose.title(), move || {
+                let path = pick_file(purpose, &suggested, folder.as_deref());
                 Done::FileChosen { purpose, path }
-            });
+            }));
         } else {
             let folder = folder.unwrap_or_default();
             let text = if purpose.writes() {
@@ -140,28 +140,35 @@ impl GerApp {
     /// roadmap as it was.
     pub fn open(&mut self, path: &Path) {
         let path = path.to_path_buf();
-        self.tasks
-            .spawn(format!("Opening {}", path.display()), move || {
-                read_to_open(path)
-            });
+        let what = format!("Opening {}", path.display());
+        self.runner
+            .spawn(Job::new(what, move || read_to_open(path)));
     }
 
+    /// Puts `roadmap` in place of the one open, with no history: from the file at `path` (it
+    /// is what the file holds), or a new roadmap (`None`).
     pub(super) fn replace_document(&mut self, roadmap: Roadmap, path: Option<PathBuf>) {
         let on_disk = path.is_some();
-        self.replace_document_from(roadmap, path, on_disk);
+        let path = self.remember_file(path);
+        self.session.replace(roadmap, on_disk);
+        let clear = self.file.replaced(path);
+        self.runner.spawn(clear);
     }
 
-    /// [`Self::replace_document`], saying whether `roadmap` is what the file holds (a merge
-    /// being resolved is not, until it is saved).
-    fn replace_document_from(&mut self, roadmap: Roadmap, path: Option<PathBuf>, on_disk: bool) {
-        self.resolving = None;
+    /// `path` made absolute, remembered as the file last open and first of the recent ones.
+    fn remember_file(&mut self, path: Option<PathBuf>) -> Option<PathBuf> {
         let path = path.map(absolute);
-        if let Some(path) = &path {
-            remember(&mut self.settings, path);
-        } else {
-            self.settings.last_file = None;
+        match &path {
+            Some(path) => remember(&mut self.settings, path),
+            None => self.settings.last_file = None,
         }
-        self.open.replace(roadmap, path, on_disk);
+        path
+    }
+
+    /// Forgets the autosave: the work was saved or deliberately discarded.
+    fn clear_autosave(&mut self) {
+        let clear = self.file.autosave.clear();
+        self.runner.spawn(clear.map(Done::Autosaved));
     }
 
     /// Saves to `path` off the UI thread (or asks where when `None`), then does `then`.
@@ -173,39 +180,37 @@ impl GerApp {
             return;
         };
         let path = absolute(path);
-        if self.open.saving.is_some() {
+        if self.file.saving.is_some() {
             // One save at a time, so that the file ends with the last roadmap asked for and
             // "modified" is decided against what is really on disk.
-            self.open.saving = Some(Some((path, then)));
+            self.file.saving = Some(Some((path, then)));
             return;
         }
-        self.open.saving = Some(None);
-        let written = self.open.document.to_save();
-        let document = self.open.document.id();
-        self.tasks
-            .spawn(format!("Saving {}", path.display()), move || {
-                let result = format::write_file(&path, &written).map_err(|err| err.to_string());
-                Done::Saved {
-                    path,
-                    written,
-                    document,
-                    result,
-                    then,
-                }
-            });
+        self.file.saving = Some(None);
+        let written = self.session.document().to_save();
+        let document = self.session.document().id();
+        let what = format!("Saving {}", path.display());
+        self.runner.spawn(Job::new(what, move || {
+            let result = format::write_file(&path, &written).map_err(|err| err.to_string());
+            Done::Saved {
+                path,
+                written,
+                document,
+                result,
+                then,
+            }
+        }));
     }
 
     /// Loads the roadmap at `path` as the baseline to compare with (off the UI thread), and
     /// shows the changes.
     pub fn compare_with(&mut self, path: &Path) {
         let path = path.to_path_buf();
-        self.tasks
-            .spawn(format!("Reading {}", path.display()), move || {
-                let result = Baseline::load(&path)
-                    .map(Box::new)
-                    .map_err(|err| err.to_string());
-                Done::BaselineLoaded(result)
-            });
+        let what = format!("Reading {}", path.display());
+        self.runner.spawn(Job::new(what, move || {
+            let result = (Baseline::load(&path).map(Box::new)).map_err(|err| err.to_string());
+            Done::BaselineLoaded(result)
+        }));
     }
 
     /// Reads a mission table (off the UI thread) and shows what it holds; nothing is
@@ -213,20 +218,22 @@ impl GerApp {
     pub fn read_table(&mut self, path: &Path) {
         let file = path.display().to_string();
         let path = path.to_path_buf();
-        self.tasks.spawn(format!("Reading {file}"), move || {
-            let result = std::fs::read_to_string(&path)
-                .map(|text| Box::new(format::read_missions_csv(&text)))
-                .map_err(|err| format!("{file}: {err}"));
-            Done::TableRead { file, result }
-        });
+        self.runner
+            .spawn(Job::new(format!("Reading {file}"), move || {
+                let result = std::fs::read_to_string(&path)
+                    .map(|text| Box::new(format::read_missions_csv(&text)))
+                    .map_err(|err| format!("{file}: {err}"));
+                Done::TableRead { file, result }
+            }));
     }
 
     /// Writes the missions as a CSV table, off the UI thread.
     fn export_table(&mut self, path: &Path) {
-        let roadmap = self.open.document.to_save();
+        let roadmap = self.session.document().to_save();
         let path = path.to_path_buf();
-        self.tasks
-            .spawn(format!("Exporting {}", path.display()), move || {
+        self.runner.spawn(Job::new(
+            format!("Exporting {}", path.display()),
+            move || {
                 let text = format::missions_to_csv(&roadmap.missions);
                 let result = format::write_atomically(&path, text.as_bytes())
                     .map(|()| {
@@ -241,7 +248,8 @@ impl GerApp {
                     what: "Could not export the table",
                     result,
                 }
-            });
+            },
+        ));
     }
 
     /// Imports the missions of a table that was read: merged into the roadmap by id as one
@@ -249,18 +257,14 @@ impl GerApp {
     fn import_table(&mut self, ctx: &egui::Context, table: format::MissionTable, merge: bool) {
         let missions: Vec<Mission> = table.missions.into_iter().map(|(_, m)| m).collect();
         if merge {
-            let count = missions.len();
-            let changes = merge_missions(self.open.document.roadmap(), &missions);
-            self.open
-                .document
-                .apply(format!("Import {}", plural(count, "mission")), changes);
+            self.session.import_missions(&missions);
         } else {
             // The agencies, lanes, phases and resources the missions refer to come along.
             let roadmap = Roadmap {
                 title: "Imported roadmap".to_owned(),
                 description: String::new(),
                 missions,
-                ..self.open.document.roadmap().clone()
+                ..self.session.roadmap().clone()
             };
             self.after_unsaved_changes(ctx, Then::NewFromTable(Box::new(roadmap)));
         }
@@ -268,7 +272,7 @@ impl GerApp {
 
     /// What a snapshot of the chart as shown draws.
     fn snapshot_view(&self) -> SnapshotView<'_> {
-        let roadmap = self.open.document.roadmap();
+        let roadmap = self.session.roadmap();
         let slide = self
             .presenting
             .as_ref()
@@ -277,11 +281,11 @@ impl GerApp {
         let time = self.settings.time;
         SnapshotView {
             roadmap,
-            arrangement: &self.derived.arrangement,
+            arrangement: self.session.arrangement(),
             time,
-            heading: heading(title, self.today, &time, &self.settings.showing),
-            today: self.today,
-            outlook: self.outlook(),
+            heading: heading(title, self.session.today(), &time, &self.settings.showing),
+            today: self.session.today(),
+            outlook: self.session.outlook(),
         }
     }
 
@@ -300,8 +304,9 @@ impl GerApp {
         };
         let svg = snapshot_svg(&self.snapshot_view(), DEFAULT_WIDTH);
         let path = path.to_path_buf();
-        self.tasks
-            .spawn(format!("Exporting {}", path.display()), move || {
+        self.runner.spawn(Job::new(
+            format!("Exporting {}", path.display()),
+            move || {
                 let result = encode_snapshot(&svg, format, DEFAULT_WIDTH)
                     .map_err(|err| err.to_string())
                     .and_then(|bytes| {
@@ -313,16 +318,17 @@ impl GerApp {
                     what: "Could not export the snapshot",
                     result,
                 }
-            });
+            },
+        ));
     }
 
     /// Puts a PNG of the chart as shown on the clipboard, for pasting into slides; drawn off
     /// the UI thread.
     pub(super) fn copy_snapshot(&mut self) {
         let svg = snapshot_svg(&self.snapshot_view(), DEFAULT_WIDTH);
-        self.tasks.spawn("Drawing the snapshot", move || {
+        self.runner.spawn(Job::new("Drawing the snapshot", move || {
             Done::SnapshotRendered(svg_pixels(&svg, DEFAULT_WIDTH).map_err(|err| err.to_string()))
-        });
+        }));
     }
 
     /// Saves the view shown under `name`, as one undoable step.
@@ -333,10 +339,7 @@ impl GerApp {
             &self.settings.showing,
             locked,
         );
-        let changes = add_view(self.open.document.roadmap(), view);
-        self.open
-            .document
-            .apply(format!("Save view “{name}”"), changes);
+        self.session.add_view(view);
         self.notice = Some(format!("View “{name}” saved: F5 presents the saved views"));
     }
 
@@ -356,16 +359,16 @@ impl GerApp {
                 result,
                 then,
             } => {
-                let waiting = self.open.saving.take().flatten();
+                let waiting = self.file.saving.take().flatten();
                 match result {
                     // The roadmap open now is another one: its own state is untouched.
-                    Ok(()) if document != self.open.document.id() => {
+                    Ok(()) if document != self.session.document().id() => {
                         self.notice = Some(format!("Saved {}", path.display()));
                     }
                     Ok(()) => {
                         self.saved(path, written);
                         if let Some(then) = then
-                            && !self.open.document.is_modified()
+                            && !self.session.document().is_modified()
                         {
                             self.proceed(ctx, then);
                         }
@@ -384,7 +387,7 @@ impl GerApp {
             }
             Done::BaselineLoaded(result) => match result {
                 Ok(baseline) => {
-                    self.baseline = Some(*baseline);
+                    self.session.compare_with(Some(*baseline));
                     self.settings.side_tab = SideTab::Changes;
                     self.settings.hide_side_panel = false;
                 }
@@ -413,9 +416,10 @@ impl GerApp {
                     self.notice = Some(format!("Autosave failed: {err}"));
                 }
             }
+            Done::Session(finished) => self.session.finished(finished),
             Done::Lost { what } => {
                 // A save that was lost no longer holds up the next one.
-                self.open.saving = None;
+                self.file.saving = None;
                 self.show_error(
                     "Something went wrong",
                     &format!("{what} stopped unexpectedly; the roadmap open is unchanged."),
@@ -440,10 +444,11 @@ impl GerApp {
     /// Opens the merge a file with markers stands for: the roadmap as ours has it, not yet
     /// saved (the file on disk is not a roadmap until the merge is saved), and the Merge tab.
     fn start_resolving(&mut self, path: PathBuf, resolving: Resolving) {
-        match resolving.roadmap() {
-            Ok(roadmap) => {
-                self.replace_document_from(roadmap, Some(path), false);
-                self.resolving = Some(resolving);
+        match self.session.start_merge(resolving) {
+            Ok(()) => {
+                let path = self.remember_file(Some(path));
+                let clear = self.file.replaced(path);
+                self.runner.spawn(clear);
                 self.settings.side_tab = SideTab::Merge;
                 self.settings.hide_side_panel = false;
             }
@@ -453,17 +458,16 @@ impl GerApp {
 
     fn saved(&mut self, path: PathBuf, written: Arc<Roadmap>) {
         // Saving a merge being resolved finishes it.
-        self.resolving = None;
         if self.settings.side_tab == SideTab::Merge {
             self.settings.side_tab = SideTab::Conflicts;
         }
-        self.open.document.mark_saved(written);
-        if !self.open.document.is_modified() {
-            self.open.autosave.clear();
+        self.session.mark_saved(written);
+        if !self.session.document().is_modified() {
+            self.clear_autosave();
         }
         remember(&mut self.settings, &path);
         self.notice = Some(format!("Saved {}", path.display()));
-        self.open.path = Some(path);
+        self.file.path = Some(path);
     }
 }
 
@@ -475,33 +479,4 @@ fn empty_like(template: Roadmap) -> Roadmap {
         destinations: template.destinations,
         ..Roadmap::default()
     }
-}
-
-/// Reads a file to open: a roadmap, or (when a merge left conflict markers in it) the merge
-/// to resolve.
-pub(super) fn read_to_open(path: PathBuf) -> Done {
-    let file = path.display().to_string();
-    let text = match format::read_text(&path) {
-        Ok(text) => text,
-        Err(err) => {
-            return Done::Opened {
-                path,
-                result: Err(err.to_string()),
-            };
-        }
-    };
-    if format::has_markers(&text) {
-        return match Resolving::from_text(&text, &file) {
-            Ok(resolving) => Done::OpenedMerge {
-                path,
-                resolving: Box::new(resolving),
-            },
-            Err(err) => Done::Opened {
-                path,
-                result: Err(err.to_string()),
-            },
-        };
-    }
-    let result = format::read_str(&text, &file).map_err(|err| err.to_string());
-    Done::Opened { path, result }
 }

@@ -55,6 +55,34 @@ impl<R: 'static> Job<R> {
     }
 }
 
+/// Where work is started: a runner, for work whose result becomes what the runner hands back.
+/// (The session starts its work through this, knowing nothing of what else the window runs.)
+pub trait Spawn<T> {
+    /// Starts `job`.
+    fn start(&mut self, job: Job<T>) -> JobId;
+    /// Asks the job `id` to stop, if it is still under way; it then hands back nothing.
+    fn cancel(&mut self, id: JobId);
+    /// Whether the job `id` is still under way (not finished, cancelled or lost).
+    fn is_underway(&self, id: JobId) -> bool;
+}
+
+impl<R: Send + 'static, T: 'static> Spawn<T> for Runner<R>
+where
+    R: From<T>,
+{
+    fn start(&mut self, job: Job<T>) -> JobId {
+        self.spawn(job.map(R::from))
+    }
+
+    fn cancel(&mut self, id: JobId) {
+        Runner::cancel(self, id);
+    }
+
+    fn is_underway(&self, id: JobId) -> bool {
+        Runner::is_underway(self, id)
+    }
+}
+
 /// A job under way, as the status bar shows it.
 pub struct Running<'a> {
     /// Names it, to cancel it.
@@ -173,6 +201,22 @@ impl<R: Send + 'static> Runner<R> {
             self.queues.remove(queue);
             self.queue(queue, refused.0);
         }
+    }
+
+    /// Waits (a few seconds at most) until every job queued on `queue` so far has run: for the
+    /// last moments of the window, when work left queued would die with the process.
+    pub fn wait_for_queue(&mut self, queue: &'static str) {
+        let (done, finished) = channel();
+        if !self.queues.contains_key(queue) {
+            return;
+        }
+        self.queue(
+            queue,
+            Box::new(move || {
+                let _ = done.send(());
+            }),
+        );
+        let _ = finished.recv_timeout(std::time::Duration::from_secs(5));
     }
 
     /// Asks the job `id` to stop, if it is still under way; it then hands back nothing.

@@ -273,7 +273,7 @@ fn check(harness: &Harness<'_, GerApp>, step: usize, what: &str) {
     let app = harness.state();
     let context = || format!("after step {step} ({what})");
     assert_eq!(
-        app.selected_positions().len(),
+        app.selected_ids().len(),
         app.selection().len(),
         "every selected mission exists, {}",
         context()

@@ -10,11 +10,14 @@ use super::date;
 /// The day the window's tests take as today: what they show does not depend on the clock.
 pub const TODAY: &str = "2026-12-01";
 
-/// A 1600×900 window on `app`, with the app's fonts, on [`TODAY`].
+/// A 1600×900 window on `app`, with the app's fonts, on [`TODAY`]. An app made by
+/// `GerApp::new` works in the background, as the window does: what it finds arrives a few
+/// frames later, so a run may take more frames to settle.
 pub fn harness_for(mut app: GerApp) -> Harness<'static, GerApp> {
     app.set_today(date(TODAY));
     let mut harness = Harness::builder()
         .with_size([1600.0, 900.0])
+        .with_max_steps(12)
         .with_context_setup(ger_planner::ui::install_fonts)
         .build_ui_state(|ui, app: &mut GerApp| app.show(ui), app);
     harness.run();
@@ -34,11 +37,8 @@ pub fn app_harness() -> Harness<'static, GerApp> {
 
 /// Asserts that exactly the missions with these ids are selected.
 pub fn assert_selected(harness: &Harness<'_, GerApp>, ids: &[&str]) {
-    let app = harness.state();
-    let selected: Vec<&str> = app
-        .selected_positions()
-        .into_iter()
-        .map(|i| app.roadmap().missions[i].id.as_str())
+    let selected: Vec<String> = (harness.state().selected_ids().iter())
+        .map(ToString::to_string)
         .collect();
     assert_eq!(selected, ids);
 }

@@ -14,6 +14,8 @@ use crate::model::{
     StartEstimate, date,
 };
 use crate::render::ERROR_COLOR;
+use crate::ui::session::Session;
+use crate::ui::words::{float_text, outlook_lines};
 
 /// Most missions offered at once when picking a dependency.
 const MAX_MATCHES: usize = 8;
@@ -57,16 +59,16 @@ pub struct Inspector {
 }
 
 /// When the selected mission can happen: how far it can slip, and what drives its date.
-pub struct Timing {
+struct Timing {
     /// Its float.
-    pub float: Float,
+    float: Float,
     /// The names of the missions that drive its earliest date, nearest first.
-    pub driven_by: Vec<String>,
+    driven_by: Vec<String>,
 }
 
 impl Timing {
     /// "Float: 45 days, before it delays Artemis V" and "Driven by: Artemis III ← Artemis II".
-    pub fn ui(&self, ui: &mut Ui) {
+    fn ui(&self, ui: &mut Ui) {
         ui.label(self.float_text()).on_hover_text(
             "How many days it can slip before it delays a mission that depends on it, or \
              before its start leaves its launch window",
@@ -85,30 +87,21 @@ impl Timing {
     }
 }
 
-/// A float in words: "Float: 45 days before it delays Artemis V".
-pub fn float_text(float: &Float) -> String {
-    match float.days {
-        None => format!("Float: unlimited ({})", float.limit),
-        Some(days) if days < 0 => format!("Float: {} days late ({})", -days, float.limit),
-        Some(days) => format!(
-            "Float: {} {}",
-            crate::model::plural(days.unsigned_abs() as usize, "day"),
-            float.limit
-        ),
-    }
-}
-
 impl Inspector {
-    /// Shows the `selected` mission (if any); returns what the user did.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        roadmap: &Roadmap,
-        selected: Option<(MissionKey, &Mission)>,
-        today: chrono::NaiveDate,
-        timing: Option<&Timing>,
-        outlook: &[String],
-    ) -> Option<InspectorAction> {
+    /// Shows the one mission selected in `session` (if any); returns what the user did.
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Option<InspectorAction> {
+        let selected =
+            (session.single_selected()).and_then(|key| Some((key, session.mission(key)?)));
+        let timing = selected.and_then(|(key, _)| {
+            Some(Timing {
+                float: session.float_of(key)?,
+                driven_by: session.driving_names(),
+            })
+        });
+        let outlook = (selected.and_then(|(key, _)| session.outlook_of(key)))
+            .map_or_else(Vec::new, |(outlook, runs)| outlook_lines(outlook, runs));
+        let (roadmap, today) = (session.roadmap(), session.today());
+        let timing = timing.as_ref();
         let mut action = None;
         ui.horizontal(|ui| {
             if ui
@@ -137,7 +130,7 @@ impl Inspector {
         if let Some(timing) = timing {
             timing.ui(ui);
         }
-        for line in outlook {
+        for line in &outlook {
             ui.label(line);
         }
         if timing.is_some() || !outlook.is_empty() {
@@ -365,7 +358,7 @@ fn estimate(likely: &str, pessimistic: &str) -> Result<StartEstimate, String> {
 }
 
 /// Whether typing in a field is finished: it lost focus, or Enter was pressed in it.
-pub(super) fn committed(response: &egui::Response, ui: &Ui) -> bool {
+pub fn committed(response: &egui::Response, ui: &Ui) -> bool {
     response.lost_focus() || (response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
 }
 

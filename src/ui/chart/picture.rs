@@ -145,77 +145,90 @@ pub fn paint_chart(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeMap, BTreeSet};
-
-    use chrono::NaiveDate;
+    use chrono::{Days, NaiveDate};
     use egui::epaint::ClippedShape;
     use egui::{Context, RawInput, Rect, pos2, vec2};
 
-    use crate::analysis::{LiveConflicts, find_conflicts};
     use crate::bundled::bundled_roadmap;
-    use crate::edit::Document;
-    use crate::layout::{self, Arrangement, LaneKey, Showing, TimeView};
+    use crate::edit::MissionKey;
+    use crate::layout::{self, LaneKey, Showing, TimeView};
     use crate::model::Roadmap;
-    use crate::ui::timeline::{ChartVersion, Timeline, TimelineInput};
+    use crate::ui::chart::{ChartInput, Timeline};
+    use crate::ui::runner::Runner;
+    use crate::ui::session::{Finished, Previewed, Session};
 
-    /// What the chart is given, in a form a test can change field by field.
-    #[derive(Clone)]
-    struct Given {
-        selected: BTreeSet<usize>,
-        proposed: BTreeMap<usize, (i32, i32)>,
-        driving: Vec<usize>,
-        today: NaiveDate,
-        version: u64,
+    use super::LanePicture;
+
+    /// Background work run inline, as in the window's tests.
+    type Inline = Runner<Option<Finished>>;
+
+    fn inline() -> Inline {
+        Runner::new(true, |_| None)
+    }
+
+    /// A session and what the window around it shows.
+    struct Frame {
+        session: Session,
         view: TimeView,
         legend: bool,
     }
 
-    impl Given {
-        /// The same, of the next version of the roadmap.
-        fn next_version(&self) -> Given {
-            Given {
-                version: self.version + 1,
-                ..self.clone()
+    impl Frame {
+        /// The bundled roadmap on 2 December 2026, the whole of it in view.
+        fn new() -> Self {
+            Self::of(bundled_roadmap().unwrap_or_default())
+        }
+
+        fn of(roadmap: Roadmap) -> Self {
+            let view = layout::fit_all(&roadmap, &Showing::default()).unwrap_or_default();
+            let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default();
+            let mut frame = Self {
+                session: Session::new(roadmap, true, today),
+                view,
+                legend: true,
+            };
+            frame.refresh(&mut inline());
+            frame
+        }
+
+        fn refresh(&mut self, runner: &mut Inline) {
+            self.session.refresh(&Showing::default(), false, runner);
+            for finished in runner.finished().into_iter().flatten() {
+                self.session.finished(finished);
             }
+            self.session.refresh(&Showing::default(), false, runner);
+        }
+
+        fn key(&self, id: &str) -> MissionKey {
+            (self.session.missions())
+                .find_map(|(key, m)| (m.id.as_str() == id).then_some(key))
+                .unwrap_or_else(|| panic!("the bundled roadmap has {id}"))
+        }
+
+        /// The same frame after `change`.
+        fn changed(change: impl FnOnce(&mut Self, &mut Inline)) -> Self {
+            let mut frame = Self::new();
+            let mut runner = inline();
+            change(&mut frame, &mut runner);
+            frame.refresh(&mut runner);
+            frame
         }
     }
 
     /// One frame of the chart alone, filling the screen; what it painted.
-    fn paint(
-        ctx: &Context,
-        timeline: &mut Timeline,
-        document: &Document,
-        arrangement: &Arrangement,
-        given: &Given,
-    ) -> Vec<ClippedShape> {
-        let roadmap = document.roadmap();
+    fn paint(ctx: &Context, timeline: &mut Timeline, frame: &Frame) -> Vec<ClippedShape> {
         let showing = Showing::default();
-        let input = TimelineInput {
-            roadmap,
-            keys: document.keys(),
-            conflicts: &[],
-            arrangement,
-            selection: &BTreeSet::new(),
-            selected_positions: &given.selected,
+        let input = ChartInput {
+            session: &frame.session,
             showing: &showing,
-            highlight: None,
-            show_legend: given.legend,
-            today: given.today,
+            show_legend: frame.legend,
             locked: false,
-            proposed: &given.proposed,
-            driving: &given.driving,
-            float_text: &|_| None,
-            outlook: None,
-            version: ChartVersion {
-                derived: given.version,
-                outlook: None,
-            },
         };
         let raw = RawInput {
             screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1200.0, 700.0))),
             ..RawInput::default()
         };
-        let mut view = given.view;
+        let mut view = frame.view;
         let mut output = ctx.run_ui(raw, |ui| {
             timeline.ui(ui, &mut view, &input);
         });
@@ -224,35 +237,14 @@ mod tests {
         output.shapes
     }
 
-    fn setup() -> (Document, Arrangement, Given) {
-        let roadmap: Roadmap = bundled_roadmap().unwrap_or_default();
-        let conflicts = find_conflicts(&roadmap);
-        let showing = Showing::default();
-        let arrangement = layout::arrange(&roadmap, &conflicts, &showing, None);
-        let view = layout::fit_all(&roadmap, &showing).unwrap_or_default();
-        let given = Given {
-            selected: BTreeSet::new(),
-            proposed: BTreeMap::new(),
-            driving: Vec::new(),
-            today: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default(),
-            version: 1,
-            view,
-            legend: true,
-        };
-        (Document::new(roadmap, true), arrangement, given)
-    }
-
-    /// What the chart is drawn from in a frame.
-    type Frame<'a> = (&'a Document, &'a Arrangement, &'a Given);
-
     /// Paints `before` then `after` with one chart, and `after` with a chart that never
     /// painted: the two pictures of `after` must be the same, and not that of `before`.
-    fn assert_painted_afresh(what: &str, before: Frame, after: Frame) {
+    fn assert_painted_afresh(what: &str, before: &Frame, after: &Frame) {
         let ctx = Context::default();
         let mut kept = Timeline::default();
-        let first = paint(&ctx, &mut kept, before.0, before.1, before.2);
-        let then = paint(&ctx, &mut kept, after.0, after.1, after.2);
-        let fresh = paint(&ctx, &mut Timeline::default(), after.0, after.1, after.2);
+        let first = paint(&ctx, &mut kept, before);
+        let then = paint(&ctx, &mut kept, after);
+        let fresh = paint(&ctx, &mut Timeline::default(), after);
         // Compared whole, not printed: a picture's shapes print as megabytes.
         assert!(then != first, "{what} changes the chart");
         assert!(then == fresh, "{what}: the chart is painted again");
@@ -260,11 +252,11 @@ mod tests {
 
     #[test]
     fn a_frame_in_which_nothing_changed_paints_what_the_last_one_painted() {
-        let (document, arrangement, given) = setup();
+        let frame = Frame::new();
         let ctx = Context::default();
         let mut timeline = Timeline::default();
-        let first = paint(&ctx, &mut timeline, &document, &arrangement, &given);
-        let again = paint(&ctx, &mut timeline, &document, &arrangement, &given);
+        let first = paint(&ctx, &mut timeline, &frame);
+        let again = paint(&ctx, &mut timeline, &frame);
         assert!(first.len() > 100, "the bundled roadmap paints its bars");
         assert_eq!(again, first);
     }
@@ -273,51 +265,56 @@ mod tests {
     /// paints what a chart that never painted anything paints: nothing is left over.
     #[test]
     fn a_frame_after_any_change_paints_the_chart_afresh() {
-        let (document, arrangement, before) = setup();
-        let mut changes: Vec<(&str, Given)> = Vec::new();
-        let mut change = |what, f: &dyn Fn(&mut Given)| {
-            let mut given = before.clone();
-            f(&mut given);
-            changes.push((what, given));
-        };
-        change("a mission selected", &|g| {
-            g.selected.insert(3);
-        });
-        change("a ghost proposed", &|g| {
-            g.proposed.insert(3, (20_000, 20_100));
-        });
-        change("a driving path", &|g| g.driving = vec![3, 4]);
-        change("another day", &|g| {
-            g.today = g.today + chrono::Days::new(400)
-        });
-        change("zoomed", &|g| g.view.zoom_at(g.view.min, 2.0));
-        change("the legend hidden", &|g| g.legend = false);
-        for (what, given) in &changes {
-            assert_painted_afresh(
-                what,
-                (&document, &arrangement, &before),
-                (&document, &arrangement, given),
-            );
+        let before = Frame::new();
+        let changes: Vec<(&str, Frame)> = vec![
+            (
+                "a mission selected",
+                Frame::changed(|f, _| f.session.select([f.key("mmx")])),
+            ),
+            (
+                "Resolve all's moves previewed",
+                Frame::changed(|f, runner| {
+                    f.session.set_resolving_all(true);
+                    f.session.set_hovered(Some(Previewed::Whole));
+                    f.session.want_whole(runner);
+                }),
+            ),
+            (
+                "a driving path",
+                Frame::changed(|f, _| f.session.select([f.key("artemis-4")])),
+            ),
+            (
+                "another day",
+                Frame::changed(|f, _| {
+                    let today = f.session.today() + Days::new(400);
+                    f.session.set_today(today);
+                }),
+            ),
+            (
+                "an agency highlighted",
+                Frame::changed(|f, _| f.session.set_highlight(Some("ESA".into()))),
+            ),
+            (
+                "zoomed",
+                Frame::changed(|f, _| f.view.zoom_at(f.view.min, 2.0)),
+            ),
+            ("the legend hidden", Frame::changed(|f, _| f.legend = false)),
+        ];
+        for (what, after) in &changes {
+            assert_painted_afresh(what, &before, after);
         }
     }
 
     #[test]
     fn a_new_version_of_the_roadmap_is_painted_afresh() {
-        let (document, arrangement, given) = setup();
-        let mut moved = document.roadmap().clone();
-        let year = chrono::Days::new(365);
+        let before = Frame::new();
+        let mut moved = before.session.roadmap().clone();
+        let year = Days::new(365);
         for mission in &mut moved.missions {
             (mission.start, mission.end) = (mission.start + year, mission.end + year);
         }
-        let moved_arrangement =
-            layout::arrange(&moved, &find_conflicts(&moved), &Showing::default(), None);
-        let moved = Document::new(moved, true);
-        let newer = given.next_version();
-        assert_painted_afresh(
-            "every mission a year later",
-            (&document, &arrangement, &given),
-            (&moved, &moved_arrangement, &newer),
-        );
+        let after = Frame::changed(|f, _| f.session.replace(moved, true));
+        assert_painted_afresh("every mission a year later", &before, &after);
     }
 
     /// A frame of a drag keeps the lanes that nothing changed in: what it paints is what a
@@ -325,48 +322,37 @@ mod tests {
     /// breaks Artemis IV's dependency on it, whose ring is drawn in another lane.
     #[test]
     fn a_frame_of_a_drag_keeps_only_the_lanes_nothing_changed_in() {
-        let (document, arrangement, given) = setup();
-        let mut moved = document.roadmap().clone();
-        let Some(i) = moved
-            .missions
-            .iter()
-            .position(|m| m.id.as_str() == "artemis-3")
-        else {
-            panic!("the bundled roadmap has Artemis III");
-        };
-        let year = chrono::Days::new(365);
-        let mission = &mut moved.missions[i];
-        (mission.start, mission.end) = (mission.start + year, mission.end + year);
-        let mut live = LiveConflicts::new(document.roadmap(), None);
-        let changes = live.dates_changed(&moved, &[i]);
-        let mut rearranged = arrangement.clone();
-        layout::rearrange_after_date_change(
-            &mut rearranged,
-            &moved,
-            live.conflicts(),
-            changes.as_ref(),
-            None,
-            &[i],
-        );
-        let version = |a: &Arrangement, key: &str| {
-            a.lanes
-                .iter()
+        let mut frame = Frame::new();
+        let version = |f: &Frame, key: &str| {
+            (f.session.arrangement().lanes.iter())
                 .find(|lane| lane.key == LaneKey::Destination(key.into()))
                 .map(|lane| lane.version)
         };
-        for (destination, changed) in [("leo", true), ("lunar-surface", true), ("mars", false)] {
-            assert_eq!(
-                version(&rearranged, destination) != version(&arrangement, destination),
-                changed,
-                "{destination}"
-            );
-        }
-        let moved = Document::new(moved, true);
-        let newer = given.next_version();
-        assert_painted_afresh(
-            "Artemis III a year later",
-            (&document, &arrangement, &given),
-            (&moved, &rearranged, &newer),
+        let versions = |f: &Frame| ["leo", "lunar-surface", "mars"].map(|d| version(f, d));
+        let ctx = Context::default();
+        let mut kept = Timeline::default();
+        let first = paint(&ctx, &mut kept, &frame);
+        let before = versions(&frame);
+        let key = frame.key("artemis-3");
+        let year = Days::new(365);
+        let dates = (frame.session.mission(key)).map(|m| (key, m.start + year, m.end + year));
+        frame
+            .session
+            .preview_dates(&dates.into_iter().collect(), false);
+        frame.refresh(&mut inline());
+        let after = versions(&frame);
+        let changed = [0, 1, 2].map(|k| before[k] != after[k]);
+        assert_eq!(
+            changed,
+            [true, true, false],
+            "leo, lunar surface and mars changed"
+        );
+        let then = paint(&ctx, &mut kept, &frame);
+        let fresh = paint(&ctx, &mut Timeline::default(), &frame);
+        assert!(then != first, "Artemis III a year later changes the chart");
+        assert!(
+            then == fresh,
+            "Artemis III a year later: the chart is painted again"
         );
     }
 
@@ -374,16 +360,39 @@ mod tests {
     /// though nothing in them changed.
     #[test]
     fn lanes_below_a_lane_that_grew_are_painted_where_they_now_are() {
-        let (document, arrangement, given) = setup();
-        let mut grown = arrangement.clone();
+        let frame = Frame::new();
+        let mut grown = frame.session.arrangement().clone();
         let first = &mut grown.lanes[0];
         first.rows.push(Vec::new());
         first.version += 1_000_000;
-        let newer = given.next_version();
-        assert_painted_afresh(
-            "a row more in the first lane",
-            (&document, &arrangement, &given),
-            (&document, &grown, &newer),
+        let ctx = Context::default();
+        let style = |ui: &egui::Ui| crate::render::SceneStyle {
+            chart: Rect::from_min_size(pos2(170.0, 0.0), vec2(1030.0, 700.0)),
+            gutter: Rect::from_min_size(pos2(0.0, 0.0), vec2(170.0, 700.0)),
+            colors: crate::render::Palette::of(ui.visuals()),
+            legend: true,
+        };
+        let painted = |arrangement: &layout::Arrangement, kept: Vec<LanePicture>| {
+            let mut lanes = Vec::new();
+            let mut kept = Some(kept);
+            let mut shapes = ctx.run_ui(RawInput::default(), |ui| {
+                let input = layout::LayoutInput {
+                    arrangement,
+                    ..frame.session.layout_input(frame.view, (1030.0, 700.0), 0.0)
+                };
+                let kept = kept.take().unwrap_or_default();
+                let painting = super::paint_chart(ui.painter(), &input, &style(ui), kept);
+                lanes = painting.into_lanes();
+            });
+            shapes.textures_delta.clear();
+            (shapes.shapes, lanes)
+        };
+        let (_, before) = painted(frame.session.arrangement(), Vec::new());
+        let (kept, _) = painted(&grown, before);
+        let (fresh, _) = painted(&grown, Vec::new());
+        assert!(
+            kept == fresh,
+            "a row more in the first lane: the chart is painted again"
         );
     }
 }

@@ -1,5 +1,6 @@
-//! What the window derives from the roadmap: its conflicts and the chart's arrangement,
-//! recomputed once per change of the roadmap or of what is shown, not once per frame.
+//! The roadmap's conflicts, how the Conflicts tab orders them, and the chart's arrangement:
+//! made again by the session whenever the roadmap, what is shown, the baseline or the day
+//! changes, not once per frame.
 
 use super::compare::Baseline;
 use chrono::NaiveDate;
@@ -20,21 +21,12 @@ pub struct Derived {
     pub review: Review,
     /// Lanes and rows of the chart.
     pub arrangement: Arrangement,
-    /// The document generation, what is shown, the baseline and the day all this is of.
-    made_for: Option<(u64, Showing, Option<u64>, NaiveDate)>,
-    /// How many times all this was made: a new number with every change of what it is of.
-    version: u64,
 }
 
 impl Derived {
     /// The roadmap's conflicts, sorted by kind, then missions.
     pub fn conflicts(&self) -> &[Conflict] {
         self.live.as_ref().map_or(&[], LiveConflicts::conflicts)
-    }
-
-    /// A number that changes whenever the conflicts or the arrangement are made again.
-    pub fn version(&self) -> u64 {
-        self.version
     }
 
     /// The chain of missions that sets mission `i`'s earliest date.
@@ -49,15 +41,6 @@ impl Derived {
         Some(self.live.as_ref()?.float(roadmap, i))
     }
 
-    /// The quick fix of one of the roadmap's conflicts (see [`LiveConflicts::quick_fix`]).
-    pub fn quick_fix(
-        &self,
-        roadmap: &crate::model::Roadmap,
-        conflict: &Conflict,
-    ) -> Option<crate::analysis::Schedule> {
-        self.live.as_ref()?.quick_fix(roadmap, conflict)
-    }
-
     /// The successors that `moved` missions push (see [`LiveConflicts::pushed_successors`]).
     pub fn pushed_successors(
         &self,
@@ -69,31 +52,19 @@ impl Derived {
             .map_or_else(Vec::new, |live| live.pushed_successors(roadmap, moved))
     }
 
-    /// Recomputes everything when the roadmap, what is shown or the baseline changed since the
-    /// last time: frames that only zoom, pan or hover reuse it.
-    pub fn refresh(
+    /// Makes everything again for `document` as `showing` shows it on `today`, beside the
+    /// `baseline`'s ghosts. `moved`: the roadmap differs from the one this was made for only by
+    /// the dates of the missions at these positions (a frame of a drag), and nothing else
+    /// changed: only what they touch is checked again, and the rows stay as they were.
+    pub fn remake(
         &mut self,
         document: &Document,
         showing: &Showing,
-        baseline: Option<&mut Baseline>,
+        baseline: Option<&Baseline>,
         today: NaiveDate,
+        moved: Option<&[usize]>,
     ) {
-        let generation = document.generation();
-        let baseline_id = baseline.as_ref().map(|b| b.id());
-        let current = self.made_for.as_ref().is_some_and(|(g, s, b, t)| {
-            *g == generation && s == showing && *b == baseline_id && *t == today
-        });
-        if current {
-            return;
-        }
         let roadmap = document.roadmap();
-        // A frame of a drag changed only dates: check again only what the moved missions
-        // touch (the same conflicts as a full analysis, in a fraction of the time).
-        let moved = self
-            .made_for
-            .as_ref()
-            .filter(|(_, s, b, t)| s == showing && *b == baseline_id && *t == today)
-            .and_then(|(g, ..)| document.dates_changed_since(*g));
         let moved = match (&mut self.live, moved) {
             (Some(live), Some(moved)) => Some((moved, live.dates_changed(roadmap, moved))),
             _ => {
@@ -116,10 +87,6 @@ impl Derived {
             .chain(of(Some(Severity::Warning)))
             .chain(of(None))
             .collect();
-        let baseline = baseline.map(|b| {
-            b.refresh(roadmap, generation);
-            &*b
-        });
         let conflicts = self.live.as_ref().map_or(&[][..], LiveConflicts::conflicts);
         let baseline = baseline.map(Baseline::roadmap);
         match moved {
@@ -134,7 +101,5 @@ impl Derived {
             ),
             None => self.arrangement = layout::arrange(roadmap, conflicts, showing, baseline),
         }
-        self.made_for = Some((generation, showing.clone(), baseline_id, today));
-        self.version += 1;
     }
 }

@@ -1,16 +1,15 @@
 //! Resolving a merge in the window: a roadmap file with merge markers opens as the merge it
 //! stands for. The Merge tab lists each conflict with its base, ours and theirs values; the
 //! chart shows the roadmap as picked so far (ours where nothing is picked yet) with the other
-//! side's dates as ghosts; saving writes the resolved roadmap and finishes the merge.
+//! side's dates as ghosts; saving writes the resolved roadmap and finishes the merge. This is
+//! the merge's state; the tab is `panels::merge`.
 
 use std::path::PathBuf;
 
-use egui::{RichText, Ui};
-
 use super::compare::Baseline;
 use crate::format::{self, ReadError};
-use crate::merge::{Merge, MergeConflict, Side};
-use crate::model::{Roadmap, plural};
+use crate::merge::{Merge, Side};
+use crate::model::Roadmap;
 
 /// What the user did in the Merge tab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,8 +24,6 @@ pub enum ResolveAction {
 pub struct Resolving {
     merge: Merge,
     picked: Vec<Option<Side>>,
-    /// The document generation `picked` was last checked against.
-    checked_for: Option<u64>,
     /// The other side of every conflict, drawn as ghosts.
     ghosts: Option<Baseline>,
 }
@@ -60,7 +57,6 @@ impl Resolving {
         let mut resolving = Self {
             merge,
             picked,
-            checked_for: None,
             ghosts: None,
         };
         resolving.redraw_ghosts();
@@ -68,8 +64,18 @@ impl Resolving {
     }
 
     /// The ghosts: the other side of every conflict, as a baseline to compare with.
-    pub fn ghosts(&mut self) -> Option<&mut Baseline> {
+    pub fn ghosts(&self) -> Option<&Baseline> {
+        self.ghosts.as_ref()
+    }
+
+    /// The same, to bring its differences up to date.
+    pub fn ghosts_mut(&mut self) -> Option<&mut Baseline> {
         self.ghosts.as_mut()
+    }
+
+    /// Tells the ghosts drawn now from any drawn before.
+    pub fn ghosts_id(&self) -> Option<u64> {
+        self.ghosts.as_ref().map(Baseline::id)
     }
 
     fn redraw_ghosts(&mut self) {
@@ -80,7 +86,6 @@ impl Resolving {
     /// Forgets every pick (the roadmap went back to ours everywhere).
     pub fn forget_picks(&mut self) {
         self.picked.fill(None);
-        self.checked_for = None;
         self.redraw_ghosts();
     }
 
@@ -130,11 +135,7 @@ impl Resolving {
 
     /// After the roadmap changed other than by a pick (undo, redo, an edit): a pick whose
     /// value is no longer there is dropped, so the tab never claims what the roadmap lacks.
-    pub fn follow(&mut self, roadmap: &Roadmap, generation: u64) {
-        if self.checked_for == Some(generation) {
-            return;
-        }
-        self.checked_for = Some(generation);
+    pub fn follow(&mut self, roadmap: &Roadmap) {
         if self.picked.iter().all(Option::is_none) {
             return;
         }
@@ -164,89 +165,4 @@ impl Resolving {
             self.redraw_ghosts();
         }
     }
-
-    /// Marks the roadmap of `generation` as the one the picks were made on.
-    pub fn made(&mut self, generation: u64) {
-        self.checked_for = Some(generation);
-    }
-
-    /// The Merge tab. Returns what the user picked, and the mission clicked to be shown.
-    pub fn ui(&self, ui: &mut Ui) -> (Option<ResolveAction>, Option<String>) {
-        let mut action = None;
-        let mut focus = None;
-        let (picked, total) = self.progress();
-        ui.strong(format!(
-            "{} — {picked} picked",
-            plural(total, "merge conflict")
-        ));
-        ui.label(
-            "Pick the side to keep for each. Where nothing is picked, the chart shows ours; \
-             the ghost bars are the other side. Saving writes the roadmap as picked and \
-             finishes the merge.",
-        );
-        ui.horizontal(|ui| {
-            if ui
-                .button("Keep all ours")
-                .on_hover_text("Our version wherever the sides conflict")
-                .clicked()
-            {
-                action = Some(ResolveAction::PickAll(Side::Ours));
-            }
-            if ui
-                .button("Keep all theirs")
-                .on_hover_text("Their version wherever the sides conflict")
-                .clicked()
-            {
-                action = Some(ResolveAction::PickAll(Side::Theirs));
-            }
-        });
-        ui.separator();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for (index, conflict) in self.merge.conflicts().iter().enumerate() {
-                    let (pick, clicked) = conflict_ui(ui, index, conflict, self.picked(index));
-                    action = action.or(pick);
-                    if clicked {
-                        focus = conflict.mission().map(str::to_owned);
-                    }
-                    ui.separator();
-                }
-            });
-        (action, focus)
-    }
-}
-
-/// One conflict: where, why, the three values, and a choice between ours and theirs.
-fn conflict_ui(
-    ui: &mut Ui,
-    index: usize,
-    conflict: &MergeConflict,
-    picked: Option<Side>,
-) -> (Option<ResolveAction>, bool) {
-    let field = conflict.field();
-    let place = if field.is_empty() {
-        conflict.entry()
-    } else {
-        format!("{} · {field}", conflict.entry())
-    };
-    let title = ui
-        .add(egui::Button::selectable(
-            false,
-            RichText::new(place).strong(),
-        ))
-        .on_hover_text(match conflict.mission() {
-            Some(_) => "Click to select the mission and bring it into view",
-            None => "Not a mission: nothing to show on the chart",
-        });
-    ui.label(RichText::new(conflict.why()).weak());
-    ui.label(format!("base: {}", conflict.show(Side::Base)));
-    let mut action = None;
-    for side in [Side::Ours, Side::Theirs] {
-        let text = format!("{}: {}", side.name(), conflict.show(side));
-        if ui.radio(picked == Some(side), text).clicked() {
-            action = Some(ResolveAction::Pick(index, side));
-        }
-    }
-    (action, title.clicked())
 }

@@ -1,13 +1,40 @@
-//! The bar above the chart: group by destination or agency, search, and filters by agency,
-//! destination, kind and status.
+//! The bar above the chart: group by destination or agency, search, filters by agency,
+//! destination, kind and status, and the Push successors and Outlook toggles.
 
 use egui::{TextEdit, Ui};
 
 use crate::layout::{Filter, GroupBy, Showing};
 use crate::model::{MissionKind, MissionStatus, Roadmap};
+use crate::ui::session::Session;
+use crate::ui::settings::Settings;
 
-/// Shows the bar; changes `showing` as the user asks. `hidden` missions are not drawn.
-pub fn toolbar(ui: &mut Ui, roadmap: &Roadmap, showing: &mut Showing, hidden: usize) {
+/// Shows the bar; changes the settings as the user asks.
+pub fn toolbar(ui: &mut Ui, session: &Session, settings: &mut Settings) {
+    ui.horizontal(|ui| {
+        filters(
+            ui,
+            session.roadmap(),
+            &mut settings.showing,
+            session.hidden(),
+        );
+        ui.separator();
+        ui.toggle_value(&mut settings.push_successors, "Push successors")
+            .on_hover_text(
+                "Dragging a mission later pushes the missions that depend on it (shown as \
+                 ghosts while dragging, moved on release, one undo step)",
+            );
+        ui.toggle_value(&mut settings.show_outlook, "Outlook")
+            .on_hover_text(
+                "How likely each date is (O): each bar fades out to the date by which 80 % of \
+                 simulated futures have ended it, from slips measured on the GER 2020 plan or \
+                 the mission's own start estimate",
+            );
+    });
+}
+
+/// Lanes, search and filters; changes `showing` as the user asks. `hidden` missions are not
+/// drawn.
+fn filters(ui: &mut Ui, roadmap: &Roadmap, showing: &mut Showing, hidden: usize) {
     ui.horizontal(|ui| {
         ui.label("Lanes:");
         ui.selectable_value(

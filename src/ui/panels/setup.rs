@@ -10,18 +10,17 @@ use egui::{DragValue, RichText, TextEdit, Ui};
 use super::inspector::committed;
 use super::memo::Memo;
 use crate::edit::Setup;
-use crate::model::{
-    Destination, DestinationId, LaunchWindow, Phase, Resource, Roadmap, date, unused_id,
-};
+use crate::model::{Destination, DestinationId, LaunchWindow, Phase, Resource, date, unused_id};
 use crate::render::ERROR_COLOR;
+use crate::ui::session::Session;
 
 /// The panel's state between frames.
 #[derive(Default)]
 pub struct SetupPanel {
     /// The setup as edited, and the roadmap's version it started from.
     draft: Option<(Setup, Setup)>,
-    /// How many missions go to each lane, counted once per document generation.
-    lane_use: Memo<u64, HashMap<DestinationId, usize>>,
+    /// How many missions go to each lane, counted once per change.
+    lane_use: Memo<HashMap<DestinationId, usize>>,
     /// Dates being typed, by field.
     dates: HashMap<String, String>,
     /// Why the last dates typed were refused.
@@ -30,13 +29,9 @@ pub struct SetupPanel {
 
 impl SetupPanel {
     /// Shows the panel; returns the setup to apply and what to call the step.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        roadmap: &Roadmap,
-        generation: u64,
-    ) -> Option<(Setup, String)> {
-        let lane_use = self.lane_use.get(&generation, || {
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Option<(Setup, String)> {
+        let roadmap = session.roadmap();
+        let lane_use = self.lane_use.get(session, || {
             let mut used: HashMap<DestinationId, usize> = HashMap::new();
             for mission in &roadmap.missions {
                 *used.entry(mission.destination.clone()).or_default() += 1;

@@ -12,6 +12,7 @@ use super::memo::Memo;
 use crate::analysis::{Difference, MissionOutlook, RoadmapDiff, months};
 use crate::layout::Showing;
 use crate::model::{AgencyId, Roadmap};
+use crate::ui::session::Session;
 
 /// Colours of the destinations' bars, in lane order (Okabe–Ito, readable by the colour-blind).
 const LANE_COLORS: [Color32; 6] = [
@@ -145,18 +146,6 @@ fn fractional_year(date: NaiveDate) -> f64 {
     f64::from(date.year()) + f64::from(date.ordinal0()) / 365.25
 }
 
-/// The selected mission's outlook for the Statistics tab.
-pub struct StartOutlook<'a> {
-    /// Which outlook this is (each one worked out has its own number).
-    pub outlook: u64,
-    /// The mission's name.
-    pub name: &'a str,
-    /// Its percentiles.
-    pub mission: &'a MissionOutlook,
-    /// Its start in every run, sorted.
-    pub starts: &'a [NaiveDate],
-}
-
 /// What the charts show.
 #[derive(Default)]
 struct Counts {
@@ -169,44 +158,31 @@ struct Counts {
 /// roadmap, what is shown or the baseline changes, not on every frame the tab is open.
 #[derive(Default)]
 pub struct Statistics {
-    /// Keyed by the document generation, what is shown and the baseline.
-    counts: Memo<(u64, Showing, Option<u64>), Counts>,
-    /// The selected mission's starts per quarter, keyed by the outlook they are of.
-    start_bins: Memo<u64, Vec<(NaiveDate, u32)>>,
+    counts: Memo<Counts>,
+    /// The selected mission's starts per quarter, in the outlook shown.
+    start_bins: Memo<Vec<(NaiveDate, u32)>>,
 }
 
 impl Statistics {
-    /// Shows the charts of `roadmap` (of document `generation`), compared with `baseline`
-    /// (`(its id, the differences)`) when there is one.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        roadmap: &Roadmap,
-        generation: u64,
-        showing: &Showing,
-        baseline: Option<(u64, &RoadmapDiff)>,
-        outlook: Option<StartOutlook>,
-    ) {
-        let start_bins = (outlook.as_ref()).map(|o| {
-            (
-                o,
-                self.start_bins
-                    .get(&o.outlook, || start_histogram(o.starts)),
-            )
-        });
-        let key = (generation, showing.clone(), baseline.map(|(id, _)| id));
-        let counts = self.counts.get(&key, || Counts {
+    /// Shows the charts of the session's roadmap as `showing` shows it, compared with the
+    /// baseline when there is one.
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session, showing: &Showing) {
+        let roadmap = session.roadmap();
+        let outlook = session.focus_starts();
+        let start_bins = (outlook.as_ref())
+            .map(|&(_, _, starts)| self.start_bins.get(session, || start_histogram(starts)));
+        let counts = self.counts.get(session, || Counts {
             per_year: missions_per_year(roadmap, showing),
             agencies: agency_counts(roadmap),
-            slips: baseline.map(|(_, diff)| slip_histogram(diff)),
+            slips: session.baseline().map(|b| slip_histogram(b.diff())),
         });
         egui::ScrollArea::vertical()
             .id_salt("statistics")
             .auto_shrink(false)
             .show(ui, |ui| {
-                if let Some((o, bins)) = start_bins {
+                if let (Some((mission, o, _)), Some(bins)) = (outlook, start_bins) {
                     ui.strong("Outlook of the selected mission's start (runs per quarter)");
-                    start_plot(ui, o, bins);
+                    start_plot(ui, &mission.name, o, bins);
                     ui.add_space(8.0);
                 }
                 ui.strong("Missions per year, by destination (by launch year)");
@@ -371,7 +347,7 @@ fn slips_plot(ui: &mut Ui, bins: &[(i64, u32)]) {
 }
 
 /// The runs' starts of one mission per quarter, with its planned start, P50 and P80 marked.
-fn start_plot(ui: &mut Ui, outlook: &StartOutlook, bins: &[(NaiveDate, u32)]) {
+fn start_plot(ui: &mut Ui, name: &str, mission: &MissionOutlook, bins: &[(NaiveDate, u32)]) {
     let bars = bins
         .iter()
         .map(|&(first, n)| {
@@ -388,13 +364,12 @@ fn start_plot(ui: &mut Ui, outlook: &StartOutlook, bins: &[(NaiveDate, u32)]) {
         .element_formatter(Box::new(|bar, _| {
             format!("{}: {} runs", bar.name, bar.value)
         }));
-    let mission = outlook.mission;
     let marks = [
         ("planned", mission.planned_start, LANE_COLORS[2]),
         ("P50", mission.p50_start, LANE_COLORS[1]),
         ("P80", mission.p80_start, LANE_COLORS[3]),
     ];
-    ui.label(outlook.name);
+    ui.label(name);
     plot("start outlook", 180.0)
         .legend(Legend::default().position(Corner::RightTop))
         .x_axis_label("start (year)")

@@ -10,6 +10,7 @@ use super::memo::Memo;
 use super::statistics::missions_by_agency;
 
 use crate::model::{Agency, AgencyId, Color, Roadmap, unused_id};
+use crate::ui::session::Session;
 
 /// What the user did in the agencies panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,19 +52,14 @@ pub fn references(roadmap: &Roadmap, agency: &AgencyId) -> (Vec<String>, Vec<Str
 pub struct AgenciesPanel {
     /// The agencies as edited, and the roadmap's list they started from.
     draft: Option<(Vec<Agency>, Vec<Agency>)>,
-    /// Missions led and helped per agency, counted once per document generation.
-    counts: Memo<u64, HashMap<AgencyId, (u32, u32)>>,
+    /// Missions led and helped per agency, counted once per change.
+    counts: Memo<HashMap<AgencyId, (u32, u32)>>,
 }
 
 impl AgenciesPanel {
     /// Shows the agencies; returns what the user did.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        roadmap: &Roadmap,
-        generation: u64,
-        highlight: Option<&AgencyId>,
-    ) -> Option<AgenciesAction> {
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Option<AgenciesAction> {
+        let (roadmap, highlight) = (session.roadmap(), session.highlight());
         if self
             .draft
             .as_ref()
@@ -72,7 +68,7 @@ impl AgenciesPanel {
             self.draft = Some((roadmap.agencies.clone(), roadmap.agencies.clone()));
         }
         let (draft, _) = self.draft.as_mut()?;
-        let counts = self.counts.get(&generation, || missions_by_agency(roadmap));
+        let counts = self.counts.get(session, || missions_by_agency(roadmap));
         let mut action = None;
         ui.horizontal(|ui| {
             if ui.button("Add agency").clicked() {

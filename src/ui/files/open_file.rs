@@ -1,22 +1,22 @@
-//! The roadmap open in the window: its document (roadmap, history, selection), the file it
-//! comes from, its autosave and the window title that names it.
+//! Where the open roadmap lives: the file it comes from and is saved to, the saves under way,
+//! its autosave, and the window title that names it.
 
 use std::path::{Path, PathBuf};
 
 use egui::ViewportCommand;
 
-use super::files::{self, Autosave};
-use super::tasks::{Done, Tasks};
+use super::autosave::Autosave;
+use super::dialogs::Then;
+use super::pickers;
 use crate::edit::Document;
-use crate::model::Roadmap;
+use crate::ui::done::Done;
+use crate::ui::runner::Runner;
 
 /// The name of a roadmap that has no file yet.
 pub const UNTITLED: &str = "Untitled";
 
-/// The roadmap being edited and where it lives.
-pub struct OpenDocument {
-    /// The roadmap, its history and selection.
-    pub document: Document,
+/// Where the roadmap being edited lives.
+pub struct OpenFile {
     /// The file the roadmap comes from and is saved to (`None`: the bundled or a new roadmap).
     pub path: Option<PathBuf>,
     /// What the roadmap is called while it has no file: the bundled roadmap, or "Untitled".
@@ -24,16 +24,14 @@ pub struct OpenDocument {
     /// Unsaved work, kept in the app's data folder.
     pub autosave: Autosave,
     /// While a save runs: the save asked for meanwhile, to run when it is done.
-    pub saving: Option<Option<(PathBuf, Option<super::dialogs::Then>)>>,
+    pub saving: Option<Option<(PathBuf, Option<Then>)>>,
     shown_title: String,
 }
 
-impl OpenDocument {
-    /// `roadmap`, saved when it comes from a file (or is the bundled one), with autosave in
-    /// `autosave`.
-    pub fn new(roadmap: Roadmap, saved: bool, autosave: Autosave) -> Self {
+impl OpenFile {
+    /// No file yet, with autosave in `autosave`.
+    pub fn new(autosave: Autosave) -> Self {
         Self {
-            document: Document::new(roadmap, saved),
             path: None,
             name_without_file: UNTITLED,
             autosave,
@@ -42,20 +40,12 @@ impl OpenDocument {
         }
     }
 
-    /// Puts `roadmap` in place of the one open, from `path` (`None`: a new roadmap), with no
-    /// history; `on_disk` when it is what the file holds (else it starts modified). The
-    /// autosave of the one before is forgotten.
-    pub fn replace(&mut self, roadmap: Roadmap, path: Option<PathBuf>, on_disk: bool) {
-        self.document = Document::new(roadmap, on_disk);
+    /// The roadmap now comes from `path` (`None`: a new roadmap); the autosave of the one
+    /// before is forgotten (the job that clears it).
+    pub fn replaced(&mut self, path: Option<PathBuf>) -> crate::ui::runner::Job<Done> {
         self.name_without_file = UNTITLED;
-        self.autosave.clear();
         self.path = path;
-    }
-
-    /// Goes back to the roadmap as last saved, dropping every unsaved change and its history.
-    pub fn discard(&mut self) {
-        self.document = self.document.discarded();
-        self.autosave.clear();
+        self.autosave.clear().map(Done::Autosaved)
     }
 
     /// The name shown in the title and status bar.
@@ -86,9 +76,9 @@ impl OpenDocument {
             .or_else(std::env::home_dir)
     }
 
-    /// Names the file in the window title, with a star while it is modified.
-    pub fn update_title(&mut self, ctx: &egui::Context) {
-        let modified = if self.document.is_modified() { "*" } else { "" };
+    /// Names the file in the window title, with a star while `document` is modified.
+    pub fn update_title(&mut self, ctx: &egui::Context, document: &Document) {
+        let modified = if document.is_modified() { "*" } else { "" };
         let title = format!("{}{modified} — GER Planner", self.file_name());
         if title != self.shown_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -96,20 +86,21 @@ impl OpenDocument {
         }
     }
 
-    /// Writes unsaved work off the UI thread a moment after editing pauses.
-    pub fn autosave(&mut self, ctx: &egui::Context, tasks: &mut Tasks) {
-        if !self.document.is_modified() || self.document.in_gesture() {
+    /// Writes `document`'s unsaved work off the UI thread a moment after editing pauses.
+    pub fn autosave(
+        &mut self,
+        ctx: &egui::Context,
+        document: &Document,
+        runner: &mut Runner<Done>,
+    ) {
+        if !document.is_modified() || document.in_gesture() {
             return;
         }
         let now = ctx.input(|i| i.time);
-        match self.autosave.due(now, self.document.generation()) {
+        match self.autosave.due(now, document.generation()) {
             Ok(true) => {
-                let write = self
-                    .autosave
-                    .writer(self.document.to_save(), self.path.clone());
-                tasks.spawn("Autosaving", move || {
-                    Done::Autosaved(write().map_err(|err| err.to_string()))
-                });
+                let write = self.autosave.write(document.to_save(), self.path.clone());
+                runner.spawn(write.map(Done::Autosaved));
             }
             Ok(false) => {}
             Err(wait) => ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait)),
@@ -124,7 +115,7 @@ pub fn absolute(path: PathBuf) -> PathBuf {
 }
 
 /// Remembers `path` as the file last open and first of the recent files.
-pub fn remember(settings: &mut super::Settings, path: &Path) {
-    files::remember_recent(&mut settings.recent_files, path);
+pub fn remember(settings: &mut crate::ui::settings::Settings, path: &Path) {
+    pickers::remember_recent(&mut settings.recent_files, path);
     settings.last_file = Some(path.to_path_buf());
 }

@@ -5,16 +5,17 @@ use std::path::PathBuf;
 
 use egui::{Button, Key, RichText, Ui};
 
-use super::commands::Command;
-use super::files::{FilePurpose, Recovered};
+use super::autosave::Recovered;
+use super::pickers::FilePurpose;
 use crate::format;
 use crate::model::plural;
 use crate::model::{AgencyId, Roadmap};
 use crate::render::ERROR_COLOR;
+use crate::ui::commands::Command;
 
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum Then {
+pub enum Then {
     New,
     Open(Option<PathBuf>),
     /// Open imported missions as a new roadmap.
@@ -23,7 +24,7 @@ pub(super) enum Then {
 }
 
 /// What the app asks or tells in a window of its own.
-pub(super) enum Dialog {
+pub enum Dialog {
     /// Something went wrong; the roadmap is as it was.
     Error { title: String, message: String },
     /// Save, discard or keep editing before `then`.
@@ -51,7 +52,7 @@ pub(super) enum Dialog {
 }
 
 /// What the user answered in a dialog.
-pub(super) enum DialogChoice {
+pub enum DialogChoice {
     Close,
     Save(Then),
     Discard(Then),
@@ -64,7 +65,7 @@ pub(super) enum DialogChoice {
 }
 
 /// Draws a dialog; returns the user's answer once given.
-pub(super) fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
+pub fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice> {
     let mut choice = None;
     match dialog {
         Dialog::Error { title, message } => {

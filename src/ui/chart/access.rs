@@ -1,0 +1,102 @@
+//! The chart in the accessibility tree: a node for every bar in view, named after its mission,
+//! where screen readers (and tests) find it and can click it; one for each lane and ghost.
+
+use egui::{Id, Rect, Ui};
+
+use super::input::GUTTER_WIDTH;
+use crate::edit::MissionKey;
+use crate::layout::Scene;
+use crate::render::screen_rect;
+
+/// The id of a mission's node in the accessibility tree.
+fn bar_id(canvas: Id, mission: MissionKey) -> Id {
+    canvas.with(("mission", mission))
+}
+
+/// The missions that assistive technology asked to click this frame; `keys` are those of the
+/// scene's bars.
+pub fn accessible_clicks(ui: &Ui, canvas: Id, keys: &[MissionKey]) -> Vec<MissionKey> {
+    ui.input(|i| {
+        let targets: Vec<egui::accesskit::NodeId> = (i.events.iter())
+            .filter_map(|event| match event {
+                egui::Event::AccessKitActionRequest(request)
+                    if request.action == egui::accesskit::Action::Click =>
+                {
+                    Some(request.target_node)
+                }
+                _ => None,
+            })
+            .collect();
+        if targets.is_empty() {
+            return Vec::new();
+        }
+        (keys.iter().copied())
+            .filter(|&key| targets.contains(&bar_id(canvas, key).accesskit_id()))
+            .collect()
+    })
+}
+
+/// Gives every bar in view a node in the accessibility tree, named after its mission, where
+/// screen readers (and tests) find it; a click on it from assistive technology selects it.
+/// Lanes and the ghosts of compare mode get one too.
+pub fn describe_bars(
+    ctx: &egui::Context,
+    canvas: Id,
+    scene: &Scene,
+    chart: Rect,
+    keys: &[MissionKey],
+) {
+    for (bar, &key) in scene.bars.iter().zip(keys) {
+        let rect = screen_rect(chart, &bar.rect).intersect(chart);
+        let described = describe(ctx, bar_id(canvas, key), rect, |node| {
+            node.set_role(egui::accesskit::Role::Button);
+            node.set_label(&*bar.name);
+            node.add_action(egui::accesskit::Action::Click);
+        });
+        if described.is_none() {
+            // Accessibility is off: nothing needs a node.
+            return;
+        }
+    }
+    for (k, lane) in scene.lanes.iter().enumerate() {
+        let rect = Rect::from_x_y_ranges(
+            chart.left() - GUTTER_WIDTH..=chart.left(),
+            chart.top() + lane.top..=chart.top() + lane.bottom,
+        )
+        .intersect(chart.expand2(egui::vec2(GUTTER_WIDTH, 0.0)));
+        describe(ctx, canvas.with(("lane", k)), rect, |node| {
+            node.set_role(egui::accesskit::Role::RowHeader);
+            node.set_label(lane.name.as_str());
+        });
+    }
+    for ghost in &scene.ghosts {
+        let rect = screen_rect(chart, &ghost.rect).intersect(chart);
+        describe(ctx, canvas.with(("ghost", ghost.mission)), rect, |node| {
+            node.set_role(egui::accesskit::Role::Image);
+            if ghost.proposed {
+                node.set_label(format!("{} where the preview moves it", ghost.name));
+            } else {
+                node.set_label(format!("{} in the baseline", ghost.name));
+            }
+        });
+    }
+}
+
+/// A node at `rect` in the accessibility tree, filled in by `fill`; `None` when accessibility
+/// is off.
+fn describe(
+    ctx: &egui::Context,
+    id: Id,
+    rect: Rect,
+    fill: impl FnOnce(&mut egui::accesskit::Node),
+) -> Option<()> {
+    ctx.accesskit_node_builder(id, |node| {
+        node.set_bounds(egui::accesskit::Rect {
+            x0: rect.min.x.into(),
+            y0: rect.min.y.into(),
+            x1: rect.max.x.into(),
+            y1: rect.max.y.into(),
+        });
+        fill(node);
+    })
+}

@@ -1,0 +1,13 @@
+//! The chart: lays the session's roadmap out, paints it, and turns the pointer and keys into
+//! actions for the app to apply. Zoom and pan change the view directly; changes to the roadmap
+//! are returned.
+
+mod access;
+mod drag;
+mod input;
+pub mod picture;
+mod timeline;
+mod tooltip;
+
+pub use input::{ChartInput, GUTTER_WIDTH, TimelineAction};
+pub use timeline::Timeline;

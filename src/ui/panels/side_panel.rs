@@ -1,0 +1,136 @@
+//! The side panel: the selected mission, the agencies, the roadmap's setup, its conflicts, the
+//! changes since a baseline, statistics, and a merge being resolved, one tab at a time. Each
+//! tab reads the session and returns what the user asked for.
+
+use egui::{RichText, Ui};
+
+use super::agencies::AgenciesPanel;
+use super::changes::changes_panel;
+use super::conflicts::{ConflictsOutput, ConflictsPanel};
+use super::inspector::Inspector;
+use super::merge::merge_tab;
+use super::setup::SetupPanel;
+use super::statistics::Statistics;
+use crate::layout::Showing;
+use crate::ui::action::Action;
+use crate::ui::session::{Previewed, Session};
+use crate::ui::settings::SideTab;
+
+/// The state of every tab between frames.
+#[derive(Default)]
+pub struct SidePanel {
+    inspector: Inspector,
+    agencies: AgenciesPanel,
+    setup: SetupPanel,
+    conflicts: ConflictsPanel,
+    statistics: Statistics,
+}
+
+/// What the side panel saw and asks for this frame.
+#[derive(Default)]
+pub struct SideOutput {
+    /// What the user did.
+    pub actions: Vec<Action>,
+    /// The proposal the pointer is on in the Conflicts tab, to preview on the chart.
+    pub hovered: Option<Previewed>,
+    /// Conflicts in view whose quick fix is not worked out yet.
+    pub wanted_fixes: Vec<usize>,
+}
+
+impl SidePanel {
+    /// The tabs, and the one `tab` names (which a click on another tab changes).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        showing: &Showing,
+        tab: &mut SideTab,
+    ) -> SideOutput {
+        // The Merge tab is there only while a merge is resolved (a tab kept in the settings
+        // from one is not).
+        if *tab == SideTab::Merge && session.merge().is_none() {
+            *tab = SideTab::Conflicts;
+        }
+        ui.add_space(4.0);
+        tabs(ui, session, tab);
+        ui.separator();
+        let mut out = SideOutput::default();
+        let actions = &mut out.actions;
+        match tab {
+            SideTab::Mission => {
+                actions.extend(self.inspector.ui(ui, session).map(Action::Inspector))
+            }
+            SideTab::Agencies => {
+                actions.extend(self.agencies.ui(ui, session).map(Action::Agencies))
+            }
+            SideTab::Roadmap => {
+                if let Some((setup, label)) = self.setup.ui(ui, session) {
+                    let setup = Box::new(setup);
+                    actions.push(Action::SetSetup { setup, label });
+                }
+            }
+            SideTab::Conflicts => {
+                let ConflictsOutput {
+                    actions: done,
+                    hovered,
+                    wanted,
+                    focus,
+                } = self.conflicts.ui(ui, session);
+                actions.extend(done.into_iter().map(Action::Conflicts));
+                actions.extend(focus.map(|ids| Action::Focus(session.keys_of(&ids))));
+                out.hovered = hovered;
+                out.wanted_fixes = wanted;
+            }
+            SideTab::Changes => {
+                if let Some(id) = changes_panel(ui, session.baseline()) {
+                    let keys = session.keys_of(std::slice::from_ref(&id));
+                    actions.push(Action::Focus(keys));
+                }
+            }
+            SideTab::Merge => {
+                if let Some(resolving) = session.merge() {
+                    let (picked, focus) = merge_tab(ui, resolving);
+                    actions.extend(picked.map(Action::Resolve));
+                    if let Some(id) = focus {
+                        let id = crate::model::MissionId::from(id.as_str());
+                        actions.push(Action::Focus(session.keys_of(&[id])));
+                    }
+                }
+            }
+            SideTab::Statistics => self.statistics.ui(ui, session, showing),
+        }
+        out
+    }
+}
+
+/// The row of tabs, wrapped rather than widening the panel; each says how many it lists.
+fn tabs(ui: &mut Ui, session: &Session, current: &mut SideTab) {
+    ui.horizontal_wrapped(|ui| {
+        for tab in SideTab::ALL {
+            let label = match tab {
+                SideTab::Merge => match session.merge() {
+                    Some(resolving) => {
+                        let (picked, total) = resolving.progress();
+                        format!("{} ({} left)", tab.label(), total - picked)
+                    }
+                    None => continue,
+                },
+                // Accepted conflicts are listed but not counted.
+                SideTab::Conflicts => {
+                    format!("{} ({})", tab.label(), session.review().open_count())
+                }
+                SideTab::Changes => match session.baseline() {
+                    Some(b) => format!("{} ({})", tab.label(), b.diff().differences.len()),
+                    None => tab.label().to_owned(),
+                },
+                SideTab::Statistics | SideTab::Mission | SideTab::Agencies | SideTab::Roadmap => {
+                    tab.label().to_owned()
+                }
+            };
+            let tab_label = RichText::new(label).size(15.0);
+            if ui.selectable_label(*current == tab, tab_label).clicked() {
+                *current = tab;
+            }
+        }
+    });
+}

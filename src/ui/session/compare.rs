@@ -1,0 +1,64 @@
+//! Compare mode: another version of the roadmap loaded as a baseline, what changed since (listed
+//! in the Changes tab), and the baseline's dates drawn as ghosts on the chart.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::analysis::{RoadmapDiff, diff};
+use crate::format::{self, ReadError};
+use crate::model::Roadmap;
+
+/// The version of the roadmap the open one is compared with.
+pub struct Baseline {
+    path: PathBuf,
+    roadmap: Roadmap,
+    /// Differs between baselines, so that whatever is derived from one is redone for another.
+    id: u64,
+    diff: RoadmapDiff,
+}
+
+impl Baseline {
+    /// Reads the baseline from a roadmap file.
+    pub fn load(path: &Path) -> Result<Self, ReadError> {
+        Ok(Self::new(path.to_path_buf(), format::read_file(path)?))
+    }
+
+    /// A baseline from a roadmap already read.
+    pub fn new(path: PathBuf, roadmap: Roadmap) -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        Self {
+            path,
+            roadmap,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            diff: RoadmapDiff::default(),
+        }
+    }
+
+    /// The baseline roadmap.
+    pub fn roadmap(&self) -> &Roadmap {
+        &self.roadmap
+    }
+
+    /// Identifies this baseline among all loaded.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Its file's name.
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Works out again what changed from the baseline to `current`.
+    pub fn compare_with(&mut self, current: &Roadmap) {
+        self.diff = diff(&self.roadmap, current);
+    }
+
+    /// The differences as of the last [`Baseline::compare_with`].
+    pub fn diff(&self) -> &RoadmapDiff {
+        &self.diff
+    }
+}

@@ -1,0 +1,445 @@
+//! The session: the open roadmap (its document: roadmap, history, selection) and everything
+//! derived from it — conflicts and the chart's arrangement, the planning tools' proposals, the
+//! outlook, compare mode's baseline and a merge being resolved.
+//!
+//! It is brought up to date in one place, [`Session::refresh`], with one notion of what
+//! changed: the roadmap (by document generation), what is shown, the baseline or merge ghosts
+//! and the day are its *basis*; the selection, highlighted agency, proposals previewed, driving
+//! path and outlook shown are its *marks*. Whenever either changes, [`Session::revision`]
+//! does; whatever is derived from the session (a panel's counts, the chart's picture) is kept
+//! for one revision, so nothing derived can be forgotten when something new is added here.
+//!
+//! Panels and the chart read the session and return actions; the app applies them through
+//! the session's methods. Inside the window a mission is named by its [`MissionKey`]; positions
+//! in the roadmap's list are a detail of the lookups here, and of what layout is given.
+
+mod compare;
+mod derived;
+mod edits;
+mod found;
+mod merge;
+mod outlook;
+mod planning;
+
+use std::collections::BTreeSet;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::NaiveDate;
+
+use crate::analysis::{Conflict, Float, MissionOutlook, Outlook, Review};
+use crate::edit::{Document, MissionKey};
+use crate::layout::{Arrangement, Bar, LayoutInput, Scene, Showing, TimeView, day_number};
+use crate::model::{AgencyId, Mission, MissionId, Roadmap};
+use crate::ui::runner::Spawn;
+pub use compare::Baseline;
+use derived::Derived;
+use found::OutlookKey;
+pub use found::{Finished, Proposal};
+pub use merge::{ResolveAction, Resolving};
+use outlook::OutlookState;
+use planning::Planning;
+pub use planning::{Previewed, Worked};
+
+/// What everything derived from the roadmap is made from.
+#[derive(Clone, PartialEq)]
+struct Basis {
+    generation: u64,
+    showing: Showing,
+    /// The baseline (or the merge's other sides) drawn as ghosts.
+    ghosts: Option<u64>,
+    today: NaiveDate,
+}
+
+/// What is drawn over the roadmap: by position, as layout takes it.
+#[derive(Clone, Default, PartialEq)]
+struct Marks {
+    /// The document generation and selection version the positions are of.
+    of: (u64, u64),
+    selected: BTreeSet<usize>,
+    /// The missions that drive the one selected mission's date.
+    driving: Vec<usize>,
+    highlight: Option<AgencyId>,
+    proposals: u64,
+    outlook: Option<u64>,
+}
+
+/// The open roadmap and everything derived from it.
+pub struct Session {
+    document: Document,
+    today: NaiveDate,
+    /// The agency whose missions stand out on the chart.
+    highlight: Option<AgencyId>,
+    derived: Derived,
+    planning: Planning,
+    outlook: OutlookState,
+    /// Whether the outlook is shown (drawn, and worked out).
+    show_outlook: bool,
+    /// In compare mode, the version compared with.
+    baseline: Option<Baseline>,
+    /// A merge being resolved (the file opened had merge markers).
+    merge: Option<Resolving>,
+    /// The step a continuous widget (a colour being picked) is editing while the pointer is
+    /// held: its further changes join that step.
+    continuing: Option<String>,
+    basis: Option<Basis>,
+    marks: Marks,
+    revision: u64,
+    /// The revision at which the marks last changed.
+    marks_revision: u64,
+}
+
+impl Session {
+    /// A session on `roadmap`, saved when it is what a file holds, on `today`.
+    pub fn new(roadmap: Roadmap, saved: bool, today: NaiveDate) -> Self {
+        Self {
+            document: Document::new(roadmap, saved),
+            today,
+            highlight: None,
+            derived: Derived::default(),
+            planning: Planning::default(),
+            outlook: OutlookState::default(),
+            show_outlook: false,
+            baseline: None,
+            merge: None,
+            continuing: None,
+            basis: None,
+            marks: Marks::default(),
+            revision: next_revision(),
+            marks_revision: 0,
+        }
+    }
+
+    /// Brings everything derived up to date with the roadmap, `showing` and the day; starts the
+    /// outlook when it is shown and out of date (unless a pointer is `held`).
+    pub fn refresh(&mut self, showing: &Showing, held: bool, runner: &mut impl Spawn<Finished>) {
+        let generation = self.document.generation();
+        let ghosts = match &self.merge {
+            Some(merge) => merge.ghosts_id(),
+            None => self.baseline.as_ref().map(Baseline::id),
+        };
+        let basis = Basis {
+            generation,
+            showing: showing.clone(),
+            ghosts,
+            today: self.today,
+        };
+        if self.basis.as_ref() != Some(&basis) {
+            self.remake(&basis);
+            self.basis = Some(basis);
+            self.revision = next_revision();
+        }
+        let focus = self.single_selected();
+        let key = OutlookKey {
+            generation,
+            today: self.today,
+            focus: focus.and_then(|k| self.position(k)),
+        };
+        let held = held || self.document.in_gesture();
+        let snapshot = self.document.snapshot();
+        (self.outlook).follow(self.show_outlook, (&snapshot, key), held, runner);
+        self.refresh_marks();
+    }
+
+    /// Makes everything derived from the roadmap again for `basis`.
+    fn remake(&mut self, basis: &Basis) {
+        let roadmap = self.document.roadmap();
+        if self
+            .basis
+            .as_ref()
+            .is_none_or(|b| b.generation != basis.generation)
+            && let Some(merge) = &mut self.merge
+        {
+            merge.follow(roadmap);
+        }
+        // A frame of a drag changed only dates: check again only what the moved missions
+        // touch (the same conflicts as a full analysis, in a fraction of the time).
+        let moved = (self.basis.as_ref())
+            .filter(|b| b.showing == basis.showing && b.ghosts == basis.ghosts)
+            .filter(|b| b.today == basis.today)
+            .and_then(|b| self.document.dates_changed_since(b.generation));
+        let ghosts = match &mut self.merge {
+            Some(merge) => merge.ghosts_mut(),
+            None => self.baseline.as_mut(),
+        };
+        if let Some(ghosts) = ghosts {
+            ghosts.compare_with(roadmap);
+        }
+        let ghosts = match &self.merge {
+            Some(merge) => merge.ghosts(),
+            None => self.baseline.as_ref(),
+        };
+        let (showing, today) = (&basis.showing, basis.today);
+        (self.derived).remake(&self.document, showing, ghosts, today, moved);
+        self.planning.follow((basis.generation, basis.today));
+    }
+
+    /// Works out again what is drawn over the roadmap, when any of it changed.
+    fn refresh_marks(&mut self) {
+        let document = &self.document;
+        let of = (document.generation(), document.selection_version());
+        let (selected, driving) = if self.marks.of == of {
+            (self.marks.selected.clone(), self.marks.driving.clone())
+        } else {
+            let selected: BTreeSet<usize> = document
+                .keys()
+                .positions(document.selection())
+                .into_iter()
+                .collect();
+            let driving = match (selected.len(), selected.first()) {
+                (1, Some(&i)) => self.derived.driving_path(document.roadmap(), i),
+                _ => Vec::new(),
+            };
+            (selected, driving)
+        };
+        let marks = Marks {
+            of,
+            selected,
+            driving,
+            highlight: self.highlight.clone(),
+            proposals: self.planning.revision(),
+            outlook: self.outlook().map(|_| self.outlook.number()),
+        };
+        if marks != self.marks {
+            self.marks = marks;
+            self.revision = next_revision();
+            self.marks_revision = self.revision;
+        }
+    }
+
+    /// A number that changes whenever anything the session holds or derives does: what is
+    /// made from the session is made again when it moves.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The revision at which what is drawn over the roadmap (selection, highlight, previewed
+    /// dates, driving path, outlook) last changed: while it stays, a lane of the chart whose
+    /// own version stays can be kept.
+    pub fn marks_revision(&self) -> u64 {
+        self.marks_revision
+    }
+
+    /// Takes in what background work found.
+    pub fn finished(&mut self, finished: Finished) {
+        match finished {
+            Finished::Outlook(key, outlook) => self.outlook.found(key, outlook),
+            Finished::Fixes(made_for, fixes) => self.planning.fixes_found(made_for, fixes),
+            Finished::Whole(made_for, whole) => self.planning.whole_found(made_for, whole),
+        }
+    }
+
+    /// The document: roadmap, history, selection.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The roadmap as it is now.
+    pub fn roadmap(&self) -> &Roadmap {
+        self.document.roadmap()
+    }
+
+    /// The day taken as today.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The selected missions.
+    pub fn selection(&self) -> &BTreeSet<MissionKey> {
+        self.document.selection()
+    }
+
+    /// The mission with `key`, while it is there.
+    pub fn mission(&self, key: MissionKey) -> Option<&Mission> {
+        self.document.mission(key)
+    }
+
+    /// The one mission selected, when exactly one is.
+    pub fn single_selected(&self) -> Option<MissionKey> {
+        let selection = self.document.selection();
+        (selection.len() == 1).then(|| selection.first().copied())?
+    }
+
+    /// Every mission with its key, in the roadmap's order.
+    pub fn missions(&self) -> impl Iterator<Item = (MissionKey, &Mission)> {
+        let keys = self.document.keys().all().iter().copied();
+        keys.zip(&self.document.roadmap().missions)
+    }
+
+    /// The keys of the missions with these ids (all of them, where an id repeats).
+    pub fn keys_of(&self, ids: &[MissionId]) -> Vec<MissionKey> {
+        (self.missions())
+            .filter(|(_, m)| ids.contains(&m.id))
+            .map(|(key, _)| key)
+            .collect()
+    }
+
+    /// The keys of `bars`' missions, in their order.
+    pub fn keys_of_bars(&self, bars: &[Bar]) -> Vec<MissionKey> {
+        let keys = self.document.keys();
+        bars.iter().filter_map(|bar| keys.at(bar.mission)).collect()
+    }
+
+    fn position(&self, key: MissionKey) -> Option<usize> {
+        self.document.keys().position(key)
+    }
+
+    /// The roadmap's conflicts, sorted by kind, then missions.
+    pub fn conflicts(&self) -> &[Conflict] {
+        self.derived.conflicts()
+    }
+
+    /// Positions in [`Self::conflicts`] in the order the Conflicts tab lists them: errors
+    /// first, accepted ones last.
+    pub fn conflict_order(&self) -> &[usize] {
+        &self.derived.conflict_order
+    }
+
+    /// Which conflicts the roadmap accepts, and which accepted entries are stale.
+    pub fn review(&self) -> &Review {
+        &self.derived.review
+    }
+
+    /// The conflicts `key`'s mission is part of.
+    pub fn conflicts_of(&self, key: MissionKey) -> impl Iterator<Item = &Conflict> {
+        let id = self.mission(key).map(|m| &m.id);
+        (self.conflicts().iter()).filter(move |c| id.is_some_and(|id| c.missions.contains(id)))
+    }
+
+    /// The lanes and rows of the chart.
+    pub fn arrangement(&self) -> &Arrangement {
+        &self.derived.arrangement
+    }
+
+    /// How many missions the chart leaves out (filtered out, or cancelled).
+    pub fn hidden(&self) -> usize {
+        self.derived.arrangement.hidden
+    }
+
+    /// How far `key`'s mission can slip before it delays another or leaves its window.
+    pub fn float_of(&self, key: MissionKey) -> Option<Float> {
+        self.derived.float(self.roadmap(), self.position(key)?)
+    }
+
+    /// The names of the missions that drive the one selected mission's date, nearest first.
+    pub fn driving_names(&self) -> Vec<String> {
+        let missions = &self.roadmap().missions;
+        (self.marks.driving.iter())
+            .filter_map(|&i| Some(missions.get(i)?.name.clone()))
+            .collect()
+    }
+
+    /// The agency whose missions stand out, if any.
+    pub fn highlight(&self) -> Option<&AgencyId> {
+        self.highlight.as_ref()
+    }
+
+    /// The outlook shown on the chart: when it is on, the last one worked out for the
+    /// roadmap's missions.
+    pub fn outlook(&self) -> Option<&Outlook> {
+        self.outlook.shown(self.show_outlook, self.roadmap())
+    }
+
+    /// `key`'s mission in the outlook shown, and how many runs it has.
+    pub fn outlook_of(&self, key: MissionKey) -> Option<(&MissionOutlook, usize)> {
+        let outlook = self.outlook()?;
+        Some((outlook.missions.get(self.position(key)?)?, outlook.runs))
+    }
+
+    /// The one selected mission's starts in every run of the outlook, sorted, when the outlook
+    /// was worked out with it in focus.
+    pub fn focus_starts(&self) -> Option<(&Mission, &MissionOutlook, &[NaiveDate])> {
+        let outlook = self.outlook()?;
+        let focus = outlook.focus.as_ref()?;
+        let key = self.single_selected()?;
+        (self.position(key) == Some(focus.mission)).then_some(())?;
+        let mission = self.roadmap().missions.get(focus.mission)?;
+        Some((mission, outlook.missions.get(focus.mission)?, &focus.starts))
+    }
+
+    /// Whether the outlook of the roadmap as it is was cancelled (it is not shown).
+    pub fn outlook_cancelled(&self) -> bool {
+        self.show_outlook && self.outlook.is_cancelled()
+    }
+
+    /// The job working the outlook out, while one is.
+    pub fn outlook_job(&self) -> Option<crate::ui::runner::JobId> {
+        self.outlook.job()
+    }
+
+    /// The version compared with, in compare mode.
+    pub fn baseline(&self) -> Option<&Baseline> {
+        self.baseline.as_ref()
+    }
+
+    /// The merge being resolved, if any.
+    pub fn merge(&self) -> Option<&Resolving> {
+        self.merge.as_ref()
+    }
+
+    /// The quick fix of conflict `k`, when it was asked for.
+    pub fn fix(&self, k: usize) -> Option<&Worked<Option<Proposal>>> {
+        self.planning.fix(k)
+    }
+
+    /// Resolve all's schedule, when it was asked for.
+    pub fn whole(&self) -> Option<&Worked<Proposal>> {
+        self.planning.whole()
+    }
+
+    /// Whether Resolve all's moves are listed (and drawn).
+    pub fn resolving_all(&self) -> bool {
+        self.planning.resolving_all
+    }
+
+    /// What the chart lays out, in the view `time` on a chart `width` × `height` pixels
+    /// scrolled by `scroll_y`.
+    pub fn layout_input(
+        &self,
+        time: TimeView,
+        (width, height): (f32, f32),
+        scroll_y: f32,
+    ) -> LayoutInput<'_> {
+        LayoutInput {
+            roadmap: self.roadmap(),
+            arrangement: self.arrangement(),
+            time,
+            width,
+            height,
+            scroll_y,
+            selection: &self.marks.selected,
+            highlight: self.highlight.as_ref(),
+            today: self.today,
+            proposed: self.planning.proposed(),
+            driving: &self.marks.driving,
+            outlook: self.outlook(),
+        }
+    }
+
+    /// The first and last day (as day numbers, the last one whole) of these missions.
+    pub fn days_of(&self, keys: &[MissionKey]) -> Option<(f64, f64)> {
+        let days: Vec<(f64, f64)> = (keys.iter())
+            .filter_map(|&k| self.mission(k))
+            .map(|m| {
+                (
+                    day_number(m.start.min(m.end)),
+                    day_number(m.start.max(m.end)) + 1.0,
+                )
+            })
+            .collect();
+        let first = days.iter().map(|d| d.0).reduce(f64::min)?;
+        Some((first, days.iter().map(|d| d.1).fold(first, f64::max)))
+    }
+
+    /// Where the row of the first of these missions is on `scene` (its vertical centre).
+    pub fn row_centre(&self, scene: &Scene, keys: &[MissionKey]) -> Option<f32> {
+        (keys.iter()).find_map(|&k| scene.centre_y.get(self.position(k)?).copied().flatten())
+    }
+}
+
+/// A revision no session has had: unique across sessions too, so that whatever is kept for one
+/// revision is never taken for another session's.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
