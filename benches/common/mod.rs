@@ -164,3 +164,28 @@ pub fn generated_roadmap(missions: usize, shape: Shape) -> Roadmap {
         accepted: Vec::new(),
     }
 }
+
+/// `roadmap` with conflicts left only among the missions at positions `kept`: no dependencies
+/// or shared resources elsewhere, no launch windows or agency limits, and what starts before
+/// today flown.
+pub fn with_few_conflicts(mut roadmap: Roadmap, kept: std::ops::Range<usize>) -> Roadmap {
+    for agency in &mut roadmap.agencies {
+        agency.max_concurrent = None;
+    }
+    for destination in &mut roadmap.destinations {
+        destination.launch_windows.clear();
+    }
+    for (i, mission) in roadmap.missions.iter_mut().enumerate() {
+        if !kept.contains(&i) {
+            mission.depends_on.clear();
+            mission.resources.clear();
+        }
+    }
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+    for mission in &mut roadmap.missions {
+        if mission.start < today {
+            mission.status = MissionStatus::Flown;
+        }
+    }
+    roadmap
+}

@@ -91,6 +91,18 @@ impl GerApp {
         }
     }
 
+    /// The same app working in the background, on threads, as the window does (benchmarks of
+    /// the frames that start background work).
+    pub fn in_background(mut self) -> Self {
+        self.runner = Runner::new(false, Done::lost);
+        self
+    }
+
+    /// Whether background work is under way.
+    pub fn is_working(&self) -> bool {
+        self.runner.underway().next().is_some()
+    }
+
     /// The roadmap as it is now.
     pub fn roadmap(&self) -> &Roadmap {
         self.session.roadmap()

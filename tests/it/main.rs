@@ -2,6 +2,7 @@
 //! once. One module per area.
 
 mod agencies_ui;
+mod architecture;
 mod cli;
 mod common;
 mod compare_ui;

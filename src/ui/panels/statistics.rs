@@ -8,6 +8,8 @@ use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::memo::Memo;
 use crate::analysis::{Difference, MissionOutlook, RoadmapDiff, months};
 use crate::layout::Showing;
@@ -37,47 +39,64 @@ pub struct PerYear {
 }
 
 /// Counts the missions `showing` shows by start year and destination; missions to an unknown
-/// destination are left out.
+/// destination are left out. One pass over the missions, lanes found by id through an index.
 pub fn missions_per_year(roadmap: &Roadmap, showing: &Showing) -> PerYear {
-    use chrono::Datelike;
-    let shown: Vec<_> = roadmap
-        .missions
-        .iter()
+    let lane_of = first_positions(roadmap.destinations.iter().map(|d| d.id.as_str()));
+    let shown: Vec<(usize, i32)> = (roadmap.missions.iter())
         .filter(|m| showing.shows(m))
+        .filter_map(|m| Some((*lane_of.get(m.destination.as_str())?, m.start.year())))
         .collect();
-    let first_year = shown.iter().map(|m| m.start.year()).min().unwrap_or(0);
-    let last_year = shown.iter().map(|m| m.start.year()).max().unwrap_or(-1);
+    let first_year = shown.iter().map(|&(_, year)| year).min().unwrap_or(0);
+    let last_year = shown.iter().map(|&(_, year)| year).max().unwrap_or(-1);
     let years = usize::try_from(last_year - first_year + 1).unwrap_or(0);
-    let lanes = roadmap
-        .destinations
-        .iter()
-        .map(|destination| {
-            let mut counts = vec![0; years];
-            for mission in shown.iter().filter(|m| m.destination == destination.id) {
-                if let Ok(k) = usize::try_from(mission.start.year() - first_year) {
-                    counts[k] += 1;
-                }
-            }
-            (destination.name.clone(), counts)
-        })
+    let mut counts = vec![vec![0; years]; roadmap.destinations.len()];
+    for (lane, year) in shown {
+        if let Ok(k) = usize::try_from(year - first_year) {
+            counts[lane][k] += 1;
+        }
+    }
+    let lanes = (roadmap.destinations.iter())
+        .zip(counts)
+        .map(|(destination, counts)| (destination.name.clone(), counts))
         .collect();
     PerYear { first_year, lanes }
 }
 
-/// How many missions each agency (by id) leads and contributes to, in one pass over them.
+/// The position of the first entry of each id.
+fn first_positions<'r>(ids: impl Iterator<Item = &'r str>) -> FxHashMap<&'r str, usize> {
+    let mut positions = FxHashMap::default();
+    for (k, id) in ids.enumerate() {
+        positions.entry(id).or_insert(k);
+    }
+    positions
+}
+
+/// How many missions each agency of the roadmap (by id) leads and contributes to, in one pass
+/// over them.
 pub fn missions_by_agency(roadmap: &Roadmap) -> HashMap<AgencyId, (u32, u32)> {
-    let mut counts: HashMap<AgencyId, (u32, u32)> = HashMap::new();
+    let agency_of = first_positions(roadmap.agencies.iter().map(|a| a.id.as_str()));
+    let mut counts = vec![(0, 0); roadmap.agencies.len()];
+    let mut helped: Vec<usize> = Vec::new();
     for mission in &roadmap.missions {
-        counts.entry(mission.lead.clone()).or_default().0 += 1;
-        let mut helped: Vec<&AgencyId> = mission.contributors.iter().map(|c| &c.agency).collect();
+        if let Some(&k) = agency_of.get(mission.lead.as_str()) {
+            counts[k].0 += 1;
+        }
+        helped.clear();
+        helped.extend(
+            (mission.contributors.iter()).filter_map(|c| agency_of.get(c.agency.as_str()).copied()),
+        );
         // An agency with two roles on one mission contributes to one mission.
         helped.sort_unstable();
         helped.dedup();
-        for agency in helped {
-            counts.entry(agency.clone()).or_default().1 += 1;
+        for &k in &helped {
+            counts[k].1 += 1;
         }
     }
-    counts
+    let mut by_id = HashMap::new();
+    for (agency, count) in roadmap.agencies.iter().zip(counts) {
+        by_id.entry(agency.id.clone()).or_insert(count);
+    }
+    by_id
 }
 
 /// For each agency of the roadmap (in its order): id, missions led, missions contributed to.
