@@ -2,6 +2,7 @@
 //! and exit status, so that tests can run them without a process.
 
 mod merge;
+mod outcome;
 mod outlook;
 
 use std::path::Path;
@@ -13,7 +14,7 @@ use crate::analysis::{
     self, Conflict, Review, RoadmapDiff, Schedule, Severity, count_by_severity, diff,
     find_conflicts_on,
 };
-use crate::format::{self, ReadError};
+use crate::format;
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
 use crate::model::{Roadmap, plural};
 use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot};
@@ -21,36 +22,9 @@ use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapsh
 pub use merge::{
     DEFAULT_PATTERN, DRIVER_NAME, MergeOptions, attributes_line, driver_command, git_setup, merge,
 };
+use outcome::to_json;
+pub use outcome::{EXIT_CLEAN, EXIT_FOUND, EXIT_INVALID, Outcome};
 pub use outlook::{OutlookRequest, calibrate, outlook};
-
-/// Exit status: no conflicts.
-pub const EXIT_CLEAN: u8 = 0;
-/// Exit status: conflicts found (or, for `diff`, differences).
-pub const EXIT_FOUND: u8 = 1;
-/// Exit status: a file could not be read or is invalid.
-pub const EXIT_INVALID: u8 = 2;
-
-/// What a command prints and the status it exits with.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Outcome {
-    /// For standard output.
-    pub stdout: String,
-    /// For standard error.
-    pub stderr: String,
-    /// The process exit status.
-    pub status: u8,
-}
-
-impl Outcome {
-    /// A file that could not be read: its message on standard error, exit status 2.
-    fn unreadable(err: &ReadError) -> Self {
-        Self {
-            stdout: String::new(),
-            stderr: format!("error: {err}\n"),
-            status: EXIT_INVALID,
-        }
-    }
-}
 
 /// `ger-planner check FILE [--json] [--today DATE] [--strict]`: validate a roadmap and list its
 /// conflicts on `today` (which decides what dates time has overtaken). Conflicts the roadmap
@@ -412,14 +386,6 @@ fn diff_text(old: &Path, new: &Path, differences: &RoadmapDiff) -> String {
     }
     text.push_str(&format!("\n{}\n", differences.summary.describe()));
     text
-}
-
-/// A value as pretty JSON and a newline.
-fn to_json(value: &impl Serialize) -> String {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => text + "\n",
-        Err(err) => format!("{{\"error\": {:?}}}\n", err.to_string()),
-    }
 }
 
 /// One line per conflict, errors first, for a person; `hidden` accepted conflicts are counted

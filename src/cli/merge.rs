@@ -6,7 +6,7 @@ use std::process::Command;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{EXIT_CLEAN, EXIT_FOUND, EXIT_INVALID, Outcome, to_json};
+use super::outcome::{EXIT_CLEAN, EXIT_FOUND, EXIT_INVALID, Outcome, to_json};
 use crate::analysis::Conflict;
 use crate::format;
 use crate::merge::{Merge, MergeConflict, Side, conflicts_made_by_merge};

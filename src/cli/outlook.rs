@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{EXIT_CLEAN, EXIT_INVALID, Outcome, to_json};
+use super::outcome::{EXIT_CLEAN, EXIT_INVALID, Outcome, to_json};
 use crate::analysis::{self, Outlook, OutlookOptions, Progress};
 use crate::bundled::bundled_slips;
 use crate::format;

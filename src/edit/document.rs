@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 
-use super::changes::Change;
+use super::change::Change;
 use super::keys::{MissionKey, MissionKeys};
 use crate::model::{Mission, Roadmap};
 

@@ -3,8 +3,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::Setup;
-use super::changes::{Change, set_setup};
+use super::change::Change;
+use super::changes::set_setup;
+use super::setup::Setup;
 use crate::model::{
     AgencyId, DestinationId, Mission, MissionKind, MissionStatus, Roadmap, SavedView, id_from_name,
     unused_id,

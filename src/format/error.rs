@@ -121,14 +121,15 @@ impl ReadError {
         }
     }
 
-    pub(super) fn too_large(file: &str, size: u64) -> Self {
+    /// A file of `size` bytes, over the `limit` read.
+    pub(super) fn too_large(file: &str, size: u64, limit: u64) -> Self {
         Self {
             file: file.to_owned(),
             position: None,
             message: format!(
                 "the file is {} MiB; roadmap files are at most {} MiB",
                 size / (1024 * 1024),
-                super::MAX_FILE_BYTES / (1024 * 1024)
+                limit / (1024 * 1024)
             ),
         }
     }

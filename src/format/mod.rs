@@ -9,6 +9,7 @@ mod error;
 mod markers;
 mod slips;
 mod table;
+mod text;
 mod v1;
 mod v2;
 mod values;
@@ -26,16 +27,13 @@ pub use markers::{
 };
 pub use slips::{read_slips, read_slips_file, slips_to_json};
 pub use table::{COLUMNS, MissionTable, TableProblem, missions_to_csv, read_missions_csv};
+pub use text::{MAX_FILE_BYTES, read_text};
 
 /// The value of the `format` field of every roadmap file.
 pub const FORMAT_TAG: &str = "ger-roadmap";
 
 /// The newest version of the format this program reads, and the one it writes.
 pub const CURRENT_VERSION: u32 = 2;
-
-/// Files larger than this are refused rather than read into memory (a 100 000-mission roadmap is
-/// about 40 MiB).
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a roadmap from text; `file` names it in error messages.
 pub fn read_str(text: &str, file: &str) -> Result<Roadmap, ReadError> {
@@ -54,19 +52,6 @@ pub fn read_str(text: &str, file: &str) -> Result<Roadmap, ReadError> {
 /// Reads a roadmap file.
 pub fn read_file(path: &Path) -> Result<Roadmap, ReadError> {
     read_str(&read_text(path)?, &path.display().to_string())
-}
-
-/// The text of a file, refused when it is too large or not UTF-8.
-pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let file = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|err| ReadError::io(&file, &err))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(ReadError::too_large(&file, size));
-    }
-    let bytes = std::fs::read(path).map_err(|err| ReadError::io(&file, &err))?;
-    String::from_utf8(bytes).map_err(|err| ReadError::not_utf8(&file, &err))
 }
 
 /// The roadmap as the JSON value its canonical file holds: what a merge works on, field by

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{ReadError, read_text};
+use super::error::ReadError;
+use super::text::read_text;
 use crate::model::{MissionId, MissionKind, MissionStatus, Slip, SlipModel};
 
 #[derive(Serialize, Deserialize)]

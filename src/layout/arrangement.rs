@@ -8,11 +8,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::metrics::{HEADER_HEIGHT, LANE_PADDING, ROW_HEIGHT};
 use super::packing::pack_rows;
-use super::scene::Rgb;
+use super::scene::{LaneKey, Rgb};
 use super::showing::{GroupBy, Showing};
+use super::time_view::day_number;
 use crate::analysis::{Conflict, ConflictChanges, ConflictKind, Severity};
-use crate::model::{AgencyId, DestinationId, Mission, MissionId, Roadmap, id_positions};
+use crate::model::{Mission, MissionId, Roadmap, id_positions};
 
 /// Grey for missions whose lead agency has no colour.
 const NO_COLOR: Rgb = [150, 150, 150];
@@ -34,17 +36,6 @@ impl Entry {
             contribution: None,
         }
     }
-}
-
-/// What a lane stands for: where a new mission drawn in it goes, or who leads it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LaneKey {
-    /// A destination's lane.
-    Destination(DestinationId),
-    /// An agency's lane.
-    Agency(AgencyId),
-    /// Missions whose destination or lead names nothing.
-    Unknown,
 }
 
 /// A lane and its rows of missions.
@@ -72,7 +63,7 @@ fn next_lane_version() -> u64 {
 impl ArrangedLane {
     /// Its height on the chart: its rows and the padding above and below them.
     pub fn height(&self) -> f32 {
-        self.rows.len() as f32 * super::ROW_HEIGHT + 2.0 * super::LANE_PADDING
+        self.rows.len() as f32 * ROW_HEIGHT + 2.0 * LANE_PADDING
     }
 }
 
@@ -121,7 +112,7 @@ pub struct Arrangement {
 impl Arrangement {
     /// Height of every lane together, with the time axis above them.
     pub fn content_height(&self) -> f32 {
-        super::HEADER_HEIGHT + self.lanes.iter().map(ArrangedLane::height).sum::<f32>()
+        HEADER_HEIGHT + self.lanes.iter().map(ArrangedLane::height).sum::<f32>()
     }
 }
 
@@ -329,8 +320,8 @@ fn ghost_days(
 /// A mission's days as `(first, last)` day numbers, in order even when its dates are not.
 pub fn interval(mission: &Mission) -> (i32, i32) {
     let (a, b) = (
-        super::day_number(mission.start) as i32,
-        super::day_number(mission.end) as i32,
+        day_number(mission.start) as i32,
+        day_number(mission.end) as i32,
     );
     (a.min(b), a.max(b))
 }

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::metrics::HEADER_HEIGHT;
+use super::scene::{Label, Tick};
 use super::text::TEXT_SIZE;
 use super::time_view::{TimeView, date_from_day, day_number, ymd};
 
@@ -114,16 +116,6 @@ impl CalendarUnit {
     }
 }
 
-/// A mark on the time axis.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Tick {
-    /// Pixels from the chart's left edge.
-    pub x: f32,
-    /// The label of a major tick, right of its line in the upper half of the header; minor
-    /// ticks are grid lines only.
-    pub label: Option<super::Label>,
-}
-
 /// Ticks for the view: labelled ones at the finest unit whose labels do not crowd, and grid
 /// lines at the finest unit that still leaves room between lines. The two units need not nest
 /// (weeks and months), so each is stepped through on its own.
@@ -139,9 +131,8 @@ pub fn ticks(view: &TimeView, width: f32) -> Vec<Tick> {
     let mut ticks: Vec<Tick> = unit_starts(label_unit, view)
         .map(|day| {
             let x = view.x_from_time(day_number(day), width);
-            let centre_y = super::HEADER_HEIGHT / 4.0;
-            let label =
-                super::Label::at(label_unit.label(day), TEXT_SIZE, x + 4.0, centre_y, false);
+            let centre_y = HEADER_HEIGHT / 4.0;
+            let label = Label::at(label_unit.label(day), TEXT_SIZE, x + 4.0, centre_y, false);
             Tick {
                 x,
                 label: Some(label),

@@ -1,12 +1,11 @@
 //! Where text goes on the chart so that no two texts overlap: bar labels by priority within
 //! their row, tick labels along the axis, phase names beside the today mark.
 
-use super::calendar::Tick;
-use super::scene::{Bar, BarShape, Label, Rect, text_box};
+use super::metrics::{CREW_ICON_WIDTH, HEADER_HEIGHT, LABEL_PADDING, MIN_SHORTENED_LABEL};
+use super::scene::{Bar, BarShape, Label, Rect, Tick, text_box};
 use std::sync::Arc;
 
 use super::text::{SMALL_TEXT_SIZE, TEXT_SIZE, shortened, text_width};
-use super::{CREW_ICON_WIDTH, HEADER_HEIGHT, LABEL_PADDING, MIN_SHORTENED_LABEL};
 use crate::model::{MissionKind, MissionStatus};
 
 /// The ticks without the labels that would run into the one before or off the chart.

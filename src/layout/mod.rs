@@ -4,6 +4,7 @@
 mod arrangement;
 mod calendar;
 mod labels;
+mod metrics;
 mod packing;
 mod scene;
 mod showing;
@@ -19,12 +20,16 @@ use crate::analysis::Outlook;
 use crate::model::{AgencyId, Roadmap, SavedView};
 
 pub use arrangement::{
-    ArrangedLane, Arrangement, Entry, LaneKey, Link, arrange, interval, rearrange_after_date_change,
+    ArrangedLane, Arrangement, Entry, Link, arrange, interval, rearrange_after_date_change,
 };
-pub use calendar::{CalendarUnit, Tick, snap_unit, ticks};
+pub use calendar::{CalendarUnit, snap_unit, ticks};
+pub use metrics::{
+    BAR_HEIGHT, CREW_ICON_WIDTH, HEADER_HEIGHT, LABEL_PADDING, LANE_PADDING, MIN_BAR_WIDTH,
+    MIN_CREW_ICON_BAR, MIN_SHORTENED_LABEL, ROW_HEIGHT,
+};
 pub use scene::{
-    Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, Label, Lane,
-    MIN_RESIZABLE_WIDTH, Point, Rect, Rgb, Scene, TODAY,
+    Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, Label, Lane, LaneKey,
+    MIN_RESIZABLE_WIDTH, Point, Rect, Rgb, Scene, TODAY, Tick,
 };
 pub use showing::{Filter, GroupBy, Showing};
 pub use text::{
@@ -34,25 +39,6 @@ pub use text::{
 pub use time_view::{
     MAX_SPAN_DAYS, MIN_SPAN_DAYS, TimeView, date_from_day, day_number, last_writable_date,
 };
-
-/// Height of the time axis above the lanes, holding tick labels and phase names.
-pub const HEADER_HEIGHT: f32 = 44.0;
-/// Height of one row of bars.
-pub const ROW_HEIGHT: f32 = 24.0;
-/// Height of a bar within its row.
-pub const BAR_HEIGHT: f32 = 18.0;
-/// Space above the first and below the last row of a lane.
-pub const LANE_PADDING: f32 = 6.0;
-/// Narrowest bar drawn: shorter missions are widened to it.
-pub const MIN_BAR_WIDTH: f32 = 2.0;
-/// Space between a label and its bar's edges.
-pub const LABEL_PADDING: f32 = 5.0;
-/// Room taken by the crew icon at the start of a crewed mission's bar.
-pub const CREW_ICON_WIDTH: f32 = 10.0;
-/// Narrowest bar that shows the crew icon.
-pub const MIN_CREW_ICON_BAR: f32 = 14.0;
-/// Fewest pixels a shortened label is given: a few characters and the "…".
-pub const MIN_SHORTENED_LABEL: f32 = 4.0 * TEXT_SIZE;
 
 /// What part of the roadmap is shown, and how.
 #[derive(Clone, Debug)]

@@ -1,12 +1,13 @@
 //! What the chart shows, positioned: the output of layout and the input of every painter (the
 //! window and the exports). Coordinates are pixels from the chart's top-left corner.
 
-use super::HEADER_HEIGHT;
 use std::sync::Arc;
+
+use super::metrics::{HEADER_HEIGHT, MIN_CREW_ICON_BAR};
 
 use super::text::{LINE_HEIGHT, text_width};
 use crate::analysis::Severity;
-use crate::model::{MissionKind, MissionStatus};
+use crate::model::{AgencyId, DestinationId, MissionKind, MissionStatus};
 
 /// An axis-aligned rectangle.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -41,13 +42,34 @@ impl Rect {
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
 
+/// What a lane stands for: where a new mission drawn in it goes, or who leads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaneKey {
+    /// A destination's lane.
+    Destination(DestinationId),
+    /// An agency's lane.
+    Agency(AgencyId),
+    /// Missions whose destination or lead names nothing.
+    Unknown,
+}
+
+/// A mark on the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Pixels from the chart's left edge.
+    pub x: f32,
+    /// The label of a major tick, right of its line in the upper half of the header; minor
+    /// ticks are grid lines only.
+    pub label: Option<Label>,
+}
+
 /// A swimlane: one destination, or one agency.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     /// Shown at the lane's left.
     pub name: String,
     /// What it stands for.
-    pub key: super::LaneKey,
+    pub key: LaneKey,
     /// Top and bottom of the lane; spans the chart's width.
     pub top: f32,
     /// Bottom of the lane.
@@ -190,9 +212,7 @@ impl Bar {
         }
         let r = &self.rect;
         match self.shape {
-            BarShape::Bar if r.width() >= super::MIN_CREW_ICON_BAR => {
-                Some([r.left + 8.0, r.centre_y()])
-            }
+            BarShape::Bar if r.width() >= MIN_CREW_ICON_BAR => Some([r.left + 8.0, r.centre_y()]),
             BarShape::Bar => None,
             BarShape::Milestone => Some([(r.left + r.right) / 2.0, r.centre_y()]),
         }
@@ -302,7 +322,7 @@ pub struct Scene {
     /// Phases and launch windows.
     pub bands: Vec<Band>,
     /// Time axis marks.
-    pub ticks: Vec<super::Tick>,
+    pub ticks: Vec<Tick>,
     /// The line at today, when in view.
     pub today: Option<f32>,
     /// The today mark's text, beside the line.

@@ -7,6 +7,7 @@ mod accepted;
 mod color;
 pub mod date;
 mod ids;
+mod mission;
 mod roadmap;
 mod slips;
 mod view;
@@ -17,10 +18,8 @@ pub use ids::{
     AgencyId, DestinationId, MissionId, PhaseId, ResourceId, ViewId, id_from_name, id_positions,
     unused_id,
 };
-pub use roadmap::{
-    Agency, Contribution, Dependency, Destination, LaunchWindow, Mission, MissionKind,
-    MissionStatus, Phase, Resource, Roadmap, StartEstimate,
-};
+pub use mission::{Contribution, Dependency, Mission, MissionKind, MissionStatus, StartEstimate};
+pub use roadmap::{Agency, Destination, LaunchWindow, Phase, Resource, Roadmap};
 pub use slips::{Slip, SlipModel};
 pub use view::{Filter, GroupBy, SavedView};
 

@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::{AgencyId, Color, DestinationId, MissionId, PhaseId, ResourceId};
+use super::{
+    AcceptedConflict, AgencyId, Color, DestinationId, Mission, MissionId, PhaseId, ResourceId,
+    SavedView,
+};
 
 /// A whole roadmap: what one file holds.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,9 +26,9 @@ pub struct Roadmap {
     /// The missions, in document order.
     pub missions: Vec<Mission>,
     /// Named views to present, in order.
-    pub views: Vec<super::SavedView>,
+    pub views: Vec<SavedView>,
     /// Conflicts the working group accepts, with their reasons (format version 2).
-    pub accepted: Vec<super::AcceptedConflict>,
+    pub accepted: Vec<AcceptedConflict>,
 }
 
 impl Roadmap {
@@ -153,148 +156,4 @@ pub struct Resource {
     pub capacity: u32,
     /// Fewest days between the starts of two missions that use it (0: no minimum).
     pub min_gap_days: u32,
-}
-
-/// Crewed or not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MissionKind {
-    /// Carries crew.
-    Human,
-    /// Uncrewed.
-    Robotic,
-}
-
-/// Where a mission stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MissionStatus {
-    /// An idea under study.
-    Concept,
-    /// In an agency's plan.
-    Planned,
-    /// Approved and funded.
-    Confirmed,
-    /// Launched.
-    Flown,
-    /// Will not fly; takes part in no conflict.
-    Cancelled,
-}
-
-impl MissionKind {
-    /// The word the file uses: "human" or "robotic".
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Human => "human",
-            Self::Robotic => "robotic",
-        }
-    }
-}
-
-impl MissionStatus {
-    /// Every status, from idea to flown, then cancelled.
-    pub const ALL: [Self; 5] = [
-        Self::Concept,
-        Self::Planned,
-        Self::Confirmed,
-        Self::Flown,
-        Self::Cancelled,
-    ];
-
-    /// The word the file uses, e.g. "planned".
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Concept => "concept",
-            Self::Planned => "planned",
-            Self::Confirmed => "confirmed",
-            Self::Flown => "flown",
-            Self::Cancelled => "cancelled",
-        }
-    }
-}
-
-/// A mission: a bar on the timeline (a diamond when it lasts one day).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mission {
-    /// Short id: `artemis-3`.
-    pub id: MissionId,
-    /// Name: "Artemis III".
-    pub name: String,
-    /// The lane it is drawn in.
-    pub destination: DestinationId,
-    /// Crewed or not.
-    pub kind: MissionKind,
-    /// Where it stands.
-    pub status: MissionStatus,
-    /// First day (launch).
-    pub start: NaiveDate,
-    /// Last day; equal to `start` for a milestone.
-    pub end: NaiveDate,
-    /// A date an agency has committed to: the scheduler never moves it (format version 2).
-    pub fixed: bool,
-    /// How late it may really start, for the outlook (format version 2); none: the slips
-    /// measured on past roadmaps for its status and kind.
-    pub start_estimate: Option<StartEstimate>,
-    /// The agency that leads it.
-    pub lead: AgencyId,
-    /// Other agencies and what they bring.
-    pub contributors: Vec<Contribution>,
-    /// Missions that must end (plus a lag) before this one starts.
-    pub depends_on: Vec<Dependency>,
-    /// Shared assets it uses from `start` to `end`.
-    pub resources: Vec<ResourceId>,
-    /// Free text.
-    pub notes: String,
-    /// Where the dates and facts come from.
-    pub source: String,
-}
-
-impl Mission {
-    /// Whether the mission flew and is still operating on `today`: flown, and ending after
-    /// it. The file has no status of its own for this; it follows from the dates.
-    pub fn is_operating_on(&self, today: chrono::NaiveDate) -> bool {
-        self.status == MissionStatus::Flown && self.end > today
-    }
-
-    /// Its status in words as of `today`: "flown, operating until 2028-12-31" for a mission
-    /// still operating, else the status's name.
-    pub fn status_on(&self, today: chrono::NaiveDate) -> String {
-        if self.is_operating_on(today) {
-            format!("flown, operating until {}", self.end)
-        } else {
-            self.status.name().to_owned()
-        }
-    }
-
-    /// A mission that lasts a single day is a milestone, drawn as a diamond.
-    pub fn is_milestone(&self) -> bool {
-        self.start == self.end
-    }
-}
-
-/// A three-point estimate of a mission's start. The optimistic start is the planned `start`
-/// itself (plans slip, they are not kept early), so only the likely and the pessimistic starts
-/// are written. A likely start before the planned one counts as the planned one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StartEstimate {
-    /// The start most expected.
-    pub likely: NaiveDate,
-    /// The start it will almost surely not be later than, on or after `likely`.
-    pub pessimistic: NaiveDate,
-}
-
-/// An agency's part in a mission it does not lead.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Contribution {
-    /// The contributing agency.
-    pub agency: AgencyId,
-    /// What it brings: "European Service Module".
-    pub role: String,
-}
-
-/// "This mission starts no earlier than `lag_days` after `mission` ends."
-#[derive(Clone, Debug, PartialEq)]
-pub struct Dependency {
-    /// The mission depended on.
-    pub mission: MissionId,
-    /// Days to wait after it ends; may be negative to allow an overlap.
-    pub lag_days: i32,
 }

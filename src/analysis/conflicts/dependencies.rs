@@ -1,6 +1,6 @@
 //! `dependency` and `dependency-cycle`: the order missions must come in.
 
-use super::{Index, Scope, date, day, days, name_list};
+use super::index::{Index, Scope, date, day, days, name_list};
 use crate::analysis::{Conflict, ConflictKind};
 
 pub(super) fn check(index: &Index, scope: &Scope, conflicts: &mut Vec<Conflict>) {

@@ -4,7 +4,7 @@
 //! A mission uses its resources, and occupies its lead agency, on every day from `start` to `end`,
 //! both included.
 
-use super::{Index, Scope, date, day, days, name_list};
+use super::index::{Index, Scope, date, day, days, name_list};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::Mission;
 

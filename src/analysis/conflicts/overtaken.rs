@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Index, Scope};
+use super::index::{Index, Scope};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::MissionStatus;
 

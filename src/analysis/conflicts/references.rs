@@ -1,6 +1,6 @@
 //! The roadmap's own coherence: `duplicate-id`, `unknown-reference`, `invalid-dates`.
 
-use super::{Ids, Index, takes_part};
+use super::index::{Ids, Index, takes_part};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::{AgencyId, MissionStatus, ResourceId, id_positions};
 

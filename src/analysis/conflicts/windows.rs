@@ -1,6 +1,6 @@
 //! `launch-window`: a mission to a destination with launch windows must start inside one.
 
-use super::{Index, Scope, date, day};
+use super::index::{Index, Scope, date, day};
 use crate::analysis::{Conflict, ConflictKind};
 use crate::model::Destination;
 

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::{Engine, Schedule};
+use super::engine::{Engine, downstream};
+use super::moves::Schedule;
 use crate::analysis::conflicts::Links;
 use crate::analysis::{Conflict, ConflictKind, LiveConflicts};
 use crate::model::{MissionId, Roadmap};
@@ -73,16 +74,4 @@ fn quick_fix(
             .collect(),
         ..schedule
     })
-}
-
-/// The missions `from` and every mission that depends on them, directly or not, by position.
-pub(super) fn downstream(links: &Links, from: impl IntoIterator<Item = usize>) -> Vec<bool> {
-    let mut reached = vec![false; links.dependents.len()];
-    let mut stack: Vec<usize> = from.into_iter().collect();
-    while let Some(i) = stack.pop() {
-        if !std::mem::replace(&mut reached[i], true) {
-            stack.extend(links.dependents[i].iter().map(|&(k, _)| k));
-        }
-    }
-    reached
 }

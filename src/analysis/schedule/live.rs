@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{may_move, next_window_start};
+use super::engine::{may_move, next_window_start};
 use crate::analysis::LiveConflicts;
 use crate::analysis::conflicts::{date, day, merged_windows};
 use crate::model::Roadmap;

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::{Engine, Pool};
+use super::engine::Engine;
+use super::pool::Pool;
 use crate::analysis::conflicts::Links;
 use crate::model::Roadmap;
 

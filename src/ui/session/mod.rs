@@ -54,8 +54,6 @@ struct Basis {
 /// What is drawn over the roadmap: by position, as layout takes it.
 #[derive(Clone, Default, PartialEq)]
 struct Marks {
-    /// The document generation and selection version the positions are of.
-    of: (u64, u64),
     selected: BTreeSet<usize>,
     /// The missions that drive the one selected mission's date.
     driving: Vec<usize>,
@@ -84,6 +82,8 @@ pub struct Session {
     continuing: Option<String>,
     basis: Option<Basis>,
     marks: Marks,
+    /// The document generation and selection version the marks' positions are of.
+    marks_of: Option<(u64, u64)>,
     revision: u64,
     /// The revision at which the marks last changed.
     marks_revision: u64,
@@ -105,6 +105,7 @@ impl Session {
             continuing: None,
             basis: None,
             marks: Marks::default(),
+            marks_of: None,
             revision: next_revision(),
             marks_revision: 0,
         }
@@ -178,7 +179,7 @@ impl Session {
     fn refresh_marks(&mut self) {
         let document = &self.document;
         let of = (document.generation(), document.selection_version());
-        let (selected, driving) = if self.marks.of == of {
+        let (selected, driving) = if self.marks_of == Some(of) {
             (self.marks.selected.clone(), self.marks.driving.clone())
         } else {
             let selected: BTreeSet<usize> = document
@@ -192,8 +193,8 @@ impl Session {
             };
             (selected, driving)
         };
+        self.marks_of = Some(of);
         let marks = Marks {
-            of,
             selected,
             driving,
             highlight: self.highlight.clone(),
