@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::chart::TimelineAction;
 use super::commands::Command;
+use super::done::Done;
 use super::files::{Dialog, DialogChoice};
 use super::panels::{AgenciesAction, ConflictsAction, InspectorAction};
 use super::presentation::PresentationKey;
@@ -48,6 +49,8 @@ pub enum Action {
     Answer(DialogChoice, Option<Dialog>),
     /// A side picked in the Merge tab.
     Resolve(ResolveAction),
+    /// Background work finished.
+    Done(Done),
     /// Stop this background work (the status bar's Cancel).
     CancelJob(JobId),
     /// Work the cancelled outlook out after all (the status bar's Run again).

@@ -225,8 +225,8 @@ impl GerApp {
         self.dialog.is_some()
     }
 
-    /// The whole window's contents. Background work that finished is taken in first; what the
-    /// frame collects is applied at its end, after everything is drawn from one unchanged
+    /// The whole window's contents. Everything the frame collects, and what background work
+    /// found meanwhile, is applied at its end, after everything is drawn from one unchanged
     /// session.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -235,10 +235,10 @@ impl GerApp {
         if !held {
             self.session.released();
         }
-        for done in self.runner.finished() {
-            self.finish(&ctx, done);
-        }
-        let mut actions = Vec::new();
+        // What background work found is applied with what the user asks for this frame.
+        let mut actions: Vec<Action> = (self.runner.finished().into_iter())
+            .map(Action::Done)
+            .collect();
         if self.presenting.is_some() {
             actions.extend(presentation_keys(ui).into_iter().map(Action::Presentation));
         }

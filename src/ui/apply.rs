@@ -40,6 +40,7 @@ impl GerApp {
                     self.show_error("Could not keep that side", &err);
                 }
             }
+            Action::Done(done) => self.finish(ctx, done),
             Action::CancelJob(id) => {
                 if self.session.outlook_job() == Some(id) {
                     self.session.cancel_outlook(&mut self.runner);

@@ -99,14 +99,14 @@ impl Session {
             return;
         }
         // The conflicts' links are brought up to date for the moved dates first.
-        if let Some(basis) = self.basis.clone() {
+        if let Some(basis) = self.made.basis.clone() {
             let moved_basis = super::Basis {
                 generation: self.document.generation(),
                 ..basis
             };
             self.remake(&moved_basis);
-            self.basis = Some(moved_basis);
-            self.revision = super::next_revision();
+            self.made.basis = Some(moved_basis);
+            self.made.revision = super::next_revision();
         }
         let keys: Vec<MissionKey> = dates.iter().map(|d| d.0).collect();
         let moved = self.document.keys().positions(&keys);

@@ -80,6 +80,12 @@ pub struct Session {
     /// The step a continuous widget (a colour being picked) is editing while the pointer is
     /// held: its further changes join that step.
     continuing: Option<String>,
+    /// What everything derived was made from, and the revisions that say when it changed.
+    made: Made,
+}
+
+/// What the session's derived parts were last made from.
+struct Made {
     basis: Option<Basis>,
     marks: Marks,
     /// The document generation and selection version the marks' positions are of.
@@ -103,11 +109,13 @@ impl Session {
             baseline: None,
             merge: None,
             continuing: None,
-            basis: None,
-            marks: Marks::default(),
-            marks_of: None,
-            revision: next_revision(),
-            marks_revision: 0,
+            made: Made {
+                basis: None,
+                marks: Marks::default(),
+                marks_of: None,
+                revision: next_revision(),
+                marks_revision: 0,
+            },
         }
     }
 
@@ -125,10 +133,10 @@ impl Session {
             ghosts,
             today: self.today,
         };
-        if self.basis.as_ref() != Some(&basis) {
+        if self.made.basis.as_ref() != Some(&basis) {
             self.remake(&basis);
-            self.basis = Some(basis);
-            self.revision = next_revision();
+            self.made.basis = Some(basis);
+            self.made.revision = next_revision();
         }
         let focus = self.single_selected();
         let key = OutlookKey {
@@ -145,17 +153,14 @@ impl Session {
     /// Makes everything derived from the roadmap again for `basis`.
     fn remake(&mut self, basis: &Basis) {
         let roadmap = self.document.roadmap();
-        if self
-            .basis
-            .as_ref()
-            .is_none_or(|b| b.generation != basis.generation)
+        if (self.made.basis.as_ref()).is_none_or(|b| b.generation != basis.generation)
             && let Some(merge) = &mut self.merge
         {
             merge.follow(roadmap);
         }
         // A frame of a drag changed only dates: check again only what the moved missions
         // touch (the same conflicts as a full analysis, in a fraction of the time).
-        let moved = (self.basis.as_ref())
+        let moved = (self.made.basis.as_ref())
             .filter(|b| b.showing == basis.showing && b.ghosts == basis.ghosts)
             .filter(|b| b.today == basis.today)
             .and_then(|b| self.document.dates_changed_since(b.generation));
@@ -179,8 +184,11 @@ impl Session {
     fn refresh_marks(&mut self) {
         let document = &self.document;
         let of = (document.generation(), document.selection_version());
-        let (selected, driving) = if self.marks_of == Some(of) {
-            (self.marks.selected.clone(), self.marks.driving.clone())
+        let (selected, driving) = if self.made.marks_of == Some(of) {
+            (
+                self.made.marks.selected.clone(),
+                self.made.marks.driving.clone(),
+            )
         } else {
             let selected: BTreeSet<usize> = document
                 .keys()
@@ -193,7 +201,7 @@ impl Session {
             };
             (selected, driving)
         };
-        self.marks_of = Some(of);
+        self.made.marks_of = Some(of);
         let marks = Marks {
             selected,
             driving,
@@ -201,24 +209,24 @@ impl Session {
             proposals: self.planning.revision(),
             outlook: self.outlook().map(|_| self.outlook.number()),
         };
-        if marks != self.marks {
-            self.marks = marks;
-            self.revision = next_revision();
-            self.marks_revision = self.revision;
+        if marks != self.made.marks {
+            self.made.marks = marks;
+            self.made.revision = next_revision();
+            self.made.marks_revision = self.made.revision;
         }
     }
 
     /// A number that changes whenever anything the session holds or derives does: what is
     /// made from the session is made again when it moves.
     pub fn revision(&self) -> u64 {
-        self.revision
+        self.made.revision
     }
 
     /// The revision at which what is drawn over the roadmap (selection, highlight, previewed
     /// dates, driving path, outlook) last changed: while it stays, a lane of the chart whose
     /// own version stays can be kept.
     pub fn marks_revision(&self) -> u64 {
-        self.marks_revision
+        self.made.marks_revision
     }
 
     /// Takes in what background work found.
@@ -325,7 +333,7 @@ impl Session {
     /// The names of the missions that drive the one selected mission's date, nearest first.
     pub fn driving_names(&self) -> Vec<String> {
         let missions = &self.roadmap().missions;
-        (self.marks.driving.iter())
+        (self.made.marks.driving.iter())
             .filter_map(|&i| Some(missions.get(i)?.name.clone()))
             .collect()
     }
@@ -408,11 +416,11 @@ impl Session {
             width,
             height,
             scroll_y,
-            selection: &self.marks.selected,
+            selection: &self.made.marks.selected,
             highlight: self.highlight.as_ref(),
             today: self.today,
             proposed: self.planning.proposed(),
-            driving: &self.marks.driving,
+            driving: &self.made.marks.driving,
             outlook: self.outlook(),
         }
     }

@@ -44,14 +44,6 @@ impl OutlookState {
         held: bool,
         runner: &mut impl Spawn<Finished>,
     ) {
-        if let Some((running, id)) = self.running
-            && !runner.is_underway(id)
-        {
-            // Finished without an answer: cancelled, or it stopped (a bug). Not again for
-            // the same roadmap, so that a failure does not repeat every frame.
-            self.running = None;
-            self.cancelled = Some(running);
-        }
         if !on {
             self.cancel(runner);
             self.cancelled = None;

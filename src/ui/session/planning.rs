@@ -54,10 +54,15 @@ pub struct Planning {
 impl Planning {
     /// Forgets every proposal made for another roadmap or day.
     pub fn follow(&mut self, made_for: MadeFor) {
-        if self.made_for != Some(made_for) {
+        if self.made_for == Some(made_for) {
+            return;
+        }
+        self.made_for = Some(made_for);
+        // Only what was previewed changes what is drawn: a frame of a drag, with nothing
+        // worked out, keeps the revision (and the chart its lanes).
+        if !self.fixes.is_empty() || self.whole.is_some() {
             self.fixes.clear();
             self.whole = None;
-            self.made_for = Some(made_for);
             self.revision += 1;
         }
     }
