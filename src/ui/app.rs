@@ -252,6 +252,8 @@ impl GerApp {
         self.refresh(&ctx);
         let locked = match &self.presenting {
             Some(presentation) => {
+                // Nothing of the Conflicts tab is previewed while it is not shown.
+                self.session.set_hovered(None);
                 let roadmap = self.session.roadmap();
                 let slide = presentation.slide;
                 let locked = roadmap.views.get(slide).is_some_and(|v| v.locked);
