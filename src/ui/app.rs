@@ -12,7 +12,7 @@ use super::action::Action;
 use super::chart::{ChartInput, Timeline, TimelineAction};
 use super::commands::Command;
 use super::done::Done;
-use super::files::{Autosave, Dialog, OpenFile, Then, read_to_open};
+use super::files::{AUTOSAVE_QUEUE, Autosave, Dialog, OpenFile, Then, read_to_open};
 use super::panels::{SidePanel, StatusInput, menu_bar, status_bar, toolbar};
 use super::presentation::{self, Presentation, presentation_keys};
 use super::runner::Runner;
@@ -416,5 +416,11 @@ impl eframe::App for GerApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    /// The process ends with the window: the autosave's writes and clears asked for are made
+    /// first (a save just made must not be offered back as unsaved work at the next start).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.runner.wait_for_queue(AUTOSAVE_QUEUE);
     }
 }

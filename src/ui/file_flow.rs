@@ -90,8 +90,6 @@ impl GerApp {
             Then::Quit => {
                 self.close_confirmed = true;
                 self.clear_autosave();
-                // The process ends with the window: the autosave is gone before it does.
-                self.runner.wait_for_queue(super::files::AUTOSAVE_QUEUE);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }

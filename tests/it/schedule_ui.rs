@@ -200,3 +200,26 @@ fn the_selected_mission_shows_what_drives_its_date_and_how_far_it_can_slip() {
     // Artemis V (2028-11-01) waits 180 days after Artemis IV ends (2028-05-01): 4 days spare.
     harness.get_by_label("Float: 4 days before it delays Artemis V — second crewed landing");
 }
+
+/// Resolve all's list stays open through a drag: nothing is worked out while the roadmap
+/// changes every frame (the window settles, no spinner turns for ever), and the moves of the
+/// roadmap as dropped are listed once the drag ends.
+#[test]
+fn a_drag_with_resolve_all_open_settles_and_lists_the_moves_after_the_drop() {
+    let mut harness = app_harness();
+    harness.get_by_label("Resolve all…").click();
+    harness.run();
+    let bar = harness.get_by_label("Luna-26 (orbiter)").rect();
+    let year = bar.width();
+    crate::common::ui::drag(
+        &mut harness,
+        bar.center(),
+        bar.center() + egui::vec2(year, 0.0),
+    );
+    assert_ne!(
+        start_of(&harness, "luna-26"),
+        date("2029-07-01"),
+        "Luna-26 was dragged"
+    );
+    harness.get_by_label_contains("Artemis V — second crewed landing: 2028-11-01 → 2029-01-26");
+}

@@ -185,8 +185,13 @@ fn resolve_all_ui(ui: &mut Ui, session: &Session, out: &mut ConflictsOutput) {
         Some(Worked::Ready(whole)) => whole_ui(ui, whole, out),
         _ => {
             ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label("Resolve all: working out the schedule…");
+                // Nothing is worked out while a drag goes on: the roadmap changes every frame.
+                if session.document().in_gesture() {
+                    ui.weak("Resolve all: worked out again when the drag ends");
+                } else {
+                    ui.spinner();
+                    ui.label("Resolve all: working out the schedule…");
+                }
             });
             if ui.button("Close").clicked() {
                 out.actions.push(ConflictsAction::ResolveAll(false));
