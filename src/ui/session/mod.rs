@@ -52,7 +52,7 @@ struct Basis {
 }
 
 /// What is drawn over the roadmap: by position, as layout takes it.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Default)]
 struct Marks {
     selected: BTreeSet<usize>,
     /// The missions that drive the one selected mission's date.
@@ -184,33 +184,27 @@ impl Session {
     fn refresh_marks(&mut self) {
         let document = &self.document;
         let of = (document.generation(), document.selection_version());
-        let (selected, driving) = if self.made.marks_of == Some(of) {
-            (
-                self.made.marks.selected.clone(),
-                self.made.marks.driving.clone(),
-            )
-        } else {
-            let selected: BTreeSet<usize> = document
-                .keys()
-                .positions(document.selection())
+        let marks = &mut self.made.marks;
+        let mut changed = false;
+        // Positions are looked up again only when the roadmap or the selection changed.
+        if self.made.marks_of != Some(of) {
+            self.made.marks_of = Some(of);
+            let selected: BTreeSet<usize> = (document.keys().positions(document.selection()))
                 .into_iter()
                 .collect();
             let driving = match (selected.len(), selected.first()) {
                 (1, Some(&i)) => self.derived.driving_path(document.roadmap(), i),
                 _ => Vec::new(),
             };
-            (selected, driving)
-        };
-        self.made.marks_of = Some(of);
-        let marks = Marks {
-            selected,
-            driving,
-            highlight: self.highlight.clone(),
-            proposals: self.planning.revision(),
-            outlook: self.outlook().map(|_| self.outlook.number()),
-        };
-        if marks != self.made.marks {
-            self.made.marks = marks;
+            changed |= replace(&mut marks.selected, selected);
+            changed |= replace(&mut marks.driving, driving);
+        }
+        changed |= replace(&mut marks.highlight, self.highlight.clone());
+        changed |= replace(&mut marks.proposals, self.planning.revision());
+        let outlook = (self.outlook.shown(self.show_outlook, document.roadmap()))
+            .map(|_| self.outlook.number());
+        changed |= replace(&mut marks.outlook, outlook);
+        if changed {
             self.made.revision = next_revision();
             self.made.marks_revision = self.made.revision;
         }
@@ -444,6 +438,15 @@ impl Session {
     pub fn row_centre(&self, scene: &Scene, keys: &[MissionKey]) -> Option<f32> {
         (keys.iter()).find_map(|&k| scene.centre_y.get(self.position(k)?).copied().flatten())
     }
+}
+
+/// Puts `value` in `slot`; whether that changed it.
+fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
+    let changed = *slot != value;
+    if changed {
+        *slot = value;
+    }
+    changed
 }
 
 /// A revision no session has had: unique across sessions too, so that whatever is kept for one
