@@ -11,6 +11,7 @@ mod conflicts;
 mod diff;
 mod outlook;
 mod schedule;
+mod statistics;
 
 pub use accepted::Review;
 pub use conflict::{Conflict, ConflictKind, Severity, count_by_severity};
@@ -21,3 +22,7 @@ pub use outlook::{
     Progress, calibrate, nearest_rank, outlook, slip_group,
 };
 pub use schedule::{Float, Move, Schedule, Unfixable, quick_fixes, schedule};
+pub use statistics::{
+    Counts, PerYear, SLIP_BIN_MONTHS, agency_counts, count, missions_by_agency, missions_per_year,
+    slip_histogram,
+};

@@ -317,9 +317,7 @@ impl GerApp {
         let side = egui::Panel::right("side panel")
             .resizable(true)
             .default_size(380.0)
-            .show(ui, |ui| {
-                (self.side).ui(ui, session, &settings.showing, &mut settings.side_tab)
-            })
+            .show(ui, |ui| (self.side).ui(ui, session, &mut settings.side_tab))
             .inner;
         actions.extend(side.actions);
         // What the Conflicts tab previews and wants worked out: asked for now, so that the
@@ -330,6 +328,9 @@ impl GerApp {
         }
         self.session
             .want_fixes(&side.wanted_fixes, &mut self.runner);
+        if side.wants_counts {
+            self.session.want_counts(&mut self.runner);
+        }
         self.refresh(ui.ctx());
     }
 

@@ -1,13 +1,9 @@
 //! The Agencies tab: every agency of the roadmap with its colour, names, limit and missions;
 //! editing them, adding and removing, and highlighting one agency's missions on the chart.
 
-use std::collections::HashMap;
-
 use egui::{DragValue, RichText, TextEdit, Ui};
 
 use super::inspector::committed;
-use super::memo::Memo;
-use super::statistics::missions_by_agency;
 
 use crate::model::{Agency, AgencyId, Color, Roadmap, unused_id};
 use crate::ui::session::Session;
@@ -52,8 +48,6 @@ pub fn references(roadmap: &Roadmap, agency: &AgencyId) -> (Vec<String>, Vec<Str
 pub struct AgenciesPanel {
     /// The agencies as edited, and the roadmap's list they started from.
     draft: Option<(Vec<Agency>, Vec<Agency>)>,
-    /// Missions led and helped per agency, counted once per change.
-    counts: Memo<HashMap<AgencyId, (u32, u32)>>,
 }
 
 impl AgenciesPanel {
@@ -68,7 +62,7 @@ impl AgenciesPanel {
             self.draft = Some((roadmap.agencies.clone(), roadmap.agencies.clone()));
         }
         let (draft, _) = self.draft.as_mut()?;
-        let counts = self.counts.get(session, || missions_by_agency(roadmap));
+        let counts = session.counts().map(|c| &c.by_agency);
         let mut action = None;
         ui.horizontal(|ui| {
             if ui.button("Add agency").clicked() {
@@ -98,7 +92,7 @@ impl AgenciesPanel {
             .auto_shrink(false)
             .show(ui, |ui| {
                 for k in 0..draft.len() {
-                    let count = counts.get(&draft[k].id).copied().unwrap_or_default();
+                    let count = counts.map(|c| c.get(&draft[k].id).copied().unwrap_or_default());
                     if let Some(done) = agency_row(ui, draft, k, count, highlight) {
                         action = Some(done);
                     }
@@ -110,12 +104,12 @@ impl AgenciesPanel {
 }
 
 /// One agency: swatch, id (click to highlight), name, country, limit, counts, remove.
-/// `(led, helped)`: how many missions it leads and contributes to.
+/// `count`: how many missions it leads and contributes to, once counted.
 fn agency_row(
     ui: &mut Ui,
     draft: &mut [Agency],
     k: usize,
-    (led, helped): (u32, u32),
+    count: Option<(u32, u32)>,
     highlight: Option<&AgencyId>,
 ) -> Option<AgenciesAction> {
     let mut action = None;
@@ -179,7 +173,10 @@ fn agency_row(
                 action = Some(edited(draft, "limit"));
             }
         }
-        ui.weak(format!("leads {led}, helps {helped}"));
+        match count {
+            Some((led, helped)) => ui.weak(format!("leads {led}, helps {helped}")),
+            None => ui.spinner(),
+        };
     });
     action
 }

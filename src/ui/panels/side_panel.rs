@@ -11,7 +11,6 @@ use super::inspector::Inspector;
 use super::merge::merge_tab;
 use super::setup::SetupPanel;
 use super::statistics::Statistics;
-use crate::layout::Showing;
 use crate::ui::action::Action;
 use crate::ui::session::{Previewed, Session};
 use crate::ui::settings::SideTab;
@@ -35,17 +34,13 @@ pub struct SideOutput {
     pub hovered: Option<Previewed>,
     /// Conflicts in view whose quick fix is not worked out yet.
     pub wanted_fixes: Vec<usize>,
+    /// Whether a tab shows the roadmap's counts (to be counted when they are not yet).
+    pub wants_counts: bool,
 }
 
 impl SidePanel {
     /// The tabs, and the one `tab` names (which a click on another tab changes).
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        session: &Session,
-        showing: &Showing,
-        tab: &mut SideTab,
-    ) -> SideOutput {
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session, tab: &mut SideTab) -> SideOutput {
         // The Merge tab is there only while a merge is resolved (a tab kept in the settings
         // from one is not).
         if *tab == SideTab::Merge && session.merge().is_none() {
@@ -54,7 +49,10 @@ impl SidePanel {
         ui.add_space(4.0);
         tabs(ui, session, tab);
         ui.separator();
-        let mut out = SideOutput::default();
+        let mut out = SideOutput {
+            wants_counts: matches!(tab, SideTab::Statistics | SideTab::Agencies),
+            ..SideOutput::default()
+        };
         let actions = &mut out.actions;
         match tab {
             SideTab::Mission => {
@@ -97,7 +95,7 @@ impl SidePanel {
                     }
                 }
             }
-            SideTab::Statistics => self.statistics.ui(ui, session, showing),
+            SideTab::Statistics => self.statistics.ui(ui, session),
         }
         out
     }

@@ -1,19 +1,13 @@
 //! The Statistics panel: missions per year by destination, each agency's missions led and
-//! contributed to, and, in compare mode, how far missions slipped. Counting is pure and tested
-//! on its own; the panel draws the counts with egui_plot.
+//! contributed to, and, in compare mode, how far missions slipped (counted by the session, in
+//! `analysis::count`), and the selected mission's start in the outlook; drawn with egui_plot.
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
-
 use super::memo::Memo;
-use crate::analysis::{Difference, MissionOutlook, RoadmapDiff, months};
-use crate::layout::Showing;
-use crate::model::{AgencyId, Roadmap};
+use crate::analysis::{MissionOutlook, PerYear, SLIP_BIN_MONTHS};
 use crate::ui::session::Session;
 
 /// Colours of the destinations' bars, in lane order (Okabe–Ito, readable by the colour-blind).
@@ -25,116 +19,6 @@ const LANE_COLORS: [Color32; 6] = [
     Color32::from_rgb(204, 121, 167),
     Color32::from_rgb(86, 180, 233),
 ];
-
-/// Width of a bin of the slip histogram, in months.
-pub const SLIP_BIN_MONTHS: i64 = 6;
-
-/// Missions starting in each year, by destination.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PerYear {
-    /// The first year counted.
-    pub first_year: i32,
-    /// Per destination (in lane order): its name and its count for each year from `first_year`.
-    pub lanes: Vec<(String, Vec<u32>)>,
-}
-
-/// Counts the missions `showing` shows by start year and destination; missions to an unknown
-/// destination are left out. One pass over the missions, lanes found by id through an index.
-pub fn missions_per_year(roadmap: &Roadmap, showing: &Showing) -> PerYear {
-    let lane_of = first_positions(roadmap.destinations.iter().map(|d| d.id.as_str()));
-    let shown: Vec<(usize, i32)> = (roadmap.missions.iter())
-        .filter(|m| showing.shows(m))
-        .filter_map(|m| Some((*lane_of.get(m.destination.as_str())?, m.start.year())))
-        .collect();
-    let first_year = shown.iter().map(|&(_, year)| year).min().unwrap_or(0);
-    let last_year = shown.iter().map(|&(_, year)| year).max().unwrap_or(-1);
-    let years = usize::try_from(last_year - first_year + 1).unwrap_or(0);
-    let mut counts = vec![vec![0; years]; roadmap.destinations.len()];
-    for (lane, year) in shown {
-        if let Ok(k) = usize::try_from(year - first_year) {
-            counts[lane][k] += 1;
-        }
-    }
-    let lanes = (roadmap.destinations.iter())
-        .zip(counts)
-        .map(|(destination, counts)| (destination.name.clone(), counts))
-        .collect();
-    PerYear { first_year, lanes }
-}
-
-/// The position of the first entry of each id.
-fn first_positions<'r>(ids: impl Iterator<Item = &'r str>) -> FxHashMap<&'r str, usize> {
-    let mut positions = FxHashMap::default();
-    for (k, id) in ids.enumerate() {
-        positions.entry(id).or_insert(k);
-    }
-    positions
-}
-
-/// How many missions each agency of the roadmap (by id) leads and contributes to, in one pass
-/// over them.
-pub fn missions_by_agency(roadmap: &Roadmap) -> HashMap<AgencyId, (u32, u32)> {
-    let agency_of = first_positions(roadmap.agencies.iter().map(|a| a.id.as_str()));
-    let mut counts = vec![(0, 0); roadmap.agencies.len()];
-    let mut helped: Vec<usize> = Vec::new();
-    for mission in &roadmap.missions {
-        if let Some(&k) = agency_of.get(mission.lead.as_str()) {
-            counts[k].0 += 1;
-        }
-        helped.clear();
-        helped.extend(
-            (mission.contributors.iter()).filter_map(|c| agency_of.get(c.agency.as_str()).copied()),
-        );
-        // An agency with two roles on one mission contributes to one mission.
-        helped.sort_unstable();
-        helped.dedup();
-        for &k in &helped {
-            counts[k].1 += 1;
-        }
-    }
-    let mut by_id = HashMap::new();
-    for (agency, count) in roadmap.agencies.iter().zip(counts) {
-        by_id.entry(agency.id.clone()).or_insert(count);
-    }
-    by_id
-}
-
-/// For each agency of the roadmap (in its order): id, missions led, missions contributed to.
-pub fn agency_counts(roadmap: &Roadmap) -> Vec<(String, u32, u32)> {
-    let counts = missions_by_agency(roadmap);
-    roadmap
-        .agencies
-        .iter()
-        .map(|agency| {
-            let (led, helped) = counts.get(&agency.id).copied().unwrap_or_default();
-            (agency.id.to_string(), led, helped)
-        })
-        .collect()
-}
-
-/// How many missions' starts moved by how much: `(first month of the bin, count)`, bins of
-/// [`SLIP_BIN_MONTHS`], in order, empty bins included between the first and the last.
-pub fn slip_histogram(diff: &RoadmapDiff) -> Vec<(i64, u32)> {
-    let bins: Vec<i64> = diff
-        .differences
-        .iter()
-        .filter_map(|d| match d {
-            Difference::Moved { start_days, .. } if *start_days != 0 => {
-                Some(months(*start_days).div_euclid(SLIP_BIN_MONTHS))
-            }
-            _ => None,
-        })
-        .collect();
-    let (Some(&low), Some(&high)) = (bins.iter().min(), bins.iter().max()) else {
-        return Vec::new();
-    };
-    (low..=high)
-        .map(|bin| {
-            let count = bins.iter().filter(|&&b| b == bin).count() as u32;
-            (bin * SLIP_BIN_MONTHS, count)
-        })
-        .collect()
-}
 
 /// How many runs start a mission in each quarter: `(first day of the quarter, count)`, in
 /// order, empty quarters included between the first and the last. `starts` need not be sorted.
@@ -165,36 +49,29 @@ fn fractional_year(date: NaiveDate) -> f64 {
     f64::from(date.year()) + f64::from(date.ordinal0()) / 365.25
 }
 
-/// What the charts show.
-#[derive(Default)]
-struct Counts {
-    per_year: PerYear,
-    agencies: Vec<(String, u32, u32)>,
-    slips: Option<Vec<(i64, u32)>>,
-}
-
-/// The panel, with its counts kept between frames: they are counted again only when the
-/// roadmap, what is shown or the baseline changes, not on every frame the tab is open.
+/// The panel. The session counts the roadmap in the background (again only when the roadmap,
+/// what is shown or the baseline changes); the panel keeps the selected mission's starts per
+/// quarter between frames.
 #[derive(Default)]
 pub struct Statistics {
-    counts: Memo<Counts>,
     /// The selected mission's starts per quarter, in the outlook shown.
     start_bins: Memo<Vec<(NaiveDate, u32)>>,
 }
 
 impl Statistics {
-    /// Shows the charts of the session's roadmap as `showing` shows it, compared with the
-    /// baseline when there is one.
-    pub fn ui(&mut self, ui: &mut Ui, session: &Session, showing: &Showing) {
-        let roadmap = session.roadmap();
+    /// Shows the charts of the session's roadmap as it is shown, compared with the baseline
+    /// when there is one.
+    pub fn ui(&mut self, ui: &mut Ui, session: &Session) {
         let outlook = session.focus_starts();
         let start_bins = (outlook.as_ref())
             .map(|&(_, _, starts)| self.start_bins.get(session, || start_histogram(starts)));
-        let counts = self.counts.get(session, || Counts {
-            per_year: missions_per_year(roadmap, showing),
-            agencies: agency_counts(roadmap),
-            slips: session.baseline().map(|b| slip_histogram(b.diff())),
-        });
+        let Some(counts) = session.counts() else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Counting…");
+            });
+            return;
+        };
         egui::ScrollArea::vertical()
             .id_salt("statistics")
             .auto_shrink(false)
@@ -407,53 +284,7 @@ fn start_plot(ui: &mut Ui, name: &str, mission: &MissionOutlook, bins: &[(NaiveD
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::diff;
-    use crate::bundled::bundled_roadmap;
-    use crate::model::{MissionStatus, date};
-
-    #[test]
-    fn every_shown_mission_is_counted_once_in_its_launch_year() {
-        let Ok(roadmap) = bundled_roadmap() else {
-            panic!("the bundled roadmap reads")
-        };
-        let counts = missions_per_year(&roadmap, &Showing::default());
-        let total: u32 = counts.lanes.iter().flat_map(|(_, c)| c).sum();
-        let shown = roadmap
-            .missions
-            .iter()
-            .filter(|m| m.status != MissionStatus::Cancelled)
-            .count();
-        assert_eq!(total as usize, shown);
-        let everything = Showing {
-            show_cancelled: true,
-            ..Showing::default()
-        };
-        let with_cancelled: u32 = missions_per_year(&roadmap, &everything)
-            .lanes
-            .iter()
-            .flat_map(|(_, c)| c)
-            .sum();
-        assert_eq!(with_cancelled as usize, roadmap.missions.len());
-    }
-
-    #[test]
-    fn agencies_count_missions_led_and_contributed_to() {
-        let Ok(roadmap) = bundled_roadmap() else {
-            panic!("the bundled roadmap reads")
-        };
-        let counts = agency_counts(&roadmap);
-        let led: u32 = counts.iter().map(|c| c.1).sum();
-        assert_eq!(
-            led as usize,
-            roadmap.missions.len(),
-            "each mission has one lead"
-        );
-        let esa = counts.iter().find(|c| c.0 == "ESA");
-        assert!(
-            esa.is_some_and(|c| c.2 > c.1),
-            "ESA contributes more than it leads: {esa:?}"
-        );
-    }
+    use crate::model::date;
 
     #[test]
     fn starts_fall_into_quarters_with_empty_quarters_between() {
@@ -474,19 +305,5 @@ mod tests {
             ]
         );
         assert!(start_histogram(&[]).is_empty());
-    }
-
-    #[test]
-    fn slips_fall_into_six_month_bins_with_empty_bins_between() {
-        let Ok(old) = bundled_roadmap() else {
-            panic!("the bundled roadmap reads")
-        };
-        let mut new = old.clone();
-        new.missions[0].start -= chrono::TimeDelta::days(40); // about -1 month: bin -6..0
-        new.missions[1].start += chrono::TimeDelta::days(400); // about 13 months: bin 12..18
-        assert_eq!(
-            slip_histogram(&diff(&old, &new)),
-            [(-6, 1), (0, 0), (6, 0), (12, 1)]
-        );
     }
 }

@@ -100,7 +100,7 @@ impl Session {
         }
         // The conflicts' links are brought up to date for the moved dates first.
         if let Some(basis) = self.made.basis.clone() {
-            let moved_basis = super::Basis {
+            let moved_basis = super::found::Basis {
                 generation: self.document.generation(),
                 ..basis
             };

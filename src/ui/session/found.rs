@@ -6,8 +6,19 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::analysis::{Outlook, Schedule};
+use crate::analysis::{Counts, Outlook, Schedule};
+use crate::layout::Showing;
 use crate::model::{Roadmap, plural};
+
+/// What everything derived from the roadmap is made from.
+#[derive(Clone, PartialEq)]
+pub struct Basis {
+    pub(super) generation: u64,
+    pub(super) showing: Showing,
+    /// The baseline (or the merge's other sides) drawn as ghosts.
+    pub(super) ghosts: Option<u64>,
+    pub(super) today: NaiveDate,
+}
 
 /// What background work the session asked for found.
 pub enum Finished {
@@ -18,6 +29,8 @@ pub enum Finished {
     Fixes(MadeFor, Vec<(usize, Option<Proposal>)>),
     /// Resolve all's schedule.
     Whole(MadeFor, Proposal),
+    /// What the Statistics and Agencies tabs show, of the roadmap as `Basis` says.
+    Counts(Basis, Counts),
 }
 
 /// What an outlook is of: the document's generation, the day taken as today, and the mission

@@ -27,29 +27,19 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 
-use crate::analysis::{Conflict, Float, MissionOutlook, Outlook, Review};
+use crate::analysis::{Conflict, Counts, Float, MissionOutlook, Outlook, Review, count};
 use crate::edit::{Document, MissionKey};
 use crate::layout::{Arrangement, Bar, LayoutInput, Scene, Showing, TimeView, day_number};
 use crate::model::{AgencyId, Mission, MissionId, Roadmap};
-use crate::ui::runner::Spawn;
+use crate::ui::runner::{Job, Spawn};
 pub use compare::Baseline;
 use derived::Derived;
-use found::OutlookKey;
+use found::{Basis, OutlookKey};
 pub use found::{Finished, Proposal};
 pub use merge::{ResolveAction, Resolving};
 use outlook::OutlookState;
 use planning::Planning;
 pub use planning::{Previewed, Worked};
-
-/// What everything derived from the roadmap is made from.
-#[derive(Clone, PartialEq)]
-struct Basis {
-    generation: u64,
-    showing: Showing,
-    /// The baseline (or the merge's other sides) drawn as ghosts.
-    ghosts: Option<u64>,
-    today: NaiveDate,
-}
 
 /// What is drawn over the roadmap: by position, as layout takes it.
 #[derive(Default)]
@@ -77,6 +67,8 @@ pub struct Session {
     baseline: Option<Baseline>,
     /// A merge being resolved (the file opened had merge markers).
     merge: Option<Resolving>,
+    /// What the Statistics and Agencies tabs show, counted in the background.
+    counts: Counted,
     /// The step a continuous widget (a colour being picked) is editing while the pointer is
     /// held: its further changes join that step.
     continuing: Option<String>,
@@ -108,6 +100,7 @@ impl Session {
             show_outlook: false,
             baseline: None,
             merge: None,
+            counts: Counted::default(),
             continuing: None,
             made: Made {
                 basis: None,
@@ -229,7 +222,39 @@ impl Session {
             Finished::Outlook(key, outlook) => self.outlook.found(key, outlook),
             Finished::Fixes(made_for, fixes) => self.planning.fixes_found(made_for, fixes),
             Finished::Whole(made_for, whole) => self.planning.whole_found(made_for, whole),
+            Finished::Counts(basis, counts) => {
+                self.counts = Counted {
+                    shown: Some((basis, counts)),
+                    running: false,
+                };
+                // What the tabs show changed.
+                self.made.revision = next_revision();
+            }
         }
+    }
+
+    /// What the Statistics and Agencies tabs show: the last counts made, which may be of an
+    /// earlier version of the roadmap while the new ones are counted.
+    pub fn counts(&self) -> Option<&Counts> {
+        self.counts.shown.as_ref().map(|(_, counts)| counts)
+    }
+
+    /// Starts counting the roadmap as it is shown, unless that is counted or being counted.
+    pub fn want_counts(&mut self, runner: &mut impl Spawn<Finished>) {
+        let Some(basis) = self.made.basis.clone() else {
+            return;
+        };
+        let counted = self.counts.shown.as_ref().is_some_and(|(b, _)| *b == basis);
+        if counted || self.counts.running {
+            return;
+        }
+        self.counts.running = true;
+        let roadmap = self.document.snapshot();
+        let diff = self.baseline.as_ref().map(|b| b.diff().clone());
+        runner.start(Job::new("Counting", move || {
+            let counts = count(&roadmap, |m| basis.showing.shows(m), diff.as_ref());
+            Finished::Counts(basis, counts)
+        }));
     }
 
     /// The document: roadmap, history, selection.
@@ -438,6 +463,13 @@ impl Session {
     pub fn row_centre(&self, scene: &Scene, keys: &[MissionKey]) -> Option<f32> {
         (keys.iter()).find_map(|&k| scene.centre_y.get(self.position(k)?).copied().flatten())
     }
+}
+
+/// The counts shown, and what they are of; whether new ones are being counted.
+#[derive(Default)]
+struct Counted {
+    shown: Option<(Basis, Counts)>,
+    running: bool,
 }
 
 /// Puts `value` in `slot`; whether that changed it.
