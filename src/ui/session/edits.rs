@@ -99,14 +99,8 @@ impl Session {
             return;
         }
         // The conflicts' links are brought up to date for the moved dates first.
-        if let Some(basis) = self.made.basis.clone() {
-            let moved_basis = super::found::Basis {
-                generation: self.document.generation(),
-                ..basis
-            };
-            self.remake(&moved_basis);
-            self.made.basis = Some(moved_basis);
-            self.made.revision = super::next_revision();
+        if let Some(showing) = self.made.basis.as_ref().map(|b| b.showing.clone()) {
+            self.follow_basis(&showing);
         }
         let keys: Vec<MissionKey> = dates.iter().map(|d| d.0).collect();
         let moved = self.document.keys().positions(&keys);
@@ -214,7 +208,7 @@ impl Session {
     /// Starts working out the quick fixes of the conflicts at these positions, where they are
     /// not yet.
     pub fn want_fixes(&mut self, wanted: &[usize], runner: &mut impl Spawn<Finished>) {
-        if self.document.in_gesture() {
+        if wanted.is_empty() || self.document.in_gesture() {
             return;
         }
         let snapshot = self.document.snapshot();

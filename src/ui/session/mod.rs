@@ -115,32 +115,46 @@ impl Session {
     /// Brings everything derived up to date with the roadmap, `showing` and the day; starts the
     /// outlook when it is shown and out of date (unless a pointer is `held`).
     pub fn refresh(&mut self, showing: &Showing, held: bool, runner: &mut impl Spawn<Finished>) {
+        self.follow_basis(showing);
+        let focus = self.single_selected();
+        let key = OutlookKey {
+            generation: self.document.generation(),
+            today: self.today,
+            focus: focus.and_then(|k| self.position(k)),
+        };
+        let held = held || self.document.in_gesture();
+        (self.outlook).follow(self.show_outlook, (&self.document, key), held, runner);
+        self.refresh_marks();
+    }
+
+    /// Makes everything derived from the roadmap again when what it is made from moved (the
+    /// roadmap, `showing`, the ghosts or the day): the one place where it is made. Compared in
+    /// place, so that a frame in which nothing moved copies nothing.
+    fn follow_basis(&mut self, showing: &Showing) {
         let generation = self.document.generation();
         let ghosts = match &self.merge {
             Some(merge) => merge.ghosts_id(),
             None => self.baseline.as_ref().map(Baseline::id),
         };
+        let today = self.today;
+        let current = (self.made.basis.as_ref()).is_some_and(|b| {
+            b.generation == generation
+                && b.ghosts == ghosts
+                && b.today == today
+                && b.showing == *showing
+        });
+        if current {
+            return;
+        }
         let basis = Basis {
             generation,
             showing: showing.clone(),
             ghosts,
-            today: self.today,
+            today,
         };
-        if self.made.basis.as_ref() != Some(&basis) {
-            self.remake(&basis);
-            self.made.basis = Some(basis);
-            self.made.revision = next_revision();
-        }
-        let focus = self.single_selected();
-        let key = OutlookKey {
-            generation,
-            today: self.today,
-            focus: focus.and_then(|k| self.position(k)),
-        };
-        let held = held || self.document.in_gesture();
-        let snapshot = self.document.snapshot();
-        (self.outlook).follow(self.show_outlook, (&snapshot, key), held, runner);
-        self.refresh_marks();
+        self.remake(&basis);
+        self.made.basis = Some(basis);
+        self.made.revision = next_revision();
     }
 
     /// Makes everything derived from the roadmap again for `basis`.
@@ -241,13 +255,14 @@ impl Session {
 
     /// Starts counting the roadmap as it is shown, unless that is counted or being counted.
     pub fn want_counts(&mut self, runner: &mut impl Spawn<Finished>) {
-        let Some(basis) = self.made.basis.clone() else {
+        let Some(basis) = &self.made.basis else {
             return;
         };
-        let counted = self.counts.shown.as_ref().is_some_and(|(b, _)| *b == basis);
+        let counted = self.counts.shown.as_ref().is_some_and(|(b, _)| b == basis);
         if counted || self.counts.running {
             return;
         }
+        let basis = basis.clone();
         self.counts.running = true;
         let roadmap = self.document.snapshot();
         let diff = self.baseline.as_ref().map(|b| b.diff().clone());

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::found::{Finished, OutlookKey};
 use crate::analysis::{DEFAULT_RUNS, DEFAULT_SEED, Outlook, OutlookOptions, outlook};
 use crate::bundled::bundled_slips;
+use crate::edit::Document;
 use crate::model::{Roadmap, SlipModel};
 use crate::ui::runner::{Job, JobId, Spawn};
 
@@ -35,12 +36,12 @@ pub struct OutlookState {
 
 impl OutlookState {
     /// Called whenever the session is refreshed: while the outlook is `on`, starts working one
-    /// out for `key` on `roadmap` unless it is shown, under way, cancelled, or a pointer is
+    /// out for `key` on `document`'s roadmap unless it is shown, under way, cancelled, or a pointer is
     /// `held`; while it is off, stops the one under way.
     pub fn follow(
         &mut self,
         on: bool,
-        (roadmap, key): (&Arc<Roadmap>, OutlookKey),
+        (document, key): (&Document, OutlookKey),
         held: bool,
         runner: &mut impl Spawn<Finished>,
     ) {
@@ -60,6 +61,8 @@ impl OutlookState {
         }
         self.cancelled = None;
         let slips = Arc::clone((self.slips).get_or_insert_with(|| Arc::new(bundled_slips())));
+        // Shared with the job, not copied: taken only when an outlook starts.
+        let roadmap = document.snapshot();
         let options = OutlookOptions {
             runs: self
                 .runs
@@ -68,7 +71,6 @@ impl OutlookState {
             today: Some(key.today),
             focus: key.focus,
         };
-        let roadmap = Arc::clone(roadmap);
         let job = Job {
             what: "Outlook".to_owned(),
             steps: Some(options.runs),
@@ -155,11 +157,11 @@ mod tests {
         let Ok(roadmap) = bundled_roadmap() else {
             panic!("the bundled roadmap reads");
         };
-        let roadmap = Arc::new(roadmap);
+        let document = Document::new(roadmap.clone(), true);
         let mut runner: Runner<Option<Finished>> = Runner::new(false, |_| None);
         let mut state = OutlookState::default();
         let follow = |state: &mut OutlookState, runner: &mut Runner<Option<Finished>>, k, held| {
-            state.follow(true, (&roadmap, key(k)), held, runner);
+            state.follow(true, (&document, key(k)), held, runner);
             for finished in runner.finished() {
                 if let Some(Finished::Outlook(key, outlook)) = finished {
                     state.found(key, outlook);
