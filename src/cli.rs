@@ -16,7 +16,7 @@ use crate::analysis::{
 };
 use crate::format;
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
-use crate::model::{Roadmap, plural};
+use crate::model::{Mission, MissionStatus, Roadmap, plural};
 use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot};
 
 pub use merge::{
@@ -29,7 +29,8 @@ pub use outlook::{OutlookRequest, calibrate, outlook};
 /// `ger-planner check FILE [--json] [--today DATE] [--strict]`: validate a roadmap and list its
 /// conflicts on `today` (which decides what dates time has overtaken). Conflicts the roadmap
 /// accepts are left out and do not count, unless `strict`; accepted entries that match no
-/// conflict any more are reported on standard error as stale.
+/// conflict any more are reported on standard error as stale. Paused missions take part in no
+/// conflict; they are listed on their own so that nobody forgets them, and do not count.
 pub fn check(path: &Path, json: bool, today: NaiveDate, strict: bool) -> Outcome {
     let roadmap = match format::read_file(path) {
         Ok(roadmap) => roadmap,
@@ -47,11 +48,19 @@ pub fn check(path: &Path, json: bool, today: NaiveDate, strict: bool) -> Outcome
         .filter(|l| strict || l.accepted.is_none())
         .collect();
     let file = path.display().to_string();
+    let paused: Vec<&Mission> = (roadmap.missions.iter())
+        .filter(|m| m.status == MissionStatus::Paused)
+        .collect();
     let stdout = if json {
-        to_json(&CheckReport { conflicts: &listed })
+        to_json(&CheckReport {
+            conflicts: &listed,
+            paused: paused.iter().map(|m| m.id.as_str()).collect(),
+        })
     } else {
         let hidden = conflicts.len() - listed.len();
-        conflicts_text(&file, roadmap.missions.len(), &listed, hidden)
+        let mut text = conflicts_text(&file, roadmap.missions.len(), &listed, hidden);
+        text.push_str(&paused_text(&paused));
+        text
     };
     let stderr: String = review
         .stale
@@ -92,10 +101,39 @@ struct Listed<'a> {
     accepted: Option<&'a str>,
 }
 
-/// `{"conflicts":[…]}` as DESIGN §4 gives it, absent fields as `null`.
+/// `{"conflicts":[…],"paused":[ids]}`: conflicts as DESIGN §4 gives them, absent fields as
+/// `null`, and the ids of the paused missions in roadmap order.
 #[derive(Serialize)]
 struct CheckReport<'a> {
     conflicts: &'a [Listed<'a>],
+    paused: Vec<&'a str>,
+}
+
+/// The "Paused" section of `check`'s text: each paused mission with its kept dates; nothing
+/// when none is paused.
+fn paused_text(paused: &[&Mission]) -> String {
+    if paused.is_empty() {
+        return String::new();
+    }
+    let width = paused
+        .iter()
+        .map(|m| m.id.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut text = format!(
+        "\nPaused ({}, in no conflict while paused):\n",
+        plural(paused.len(), "mission")
+    );
+    for m in paused {
+        text.push_str(&format!(
+            "  {:width$}  {} ({} – {})\n",
+            m.id.as_str(),
+            m.name,
+            m.start,
+            m.end
+        ));
+    }
+    text
 }
 
 /// `ger-planner diff OLD NEW [--json]`: what changed between two versions of a roadmap, mission

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::model::{AgencyId, DestinationId, Mission, MissionId, MissionStatus, Roadmap};
+use crate::model::{AgencyId, DestinationId, Mission, MissionId, MissionStatus, Outcome, Roadmap};
 
 /// Average days in a month, for slips in months.
 const DAYS_PER_MONTH: f64 = 365.2425 / 12.0;
@@ -121,6 +121,17 @@ pub enum Difference {
         /// Status in the new roadmap.
         new_status: MissionStatus,
     },
+    /// How it went changed, or was recorded (none: not recorded).
+    OutcomeChanged {
+        /// Its id.
+        mission: MissionId,
+        /// Its name in the new roadmap.
+        name: String,
+        /// Outcome in the old roadmap.
+        old_outcome: Option<Outcome>,
+        /// Outcome in the new roadmap.
+        new_outcome: Option<Outcome>,
+    },
     /// It goes somewhere else.
     DestinationChanged {
         /// Its id.
@@ -147,6 +158,7 @@ impl Difference {
             | Self::ContributorRemoved { mission, .. }
             | Self::RoleChanged { mission, .. }
             | Self::StatusChanged { mission, .. }
+            | Self::OutcomeChanged { mission, .. }
             | Self::DestinationChanged { mission, .. } => mission,
         }
     }
@@ -204,6 +216,20 @@ impl Difference {
                 new_status,
                 ..
             } => format!("{name}: {} → {}", old_status.name(), new_status.name()),
+            Self::OutcomeChanged {
+                name,
+                old_outcome,
+                new_outcome,
+                ..
+            } => match (old_outcome, new_outcome) {
+                (None, Some(new)) => format!("{name}: outcome recorded as {}", new.name()),
+                (Some(old), None) => format!("{name}: outcome {} no longer recorded", old.name()),
+                (old, new) => format!(
+                    "{name}: outcome {} → {}",
+                    old.map_or("none", Outcome::name),
+                    new.map_or("none", Outcome::name)
+                ),
+            },
             Self::DestinationChanged {
                 name,
                 old_destination,
@@ -244,6 +270,8 @@ pub struct Summary {
     pub median_slip_months: Option<i64>,
     /// Missions that became cancelled.
     pub cancelled: usize,
+    /// Missions that became paused.
+    pub paused: usize,
     /// Missions in the new roadmap only.
     pub added: usize,
     /// Missions in the old roadmap only.
@@ -251,7 +279,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// "38 missions moved, median slip 26 months, 4 cancelled, 6 added, 2 removed".
+    /// "38 missions moved, median slip 26 months, 4 cancelled, 6 added, 2 removed" (with "3
+    /// paused" after the cancelled when missions were paused).
     pub fn describe(&self) -> String {
         let mut parts = vec![format!(
             "{} moved",
@@ -261,6 +290,9 @@ impl Summary {
             parts.push(format!("median slip {months} months"));
         }
         parts.push(format!("{} cancelled", self.cancelled));
+        if self.paused > 0 {
+            parts.push(format!("{} paused", self.paused));
+        }
         parts.push(format!("{} added", self.added));
         parts.push(format!("{} removed", self.removed));
         parts.join(", ")
@@ -357,6 +389,14 @@ fn compare(old: &Mission, new: &Mission, differences: &mut Vec<Difference>) {
             new_status: new.status,
         });
     }
+    if old.outcome != new.outcome {
+        differences.push(Difference::OutcomeChanged {
+            mission: mission(),
+            name: name(),
+            old_outcome: old.outcome,
+            new_outcome: new.outcome,
+        });
+    }
     if old.destination != new.destination {
         differences.push(Difference::DestinationChanged {
             mission: mission(),
@@ -440,6 +480,10 @@ fn summarize(differences: &[Difference]) -> Summary {
                 new_status: MissionStatus::Cancelled,
                 ..
             } => summary.cancelled += 1,
+            Difference::StatusChanged {
+                new_status: MissionStatus::Paused,
+                ..
+            } => summary.paused += 1,
             Difference::Added { .. } => summary.added += 1,
             Difference::Removed { .. } => summary.removed += 1,
             _ => {}

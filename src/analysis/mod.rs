@@ -23,6 +23,6 @@ pub use outlook::{
 };
 pub use schedule::{Float, Move, Schedule, Unfixable, quick_fixes, schedule};
 pub use statistics::{
-    Counts, PerYear, SLIP_BIN_MONTHS, agency_counts, count, missions_by_agency, missions_per_year,
-    slip_histogram,
+    Counts, PerYear, SLIP_BIN_MONTHS, agency_counts, count, flown_per_year, missions_by_agency,
+    missions_per_year, slip_histogram,
 };

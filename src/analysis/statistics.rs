@@ -1,5 +1,5 @@
-//! What the Statistics and Agencies tabs show: missions per year by destination, the missions
-//! each agency leads and contributes to, and how far missions slipped since a baseline. Pure
+//! What the Statistics and Agencies tabs show: missions per year by destination, missions
+//! flown per year by outcome, the missions each agency leads and contributes to, and how far missions slipped since a baseline. Pure
 //! counting, in one pass over the missions each, so that the window can do it off its frame.
 
 use std::collections::HashMap;
@@ -8,13 +8,15 @@ use chrono::Datelike;
 use rustc_hash::FxHashMap;
 
 use super::{Difference, RoadmapDiff, months};
-use crate::model::{AgencyId, Mission, Roadmap};
+use crate::model::{AgencyId, Mission, MissionStatus, Outcome, Roadmap};
 
 /// Everything the Statistics and Agencies tabs show of a roadmap.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Counts {
     /// Missions shown per start year, by destination.
     pub per_year: PerYear,
+    /// Flown missions shown per launch year, by outcome.
+    pub flown_per_year: PerYear,
     /// Missions each agency (by id) leads and contributes to.
     pub by_agency: HashMap<AgencyId, (u32, u32)>,
     /// The same for each agency of the roadmap, in its order: id, led, contributed to.
@@ -32,7 +34,8 @@ pub fn count(
 ) -> Counts {
     let by_agency = missions_by_agency(roadmap);
     Counts {
-        per_year: missions_per_year(roadmap, shows),
+        per_year: missions_per_year(roadmap, &shows),
+        flown_per_year: flown_per_year(roadmap, &shows),
         agencies: agency_counts(roadmap, &by_agency),
         by_agency,
         slips: diff.map(slip_histogram),
@@ -42,12 +45,12 @@ pub fn count(
 /// Width of a bin of the slip histogram, in months.
 pub const SLIP_BIN_MONTHS: i64 = 6;
 
-/// Missions starting in each year, by destination.
+/// Missions starting in each year, by a grouping of them (destinations, outcomes).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PerYear {
     /// The first year counted.
     pub first_year: i32,
-    /// Per destination (in lane order): its name and its count for each year from `first_year`.
+    /// Per group (in order): its name and its count for each year from `first_year`.
     pub lanes: Vec<(String, Vec<u32>)>,
 }
 
@@ -55,23 +58,48 @@ pub struct PerYear {
 /// destination are left out. One pass over the missions, lanes found by id through an index.
 pub fn missions_per_year(roadmap: &Roadmap, shows: impl Fn(&Mission) -> bool) -> PerYear {
     let lane_of = first_positions(roadmap.destinations.iter().map(|d| d.id.as_str()));
-    let shown: Vec<(usize, i32)> = (roadmap.missions.iter())
-        .filter(|m| shows(m))
-        .filter_map(|m| Some((*lane_of.get(m.destination.as_str())?, m.start.year())))
+    let names = roadmap.destinations.iter().map(|d| d.name.clone());
+    per_year(roadmap, names.collect(), |m| {
+        shows(m).then(|| lane_of.get(m.destination.as_str()).copied())?
+    })
+}
+
+/// The name of the last group of [`flown_per_year`]: flown missions whose outcome is not written.
+const OUTCOME_NOT_RECORDED: &str = "outcome not recorded";
+
+/// Counts the flown missions that `shows` lets through by launch year and outcome: success,
+/// partial, failed, then those with no outcome recorded.
+pub fn flown_per_year(roadmap: &Roadmap, shows: impl Fn(&Mission) -> bool) -> PerYear {
+    let names = (Outcome::ALL.iter().map(|o| o.name().to_owned()))
+        .chain([OUTCOME_NOT_RECORDED.to_owned()])
         .collect();
-    let first_year = shown.iter().map(|&(_, year)| year).min().unwrap_or(0);
-    let last_year = shown.iter().map(|&(_, year)| year).max().unwrap_or(-1);
+    per_year(roadmap, names, |m| {
+        (m.status == MissionStatus::Flown && shows(m)).then(|| match m.outcome {
+            Some(outcome) => Outcome::ALL.iter().position(|&o| o == outcome),
+            None => Some(Outcome::ALL.len()),
+        })?
+    })
+}
+
+/// Counts the missions by start year and the group `group_of` puts each in (none: not counted).
+fn per_year(
+    roadmap: &Roadmap,
+    names: Vec<String>,
+    group_of: impl Fn(&Mission) -> Option<usize>,
+) -> PerYear {
+    let counted: Vec<(usize, i32)> = (roadmap.missions.iter())
+        .filter_map(|m| Some((group_of(m)?, m.start.year())))
+        .collect();
+    let first_year = counted.iter().map(|&(_, year)| year).min().unwrap_or(0);
+    let last_year = counted.iter().map(|&(_, year)| year).max().unwrap_or(-1);
     let years = usize::try_from(last_year - first_year + 1).unwrap_or(0);
-    let mut counts = vec![vec![0; years]; roadmap.destinations.len()];
-    for (lane, year) in shown {
-        if let Ok(k) = usize::try_from(year - first_year) {
-            counts[lane][k] += 1;
+    let mut counts = vec![vec![0; years]; names.len()];
+    for (group, year) in counted {
+        if let (Some(row), Ok(k)) = (counts.get_mut(group), usize::try_from(year - first_year)) {
+            row[k] += 1;
         }
     }
-    let lanes = (roadmap.destinations.iter())
-        .zip(counts)
-        .map(|(destination, counts)| (destination.name.clone(), counts))
-        .collect();
+    let lanes = names.into_iter().zip(counts).collect();
     PerYear { first_year, lanes }
 }
 

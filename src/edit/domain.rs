@@ -50,6 +50,7 @@ pub fn new_mission(
         destination,
         kind: MissionKind::Robotic,
         status: MissionStatus::Concept,
+        outcome: None,
         start,
         end: start
             .checked_add_days(Days::new(NEW_MISSION_DAYS - 1))

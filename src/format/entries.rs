@@ -1,8 +1,10 @@
-//! The entries of a roadmap file as the file spells them (versions 1 and 2 share them), in
-//! canonical field order, and how each becomes a part of the model and back. Writing borrows
-//! the model; reading owns what it read and moves it into the model. Checks that need more
-//! than one field (a start estimate's order, a view's range) are made while reading, so a bad
-//! entry is reported at its line and column.
+//! The entries of a roadmap file as the file spells them (every version shares them), in
+//! canonical field order, and how each becomes a part of the model and back. An entry that
+//! holds fields or values newer than version 1 is read for the `VERSION` of its file, so a
+//! field a file's version does not have is refused at its own line and column, with the
+//! version to set. Writing borrows the model; reading owns what it read and moves it into the
+//! model. Checks that need more than one field (a start estimate's order, a view's range) are
+//! made while reading, so a bad entry is reported at its line and column.
 
 use std::borrow::Cow;
 
@@ -13,7 +15,7 @@ use super::values::date;
 use crate::model::{
     AcceptedConflict, Agency, AgencyId, Color, ConflictKind, Contribution, Dependency, Destination,
     DestinationId, Filter, GroupBy, LaunchWindow, Mission, MissionId, MissionKind, MissionStatus,
-    Phase, PhaseId, Resource, ResourceId, SavedView, StartEstimate, ViewId,
+    Outcome, Phase, PhaseId, Resource, ResourceId, SavedView, StartEstimate, ViewId,
 };
 
 #[derive(Serialize, Deserialize)]
@@ -175,24 +177,42 @@ impl From<ResourceEntry<'_>> for Resource {
     }
 }
 
+/// A mission as a file of `VERSION` holds it.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct MissionEntry<'a> {
+pub(super) struct MissionEntry<'a, const VERSION: u32> {
     id: Cow<'a, MissionId>,
     name: Cow<'a, str>,
     destination: Cow<'a, DestinationId>,
     kind: MissionKind,
+    /// `paused` is format version 3.
+    #[serde(deserialize_with = "status_in::<_, VERSION>")]
     status: MissionStatus,
+    /// Format version 3.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "outcome_in::<_, VERSION>"
+    )]
+    outcome: Option<Outcome>,
     #[serde(with = "date")]
     start: NaiveDate,
     #[serde(with = "date")]
     end: NaiveDate,
     /// Format version 2.
-    #[serde(default, skip_serializing_if = "is_default")]
-    pub fixed: bool,
+    #[serde(
+        default,
+        skip_serializing_if = "is_default",
+        deserialize_with = "fixed_in::<_, VERSION>"
+    )]
+    fixed: bool,
     /// Format version 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_estimate: Option<EstimateEntry>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "estimate_in::<_, VERSION>"
+    )]
+    start_estimate: Option<EstimateEntry>,
     lead: Cow<'a, AgencyId>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     contributors: Vec<ContributionEntry<'a>>,
@@ -206,11 +226,50 @@ pub(super) struct MissionEntry<'a> {
     source: Cow<'a, str>,
 }
 
-impl MissionEntry<'_> {
-    /// The mission's id, for messages.
-    pub fn id(&self) -> &MissionId {
-        &self.id
+/// Refuses what a file of `version` cannot hold, saying which version does.
+fn needs<E: serde::de::Error>(version: u32, since: u32, what: &str) -> Result<(), E> {
+    if version < since {
+        return Err(E::custom(format!(
+            "{what} needs format version {since}: set \"version\": {since}"
+        )));
     }
+    Ok(())
+}
+
+fn status_in<'de, D: Deserializer<'de>, const VERSION: u32>(
+    deserializer: D,
+) -> Result<MissionStatus, D::Error> {
+    let status = MissionStatus::deserialize(deserializer)?;
+    if status == MissionStatus::Paused {
+        needs(VERSION, 3, "the status \"paused\"")?;
+    }
+    Ok(status)
+}
+
+fn outcome_in<'de, D: Deserializer<'de>, const VERSION: u32>(
+    deserializer: D,
+) -> Result<Option<Outcome>, D::Error> {
+    let outcome = Outcome::deserialize(deserializer)?;
+    needs(VERSION, 3, "a mission's `outcome`")?;
+    Ok(Some(outcome))
+}
+
+fn fixed_in<'de, D: Deserializer<'de>, const VERSION: u32>(
+    deserializer: D,
+) -> Result<bool, D::Error> {
+    let fixed = bool::deserialize(deserializer)?;
+    if fixed {
+        needs(VERSION, 2, "a `fixed` mission")?;
+    }
+    Ok(fixed)
+}
+
+fn estimate_in<'de, D: Deserializer<'de>, const VERSION: u32>(
+    deserializer: D,
+) -> Result<Option<EstimateEntry>, D::Error> {
+    let estimate = EstimateEntry::deserialize(deserializer)?;
+    needs(VERSION, 2, "a `start_estimate`")?;
+    Ok(Some(estimate))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -266,7 +325,7 @@ impl TryFrom<EstimateFields> for EstimateEntry {
     }
 }
 
-impl<'a> From<&'a Mission> for MissionEntry<'a> {
+impl<'a, const VERSION: u32> From<&'a Mission> for MissionEntry<'a, VERSION> {
     fn from(mission: &'a Mission) -> Self {
         Self {
             id: Cow::Borrowed(&mission.id),
@@ -274,6 +333,7 @@ impl<'a> From<&'a Mission> for MissionEntry<'a> {
             destination: Cow::Borrowed(&mission.destination),
             kind: mission.kind,
             status: mission.status,
+            outcome: mission.outcome,
             start: mission.start,
             end: mission.end,
             fixed: mission.fixed,
@@ -301,14 +361,15 @@ impl<'a> From<&'a Mission> for MissionEntry<'a> {
     }
 }
 
-impl From<MissionEntry<'_>> for Mission {
-    fn from(entry: MissionEntry<'_>) -> Self {
+impl<const VERSION: u32> From<MissionEntry<'_, VERSION>> for Mission {
+    fn from(entry: MissionEntry<'_, VERSION>) -> Self {
         Self {
             id: entry.id.into_owned(),
             name: entry.name.into_owned(),
             destination: entry.destination.into_owned(),
             kind: entry.kind,
             status: entry.status,
+            outcome: entry.outcome,
             start: entry.start,
             end: entry.end,
             fixed: entry.fixed,
@@ -345,8 +406,32 @@ pub(super) struct AcceptedEntry<'a> {
     agency: Option<Cow<'a, AgencyId>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     resource: Option<Cow<'a, ResourceId>>,
-    #[serde(default, skip_serializing_if = "str::is_empty")]
+    /// Required: an accepted conflict nobody can explain is a conflict hidden.
+    #[serde(deserialize_with = "reason")]
     reason: Cow<'a, str>,
+}
+
+/// A reason that says something. Refused inside the string's own reading, so that the message
+/// points at the reason rather than at the end of the entry.
+fn reason<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Cow<'static, str>, D::Error> {
+    struct Reason;
+    impl serde::de::Visitor<'_> for Reason {
+        type Value = Cow<'static, str>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("the reason the conflict is accepted")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            if text.trim().is_empty() {
+                return Err(E::custom(
+                    "an accepted conflict needs its reason: say in `reason` why it is accepted",
+                ));
+            }
+            Ok(Cow::Owned(text.to_owned()))
+        }
+    }
+    deserializer.deserialize_str(Reason)
 }
 
 impl<'a> From<&'a AcceptedConflict> for AcceptedEntry<'a> {
@@ -373,10 +458,10 @@ impl From<AcceptedEntry<'_>> for AcceptedConflict {
     }
 }
 
-/// A saved view; its range is checked as it is read.
+/// A saved view as a file of `VERSION` holds it; its range is checked as it is read.
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields, try_from = "ViewFields")]
-pub(super) struct ViewEntry<'a> {
+#[serde(deny_unknown_fields, try_from = "ViewFields<VERSION>")]
+pub(super) struct ViewEntry<'a, const VERSION: u32> {
     id: Cow<'a, ViewId>,
     name: Cow<'a, str>,
     #[serde(with = "date")]
@@ -396,7 +481,7 @@ pub(super) struct ViewEntry<'a> {
 /// A view as read, before its range is checked.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ViewFields {
+struct ViewFields<const VERSION: u32> {
     id: ViewId,
     name: String,
     #[serde(with = "date")]
@@ -405,7 +490,7 @@ struct ViewFields {
     to: NaiveDate,
     #[serde(default)]
     group_by: GroupBy,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "filters_in::<_, VERSION>")]
     filters: FilterEntry<'static>,
     #[serde(default)]
     show_cancelled: bool,
@@ -413,10 +498,20 @@ struct ViewFields {
     locked: bool,
 }
 
-impl TryFrom<ViewFields> for ViewEntry<'static> {
+fn filters_in<'de, D: Deserializer<'de>, const VERSION: u32>(
+    deserializer: D,
+) -> Result<FilterEntry<'static>, D::Error> {
+    let filters = FilterEntry::deserialize(deserializer)?;
+    if filters.statuses.contains(&MissionStatus::Paused) {
+        needs(VERSION, 3, "a filter on the status \"paused\"")?;
+    }
+    Ok(filters)
+}
+
+impl<const VERSION: u32> TryFrom<ViewFields<VERSION>> for ViewEntry<'static, VERSION> {
     type Error = String;
 
-    fn try_from(v: ViewFields) -> Result<Self, String> {
+    fn try_from(v: ViewFields<VERSION>) -> Result<Self, String> {
         if v.to <= v.from {
             return Err(format!(
                 "view {:?}: expected \"to\" ({}) after \"from\" ({})",
@@ -438,7 +533,7 @@ impl TryFrom<ViewFields> for ViewEntry<'static> {
     }
 }
 
-impl<'a> From<&'a SavedView> for ViewEntry<'a> {
+impl<'a, const VERSION: u32> From<&'a SavedView> for ViewEntry<'a, VERSION> {
     fn from(view: &'a SavedView) -> Self {
         Self {
             id: Cow::Borrowed(&view.id),
@@ -453,8 +548,8 @@ impl<'a> From<&'a SavedView> for ViewEntry<'a> {
     }
 }
 
-impl From<ViewEntry<'_>> for SavedView {
-    fn from(entry: ViewEntry<'_>) -> Self {
+impl<const VERSION: u32> From<ViewEntry<'_, VERSION>> for SavedView {
+    fn from(entry: ViewEntry<'_, VERSION>) -> Self {
         Self {
             id: entry.id.into_owned(),
             name: entry.name.into_owned(),

@@ -4,6 +4,7 @@
 //! column and what was expected there. Writing is canonical (two-space indent, fields in the order
 //! of the format, newline at the end), so that a one-field change is a one-line diff.
 
+mod current;
 mod entries;
 mod error;
 mod markers;
@@ -11,7 +12,6 @@ mod slips;
 mod table;
 mod text;
 mod v1;
-mod v2;
 mod values;
 
 use std::borrow::Cow;
@@ -33,7 +33,7 @@ pub use text::{MAX_FILE_BYTES, read_text};
 pub const FORMAT_TAG: &str = "ger-roadmap";
 
 /// The newest version of the format this program reads, and the one it writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Reads a roadmap from text; `file` names it in error messages.
 pub fn read_str(text: &str, file: &str) -> Result<Roadmap, ReadError> {
@@ -57,32 +57,32 @@ pub fn read_file(path: &Path) -> Result<Roadmap, ReadError> {
 /// The roadmap as the JSON value its canonical file holds: what a merge works on, field by
 /// field, without knowing the fields.
 pub fn to_value(roadmap: &Roadmap) -> serde_json::Value {
-    v2::to_value(roadmap)
+    current::to_value(roadmap)
 }
 
 /// A mission as the JSON value its entry in the file holds.
 pub fn mission_to_value(mission: &crate::model::Mission) -> serde_json::Value {
-    v2::mission_to_value(mission)
+    current::mission_to_value(mission)
 }
 
 /// The mission a JSON value holds, checked as strictly as in a file.
 pub fn mission_from_value(
     value: &serde_json::Value,
 ) -> Result<crate::model::Mission, serde_json::Error> {
-    v2::mission_from_value(value)
+    current::mission_from_value(value)
 }
 
 /// The roadmap a JSON value holds, checked as strictly as a file (without line and column).
 pub fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_json::Error> {
     match Header::deserialize(value)?.version.0 {
         1 => v1::from_value(value),
-        _ => v2::from_value(value),
+        version => current::from_value(version, value),
     }
 }
 
 /// The canonical text of a roadmap.
 pub fn to_json(roadmap: &Roadmap) -> String {
-    let mut text = v2::to_json(roadmap);
+    let mut text = current::to_json(roadmap);
     text.push('\n');
     text
 }
@@ -118,17 +118,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// The migration hook: a file is read by its version's module, which brings it to the model.
-/// Version 2 only adds fields, so a version-1 file is the model without them.
+/// Versions 2 and 3 only add fields and values, so an older file is the model without them.
 fn read_version(version: u32, text: &str) -> Result<Roadmap, serde_json::Error> {
     match version {
         1 => v1::from_json(text),
-        _ => v2::from_json(text),
+        _ => current::from_json(version, text),
     }
 }
 
 /// The version a roadmap is written with: the lowest that holds what it contains.
 pub fn version_needed(roadmap: &Roadmap) -> u32 {
-    v2::lowest_version(roadmap)
+    current::lowest_version(roadmap)
 }
 
 /// The two fields that say what a file is, read before anything else so that a newer or foreign

@@ -3,19 +3,21 @@
 //! Lists go in one cell each, their items separated by `;`: contributors as `AGENCY:role`,
 //! dependencies as `mission` or `mission+lag_days`, resources as ids. A `;` or `\` inside an item
 //! is written `\;` or `\\`. Reading reports every row it cannot take, with its line and column,
-//! and returns the rows it can.
+//! and returns the rows it can. The `outcome` column came with format version 3; a table
+//! without it is read as missions with no outcome recorded.
 
 use std::fmt;
 
-use crate::model::{Contribution, Dependency, Mission, MissionKind, MissionStatus, date};
+use crate::model::{Contribution, Dependency, Mission, MissionKind, MissionStatus, Outcome, date};
 
 /// The columns, in the order they are written.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "id",
     "name",
     "destination",
     "kind",
     "status",
+    "outcome",
     "start",
     "end",
     "lead",
@@ -67,13 +69,21 @@ pub fn missions_to_csv(missions: &[Mission]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-fn row(mission: &Mission) -> [String; 13] {
+/// Columns a table may leave out: they came later, and older tables are still read.
+const OPTIONAL: [&str; 1] = ["outcome"];
+
+fn row(mission: &Mission) -> [String; 14] {
     [
         mission.id.to_string(),
         mission.name.clone(),
         mission.destination.to_string(),
         mission.kind.name().to_owned(),
         mission.status.name().to_owned(),
+        mission
+            .outcome
+            .map(Outcome::name)
+            .unwrap_or_default()
+            .to_owned(),
         date::to_text(mission.start),
         date::to_text(mission.end),
         mission.lead.to_string(),
@@ -121,7 +131,8 @@ fn split_list(cell: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads a mission table. Every column of [`COLUMNS`] must be in the header, in any order.
+/// Reads a mission table. Every column of [`COLUMNS`] must be in the header, in any order,
+/// except those that came later (`outcome`).
 pub fn read_missions_csv(text: &str) -> MissionTable {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -138,11 +149,12 @@ pub fn read_missions_csv(text: &str) -> MissionTable {
     let Some(positions) = positions else {
         return table;
     };
+    let width = reader.headers().map_or(0, csv::StringRecord::len);
     for record in reader.records() {
         match record {
             Ok(record) => {
                 let line = record.position().map_or(0, csv::Position::line);
-                match mission(&record, &positions, line) {
+                match mission(&record, &positions, width, line) {
                     Ok(mission) => table.missions.push((line, mission)),
                     Err(problem) => table.problems.push(problem),
                 }
@@ -161,11 +173,12 @@ fn csv_problem(err: &csv::Error) -> TableProblem {
     }
 }
 
-/// Where each column is in the header; `None` (with the problems noted) when one is missing.
+/// Where each column is in the header (none for an optional column left out); `None` (with
+/// the problems noted) when a column is unknown or one that must be there is missing.
 fn column_positions(
     header: &csv::StringRecord,
     problems: &mut Vec<TableProblem>,
-) -> Option<[usize; 13]> {
+) -> Option<[Option<usize>; 14]> {
     let names: Vec<&str> = header.iter().map(str::trim).collect();
     for name in &names {
         if !COLUMNS.contains(name) {
@@ -179,10 +192,11 @@ fn column_positions(
             });
         }
     }
-    let mut positions = [0; 13];
+    let mut positions = [None; 14];
     for (k, column) in COLUMNS.iter().enumerate() {
         match names.iter().position(|n| n == column) {
-            Some(p) => positions[k] = p,
+            Some(p) => positions[k] = Some(p),
+            None if OPTIONAL.contains(column) => {}
             None => problems.push(TableProblem {
                 line: 1,
                 column: None,
@@ -196,22 +210,22 @@ fn column_positions(
 /// A mission from a row.
 fn mission(
     record: &csv::StringRecord,
-    positions: &[usize; 13],
+    positions: &[Option<usize>; 14],
+    width: usize,
     line: u64,
 ) -> Result<Mission, TableProblem> {
-    let cell = |k: usize| record.get(positions[k]).unwrap_or("");
+    let cell = |k: usize| positions[k].and_then(|p| record.get(p)).unwrap_or("");
     let problem = |k: usize, message: String| TableProblem {
         line,
         column: Some(COLUMNS[k]),
         message,
     };
-    if record.len() != positions.len() {
+    if record.len() != width {
         return Err(TableProblem {
             line,
             column: None,
             message: format!(
-                "expected {} cells as in the header, found {}",
-                positions.len(),
+                "expected {width} cells as in the header, found {}",
                 record.len()
             ),
         });
@@ -249,29 +263,42 @@ fn mission(
                     format!("expected one of {}, found {:?}", names.join(", "), cell(4)),
                 )
             })?,
-        start: day(5)?,
-        end: day(6)?,
+        outcome: outcome(cell(5)).map_err(|message| problem(5, message))?,
+        start: day(6)?,
+        end: day(7)?,
         fixed: false,
         start_estimate: None,
-        lead: id(7)?.into(),
-        contributors: split_list(cell(8))
+        lead: id(8)?.into(),
+        contributors: split_list(cell(9))
             .into_iter()
             .map(|item| {
                 contribution(&item)
-                    .ok_or_else(|| problem(8, format!("expected AGENCY:role, found {item:?}")))
+                    .ok_or_else(|| problem(9, format!("expected AGENCY:role, found {item:?}")))
             })
             .collect::<Result<_, _>>()?,
-        depends_on: split_list(cell(9))
+        depends_on: split_list(cell(10))
             .iter()
             .map(|item| dependency(item))
             .collect(),
-        resources: split_list(cell(10))
+        resources: split_list(cell(11))
             .iter()
             .map(|r| r.as_str().into())
             .collect(),
-        notes: cell(11).to_owned(),
-        source: cell(12).to_owned(),
+        notes: cell(12).to_owned(),
+        source: cell(13).to_owned(),
     })
+}
+
+/// An outcome's word, or nothing.
+fn outcome(cell: &str) -> Result<Option<Outcome>, String> {
+    let word = cell.trim();
+    if word.is_empty() {
+        return Ok(None);
+    }
+    let found = Outcome::ALL.into_iter().find(|o| o.name() == word);
+    found
+        .map(Some)
+        .ok_or_else(|| format!("expected success, partial, failed or nothing, found {word:?}"))
 }
 
 /// `AGENCY:role`.

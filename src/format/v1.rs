@@ -1,6 +1,7 @@
-//! Version 1 of the file, as read: version 2 without `accepted` conflicts, `fixed` missions and
-//! start estimates. A version-1 file that uses any of them is refused with a message that says to set
-//! `"version": 2`, so that an older program never meets a field it would misread.
+//! Version 1 of the file, as read: without the roadmap's `accepted` conflicts. Its entries are
+//! read as version 1 (no `fixed` missions, start estimates, outcomes or paused status); a
+//! version-1 file that uses anything newer is refused with the version to set, so that an older
+//! program never meets a field it would misread.
 
 use serde::{Deserialize, Deserializer};
 
@@ -26,10 +27,9 @@ struct File {
     phases: Vec<PhaseEntry<'static>>,
     #[serde(default)]
     resources: Vec<ResourceEntry<'static>>,
-    #[serde(deserialize_with = "missions_of_version_1")]
-    missions: Vec<MissionEntry<'static>>,
+    missions: Vec<MissionEntry<'static, 1>>,
     #[serde(default)]
-    views: Vec<ViewEntry<'static>>,
+    views: Vec<ViewEntry<'static, 1>>,
     #[serde(default, rename = "accepted", deserialize_with = "refuse_accepted")]
     _accepted: (),
 }
@@ -61,31 +61,4 @@ fn refuse_accepted<'de, D: Deserializer<'de>>(_: D) -> Result<(), D::Error> {
     Err(serde::de::Error::custom(
         "`accepted` conflicts need format version 2: set \"version\": 2",
     ))
-}
-
-/// The mission list, refused (at its end, where the reader stands) when a mission uses a field
-/// of version 2.
-fn missions_of_version_1<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Vec<MissionEntry<'static>>, D::Error> {
-    let missions = Vec::<MissionEntry>::deserialize(deserializer)?;
-    let field_of_version_2 = |m: &MissionEntry| {
-        if m.fixed {
-            Some("is `fixed`")
-        } else if m.start_estimate.is_some() {
-            Some("has a `start_estimate`")
-        } else {
-            None
-        }
-    };
-    match missions
-        .iter()
-        .find_map(|m| Some((m, field_of_version_2(m)?)))
-    {
-        Some((mission, what)) => Err(serde::de::Error::custom(format!(
-            "mission `{}` {what}, which needs format version 2: set \"version\": 2",
-            mission.id()
-        ))),
-        None => Ok(missions),
-    }
 }

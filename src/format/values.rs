@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::{
     AgencyId, Color, ConflictKind, DestinationId, GroupBy, MissionId, MissionKind, MissionStatus,
-    PhaseId, ResourceId, Severity, ViewId,
+    Outcome, PhaseId, ResourceId, Severity, ViewId,
 };
 
 /// Ids are written as they are and read as any non-empty string: an empty id cannot be referred
@@ -110,7 +110,13 @@ named_spelling! {
         MissionStatus::Planned => "planned",
         MissionStatus::Confirmed => "confirmed",
         MissionStatus::Flown => "flown",
+        MissionStatus::Paused => "paused",
         MissionStatus::Cancelled => "cancelled",
+    ];
+    Outcome: [
+        Outcome::Success => "success",
+        Outcome::Partial => "partial",
+        Outcome::Failed => "failed",
     ];
     // The window's settings once spelled lanes with a capital.
     GroupBy: [GroupBy::Destination => "destination", GroupBy::Agency => "agency"]
@@ -150,6 +156,9 @@ mod tests {
         }
         for status in MissionStatus::ALL {
             assert_eq!(written(&status), status.name());
+        }
+        for outcome in Outcome::ALL {
+            assert_eq!(written(&outcome), outcome.name());
         }
         for kind in ConflictKind::ALL {
             assert_eq!(written(&kind), kind.name());

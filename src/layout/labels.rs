@@ -28,7 +28,7 @@ fn label_priority(bar: &Bar) -> u8 {
         (MissionStatus::Confirmed, _) | (_, MissionKind::Human) => 0,
         (MissionStatus::Planned, _) => 1,
         (MissionStatus::Flown, _) => 2,
-        (MissionStatus::Concept, _) => 3,
+        (MissionStatus::Concept | MissionStatus::Paused, _) => 3,
         (MissionStatus::Cancelled, _) => 4,
     }
 }
@@ -120,11 +120,12 @@ fn best_label(bar: &Bar, width: f32, space: &RowSpace) -> Option<Label> {
         rect: text_box(left, text_width, TEXT_SIZE, centre_y),
         inside,
     };
-    // The part of a bar in view, less its padding and crew icon, holds an inside label.
-    let icon = if bar.crew_icon_centre().is_some() {
-        CREW_ICON_WIDTH
-    } else {
-        0.0
+    // The part of a bar in view, less its padding, crew figure and pause sign, holds an
+    // inside label.
+    let icon = match (bar.crew_icon_centre(), bar.pause_sign()) {
+        (_, Some(sign)) => sign.right + 2.0 - bar.rect.left - LABEL_PADDING,
+        (Some(_), None) => CREW_ICON_WIDTH,
+        (None, None) => 0.0,
     };
     let inside_left = (bar.rect.left + LABEL_PADDING + icon).max(LABEL_PADDING);
     let inside_room = bar.rect.right.min(width) - LABEL_PADDING - inside_left;

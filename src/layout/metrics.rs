@@ -18,5 +18,9 @@ pub const LABEL_PADDING: f32 = 5.0;
 pub const CREW_ICON_WIDTH: f32 = 10.0;
 /// Narrowest bar that shows the crew icon.
 pub const MIN_CREW_ICON_BAR: f32 = 14.0;
+/// Width of a paused mission's pause sign at the start of its bar.
+pub const PAUSE_SIGN_WIDTH: f32 = 7.0;
+/// Side of the badge that shows a flown mission's outcome.
+pub const OUTCOME_BADGE: f32 = 11.0;
 /// Fewest pixels a shortened label is given: a few characters and the "…".
 pub const MIN_SHORTENED_LABEL: f32 = 4.0 * TEXT_SIZE;

@@ -292,6 +292,7 @@ fn bar(input: &LayoutInput, entry: Entry, y: f32) -> Option<Bar> {
         color: input.arrangement.color[i],
         kind: mission.kind,
         status: mission.status,
+        outcome: mission.outcome,
         operating_from: (shape == BarShape::Bar && mission.is_operating_on(input.today)).then(
             || {
                 let today = input

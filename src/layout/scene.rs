@@ -3,11 +3,13 @@
 
 use std::sync::Arc;
 
-use super::metrics::{HEADER_HEIGHT, MIN_CREW_ICON_BAR};
+use super::metrics::{
+    CREW_ICON_WIDTH, HEADER_HEIGHT, MIN_CREW_ICON_BAR, OUTCOME_BADGE, PAUSE_SIGN_WIDTH,
+};
 
 use super::text::{LINE_HEIGHT, text_width};
 use crate::analysis::Severity;
-use crate::model::{AgencyId, DestinationId, MissionKind, MissionStatus};
+use crate::model::{AgencyId, DestinationId, MissionKind, MissionStatus, Outcome};
 
 /// An axis-aligned rectangle.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -167,8 +169,11 @@ pub struct Bar {
     pub color: Rgb,
     /// Crewed or not, drawn without colour too.
     pub kind: MissionKind,
-    /// Drawn with its style: concept dashed, confirmed bold, flown muted, cancelled faint.
+    /// Drawn with its style: concept dashed, confirmed bold, flown muted, paused faint with a
+    /// pause sign, cancelled faint and struck through.
     pub status: MissionStatus,
+    /// How a flown mission went, drawn as a badge on its end.
+    pub outcome: Option<Outcome>,
     /// For a flown mission still operating (ending after today): where the part still
     /// operating begins (today's line, within the bar), drawn in full colour from there.
     pub operating_from: Option<f32>,
@@ -216,6 +221,47 @@ impl Bar {
             BarShape::Bar => None,
             BarShape::Milestone => Some([(r.left + r.right) / 2.0, r.centre_y()]),
         }
+    }
+
+    /// Where a paused mission's pause sign (two upright strokes) goes: at the start of the
+    /// bar, after the crew figure, when the bar has room for it.
+    pub fn pause_sign(&self) -> Option<Rect> {
+        let r = &self.rect;
+        if self.status != MissionStatus::Paused || self.shape != BarShape::Bar {
+            return None;
+        }
+        let crew = if self.crew_icon_centre().is_some() {
+            CREW_ICON_WIDTH
+        } else {
+            0.0
+        };
+        let left = r.left + 4.0 + crew;
+        let sign = Rect {
+            left,
+            top: r.top + 4.0,
+            right: left + PAUSE_SIGN_WIDTH,
+            bottom: r.bottom - 4.0,
+        };
+        (sign.right + 2.0 <= r.right).then_some(sign)
+    }
+
+    /// Where the badge of a flown mission's outcome goes: a square on the top edge at the
+    /// bar's end (on the diamond's top-right corner), so it stays clear of the label.
+    pub fn outcome_badge(&self) -> Option<Rect> {
+        self.outcome?;
+        let r = &self.rect;
+        let half = OUTCOME_BADGE / 2.0;
+        let x = if self.shape == BarShape::Bar && r.width() >= 2.0 * OUTCOME_BADGE {
+            r.right - half - 1.0
+        } else {
+            r.right
+        };
+        Some(Rect {
+            left: x - half,
+            top: r.top - half,
+            right: x + half,
+            bottom: r.top + half,
+        })
     }
 
     /// The grips at the start and end of a bar wide enough to have them. They straddle the
@@ -441,6 +487,7 @@ mod tests {
             color: [0, 0, 0],
             kind: MissionKind::Robotic,
             status: MissionStatus::Planned,
+            outcome: None,
             operating_from: None,
             conflict: None,
             tail_to: None,

@@ -25,8 +25,36 @@ pub enum MissionStatus {
     Confirmed,
     /// Launched.
     Flown,
+    /// On hold with its dates kept (format version 3): drawn, and listed by `check`, but like a
+    /// cancelled mission left out of conflicts, counts, the scheduler and the outlook.
+    Paused,
     /// Will not fly; takes part in no conflict.
     Cancelled,
+}
+
+/// How a flown mission went (format version 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Outcome {
+    /// Did what it set out to do.
+    Success,
+    /// Reached its destination but not all its goals (a lander on its side, a lost instrument).
+    Partial,
+    /// Lost before its goals (a crash, a launch failure, contact lost on the way).
+    Failed,
+}
+
+impl Outcome {
+    /// Every outcome, from best to worst.
+    pub const ALL: [Self; 3] = [Self::Success, Self::Partial, Self::Failed];
+
+    /// The word the file uses, e.g. "partial".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Success => "success",
+            Self::Partial => "partial",
+            Self::Failed => "failed",
+        }
+    }
 }
 
 impl MissionKind {
@@ -41,11 +69,12 @@ impl MissionKind {
 
 impl MissionStatus {
     /// Every status, from idea to flown, then cancelled.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Concept,
         Self::Planned,
         Self::Confirmed,
         Self::Flown,
+        Self::Paused,
         Self::Cancelled,
     ];
 
@@ -56,8 +85,15 @@ impl MissionStatus {
             Self::Planned => "planned",
             Self::Confirmed => "confirmed",
             Self::Flown => "flown",
+            Self::Paused => "paused",
             Self::Cancelled => "cancelled",
         }
+    }
+
+    /// Cancelled or paused: kept in the roadmap, but taking part in no conflict, count,
+    /// schedule or outlook.
+    pub fn is_set_aside(self) -> bool {
+        matches!(self, Self::Paused | Self::Cancelled)
     }
 }
 
@@ -74,6 +110,8 @@ pub struct Mission {
     pub kind: MissionKind,
     /// Where it stands.
     pub status: MissionStatus,
+    /// How it went, once flown (format version 3); none while not known or not flown.
+    pub outcome: Option<Outcome>,
     /// First day (launch).
     pub start: NaiveDate,
     /// Last day; equal to `start` for a milestone.
@@ -107,10 +145,14 @@ impl Mission {
     /// Its status in words as of `today`: "flown, operating until 2028-12-31" for a mission
     /// still operating, else the status's name.
     pub fn status_on(&self, today: chrono::NaiveDate) -> String {
-        if self.is_operating_on(today) {
+        let status = if self.is_operating_on(today) {
             format!("flown, operating until {}", self.end)
         } else {
             self.status.name().to_owned()
+        };
+        match self.outcome {
+            Some(outcome) => format!("{status} ({})", outcome.name()),
+            None => status,
         }
     }
 

@@ -18,7 +18,9 @@ pub use ids::{
     AgencyId, DestinationId, MissionId, PhaseId, ResourceId, ViewId, id_from_name, id_positions,
     unused_id,
 };
-pub use mission::{Contribution, Dependency, Mission, MissionKind, MissionStatus, StartEstimate};
+pub use mission::{
+    Contribution, Dependency, Mission, MissionKind, MissionStatus, Outcome, StartEstimate,
+};
 pub use roadmap::{Agency, Destination, LaunchWindow, Phase, Resource, Roadmap};
 pub use slips::{Slip, SlipModel};
 pub use view::{Filter, GroupBy, SavedView};

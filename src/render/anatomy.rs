@@ -1,15 +1,17 @@
 //! The anatomy of what the chart draws for a mission: every decision of how a bar, a ghost or a
 //! dependency arrow looks (fill, outline and its dashes, hatching, rings for selection and
-//! conflicts, the strike of a cancelled mission, the crew figure, the label's ink, the
-//! outlook's tail), made here once as a list of [`Mark`]s. The window's painter and the SVG
+//! conflicts, the strike of a cancelled mission, a paused one's pause sign, the badge of a
+//! flown mission's outcome, the crew figure, the label's ink, the outlook's tail), made here once as a list of [`Mark`]s. The window's painter and the SVG
 //! writer (and so PNG and PDF) only translate each mark into their own shapes, so a snapshot
 //! cannot disagree with the screen.
 
 use egui::Color32;
 
-use super::colors::{DRIVING_COLOR, Palette, SLIP_COLOR, blend, ink_on, muted, severity_color};
+use super::colors::{
+    DRIVING_COLOR, Palette, SLIP_COLOR, blend, ink_on, muted, outcome_color, severity_color,
+};
 use crate::layout::{Arrow, Bar, BarShape, Ghost, Label, Point, Rect};
-use crate::model::MissionStatus;
+use crate::model::{MissionStatus, Outcome};
 
 /// Distance between the lines of a contribution's hatching.
 pub const HATCH_SPACING: f32 = 6.0;
@@ -150,7 +152,8 @@ impl Mark<'_> {
 
 /// The marks of `bar` on `palette`, added to `marks` in drawing order: its outlook tail, rings
 /// (selection or driving path, then conflict), its own shape (fill, what still operates,
-/// hatching, outline, strike), the crew figure and the label.
+/// hatching, outline, strike or pause sign), its outcome's badge, the crew figure and the
+/// label.
 pub fn bar_marks<'a>(bar: &'a Bar, palette: &Palette, marks: &mut Vec<Mark<'a>>) {
     let rect = bar.rect;
     if let Some(right) = bar.tail_to {
@@ -199,6 +202,9 @@ pub fn bar_marks<'a>(bar: &'a Bar, palette: &Palette, marks: &mut Vec<Mark<'a>>)
     } else {
         body_marks(bar, palette, marks);
     }
+    if let (Some(outcome), Some(badge)) = (bar.outcome, bar.outcome_badge()) {
+        outcome_marks(outcome, badge, palette, marks);
+    }
     if let Some(centre) = bar.crew_icon_centre() {
         let color = ink(bar, true, palette);
         marks.push(Mark::Crew { centre, color });
@@ -244,6 +250,67 @@ fn body_marks(bar: &Bar, palette: &Palette, marks: &mut Vec<Mark<'_>>) {
             width: 1.5,
             color: palette.text,
         });
+    }
+    if let Some(sign) = bar.pause_sign() {
+        // Two upright strokes, as on a media player's pause button.
+        let color = ink(bar, true, palette);
+        let stroke = sign.width() * 0.35;
+        for left in [sign.left, sign.right - stroke] {
+            let rect = Rect {
+                left,
+                right: left + stroke,
+                ..sign
+            };
+            marks.push(Mark::Fill { rect, color });
+        }
+    }
+}
+
+/// The badge of a flown mission's outcome: a framed square on the page's background holding a
+/// tick (success), a half-filled square (partial) or a cross (failed), so that the outcome
+/// reads by its shape as well as its colour.
+pub fn outcome_marks(outcome: Outcome, badge: Rect, palette: &Palette, marks: &mut Vec<Mark<'_>>) {
+    let color = outcome_color(outcome);
+    marks.push(Mark::Fill {
+        rect: badge,
+        color: palette.background,
+    });
+    marks.push(Mark::Frame {
+        rect: badge,
+        frame: Frame::solid(1.0, color),
+    });
+    let inner = grow(&badge, -2.5);
+    let (w, h) = (inner.width(), inner.bottom - inner.top);
+    match outcome {
+        Outcome::Success => marks.push(Mark::Polyline {
+            points: vec![
+                [inner.left, inner.top + h * 0.55],
+                [inner.left + w * 0.38, inner.bottom],
+                [inner.right, inner.top],
+            ],
+            width: 1.6,
+            color,
+        }),
+        Outcome::Partial => marks.push(Mark::Fill {
+            rect: Rect {
+                right: inner.left + w / 2.0,
+                ..inner
+            },
+            color,
+        }),
+        Outcome::Failed => {
+            for (from, to) in [
+                ([inner.left, inner.top], [inner.right, inner.bottom]),
+                ([inner.left, inner.bottom], [inner.right, inner.top]),
+            ] {
+                marks.push(Mark::Line {
+                    from,
+                    to,
+                    width: 1.6,
+                    color,
+                });
+            }
+        }
     }
 }
 
@@ -316,6 +383,7 @@ fn fill_color(bar: &Bar, palette: &Palette) -> Color32 {
         MissionStatus::Concept => agency.gamma_multiply(0.35),
         MissionStatus::Planned | MissionStatus::Confirmed => agency,
         MissionStatus::Flown => muted(agency, palette.background),
+        MissionStatus::Paused => agency.gamma_multiply(0.3),
         MissionStatus::Cancelled => agency.gamma_multiply(0.15),
     }
 }

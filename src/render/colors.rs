@@ -6,7 +6,7 @@ use egui::Color32;
 
 use crate::analysis::Severity;
 use crate::layout::Bar;
-use crate::model::MissionStatus;
+use crate::model::{MissionStatus, Outcome};
 
 /// Red of errors: bars in an error conflict and violated dependencies.
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(225, 45, 45);
@@ -33,32 +33,80 @@ pub const WINDOW_COLOR: Color32 = Color32::from_rgba_unmultiplied_const(60, 170,
 /// Blue of the status samples in the legend.
 pub const SAMPLE_COLOR: [u8; 3] = [0, 114, 178];
 
-/// What the legend shows, in order: each status, and after "flown" a flown mission still
-/// operating (`true`).
-pub const LEGEND_STYLES: [(MissionStatus, bool); 6] = [
-    (MissionStatus::Concept, false),
-    (MissionStatus::Planned, false),
-    (MissionStatus::Confirmed, false),
-    (MissionStatus::Flown, false),
-    (MissionStatus::Flown, true),
-    (MissionStatus::Cancelled, false),
-];
+/// Green of a successful mission's badge.
+pub const SUCCESS_COLOR: Color32 = Color32::from_rgb(0, 135, 60);
+/// Amber of a partly successful mission's badge, darker than warnings' to read on white.
+pub const PARTIAL_COLOR: Color32 = Color32::from_rgb(200, 120, 0);
 
-/// The legend's words for a style of [`LEGEND_STYLES`].
-pub fn legend_label((status, operating): (MissionStatus, bool)) -> &'static str {
-    if operating {
-        "operating"
-    } else {
-        status.name()
+/// The colour of an outcome's badge (its shape tells it too).
+pub const fn outcome_color(outcome: Outcome) -> Color32 {
+    match outcome {
+        Outcome::Success => SUCCESS_COLOR,
+        Outcome::Partial => PARTIAL_COLOR,
+        Outcome::Failed => ERROR_COLOR,
     }
 }
 
-/// The legend's sample of a style of [`LEGEND_STYLES`] at `rect`: operating from its middle.
-pub fn legend_sample((status, operating): (MissionStatus, bool), rect: crate::layout::Rect) -> Bar {
-    let middle = (rect.left + rect.right) / 2.0;
-    Bar {
-        operating_from: operating.then_some(middle),
-        ..status_sample(status, rect)
+/// One entry of the legend's key to how bars look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendEntry {
+    /// A bar of this status.
+    Status(MissionStatus),
+    /// A flown mission still operating.
+    Operating,
+    /// A flown mission's outcome badge.
+    Outcome(Outcome),
+}
+
+/// The legend's statuses, in order: each status, and after "flown" a flown mission still
+/// operating.
+pub const LEGEND_STATUSES: [LegendEntry; 7] = [
+    LegendEntry::Status(MissionStatus::Concept),
+    LegendEntry::Status(MissionStatus::Planned),
+    LegendEntry::Status(MissionStatus::Confirmed),
+    LegendEntry::Status(MissionStatus::Flown),
+    LegendEntry::Operating,
+    LegendEntry::Status(MissionStatus::Paused),
+    LegendEntry::Status(MissionStatus::Cancelled),
+];
+
+/// The legend's outcomes of flown missions, in order.
+pub const LEGEND_OUTCOMES: [LegendEntry; 3] = [
+    LegendEntry::Outcome(Outcome::Success),
+    LegendEntry::Outcome(Outcome::Partial),
+    LegendEntry::Outcome(Outcome::Failed),
+];
+
+/// The legend's words for an entry.
+pub fn legend_label(entry: LegendEntry) -> &'static str {
+    match entry {
+        LegendEntry::Status(status) => status.name(),
+        LegendEntry::Operating => "operating",
+        LegendEntry::Outcome(Outcome::Success) => "success",
+        LegendEntry::Outcome(Outcome::Partial) => "partial success",
+        LegendEntry::Outcome(Outcome::Failed) => "failed",
+    }
+}
+
+/// The legend's sample of an entry at `rect`: a bar of its status, operating from its middle,
+/// or a flown bar low in `rect` with its outcome's badge on its top edge.
+pub fn legend_sample(entry: LegendEntry, rect: crate::layout::Rect) -> Bar {
+    match entry {
+        LegendEntry::Status(status) => status_sample(status, rect),
+        LegendEntry::Operating => Bar {
+            operating_from: Some((rect.left + rect.right) / 2.0),
+            ..status_sample(MissionStatus::Flown, rect)
+        },
+        LegendEntry::Outcome(outcome) => {
+            let low = crate::layout::Rect {
+                top: rect.top + 4.0,
+                ..rect
+            };
+            Bar {
+                outcome: Some(outcome),
+                ..status_sample(MissionStatus::Flown, low)
+            }
+        }
     }
 }
 
@@ -92,6 +140,7 @@ pub fn status_sample(status: MissionStatus, rect: crate::layout::Rect) -> Bar {
         color: SAMPLE_COLOR,
         kind: crate::model::MissionKind::Robotic,
         status,
+        outcome: None,
         operating_from: None,
         conflict: None,
         selected: false,

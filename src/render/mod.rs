@@ -8,7 +8,7 @@ mod painter;
 mod snapshot;
 mod svg;
 
-pub use colors::{ERROR_COLOR, Palette, SLIP_COLOR, WARNING_COLOR, severity_color};
+pub use colors::{ERROR_COLOR, Palette, SLIP_COLOR, WARNING_COLOR, outcome_color, severity_color};
 pub use painter::{
     SceneStyle, paint_lane, paint_over_lanes, paint_scene, paint_under_lanes, screen_rect,
 };

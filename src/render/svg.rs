@@ -11,8 +11,8 @@ use super::anatomy::{
     Frame, HATCH_SPACING, HATCH_WIDTH, Layer, Mark, arrow_marks, bar_marks, ghost_marks,
 };
 use super::colors::{
-    ERROR_COLOR, LEGEND_STYLES, PHASE_COLOR, Palette, TAIL_LABEL, WINDOW_COLOR, legend_label,
-    legend_sample, tail_sample, today_color,
+    ERROR_COLOR, LEGEND_OUTCOMES, LEGEND_STATUSES, LegendEntry, PHASE_COLOR, Palette, TAIL_LABEL,
+    WINDOW_COLOR, legend_label, legend_sample, tail_sample, today_color,
 };
 use crate::layout::{
     self, Band, BandKind, Bar, HEADER_HEIGHT, Label, Point, Rect, SMALL_TEXT_SIZE, Scene,
@@ -526,23 +526,8 @@ impl Svg {
             "",
         );
         x += 16.0 + text_width("crewed mission", size) + 24.0;
-        for entry in LEGEND_STYLES {
-            let rect = Rect {
-                left: x,
-                top: row as f32 * LEGEND_ROW + 3.0,
-                right: x + 22.0,
-                bottom: row as f32 * LEGEND_ROW + 14.0,
-            };
-            self.sample(&legend_sample(entry, rect));
-            self.text(
-                x + 28.0,
-                baseline(row),
-                size,
-                palette.text,
-                legend_label(entry),
-                "",
-            );
-            x += 28.0 + text_width(legend_label(entry), size) + 20.0;
+        for entry in LEGEND_STATUSES {
+            x = self.legend_entry(entry, x, row);
         }
         if scene.outlook {
             let sample = tail_sample(Rect {
@@ -554,11 +539,34 @@ impl Svg {
             self.sample(&sample);
             self.text(x + 39.0, baseline(row), size, palette.text, TAIL_LABEL, "");
         }
+        let row = row + 1;
+        let intro = "flown missions:";
+        self.text(0.0, baseline(row), size, palette.text, intro, "");
+        let mut x = text_width(intro, size) + 12.0;
+        for entry in LEGEND_OUTCOMES {
+            x = self.legend_entry(entry, x, row);
+        }
+    }
+
+    /// A legend entry's sample and words at `x` on legend row `row`; where the next one goes.
+    fn legend_entry(&mut self, entry: LegendEntry, x: f32, row: usize) -> f32 {
+        let size = TEXT_SIZE;
+        let rect = Rect {
+            left: x,
+            top: row as f32 * LEGEND_ROW + 3.0,
+            right: x + 22.0,
+            bottom: row as f32 * LEGEND_ROW + 14.0,
+        };
+        self.sample(&legend_sample(entry, rect));
+        let baseline = row as f32 * LEGEND_ROW + 0.8 * size + 2.0;
+        let label = legend_label(entry);
+        self.text(x + 28.0, baseline, size, self.palette.text, label, "");
+        x + 28.0 + text_width(label, size) + 20.0
     }
 }
 
 /// Where each legend entry goes: agencies flow in rows across the page, statuses on the row
-/// after them.
+/// after them, and flown missions' outcomes on the last row.
 struct LegendLayout {
     agencies: Vec<(f32, usize)>,
     status_row: usize,
@@ -581,7 +589,7 @@ fn legend_layout(scene: &Scene, page_width: f32) -> LegendLayout {
     LegendLayout {
         agencies,
         status_row,
-        height: (status_row + 1) as f32 * LEGEND_ROW + 14.0,
+        height: (status_row + 2) as f32 * LEGEND_ROW + 14.0,
     }
 }
 

@@ -106,7 +106,7 @@ fn json_output_has_every_field_with_null_where_absent() {
         "start": null,
         "end": null,
         "message": "Artemis III starts 2026-06-01, 129 days before Artemis II ends + 180 days lag (earliest start 2026-10-08)"
-    }]});
+    }], "paused": []});
     assert_eq!(report, expected);
 }
 

@@ -75,8 +75,8 @@ fn a_table_import_reports_bad_rows_first_then_merges_undoably() {
     let roadmap = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
     let mut table = format::missions_to_csv(&roadmap.missions[..5]);
     // Row 7 (a new mission) has an impossible date; row 8 is a new mission that reads.
-    table.push_str("new-1,New one,leo,robotic,planned,2031-02-30,2031-03-01,ESA,,,,,\n");
-    table.push_str("new-2,New two,leo,robotic,planned,2031-01-01,2031-03-01,ESA,,,,,\n");
+    table.push_str("new-1,New one,leo,robotic,planned,,2031-02-30,2031-03-01,ESA,,,,,\n");
+    table.push_str("new-2,New two,leo,robotic,planned,,2031-01-01,2031-03-01,ESA,,,,,\n");
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let path = dir.path().join("table.csv");
     std::fs::write(&path, table).unwrap_or_else(|err| panic!("{err}"));

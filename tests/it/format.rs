@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use ger_planner::format::{self, ReadError};
+use ger_planner::model::{MissionStatus, Outcome};
 
 const MINIMAL: &str = r##"{
   "format": "ger-roadmap",
@@ -195,15 +196,15 @@ fn impossible_and_loose_dates_are_refused_where_they_stand() {
 
 #[test]
 fn a_newer_version_is_refused_with_a_message_that_says_so() {
-    let newer = minimal_with("\"version\": 1", "\"version\": 3").replacen(
+    let newer = minimal_with("\"version\": 1", "\"version\": 4").replacen(
         "\"title\"",
-        "\"a_field_of_version_3\": true,\n  \"title\"",
+        "\"a_field_of_version_4\": true,\n  \"title\"",
         1,
     );
     let message = error_of(&newer);
     assert!(message.starts_with("test.json:3:14:"), "{message}");
     assert!(
-        message.contains("format version 3, newer than this program reads"),
+        message.contains("format version 4, newer than this program reads"),
         "{message}"
     );
     assert!(
@@ -396,7 +397,14 @@ fn a_roadmap_that_uses_nothing_of_version_2_is_written_as_version_1() {
 fn a_version_1_file_with_fields_of_version_2_is_refused_saying_which_version_holds_them() {
     let fixed = minimal_version_2().replacen("\"version\": 2", "\"version\": 1", 1);
     let message = error_of(&fixed);
-    assert!(message.contains("mission `mmx` is `fixed`"), "{message}");
+    assert!(
+        message.starts_with(&format!("test.json:{}:", line_of(&fixed, "\"fixed\""))),
+        "refused at the field: {message}"
+    );
+    assert!(
+        message.contains("a `fixed` mission needs format version 2"),
+        "{message}"
+    );
     assert!(message.contains("set \"version\": 2"), "{message}");
     let accepted_only = fixed.replacen("      \"fixed\": true,\n", "", 1);
     let message = error_of(&accepted_only);
@@ -423,6 +431,106 @@ fn an_accepted_conflict_of_an_unknown_kind_is_refused_at_its_line() {
         message.starts_with(&format!("test.json:{}:", line.unwrap_or(0))),
         "{message}"
     );
+}
+
+/// The line (from 1) of the first line of `text` that holds `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .map_or(0, |l| l + 1)
+}
+
+/// MINIMAL as version 3: MMX flown with an outcome, and a second mission paused.
+fn minimal_version_3() -> String {
+    let mmx = minimal_with("\"version\": 1", "\"version\": 3").replacen(
+        "\"status\": \"confirmed\",\n",
+        "\"status\": \"flown\",\n      \"outcome\": \"partial\",\n",
+        1,
+    );
+    assert!(
+        mmx.contains("\"outcome\""),
+        "MINIMAL has a confirmed mission"
+    );
+    mmx
+}
+
+#[test]
+fn version_3_holds_outcomes_and_paused_missions_and_is_written_back_byte_for_byte() {
+    let text = minimal_version_3();
+    let roadmap = read(&text).unwrap_or_else(|err| panic!("{err}\n{text}"));
+    assert_eq!(roadmap.missions[0].outcome, Some(Outcome::Partial));
+    assert_eq!(format::version_needed(&roadmap), 3);
+    assert_eq!(format::to_json(&roadmap), text);
+    let paused = text.replacen(
+        "\"status\": \"flown\",\n      \"outcome\": \"partial\",\n",
+        "\"status\": \"paused\",\n",
+        1,
+    );
+    let roadmap = read(&paused).unwrap_or_else(|err| panic!("{err}\n{paused}"));
+    assert_eq!(roadmap.missions[0].status, MissionStatus::Paused);
+    assert_eq!(format::to_json(&roadmap), paused);
+    let mut without = roadmap;
+    without.missions[0].status = MissionStatus::Confirmed;
+    assert_eq!(
+        format::to_json(&without),
+        MINIMAL,
+        "back to version 1, byte for byte"
+    );
+}
+
+#[test]
+fn a_version_2_file_with_an_outcome_or_a_paused_mission_is_refused_at_its_line() {
+    let outcome = minimal_version_3().replacen("\"version\": 3", "\"version\": 2", 1);
+    let message = error_of(&outcome);
+    assert!(
+        message.starts_with(&format!("test.json:{}:", line_of(&outcome, "\"outcome\""))),
+        "{message}"
+    );
+    assert!(
+        message.contains("a mission's `outcome` needs format version 3: set \"version\": 3"),
+        "{message}"
+    );
+    let paused = minimal_with("\"version\": 1", "\"version\": 2").replacen(
+        "\"status\": \"confirmed\"",
+        "\"status\": \"paused\"",
+        1,
+    );
+    let message = error_of(&paused);
+    assert!(
+        message.starts_with(&format!("test.json:{}:", line_of(&paused, "\"paused\""))),
+        "{message}"
+    );
+    assert!(
+        message.contains("the status \"paused\" needs format version 3"),
+        "{message}"
+    );
+    let unknown = minimal_version_3().replacen("\"partial\"", "\"partly\"", 1);
+    assert!(
+        error_of(&unknown)
+            .contains("unknown variant `partly`, expected one of `success`, `partial`, `failed`"),
+        "{}",
+        error_of(&unknown)
+    );
+}
+
+#[test]
+fn an_accepted_conflict_without_a_reason_is_refused_at_its_line() {
+    let text = minimal_version_2();
+    let blank = text.replacen("\"on purpose\"", "\"  \"", 1);
+    let message = error_of(&blank);
+    assert!(
+        message.starts_with(&format!("test.json:{}:", line_of(&blank, "\"reason\""))),
+        "{message}"
+    );
+    assert!(
+        message.contains("an accepted conflict needs its reason"),
+        "{message}"
+    );
+    let missing = text.replacen(",\n      \"reason\": \"on purpose\"", "", 1);
+    assert_ne!(missing, text);
+    let message = error_of(&missing);
+    assert!(message.starts_with("test.json:"), "{message}");
+    assert!(message.contains("missing field `reason`"), "{message}");
 }
 
 /// MINIMAL as version 2 with a start estimate on MMX.
@@ -458,7 +566,7 @@ fn a_start_estimate_is_version_2_and_is_written_back_byte_for_byte() {
     let as_version_1 = text.replacen("\"version\": 2", "\"version\": 1", 1);
     let message = error_of(&as_version_1);
     assert!(
-        message.contains("mission `mmx` has a `start_estimate`, which needs format version 2"),
+        message.contains("a `start_estimate` needs format version 2: set \"version\": 2"),
         "{message}"
     );
 }

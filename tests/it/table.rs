@@ -94,7 +94,7 @@ fn lines_count_the_lines_inside_quoted_cells() {
             .map(|p| p.to_string())
             .collect::<Vec<_>>(),
         [
-            "line 5, column status: expected one of concept, planned, confirmed, flown, cancelled, found \"sometime\""
+            "line 5, column status: expected one of concept, planned, confirmed, flown, paused, cancelled, found \"sometime\""
         ]
     );
 }

@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use chrono::{Datelike, NaiveDate};
 
 use crate::analysis::{Conflict, ConflictKind};
-use crate::model::{Mission, MissionStatus, Roadmap, id_positions};
+use crate::model::{Mission, Roadmap, id_positions};
 
 /// What the date checks look at.
 pub(super) enum Scope<'t> {
@@ -256,9 +256,10 @@ impl<'r> Index<'r> {
     }
 }
 
-/// A cancelled mission takes part in no check; one with invalid dates only in `invalid-dates`.
+/// A cancelled or paused mission takes part in no check; one with invalid dates only in
+/// `invalid-dates`.
 pub(super) fn takes_part(mission: &Mission) -> bool {
-    mission.status != MissionStatus::Cancelled && mission.end >= mission.start
+    !mission.status.is_set_aside() && mission.end >= mission.start
 }
 
 /// A date as a day number, for arithmetic and sweeps.

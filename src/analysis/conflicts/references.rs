@@ -2,7 +2,7 @@
 
 use super::index::{Ids, Index, takes_part};
 use crate::analysis::{Conflict, ConflictKind};
-use crate::model::{AgencyId, MissionStatus, ResourceId, id_positions};
+use crate::model::{AgencyId, ResourceId, id_positions};
 
 pub(super) fn check(index: &Index, ids: &Ids, conflicts: &mut Vec<Conflict>) {
     duplicate_ids(index, ids, conflicts);
@@ -46,12 +46,12 @@ fn duplicate_ids(index: &Index, ids: &Ids, conflicts: &mut Vec<Conflict>) {
 }
 
 fn invalid_dates(index: &Index, conflicts: &mut Vec<Conflict>) {
-    let not_cancelled = index
+    let not_set_aside = index
         .roadmap
         .missions
         .iter()
-        .filter(|m| m.status != MissionStatus::Cancelled);
-    for mission in not_cancelled.filter(|m| !takes_part(m)) {
+        .filter(|m| !m.status.is_set_aside());
+    for mission in not_set_aside.filter(|m| !takes_part(m)) {
         let message = format!(
             "{} ends {}, before it starts {}",
             mission.name, mission.end, mission.start

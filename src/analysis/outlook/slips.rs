@@ -11,14 +11,14 @@ use crate::model::{Mission, MissionKind, MissionStatus, Roadmap, Slip, SlipModel
 /// its status, then from every mission measured.
 pub const MIN_GROUP: usize = 5;
 
-/// The slips measured from `old` to `new`: missions in both (by id), not yet flown or
-/// cancelled in `old`, and not cancelled in `new` (a cancellation is not a slip).
+/// The slips measured from `old` to `new`: missions in both (by id), not yet flown, cancelled
+/// or paused in `old`, and not cancelled or paused in `new` (neither is a slip).
 pub fn calibrate(old: &Roadmap, new: &Roadmap) -> SlipModel {
     let slips = (old.missions.iter())
-        .filter(|m| !matches!(m.status, MissionStatus::Flown | MissionStatus::Cancelled))
+        .filter(|m| m.status != MissionStatus::Flown && !m.status.is_set_aside())
         .filter_map(|before| {
             let after = new.mission(&before.id)?;
-            (after.status != MissionStatus::Cancelled).then(|| Slip {
+            (!after.status.is_set_aside()).then(|| Slip {
                 mission: before.id.clone(),
                 status: before.status,
                 kind: before.kind,

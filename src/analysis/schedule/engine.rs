@@ -15,12 +15,9 @@ use crate::analysis::ConflictKind;
 use crate::analysis::conflicts::{Links, cyclic_groups, date, day, merged_windows, name_list};
 use crate::model::{Mission, MissionId, MissionStatus, Roadmap, id_positions};
 
-/// A mission the scheduler may move: not flown, not cancelled, not fixed.
+/// A mission the scheduler may move: not flown, cancelled or paused, not fixed.
 pub(super) fn may_move(mission: &Mission) -> bool {
-    !matches!(
-        mission.status,
-        MissionStatus::Flown | MissionStatus::Cancelled
-    ) && !mission.fixed
+    mission.status != MissionStatus::Flown && !mission.status.is_set_aside() && !mission.fixed
 }
 
 /// The scheduler's state while it places missions. The outlook clones one prepared engine per
@@ -251,7 +248,7 @@ impl<'r> Engine<'r> {
         let resources: FxHashSet<&str> = roadmap.resources.iter().map(|r| r.id.as_str()).collect();
         let mut found = Vec::new();
         for (i, m) in roadmap.missions.iter().enumerate() {
-            if m.status == MissionStatus::Cancelled {
+            if m.status.is_set_aside() {
                 continue;
             }
             if m.end < m.start {

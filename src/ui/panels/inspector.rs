@@ -5,17 +5,18 @@
 //! one undo step, not one per letter. Dates are checked as typed: an end before the start is
 //! refused at the field and nothing changes.
 
-use egui::{ComboBox, Id, RichText, TextEdit, Ui};
+use egui::{Id, RichText, TextEdit, Ui};
 
 use crate::analysis::Float;
 use crate::edit::MissionKey;
 use crate::model::{
-    AgencyId, Contribution, Dependency, Mission, MissionKind, MissionStatus, Roadmap,
-    StartEstimate, date,
+    Contribution, Dependency, Mission, MissionKind, MissionStatus, Roadmap, StartEstimate, date,
 };
 use crate::render::ERROR_COLOR;
 use crate::ui::session::Session;
 use crate::ui::words::{float_text, outlook_lines};
+
+use super::choices::{agency_choice, destination_choice, outcome_choice, status_choice};
 
 /// Most missions offered at once when picking a dependency.
 const MAX_MATCHES: usize = 8;
@@ -205,6 +206,11 @@ impl Inspector {
                 let label = ui.label("Status").id;
                 done |= status_choice(ui, draft, label);
                 ui.end_row();
+                if draft.status == MissionStatus::Flown || draft.outcome.is_some() {
+                    let label = ui.label("Outcome").id;
+                    done |= outcome_choice(ui, draft, label);
+                    ui.end_row();
+                }
                 if draft.is_operating_on(today) {
                     ui.label("");
                     ui.weak(format!("Operating until {} (its end is after today)", draft.end))
@@ -450,6 +456,8 @@ fn edit_label(before: &Mission, after: &Mission) -> String {
         "kind"
     } else if before.status != after.status {
         "status"
+    } else if before.outcome != after.outcome {
+        "outcome"
     } else if before.fixed != after.fixed {
         "fixed date"
     } else if before.start_estimate != after.start_estimate {
@@ -468,71 +476,6 @@ fn edit_label(before: &Mission, after: &Mission) -> String {
         "source"
     };
     format!("Change {field} of {}", after.name)
-}
-
-/// A drop-down list setting `value` to one of `options` (value, text), named by the widget
-/// `label`; returns whether the value changed.
-fn choice<T: Clone + PartialEq>(
-    ui: &mut Ui,
-    salt: &str,
-    label: Id,
-    value: &mut T,
-    shown: String,
-    options: impl IntoIterator<Item = (T, String)>,
-) -> bool {
-    let mut changed = false;
-    ComboBox::from_id_salt(salt)
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            for (option, text) in options {
-                changed |= ui.selectable_value(value, option, text).changed();
-            }
-        })
-        .response
-        .labelled_by(label);
-    changed
-}
-
-fn destination_choice(ui: &mut Ui, roadmap: &Roadmap, draft: &mut Mission, label: Id) -> bool {
-    let shown = roadmap
-        .destinations
-        .iter()
-        .find(|d| d.id == draft.destination)
-        .map_or(draft.destination.to_string(), |d| d.name.clone());
-    let options = roadmap
-        .destinations
-        .iter()
-        .map(|d| (d.id.clone(), d.name.clone()));
-    choice(
-        ui,
-        "destination",
-        label,
-        &mut draft.destination,
-        shown,
-        options,
-    )
-}
-
-fn status_choice(ui: &mut Ui, draft: &mut Mission, label: Id) -> bool {
-    let shown = draft.status.name().to_owned();
-    let options = MissionStatus::ALL.map(|s| (s, s.name().to_owned()));
-    choice(ui, "status", label, &mut draft.status, shown, options)
-}
-
-/// A list of the roadmap's agencies, by id and name, named by the widget `label`.
-fn agency_choice(
-    ui: &mut Ui,
-    roadmap: &Roadmap,
-    salt: &str,
-    agency: &mut AgencyId,
-    label: Id,
-) -> bool {
-    let shown = agency.to_string();
-    let options = roadmap
-        .agencies
-        .iter()
-        .map(|a| (a.id.clone(), format!("{} — {}", a.id, a.name)));
-    choice(ui, salt, label, agency, shown, options)
 }
 
 /// Contributing agencies with their roles: change, remove, add (the role of one just added

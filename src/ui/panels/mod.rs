@@ -3,6 +3,7 @@
 
 mod agencies;
 mod changes;
+mod choices;
 mod conflicts;
 mod inspector;
 mod long_list;

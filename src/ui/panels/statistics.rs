@@ -1,4 +1,5 @@
-//! The Statistics panel: missions per year by destination, each agency's missions led and
+//! The Statistics panel: missions per year by destination, missions flown per year by
+//! outcome, each agency's missions led and
 //! contributed to, and, in compare mode, how far missions slipped (counted by the session, in
 //! `analysis::count`), and the selected mission's start in the outlook; drawn with egui_plot.
 
@@ -8,6 +9,8 @@ use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot, VLine};
 
 use super::memo::Memo;
 use crate::analysis::{MissionOutlook, PerYear, SLIP_BIN_MONTHS};
+use crate::model::Outcome;
+use crate::render::outcome_color;
 use crate::ui::session::Session;
 
 /// Colours of the destinations' bars, in lane order (Okabe–Ito, readable by the colour-blind).
@@ -82,7 +85,15 @@ impl Statistics {
                     ui.add_space(8.0);
                 }
                 ui.strong("Missions per year, by destination (by launch year)");
-                per_year_plot(ui, &counts.per_year);
+                per_year_plot(ui, "missions per year", &counts.per_year, &LANE_COLORS);
+                ui.add_space(8.0);
+                ui.strong("Missions flown per year, by outcome (by launch year)");
+                per_year_plot(
+                    ui,
+                    "flown per year",
+                    &counts.flown_per_year,
+                    &OUTCOME_COLORS,
+                );
                 ui.add_space(8.0);
                 ui.strong("Missions led and contributed to, by agency");
                 agencies_plot(ui, &counts.agencies);
@@ -120,27 +131,38 @@ fn plot(id: &str, height: f32) -> Plot<'static> {
         .legend(Legend::default().position(Corner::LeftTop))
 }
 
-fn per_year_plot(ui: &mut Ui, counts: &PerYear) {
+/// Colours of the outcomes' bars: the badges' colours, then grey for flown missions whose
+/// outcome is not recorded.
+const OUTCOME_COLORS: [Color32; 4] = [
+    outcome_color(Outcome::Success),
+    outcome_color(Outcome::Partial),
+    outcome_color(Outcome::Failed),
+    Color32::from_rgb(150, 150, 150),
+];
+
+/// Bars per year stacked by group, each group in its colour of `colors`.
+fn per_year_plot(ui: &mut Ui, id: &str, counts: &PerYear, colors: &[Color32]) {
     let mut charts: Vec<BarChart> = Vec::new();
     for (k, (name, years)) in counts.lanes.iter().enumerate() {
+        let color = colors[k % colors.len()];
         let bars = years
             .iter()
             .enumerate()
             .map(|(y, &n)| {
                 Bar::new(f64::from(counts.first_year) + y as f64, f64::from(n))
                     .name(format!("{name}, {}", counts.first_year + y as i32))
-                    .fill(LANE_COLORS[k % LANE_COLORS.len()])
+                    .fill(color)
             })
             .collect();
         let below: Vec<&BarChart> = charts.iter().collect();
         let chart = BarChart::new(name.clone(), bars)
-            .color(LANE_COLORS[k % LANE_COLORS.len()])
+            .color(color)
             .width(0.8)
             .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value)))
             .stack_on(&below);
         charts.push(chart);
     }
-    plot("missions per year", 200.0).show(ui, |plot_ui| {
+    plot(id, 200.0).show(ui, |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);
         }

@@ -23,6 +23,7 @@ pub fn mission(id: &str, start: &str, end: &str) -> Mission {
         destination: "moon".into(),
         kind: MissionKind::Robotic,
         status: MissionStatus::Planned,
+        outcome: None,
         start: date(start),
         end: date(end),
         fixed: false,

@@ -1,6 +1,8 @@
-//! Version 2 of the file: version 1 plus a mission's `fixed` flag and `start_estimate`, and the
-//! roadmap's `accepted` conflicts. Every roadmap is written through this module, with the lowest version
-//! that holds it, so a roadmap that uses nothing of version 2 is written exactly as version 1.
+//! Versions 2 and 3 of the file. Version 2 is version 1 plus a mission's `fixed` flag and
+//! `start_estimate`, and the roadmap's `accepted` conflicts; version 3 adds a flown mission's
+//! `outcome` and the `paused` status. One top-level struct serves both, read for the version
+//! the file names. Every roadmap is written through this module with the lowest version that
+//! holds it, so a roadmap that uses nothing newer than version 1 is written exactly as version 1.
 
 use std::borrow::Cow;
 
@@ -11,13 +13,16 @@ use super::entries::{
     ViewEntry, borrowed, owned,
 };
 use super::{FormatTag, Version};
-use crate::model::{Mission, Roadmap};
+use crate::model::{Mission, MissionStatus, Roadmap};
 
-/// The top-level object, in canonical field order. It borrows the roadmap to write and owns what
-/// it reads, so one struct serves both ways.
+/// The version written, and read by [`mission_from_value`].
+const NEWEST: u32 = super::CURRENT_VERSION;
+
+/// The top-level object of a file of `VERSION`, in canonical field order. It borrows the
+/// roadmap to write and owns what it reads, so one struct serves both ways.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File<'a> {
+struct File<'a, const VERSION: u32> {
     format: FormatTag,
     version: Version,
     title: Cow<'a, str>,
@@ -29,22 +34,35 @@ struct File<'a> {
     phases: Vec<PhaseEntry<'a>>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     resources: Vec<ResourceEntry<'a>>,
-    missions: Vec<MissionEntry<'a>>,
+    missions: Vec<MissionEntry<'a, VERSION>>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
-    views: Vec<ViewEntry<'a>>,
+    views: Vec<ViewEntry<'a, VERSION>>,
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     accepted: Vec<AcceptedEntry<'a>>,
 }
 
-pub(super) fn from_json(text: &str) -> Result<Roadmap, serde_json::Error> {
-    Ok(into_roadmap(serde_json::from_str(text)?))
+/// A file of `version` 2 or 3 read.
+pub(super) fn from_json(version: u32, text: &str) -> Result<Roadmap, serde_json::Error> {
+    if version == 2 {
+        Ok(into_roadmap(serde_json::from_str::<File<2>>(text)?))
+    } else {
+        Ok(into_roadmap(serde_json::from_str::<File<3>>(text)?))
+    }
 }
 
-pub(super) fn from_value(value: &serde_json::Value) -> Result<Roadmap, serde_json::Error> {
-    Ok(into_roadmap(File::deserialize(value)?))
+/// A roadmap of `version` 2 or 3 as a JSON value read.
+pub(super) fn from_value(
+    version: u32,
+    value: &serde_json::Value,
+) -> Result<Roadmap, serde_json::Error> {
+    if version == 2 {
+        Ok(into_roadmap(File::<2>::deserialize(value)?))
+    } else {
+        Ok(into_roadmap(File::<3>::deserialize(value)?))
+    }
 }
 
-fn into_roadmap(file: File<'_>) -> Roadmap {
+fn into_roadmap<const VERSION: u32>(file: File<'_, VERSION>) -> Roadmap {
     Roadmap {
         title: file.title.into_owned(),
         description: file.description.into_owned(),
@@ -79,14 +97,17 @@ pub(super) fn to_value(roadmap: &Roadmap) -> serde_json::Value {
     reason = "plain structs with string keys always serialise; failure would be a bug here"
 )]
 pub(super) fn mission_to_value(mission: &Mission) -> serde_json::Value {
-    serde_json::to_value(MissionEntry::from(mission)).expect("a mission always serialises")
+    serde_json::to_value(MissionEntry::<NEWEST>::from(mission))
+        .expect("a mission always serialises")
 }
 
 pub(super) fn mission_from_value(value: &serde_json::Value) -> Result<Mission, serde_json::Error> {
-    MissionEntry::deserialize(value).map(Mission::from)
+    MissionEntry::<NEWEST>::deserialize(value).map(Mission::from)
 }
 
-fn file(roadmap: &Roadmap) -> File<'_> {
+/// The roadmap to write: its fields are the newest version's, and the version it names is the
+/// lowest that holds them.
+fn file(roadmap: &Roadmap) -> File<'_, NEWEST> {
     File {
         format: FormatTag,
         version: Version(lowest_version(roadmap)),
@@ -102,13 +123,23 @@ fn file(roadmap: &Roadmap) -> File<'_> {
     }
 }
 
-/// The lowest version that holds the roadmap: 2 when it uses a field of version 2, else 1, so
-/// that files which do not use them never change and older programs still open them.
+/// The lowest version that holds the roadmap: 3 when it uses an outcome or the paused status,
+/// 2 when it uses a field of version 2, else 1, so that files which do not use them never
+/// change and older programs still open them.
 pub(super) fn lowest_version(roadmap: &Roadmap) -> u32 {
-    let uses_version_2 = |m: &Mission| m.fixed || m.start_estimate.is_some();
-    if roadmap.accepted.is_empty() && !roadmap.missions.iter().any(uses_version_2) {
-        1
-    } else {
+    let paused = |status: &MissionStatus| *status == MissionStatus::Paused;
+    let uses_version_3 = roadmap
+        .missions
+        .iter()
+        .any(|m| m.outcome.is_some() || paused(&m.status))
+        || (roadmap.views.iter()).any(|v| v.filters.statuses.iter().any(paused));
+    let uses_version_2 = !roadmap.accepted.is_empty()
+        || (roadmap.missions.iter()).any(|m| m.fixed || m.start_estimate.is_some());
+    if uses_version_3 {
+        3
+    } else if uses_version_2 {
         2
+    } else {
+        1
     }
 }
