@@ -41,9 +41,17 @@ struct Version {
 }
 
 impl Version {
+    /// The roadmap as merged: its `version` field left out, since each side writes the lowest
+    /// version that holds its own content (one side's outcome, the other's accepted conflict
+    /// are no conflict); the merged roadmap is read as the newest version and written with
+    /// the lowest that holds the result.
     fn of(roadmap: &Roadmap) -> Self {
+        let mut rest = format::to_value(&roadmap.without_missions());
+        if let Some(fields) = rest.as_object_mut() {
+            fields.remove("version");
+        }
         Self {
-            rest: format::to_value(&roadmap.without_missions()),
+            rest,
             missions: roadmap.missions.clone(),
         }
     }
@@ -198,6 +206,10 @@ impl<'a> Merger<'a> {
         };
         if let Some(err) = &self.invalid {
             return Err(invalid(err));
+        }
+        let mut rest = rest;
+        if let Some(fields) = rest.as_object_mut() {
+            fields.insert("version".to_owned(), format::CURRENT_VERSION.into());
         }
         let mut roadmap = format::from_value(&rest).map_err(|err| invalid(&err.to_string()))?;
         roadmap.missions = missions;

@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 
 use ger_planner::format;
 use ger_planner::merge::{Merge, Side};
-use ger_planner::model::{Contribution, Mission, Roadmap};
+use ger_planner::model::{
+    AcceptedConflict, ConflictKind, Contribution, Filter, GroupBy, Mission, MissionStatus, Outcome,
+    Roadmap, SavedView,
+};
 use proptest::prelude::*;
 
 use super::common::{date, depends, destination, mission, resource, roadmap, uses};
@@ -289,6 +292,57 @@ proptest! {
                 prop_assert_eq!(Ok(read), merge.resolved(|_| Side::Base));
             }
         }
+    }
+}
+
+/// Each side needs a newer format version for what it added (an outcome and a view of paused
+/// missions: 3; an accepted conflict: 2); the versions they name are no conflict, and the
+/// result holds both.
+#[test]
+fn an_outcome_on_one_side_and_an_accepted_conflict_on_the_other_merge_cleanly() {
+    let base = base();
+    let mut ours = base.clone();
+    ours.missions[1].status = MissionStatus::Flown;
+    ours.missions[1].outcome = Some(Outcome::Failed);
+    ours.views.push(SavedView {
+        id: "paused".into(),
+        name: "On hold".to_owned(),
+        from: date("2029-01-01"),
+        to: date("2031-01-01"),
+        group_by: GroupBy::Destination,
+        filters: Filter {
+            statuses: vec![MissionStatus::Paused],
+            ..Filter::default()
+        },
+        show_cancelled: false,
+        locked: false,
+    });
+    let mut theirs = base.clone();
+    theirs.missions[4].status = MissionStatus::Paused;
+    theirs.accepted.push(AcceptedConflict {
+        kind: ConflictKind::ResourceGap,
+        missions: vec!["m0".into(), "m3".into()],
+        agency: None,
+        resource: Some("sls".into()),
+        reason: "agreed at the workshop".to_owned(),
+    });
+    assert_eq!(
+        (
+            format::version_needed(&ours),
+            format::version_needed(&theirs)
+        ),
+        (3, 3)
+    );
+    let mut theirs_v2 = theirs.clone();
+    theirs_v2.missions[4].status = MissionStatus::Planned;
+    assert_eq!(format::version_needed(&theirs_v2), 2);
+    for theirs in [theirs, theirs_v2] {
+        let result = merged(&base, &ours, &theirs);
+        assert_eq!(result.missions[1].outcome, Some(Outcome::Failed));
+        assert_eq!(result.missions[4].status, theirs.missions[4].status);
+        assert_eq!(result.accepted, theirs.accepted);
+        assert_eq!(result.views, ours.views);
+        assert_eq!(format::version_needed(&result), 3);
     }
 }
 
