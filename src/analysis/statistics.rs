@@ -187,6 +187,35 @@ mod tests {
     use crate::model::MissionStatus;
 
     #[test]
+    fn flown_missions_are_counted_by_outcome_and_others_not_at_all() {
+        let Ok(mut roadmap) = bundled_roadmap() else {
+            panic!("the bundled roadmap reads")
+        };
+        roadmap.missions.truncate(4);
+        let outcomes = [Some(Outcome::Failed), None, Some(Outcome::Failed), None];
+        for (mission, outcome) in roadmap.missions.iter_mut().zip(outcomes) {
+            mission.status = MissionStatus::Flown;
+            mission.outcome = outcome;
+            mission.start = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap_or_default();
+        }
+        roadmap.missions[3].status = MissionStatus::Planned;
+        let counts = flown_per_year(&roadmap, |_| true);
+        assert_eq!(counts.first_year, 2024);
+        let rows: Vec<(&str, &[u32])> = (counts.lanes.iter())
+            .map(|(name, years)| (name.as_str(), years.as_slice()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("success", &[0][..]),
+                ("partial", &[0]),
+                ("failed", &[2]),
+                (OUTCOME_NOT_RECORDED, &[1])
+            ]
+        );
+    }
+
+    #[test]
     fn every_shown_mission_is_counted_once_in_its_launch_year() {
         let Ok(roadmap) = bundled_roadmap() else {
             panic!("the bundled roadmap reads")

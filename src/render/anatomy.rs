@@ -473,6 +473,61 @@ mod tests {
     }
 
     #[test]
+    fn a_flown_mission_s_outcome_is_a_badge_of_its_own_shape_and_a_paused_one_a_pause_sign() {
+        let rect = Rect {
+            left: 10.0,
+            top: 10.0,
+            right: 110.0,
+            bottom: 28.0,
+        };
+        let flown = |outcome| Bar {
+            outcome,
+            ..status_sample(MissionStatus::Flown, rect)
+        };
+        let polylines = |bar: &Bar| {
+            let marks = marks_of(bar);
+            let lines = marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Line { .. }))
+                .count();
+            let ticks = marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Polyline { .. }))
+                .count();
+            (marks.len(), lines, ticks)
+        };
+        let (plain, _, _) = polylines(&flown(None));
+        assert_eq!(
+            polylines(&flown(Some(Outcome::Success))),
+            (plain + 3, 0, 1),
+            "a tick"
+        );
+        assert_eq!(
+            polylines(&flown(Some(Outcome::Failed))),
+            (plain + 4, 2, 0),
+            "a cross"
+        );
+        assert_eq!(
+            polylines(&flown(Some(Outcome::Partial))),
+            (plain + 3, 0, 0),
+            "half a square"
+        );
+        let paused = status_sample(MissionStatus::Paused, rect);
+        let fills = |bar: &Bar| {
+            let marks = marks_of(bar);
+            marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Fill { .. }))
+                .count()
+        };
+        assert_eq!(
+            fills(&paused),
+            fills(&status_sample(MissionStatus::Planned, rect)) + 2,
+            "two upright strokes"
+        );
+    }
+
+    #[test]
     fn a_bar_in_conflict_has_a_ring_of_its_severity_outside_it() {
         let rect = Rect {
             left: 10.0,

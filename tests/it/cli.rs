@@ -63,6 +63,26 @@ fn roadmap_with_mission_starting(start: &str) -> String {
 }
 
 #[test]
+fn check_lists_paused_missions_on_their_own_and_they_change_no_exit_status() {
+    let paused = roadmap_with_mission_starting("2026-06-01")
+        .replacen("\"version\":1", "\"version\":3", 1)
+        .replacen("\"status\":\"planned\"", "\"status\":\"paused\"", 1);
+    let (_dir, path) = temp_file("paused.json", &paused);
+    let output = ger_planner(&["check", path_arg(&path), "--today", TODAY]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Paused (1 mission, in no conflict while paused):\n  artemis-3  Artemis III (2026-06-01 – 2027-12-01)"),
+        "{stdout}"
+    );
+    let json = ger_planner(&["check", path_arg(&path), "--json", "--today", TODAY]);
+    let report: serde_json::Value =
+        serde_json::from_slice(&json.stdout).unwrap_or_else(|err| panic!("not JSON: {err}"));
+    assert_eq!(report["paused"], serde_json::json!(["artemis-3"]));
+    assert_eq!(report["conflicts"], serde_json::json!([]));
+}
+
+#[test]
 fn a_roadmap_without_conflicts_exits_0() {
     let (_dir, path) = temp_file("ok.json", &roadmap_with_mission_starting("2027-06-01"));
     let output = ger_planner(&["check", path_arg(&path), "--today", TODAY]);

@@ -370,6 +370,25 @@ fn cancelled_missions_take_part_in_no_check() {
 }
 
 #[test]
+fn paused_missions_take_part_in_no_check_and_satisfy_what_depends_on_them() {
+    let paused = |m| with_status(m, MissionStatus::Paused);
+    let mut plan = roadmap(vec![
+        uses(mission("a", "2027-01-01", "2027-03-01"), "pad"),
+        paused(uses(mission("b", "2027-01-01", "2027-03-01"), "pad")),
+        paused(to(mission("c", "2027-01-16", "2027-01-17"), "mars")),
+        depends(mission("d", "2027-01-01", "2027-01-02"), "b", 0),
+    ]);
+    plan.resources.push(resource("pad", 1, 30));
+    plan.destinations[1] = destination("mars", &[("2026-10-01", "2027-01-15")]);
+    assert_eq!(find_conflicts(&plan), vec![]);
+    plan.missions[1].status = MissionStatus::Planned;
+    assert!(
+        !find_conflicts(&plan).is_empty(),
+        "the same mission planned is in conflicts"
+    );
+}
+
+#[test]
 fn conflicts_are_sorted_by_kind_then_missions() {
     let mut plan = roadmap(vec![
         mission("z", "2027-02-01", "2027-01-01"),

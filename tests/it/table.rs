@@ -5,7 +5,7 @@ use crate::common;
 
 use common::*;
 use ger_planner::format::{self, missions_to_csv, read_missions_csv};
-use ger_planner::model::{Contribution, Dependency, Mission};
+use ger_planner::model::{Contribution, Dependency, Mission, Outcome};
 
 fn sample_missions(name: &str) -> Vec<Mission> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -147,6 +147,24 @@ fn a_header_without_a_column_or_with_an_unknown_one_reads_nothing() {
         "{messages:?}"
     );
     assert!(messages.contains(&"line 1: the header has no column \"destination\"".to_owned()));
+}
+
+#[test]
+fn an_outcome_column_is_read_and_a_wrong_outcome_named() {
+    let header = HEADER.replacen("status,", "status,outcome,", 1);
+    let text = format!(
+        "{header}a,A,moon,robotic,flown,failed,2030-01-01,2030-02-01,NASA,,,,,\n\
+         b,B,moon,robotic,flown,,2030-01-01,2030-02-01,NASA,,,,,\n\
+         c,C,moon,robotic,flown,crashed,2030-01-01,2030-02-01,NASA,,,,,\n"
+    );
+    let table = read_missions_csv(&text);
+    let outcomes: Vec<_> = table.missions.iter().map(|(_, m)| m.outcome).collect();
+    assert_eq!(outcomes, [Some(Outcome::Failed), None]);
+    let problems: Vec<String> = table.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        ["line 4, column outcome: expected success, partial, failed or nothing, found \"crashed\""]
+    );
 }
 
 #[test]
