@@ -248,9 +248,12 @@ fn the_2026_status_roadmap_on_1_december_2026_lists_only_its_explained_warnings(
     assert_eq!(
         kinds,
         [
-            ("date-overtaken", "blue-moon-mk1"),
             ("date-overtaken", "change-7"),
+            ("date-overtaken", "griffin-1"),
+            ("date-overtaken", "im-3"),
             ("date-overtaken", "mmx"),
+            ("date-overtaken", "moon-base-3"),
+            ("date-overtaken", "moon-base-phase-1"),
             ("resource-gap", "artemis-4"),
         ],
         "each is explained in its mission's notes; ESCAPADE's launch outside the window is \
@@ -273,11 +276,15 @@ fn diff_of_two_editions_lists_the_changes_and_a_summary_and_exits_1() {
     assert!(
         stdout.contains(
             "Artemis III — crewed docking test in Earth orbit moved from 2024-10-01 – 2024-10-30 to \
-             2027-06-01 – 2027-06-21 (starts 973 days later, about 32 months)"
+             2027-06-01 – 2027-06-14 (starts 973 days later, about 32 months)"
         ),
         "{stdout}"
     );
-    assert!(stdout.contains("Gateway PPE + HALO: planned → cancelled"));
+    assert!(stdout.contains("Gateway PPE + HALO: planned → paused"));
+    assert!(
+        stdout.contains("Luna-25 (Luna-Glob lander): outcome recorded as failed"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains(
             "Artemis III — crewed docking test in Earth orbit: goes to leo instead of lunar-surface"
@@ -286,7 +293,7 @@ fn diff_of_two_editions_lists_the_changes_and_a_summary_and_exits_1() {
     );
     assert!(
         stdout.ends_with(
-            "45 missions moved, median slip 26 months, 6 cancelled, 16 added, 0 removed\n"
+            "43 missions moved, median slip 29 months, 3 cancelled, 4 paused, 29 added, 0 removed\n"
         ),
         "{stdout}"
     );
@@ -307,8 +314,9 @@ fn diff_json_gives_each_difference_and_the_summary_as_data() {
         .unwrap_or_else(|| panic!("no move of Artemis III in {json}"));
     assert_eq!(artemis_3["start_days"], 973);
     assert_eq!(artemis_3["new_start"], "2027-06-01");
-    assert_eq!(json["summary"]["median_slip_months"], 26);
-    assert_eq!(json["summary"]["cancelled"], 6);
+    assert_eq!(json["summary"]["median_slip_months"], 29);
+    assert_eq!(json["summary"]["cancelled"], 3);
+    assert_eq!(json["summary"]["paused"], 4);
 }
 
 #[test]
@@ -333,8 +341,11 @@ fn export_writes_the_mission_table_as_csv() {
     let table = std::fs::read_to_string(&out).unwrap_or_else(|err| panic!("{err}"));
     let read = ger_planner::format::read_missions_csv(&table);
     assert_eq!(read.problems, []);
-    assert_eq!(read.missions.len(), 66);
-    assert!(table.contains("mmx,MMX (Martian Moons eXploration),mars,robotic,planned,"));
+    assert_eq!(read.missions.len(), 79);
+    assert!(table.contains("mmx,MMX (Martian Moons eXploration),mars,robotic,planned,,"));
+    assert!(
+        table.contains("luna-25,Luna-25 (Luna-Glob lander),lunar-surface,robotic,flown,failed,")
+    );
 }
 
 #[test]

@@ -304,7 +304,7 @@ fn grouped_by_agency_a_mission_is_solid_in_its_leads_lane_and_hatched_in_its_con
             ),
             (
                 "ESA — European Space Agency",
-                "MMX (Martian Moons eXploration) — Deep-space tracking",
+                "MMX (Martian Moons eXploration) — Communication components and tracking",
                 true
             ),
             ("JAXA — Japan Aerospace Exploration Agency", mmx, false),

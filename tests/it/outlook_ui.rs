@@ -49,10 +49,11 @@ fn the_outlook_toggle_shows_each_missions_percentiles_and_the_selected_ones_hist
     let mmx = roadmap.missions.iter().position(|m| m.id.as_str() == "mmx");
     let mmx = mmx.and_then(|i| outlook.missions.get(i)).cloned();
     let mmx = mmx.unwrap_or_else(|| panic!("MMX has an outlook"));
-    assert_eq!(
-        mmx.p50_start,
-        date("2028-11-01"),
-        "MMX missed its 2026 window (today is 2026-12-01): half the runs take the next one"
+    assert!(
+        (date("2028-11-01")..=date("2029-02-15")).contains(&mmx.p50_start),
+        "MMX missed its 2026 window (today is 2026-12-01): half the runs take the next one, \
+         the 2028 window, not {}",
+        mmx.p50_start
     );
 
     harness.get_by_label(MMX).click();

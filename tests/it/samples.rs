@@ -9,7 +9,7 @@ use std::path::Path;
 use ger_planner::analysis::{ConflictKind, find_conflicts, find_conflicts_on};
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::format;
-use ger_planner::model::{MissionStatus, Roadmap, date};
+use ger_planner::model::{MissionStatus, Outcome, Roadmap, date};
 
 const ISECG_MEMBERS: [&str; 27] = [
     "AEB",
@@ -225,12 +225,10 @@ fn nothing_that_flies_depends_on_or_books_the_paused_gateway() {
     ];
     for id in gateway {
         let element = mission(&status, id);
-        assert!(
-            matches!(
-                element.status,
-                MissionStatus::Cancelled | MissionStatus::Concept
-            ),
-            "{id} is paused, not planned"
+        assert_eq!(
+            element.status,
+            MissionStatus::Paused,
+            "{id} is paused, neither planned nor cancelled"
         );
         assert!(
             element.notes.contains("Paused 24 Mar 2026"),
@@ -238,11 +236,7 @@ fn nothing_that_flies_depends_on_or_books_the_paused_gateway() {
             element.notes
         );
     }
-    for m in status
-        .missions
-        .iter()
-        .filter(|m| m.status != MissionStatus::Cancelled)
-    {
+    for m in status.missions.iter().filter(|m| !m.status.is_set_aside()) {
         for dependency in &m.depends_on {
             assert!(
                 !gateway.contains(&dependency.mission.as_str()),
@@ -277,11 +271,12 @@ fn no_planned_mission_starts_before_today_unless_its_notes_say_why() {
         );
         if open && m.start < today {
             assert!(
-                m.notes.contains("No public report of the") && m.status != MissionStatus::Confirmed,
+                m.notes.contains("date-overtaken") && m.notes.contains('⚠'),
                 "{} starts {} without saying why it is not flown",
                 m.id,
                 m.start
             );
+            assert_ne!(m.status, MissionStatus::Confirmed, "{}", m.id);
         }
         if m.status == MissionStatus::Flown {
             assert!(m.start <= today, "{} flown after today", m.id);
@@ -302,7 +297,7 @@ fn every_warning_of_the_2026_status_is_explained_in_its_missions_notes() {
         );
         let explained = conflict.missions.iter().any(|id| {
             let notes = &mission(&status, id.as_str()).notes;
-            notes.contains(conflict.kind.name()) || notes.contains("No public report")
+            notes.contains(conflict.kind.name())
         });
         assert!(
             explained,
@@ -324,6 +319,82 @@ fn every_mission_names_public_sources_not_the_projects_notes() {
             assert!(
                 !m.source.contains("GER Planner"),
                 "{name}: {} cites the project's own notes: {}",
+                m.id,
+                m.source
+            );
+        }
+    }
+}
+
+#[test]
+fn a_flown_mission_that_ended_in_the_past_has_its_outcome_or_says_why_not() {
+    let today = date::parse(TODAY).unwrap_or_else(|err| panic!("{err}"));
+    for (name, roadmap) in samples() {
+        let today = if name.contains("2020") {
+            date::parse("2020-12-31").unwrap_or_else(|err| panic!("{err}"))
+        } else {
+            today
+        };
+        for m in roadmap.missions.iter() {
+            if m.status != MissionStatus::Flown || m.end >= today {
+                continue;
+            }
+            assert!(
+                m.outcome.is_some() || m.notes.contains('⚠'),
+                "{name}: {} ended {} with no outcome recorded and no word on why",
+                m.id,
+                m.end
+            );
+            let still_operating = ["operating", "ongoing"].iter().any(|w| m.notes.contains(w));
+            assert!(
+                !still_operating || m.notes.contains('⚠'),
+                "{name}: {} is said to operate but ended {} without a ⚠ on its end",
+                m.id,
+                m.end
+            );
+        }
+        for m in roadmap.missions.iter().filter(|m| m.outcome.is_some()) {
+            assert_eq!(
+                m.status,
+                MissionStatus::Flown,
+                "{name}: {} has an outcome",
+                m.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_missions_that_failed_or_partly_succeeded_say_so() {
+    let status = sample("ger-2026-status.json");
+    let outcome = |id: &str| mission(&status, id).outcome;
+    for id in [
+        "luna-25",
+        "hakuto-r-rashid",
+        "peregrine",
+        "resilience",
+        "lunar-trailblazer",
+    ] {
+        assert_eq!(outcome(id), Some(Outcome::Failed), "{id}");
+    }
+    for id in ["im-1", "im-2", "chandrayaan-2"] {
+        assert_eq!(outcome(id), Some(Outcome::Partial), "{id}");
+    }
+    assert_eq!(outcome("change-6"), Some(Outcome::Success));
+}
+
+#[test]
+fn every_source_names_a_dated_public_document() {
+    let year = |text: &str| {
+        text.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'))
+    };
+    for (name, roadmap) in samples() {
+        for m in &roadmap.missions {
+            assert!(
+                year(&m.source),
+                "{name}: {} cites no dated document: {}",
                 m.id,
                 m.source
             );

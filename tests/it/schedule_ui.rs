@@ -26,9 +26,11 @@ fn a_quick_fix_moves_the_mission_as_one_step_and_undo_puts_it_back() {
     let mut harness = app_harness();
     let original = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(start_of(&harness, "artemis-5"), date("2028-11-01"));
-    let fix =
-        harness.get_by_label_contains("Fix: Move Artemis V — second crewed landing to 2029-01-26");
-    fix.hover();
+    let fix = "Fix: Move Artemis V — second crewed landing to 2029-01-26";
+    // The resource-gap warning is listed last, below the date-overtaken ones.
+    harness.get_by_label_contains(fix).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(fix).hover();
     harness.run();
     harness.get_by_label("Artemis V — second crewed landing where the preview moves it");
     assert_eq!(
@@ -36,9 +38,7 @@ fn a_quick_fix_moves_the_mission_as_one_step_and_undo_puts_it_back() {
         date("2028-11-01"),
         "hovering only previews"
     );
-    harness
-        .get_by_label_contains("Fix: Move Artemis V — second crewed landing to 2029-01-26")
-        .click();
+    harness.get_by_label_contains(fix).click();
     harness.run();
     assert_eq!(start_of(&harness, "artemis-5"), date("2029-01-26"));
     assert_eq!(
@@ -65,18 +65,20 @@ fn resolve_all_lists_the_moves_applies_them_as_one_step_and_undo_restores_everyt
     );
     harness.get_by_label("Apply all").click();
     harness.run();
-    let moved: Vec<(&str, chrono::NaiveDate)> = ["artemis-5", "blue-moon-mk1", "change-7", "mmx"]
-        .into_iter()
+    let ids = ["artemis-5", "blue-moon-mk1", "change-7", "griffin-1", "mmx"];
+    let moved: Vec<(&str, chrono::NaiveDate)> = (ids.into_iter())
         .map(|id| (id, start_of(&harness, id)))
         .collect();
     assert_eq!(
         moved,
         [
             ("artemis-5", date("2029-01-26")),
-            ("blue-moon-mk1", date("2026-12-01")),
+            ("blue-moon-mk1", date("2027-01-01")),
             ("change-7", date("2026-12-01")),
+            ("griffin-1", date("2026-12-01")),
             ("mmx", date("2026-12-01")),
-        ]
+        ],
+        "what today overtook moves to today; what is later stays"
     );
     let conflicts =
         ger_planner::analysis::find_conflicts_on(harness.state().roadmap(), date("2026-12-01"));
@@ -99,9 +101,13 @@ fn a_conflict_accepted_with_a_reason_is_stored_muted_and_reopened_by_undo() {
     // The resource-gap warning is the last open one listed; its Accept… is the last of them.
     let accept_buttons = harness.query_all_by_label("Accept…").count();
     assert_eq!(
-        accept_buttons, 4,
+        accept_buttons, 7,
         "one per open conflict (the accepted one has Reopen)"
     );
+    let last = harness.query_all_by_label("Accept…").last();
+    last.unwrap_or_else(|| panic!("no Accept… button"))
+        .scroll_to_me();
+    harness.run();
     let last = harness.query_all_by_label("Accept…").last();
     last.unwrap_or_else(|| panic!("no Accept… button")).click();
     harness.run();
@@ -134,7 +140,7 @@ fn with_push_successors_a_drag_pushes_the_dependents_as_ghosts_then_moves_them_i
     harness.get_by_label("Push successors").click();
     harness.run();
     let bar = harness.get_by_label(ARTEMIS_III).rect();
-    let per_day = bar.width() / 21.0;
+    let per_day = crate::common::ui::pixels_per_day(&harness, ARTEMIS_III, "artemis-3");
     let (from, to) = (
         bar.center(),
         bar.center() + egui::vec2(183.0 * per_day, 0.0),
@@ -157,12 +163,12 @@ fn with_push_successors_a_drag_pushes_the_dependents_as_ghosts_then_moves_them_i
     );
     assert_eq!(
         start_of(&harness, "artemis-4"),
-        date("2028-06-18"),
+        date("2028-06-11"),
         "180 days after III ends"
     );
     assert_eq!(
         start_of(&harness, "artemis-5"),
-        date("2029-01-14"),
+        date("2029-01-07"),
         "180 days after IV ends"
     );
     let dependencies = harness
@@ -190,8 +196,8 @@ fn the_selected_mission_shows_what_drives_its_date_and_how_far_it_can_slip() {
     harness.get_by_label("Mission").click();
     harness.get_by_label(ARTEMIS_III).click();
     harness.run();
-    // Artemis IV (2028-04-01) waits 180 days after Artemis III ends (2027-06-21).
-    harness.get_by_label(&format!("Float: 105 days before it delays {ARTEMIS_IV}"));
+    // Artemis IV (2028-04-01) waits 180 days after Artemis III ends (2027-06-14).
+    harness.get_by_label(&format!("Float: 112 days before it delays {ARTEMIS_IV}"));
     harness.get_by_label(ARTEMIS_IV).click();
     harness.run();
     harness.get_by_label(&format!(

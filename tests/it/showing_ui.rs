@@ -21,7 +21,7 @@ fn grouping_by_agency_shows_contributions_and_keeps_selection_and_time_view() {
     assert!(
         harness
             .query_by_label(
-                "Artemis III — crewed docking test in Earth orbit — European Service Module"
+                "Artemis III — crewed docking test in Earth orbit — European Service Module; pilot Luca Parmitano"
             )
             .is_some(),
         "ESA's lane has its contribution"

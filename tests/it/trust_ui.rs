@@ -35,10 +35,13 @@ fn deleting_the_last_mission_from_the_mission_tab_removes_it_and_nothing_else() 
         .last()
         .unwrap_or_else(|| panic!("no missions"));
     assert_eq!(
-        last.name, "RAMSES (Apophis)",
+        last.name, "MBR Explorer (Emirates Mission to the Asteroid Belt)",
         "the case reported: the last mission"
     );
-    click(&mut harness, "RAMSES (Apophis)");
+    click(
+        &mut harness,
+        "MBR Explorer (Emirates Mission to the Asteroid Belt)",
+    );
     click(&mut harness, "Mission");
     click(&mut harness, "Delete");
 
@@ -48,10 +51,12 @@ fn deleting_the_last_mission_from_the_mission_tab_removes_it_and_nothing_else() 
     assert_eq!(
         ids(after),
         expected,
-        "RAMSES is gone, every other mission stays"
+        "MBR Explorer is gone, every other mission stays"
     );
     assert!(
-        harness.query_by_label("RAMSES (Apophis)").is_none(),
+        harness
+            .query_by_label("MBR Explorer (Emirates Mission to the Asteroid Belt)")
+            .is_none(),
         "and off the chart"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -63,7 +68,9 @@ fn deleting_the_last_mission_from_the_mission_tab_removes_it_and_nothing_else() 
 fn discard_then_cancel_leaves_the_saved_roadmap_and_saving_writes_nothing_discarded() {
     let (_dir, path, mut harness) = harness_on_file(&bundled());
     let on_disk = std::fs::read(&path).unwrap_or_else(|err| panic!("{err}"));
-    let ramses = harness.get_by_label("RAMSES (Apophis)").rect();
+    let ramses = harness
+        .get_by_label("MBR Explorer (Emirates Mission to the Asteroid Belt)")
+        .rect();
     drag(
         &mut harness,
         ramses.center(),

@@ -95,3 +95,14 @@ pub fn drag(harness: &mut Harness<'_, GerApp>, from: egui::Pos2, to: egui::Pos2)
     harness.drop_at(to);
     harness.run();
 }
+
+/// Pixels per day of the chart, measured on the bar labelled `label` of mission `id`: its width
+/// over the days it lasts in the open roadmap.
+pub fn pixels_per_day(harness: &Harness<'_, GerApp>, label: &str, id: &str) -> f32 {
+    use egui_kittest::kittest::Queryable as _;
+    let mission = (harness.state().roadmap().missions.iter())
+        .find(|m| m.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no mission {id}"));
+    let days = (mission.end - mission.start).num_days() + 1;
+    harness.get_by_label(label).rect().width() / days as f32
+}
