@@ -92,7 +92,11 @@ fn a_canonical_file_is_written_back_byte_for_byte() {
 
 #[test]
 fn the_sample_roadmaps_are_canonical() {
-    for name in ["ger-2020-plan.json", "ger-2026-status.json"] {
+    for name in [
+        "ger-2020-plan.json",
+        "ger-2024-edition.json",
+        "ger-2026-status.json",
+    ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("roadmaps")
             .join(name);

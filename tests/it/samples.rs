@@ -54,8 +54,26 @@ const JOINED_AFTER_2020: [&str; 3] = ["AEM", "NZSA", "PTSpace"];
 /// The day the 2026 status is checked against.
 const TODAY: &str = "2026-12-01";
 
-fn samples() -> [(&'static str, Roadmap); 2] {
-    ["ger-2020-plan.json", "ger-2026-status.json"].map(|name| (name, sample(name)))
+fn samples() -> [(&'static str, Roadmap); 3] {
+    [
+        "ger-2020-plan.json",
+        "ger-2024-edition.json",
+        "ger-2026-status.json",
+    ]
+    .map(|name| (name, sample(name)))
+}
+
+/// The day each sample is read on: the end of 2020, the 2024 edition's publication, and the
+/// 2026 status's date.
+fn day_of(name: &str) -> chrono::NaiveDate {
+    let text = if name.contains("2020") {
+        "2020-12-31"
+    } else if name.contains("2024") {
+        "2024-08-20"
+    } else {
+        TODAY
+    };
+    date::parse(text).unwrap_or_else(|err| panic!("{err}"))
 }
 
 #[test]
@@ -64,7 +82,7 @@ fn each_sample_lists_the_isecg_agencies_of_its_year_with_distinct_colours() {
         let ids: HashSet<&str> = roadmap.agencies.iter().map(|a| a.id.as_str()).collect();
         let members: HashSet<&str> = ISECG_MEMBERS
             .into_iter()
-            .filter(|id| name.contains("2026") || !JOINED_AFTER_2020.contains(id))
+            .filter(|id| !name.contains("2020") || !JOINED_AFTER_2020.contains(id))
             .collect();
         assert_eq!(ids, members, "{name}");
         let colours: HashSet<_> = roadmap.agencies.iter().filter_map(|a| a.color).collect();
@@ -107,7 +125,12 @@ fn each_sample_has_45_sourced_missions_in_five_swimlanes() {
             .map(|m| m.destination.as_str())
             .collect();
         assert_eq!(used.len(), 5, "{name}: every lane has missions");
-        assert_eq!(roadmap.phases.len(), 4, "{name}: the lunar surface phases");
+        let phases = if name.contains("2024") { 3 } else { 4 };
+        assert_eq!(
+            roadmap.phases.len(),
+            phases,
+            "{name}: the lunar surface phases, or the 2024 edition's decades"
+        );
         let mars = &roadmap.destinations[3];
         assert!(
             mars.launch_windows.len() >= 10,
@@ -262,24 +285,25 @@ fn nothing_that_flies_depends_on_or_books_the_paused_gateway() {
 
 #[test]
 fn no_planned_mission_starts_before_today_unless_its_notes_say_why() {
-    let status = sample("ger-2026-status.json");
-    let today = date::parse(TODAY).unwrap_or_else(|err| panic!("{err}"));
-    for m in &status.missions {
-        let open = matches!(
-            m.status,
-            MissionStatus::Concept | MissionStatus::Planned | MissionStatus::Confirmed
-        );
-        if open && m.start < today {
-            assert!(
-                m.notes.contains("date-overtaken") && m.notes.contains('⚠'),
-                "{} starts {} without saying why it is not flown",
-                m.id,
-                m.start
+    for (name, roadmap) in samples() {
+        let today = day_of(name);
+        for m in &roadmap.missions {
+            let open = matches!(
+                m.status,
+                MissionStatus::Concept | MissionStatus::Planned | MissionStatus::Confirmed
             );
-            assert_ne!(m.status, MissionStatus::Confirmed, "{}", m.id);
-        }
-        if m.status == MissionStatus::Flown {
-            assert!(m.start <= today, "{} flown after today", m.id);
+            if open && m.start < today {
+                assert!(
+                    m.notes.contains("date-overtaken") && m.notes.contains('⚠'),
+                    "{name}: {} starts {} without saying why it is not flown",
+                    m.id,
+                    m.start
+                );
+                assert_ne!(m.status, MissionStatus::Confirmed, "{name}: {}", m.id);
+            }
+            if m.status == MissionStatus::Flown {
+                assert!(m.start <= today, "{name}: {} flown after its day", m.id);
+            }
         }
     }
 }
@@ -328,13 +352,8 @@ fn every_mission_names_public_sources_not_the_projects_notes() {
 
 #[test]
 fn a_flown_mission_that_ended_in_the_past_has_its_outcome_or_says_why_not() {
-    let today = date::parse(TODAY).unwrap_or_else(|err| panic!("{err}"));
     for (name, roadmap) in samples() {
-        let today = if name.contains("2020") {
-            date::parse("2020-12-31").unwrap_or_else(|err| panic!("{err}"))
-        } else {
-            today
-        };
+        let today = day_of(name);
         for m in roadmap.missions.iter() {
             if m.status != MissionStatus::Flown || m.end >= today {
                 continue;
@@ -400,4 +419,68 @@ fn every_source_names_a_dated_public_document() {
             );
         }
     }
+}
+
+#[test]
+fn each_sample_read_on_its_own_day_gives_only_warnings_its_notes_explain() {
+    for (name, roadmap) in samples() {
+        for conflict in find_conflicts_on(&roadmap, day_of(name)) {
+            let accepted = roadmap.accepted.iter().any(|a| {
+                a.kind == conflict.kind && conflict.missions.iter().all(|m| a.missions.contains(m))
+            });
+            if accepted {
+                continue;
+            }
+            assert_eq!(
+                conflict.severity,
+                ger_planner::analysis::Severity::Warning,
+                "{name}: {}",
+                conflict.message
+            );
+            let explained = (conflict.missions.iter()).any(|id| {
+                mission(&roadmap, id.as_str())
+                    .notes
+                    .contains(conflict.kind.name())
+            });
+            assert!(explained, "{name}: not explained: {}", conflict.message);
+        }
+    }
+}
+
+#[test]
+fn the_2024_edition_stands_between_the_2020_plan_and_the_2026_status() {
+    let (plan, edition, status) = (
+        sample("ger-2020-plan.json"),
+        sample("ger-2024-edition.json"),
+        sample("ger-2026-status.json"),
+    );
+    let before = ger_planner::analysis::diff(&plan, &edition);
+    let after = ger_planner::analysis::diff(&edition, &status);
+    assert!(before.summary.moved > 20 && after.summary.moved > 20);
+    let start = |r: &Roadmap, id: &str| mission(r, id).start;
+    assert!(start(&plan, "artemis-3") < start(&edition, "artemis-3"));
+    assert!(start(&edition, "artemis-3") < start(&status, "artemis-3"));
+    assert_eq!(
+        mission(&edition, "viper").status,
+        MissionStatus::Cancelled,
+        "Jul 2024"
+    );
+    assert_eq!(
+        mission(&status, "viper").status,
+        MissionStatus::Planned,
+        "revived 2025"
+    );
+    let slips = ger_planner::analysis::calibrate(&edition, &status);
+    assert!(
+        slips.slips.len() >= 30,
+        "{} slips from two editions",
+        slips.slips.len()
+    );
+    assert!(
+        edition
+            .missions
+            .iter()
+            .all(|m| m.notes.contains("(As of 20 Aug 2024.)")),
+        "every row says what day it stands on"
+    );
 }
