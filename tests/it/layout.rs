@@ -11,7 +11,7 @@ use ger_planner::layout::{
     Arrangement, BarShape, Filter, GroupBy, HEADER_HEIGHT, LayoutInput, Scene, Showing, TimeView,
     arrange, day_number, lay_out,
 };
-use ger_planner::model::{MissionKind, MissionStatus, Roadmap};
+use ger_planner::model::{MissionKind, MissionStatus, Outcome, Roadmap};
 
 fn scene(roadmap: &Roadmap, from: &str, to: &str, width: f32, show_cancelled: bool) -> Scene {
     let showing = Showing {
@@ -336,6 +336,10 @@ fn filters_show_only_the_missions_they_let_through_and_count_the_rest() {
             text: "ARTEMIS".to_owned(),
             ..Filter::default()
         },
+        Filter {
+            statuses: vec![MissionStatus::Paused],
+            ..Filter::default()
+        },
     ];
     for filter in filters {
         let expected: Vec<&str> = roadmap
@@ -368,6 +372,41 @@ fn filters_show_only_the_missions_they_let_through_and_count_the_rest() {
         let conflicts = find_conflicts(&roadmap);
         let arrangement = arrange(&roadmap, &conflicts, &showing, None);
         assert_eq!(arrangement.hidden, roadmap.missions.len() - expected.len());
+    }
+}
+
+#[test]
+fn every_mission_that_failed_or_partly_succeeded_is_drawn_with_its_outcome_badge() {
+    for name in ["ger-2024-edition.json", "ger-2026-status.json"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("roadmaps")
+            .join(name);
+        let roadmap = ger_planner::format::read_file(&path).unwrap_or_else(|err| panic!("{err}"));
+        let scene = scene(&roadmap, "2010-01-01", "2045-01-01", 1920.0, true);
+        let marked: Vec<_> = (roadmap.missions.iter())
+            .filter(|m| matches!(m.outcome, Some(Outcome::Failed | Outcome::Partial)))
+            .collect();
+        assert!(marked.len() >= 5, "{name}: {} marked", marked.len());
+        for mission in marked {
+            let drawn = bar(&scene, &mission.name)
+                .unwrap_or_else(|| panic!("{name}: {} has a bar", mission.name));
+            assert_eq!(drawn.outcome, mission.outcome, "{name}: {}", mission.name);
+            let badge = drawn
+                .outcome_badge()
+                .unwrap_or_else(|| panic!("{name}: {} has no badge", mission.name));
+            assert!(
+                badge.left <= drawn.rect.right && badge.right >= drawn.rect.right - 14.0,
+                "{name}: {}'s badge is on its end",
+                mission.name
+            );
+        }
+        let paused: Vec<_> = (scene.bars.iter())
+            .filter(|b| b.status == MissionStatus::Paused)
+            .collect();
+        assert!(
+            name.contains("2024") || paused.len() == 5,
+            "{name}: the Gateway elements are drawn paused"
+        );
     }
 }
 
