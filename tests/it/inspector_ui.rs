@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use ger_planner::format;
-use ger_planner::model::Contribution;
+use ger_planner::model::{Contribution, Outcome};
 use ger_planner::ui::GerApp;
 
 const ARTEMIS_III: &str = "Artemis III — crewed docking test in Earth orbit";
@@ -150,4 +150,34 @@ fn a_right_click_on_a_lane_adds_a_mission_to_it_on_the_day_clicked() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().roadmap().missions.len(), count, "undoable");
+}
+
+#[test]
+fn a_flown_mission_s_outcome_is_chosen_in_the_mission_tab_in_one_undo_step() {
+    let mut harness = app_harness();
+    let before = harness.state().roadmap().clone();
+    inspect(&mut harness, "Artemis II");
+    let outcome = |h: &Harness<'_, GerApp>| {
+        (h.state().roadmap().missions.iter())
+            .find(|m| m.id.as_str() == "artemis-2")
+            .and_then(|m| m.outcome)
+    };
+    assert_eq!(outcome(&harness), Some(Outcome::Success));
+    harness.get_by_value("success").click();
+    harness.run();
+    harness.get_by_label("partial").click();
+    harness.run();
+    assert_eq!(outcome(&harness), Some(Outcome::Partial));
+    let json = format::to_json(harness.state().roadmap());
+    assert!(json.contains("\"outcome\": \"partial\""), "the saved file has it");
+    harness.get_by_value("partial").click();
+    harness.run();
+    harness.get_by_label("not recorded").click();
+    harness.run();
+    assert_eq!(outcome(&harness), None, "an outcome can be taken back");
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().roadmap(), &before, "each choice is one step");
 }
