@@ -136,6 +136,7 @@ pub fn generated_roadmap(missions: usize, shape: Shape) -> Roadmap {
                 } else {
                     MissionStatus::Planned
                 },
+                outcome: None,
                 start,
                 end: start + Days::new(length),
                 fixed: false,

@@ -169,7 +169,10 @@ fn a_flown_mission_s_outcome_is_chosen_in_the_mission_tab_in_one_undo_step() {
     harness.run();
     assert_eq!(outcome(&harness), Some(Outcome::Partial));
     let json = format::to_json(harness.state().roadmap());
-    assert!(json.contains("\"outcome\": \"partial\""), "the saved file has it");
+    assert!(
+        json.contains("\"outcome\": \"partial\""),
+        "the saved file has it"
+    );
     harness.get_by_value("partial").click();
     harness.run();
     harness.get_by_label("not recorded").click();
@@ -179,5 +182,9 @@ fn a_flown_mission_s_outcome_is_chosen_in_the_mission_tab_in_one_undo_step() {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
     }
-    assert_eq!(harness.state().roadmap(), &before, "each choice is one step");
+    assert_eq!(
+        harness.state().roadmap(),
+        &before,
+        "each choice is one step"
+    );
 }
