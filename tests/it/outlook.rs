@@ -48,6 +48,20 @@ fn model_of(slips: &[u32]) -> SlipModel {
     model
 }
 
+#[test]
+fn a_paused_mission_keeps_its_dates_in_every_run() {
+    let mut paused = mission("paused", "2030-01-01", "2030-02-01");
+    paused.status = MissionStatus::Paused;
+    let plan = roadmap(vec![mission("planned", "2030-01-01", "2030-02-01"), paused]);
+    let result = run(&plan, &model(), &options(500, 3, None));
+    let (planned, paused) = (&result.missions[0], &result.missions[1]);
+    assert!(planned.p80_start > date("2030-01-01"), "{planned:?}");
+    assert_eq!(
+        (paused.p50_start, paused.p80_start, paused.p80_end),
+        (date("2030-01-01"), date("2030-01-01"), date("2030-02-01"))
+    );
+}
+
 fn estimated(mut mission: Mission, likely: &str, pessimistic: &str) -> Mission {
     mission.start_estimate = Some(StartEstimate {
         likely: date(likely),

@@ -95,7 +95,7 @@ fn a_mars_mission_waits_for_the_next_window_and_one_with_none_left_is_reported()
 }
 
 #[test]
-fn flown_cancelled_and_fixed_missions_stay_and_a_fixed_one_after_a_moved_one_is_reported() {
+fn flown_cancelled_paused_and_fixed_missions_stay_and_a_fixed_one_after_a_moved_one_is_reported() {
     let mut fixed = depends(mission("fixed", "2027-01-10", "2027-01-20"), "late", 0);
     fixed.fixed = true;
     let plan = roadmap(vec![
@@ -108,6 +108,10 @@ fn flown_cancelled_and_fixed_missions_stay_and_a_fixed_one_after_a_moved_one_is_
         with_status(
             depends(mission("gone", "2027-01-05", "2027-01-06"), "late", 0),
             MissionStatus::Cancelled,
+        ),
+        with_status(
+            depends(mission("on-hold", "2027-01-05", "2027-01-06"), "late", 0),
+            MissionStatus::Paused,
         ),
     ]);
     let proposed = schedule(&plan, None);
