@@ -264,6 +264,25 @@ impl Bar {
         })
     }
 
+    /// Where the badge of the bar's worst conflict goes: a square on the top edge at the bar's
+    /// start (on the diamond's top-left corner), so a conflict reads by its shape too.
+    pub fn conflict_badge(&self) -> Option<Rect> {
+        self.conflict?;
+        let r = &self.rect;
+        let half = OUTCOME_BADGE / 2.0;
+        let x = if self.shape == BarShape::Bar && r.width() >= 2.0 * OUTCOME_BADGE {
+            r.left + half + 1.0
+        } else {
+            r.left
+        };
+        Some(Rect {
+            left: x - half,
+            top: r.top - half,
+            right: x + half,
+            bottom: r.top + half,
+        })
+    }
+
     /// The grips at the start and end of a bar wide enough to have them. They straddle the
     /// edges of a wide bar; a narrow one keeps its middle for moving and has them just outside.
     pub fn grips(&self) -> Option<(Rect, Rect)> {

@@ -10,6 +10,7 @@ use egui::Color32;
 use super::colors::{
     DRIVING_COLOR, Palette, SLIP_COLOR, blend, ink_on, muted, outcome_color, severity_color,
 };
+use crate::analysis::Severity;
 use crate::layout::{Arrow, Bar, BarShape, Ghost, Label, Point, Rect};
 use crate::model::{MissionStatus, Outcome};
 
@@ -205,6 +206,9 @@ pub fn bar_marks<'a>(bar: &'a Bar, palette: &Palette, marks: &mut Vec<Mark<'a>>)
     if let (Some(outcome), Some(badge)) = (bar.outcome, bar.outcome_badge()) {
         outcome_marks(outcome, badge, palette, marks);
     }
+    if let (Some(severity), Some(badge)) = (bar.conflict, bar.conflict_badge()) {
+        conflict_marks(severity, badge, palette, marks);
+    }
     if let Some(centre) = bar.crew_icon_centre() {
         let color = ink(bar, true, palette);
         marks.push(Mark::Crew { centre, color });
@@ -262,6 +266,42 @@ fn body_marks(bar: &Bar, palette: &Palette, marks: &mut Vec<Mark<'_>>) {
                 ..sign
             };
             marks.push(Mark::Fill { rect, color });
+        }
+    }
+}
+
+/// The badge of a conflict, in its severity's colour and shape: a diamond for an error, a
+/// triangle for a warning, each edged with the page's background to stand out on any bar.
+pub fn conflict_marks(
+    severity: Severity,
+    badge: Rect,
+    palette: &Palette,
+    marks: &mut Vec<Mark<'_>>,
+) {
+    let color = severity_color(severity);
+    match severity {
+        Severity::Error => marks.push(Mark::Diamond {
+            rect: badge,
+            fill: color,
+            stroke: (1.0, palette.background),
+        }),
+        Severity::Warning => {
+            let outline = grow(&badge, 1.0);
+            let triangle = |r: &Rect| {
+                [
+                    [(r.left + r.right) / 2.0, r.top],
+                    [r.right, r.bottom],
+                    [r.left, r.bottom],
+                ]
+            };
+            marks.push(Mark::Triangle {
+                corners: triangle(&outline),
+                color: palette.background,
+            });
+            marks.push(Mark::Triangle {
+                corners: triangle(&badge),
+                color,
+            });
         }
     }
 }
@@ -527,6 +567,59 @@ mod tests {
         );
     }
 
+    /// WCAG 2.1 AA as the agencies must buy it: 4.5:1 for every label on every agency's bar
+    /// in every status, and 3:1 for the marks that carry meaning, on both themes.
+    #[test]
+    fn every_label_and_mark_has_the_contrast_accessibility_rules_ask_for() {
+        use crate::render::colors::{contrast, outcome_color, over};
+        let Ok(roadmap) = crate::bundled::bundled_roadmap() else {
+            panic!("the bundled roadmap reads")
+        };
+        let rect = Rect {
+            left: 10.0,
+            top: 10.0,
+            right: 110.0,
+            bottom: 28.0,
+        };
+        for palette in [Palette::light(), Palette::of(&egui::Visuals::dark())] {
+            for agency in &roadmap.agencies {
+                let Some(color) = agency.color else { continue };
+                for status in MissionStatus::ALL {
+                    for contribution in [false, true] {
+                        let bar = Bar {
+                            color: [color.r, color.g, color.b],
+                            contribution,
+                            ..status_sample(status, rect)
+                        };
+                        let seen = over(fill_color(&bar, &palette), palette.background);
+                        let ratio = contrast(ink(&bar, true, &palette), seen);
+                        assert!(
+                            ratio >= 4.5,
+                            "{} {status:?} (contribution {contribution}): {ratio:.2}",
+                            agency.id
+                        );
+                    }
+                }
+            }
+            let marks = [
+                ("error", severity_color(Severity::Error)),
+                ("warning", severity_color(Severity::Warning)),
+                ("success", outcome_color(Outcome::Success)),
+                ("partial", outcome_color(Outcome::Partial)),
+                ("failed", outcome_color(Outcome::Failed)),
+                ("focus", palette.focus()),
+            ];
+            for (name, color) in marks {
+                let ratio = contrast(color, palette.background);
+                assert!(
+                    ratio >= 3.0,
+                    "{name} on {:?}: {ratio:.2}",
+                    palette.background
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_bar_in_conflict_has_a_ring_of_its_severity_outside_it() {
         let rect = Rect {
@@ -544,5 +637,31 @@ mod tests {
             _ => None,
         });
         assert_eq!(ring, Some(severity_color(Severity::Error)));
+        let shapes = |severity| {
+            let bar = Bar {
+                conflict: Some(severity),
+                ..status_sample(MissionStatus::Planned, rect)
+            };
+            let marks = marks_of(&bar);
+            let diamonds = marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Diamond { .. }))
+                .count();
+            let triangles = marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Triangle { .. }))
+                .count();
+            (diamonds, triangles)
+        };
+        assert_eq!(
+            shapes(Severity::Error),
+            (1, 0),
+            "an error's badge is a diamond"
+        );
+        assert_eq!(
+            shapes(Severity::Warning),
+            (0, 2),
+            "a warning's is a triangle, edged"
+        );
     }
 }

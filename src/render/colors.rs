@@ -10,8 +10,9 @@ use crate::model::{MissionStatus, Outcome};
 
 /// Red of errors: bars in an error conflict and violated dependencies.
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(225, 45, 45);
-/// Amber of warnings.
-pub const WARNING_COLOR: Color32 = Color32::from_rgb(240, 165, 0);
+/// Amber of warnings: dark enough for 3:1 on a white page, light enough for 3:1 on the dark
+/// theme.
+pub const WARNING_COLOR: Color32 = Color32::from_rgb(196, 118, 0);
 
 /// Red for errors, amber for warnings.
 pub fn severity_color(severity: Severity) -> Color32 {
@@ -56,6 +57,8 @@ pub enum LegendEntry {
     Operating,
     /// A flown mission's outcome badge.
     Outcome(Outcome),
+    /// A mission in a conflict of this severity: its ring and badge.
+    Conflict(Severity),
 }
 
 /// The legend's statuses, in order: each status, and after "flown" a flown mission still
@@ -77,6 +80,12 @@ pub const LEGEND_OUTCOMES: [LegendEntry; 3] = [
     LegendEntry::Outcome(Outcome::Failed),
 ];
 
+/// The legend's conflict marks, in order.
+pub const LEGEND_CONFLICTS: [LegendEntry; 2] = [
+    LegendEntry::Conflict(Severity::Error),
+    LegendEntry::Conflict(Severity::Warning),
+];
+
 /// The legend's words for an entry.
 pub fn legend_label(entry: LegendEntry) -> &'static str {
     match entry {
@@ -85,6 +94,8 @@ pub fn legend_label(entry: LegendEntry) -> &'static str {
         LegendEntry::Outcome(Outcome::Success) => "success",
         LegendEntry::Outcome(Outcome::Partial) => "partial success",
         LegendEntry::Outcome(Outcome::Failed) => "failed",
+        LegendEntry::Conflict(Severity::Error) => "error",
+        LegendEntry::Conflict(Severity::Warning) => "warning",
     }
 }
 
@@ -105,6 +116,19 @@ pub fn legend_sample(entry: LegendEntry, rect: crate::layout::Rect) -> Bar {
             Bar {
                 outcome: Some(outcome),
                 ..status_sample(MissionStatus::Flown, low)
+            }
+        }
+        LegendEntry::Conflict(severity) => {
+            // Inset so that the ring around it stays on its legend row.
+            let inset = crate::layout::Rect {
+                left: rect.left + 5.0,
+                top: rect.top + 4.0,
+                right: rect.right - 3.0,
+                bottom: rect.bottom - 1.0,
+            };
+            Bar {
+                conflict: Some(severity),
+                ..status_sample(MissionStatus::Planned, inset)
             }
         }
     }
@@ -185,6 +209,12 @@ impl Palette {
         self.faint.gamma_multiply(2.0)
     }
 
+    /// The keyboard's focus ring around a bar: the theme's text colour, which contrasts most
+    /// with the chart's background.
+    pub fn focus(&self) -> Color32 {
+        self.text
+    }
+
     /// Phase names.
     pub fn phase_text(&self) -> Color32 {
         self.text.gamma_multiply(0.7)
@@ -221,16 +251,45 @@ pub fn blend(color: Color32, background: Color32, percent: u16) -> Color32 {
     )
 }
 
-/// Black or white, whichever reads better on `fill` (for translucent fills, the theme's text).
+/// Black or white, whichever contrasts more with `fill` as seen on the theme's background: at
+/// least 4.58:1 whatever the colour, so a label reads on every agency's bar.
 pub fn ink_on(fill: Color32, palette: &Palette) -> Color32 {
-    if fill.a() < 200 {
-        return palette.text;
-    }
-    let luminance =
-        0.2126 * f32::from(fill.r()) + 0.7152 * f32::from(fill.g()) + 0.0722 * f32::from(fill.b());
-    if luminance > 140.0 {
+    let fill = over(fill, palette.background);
+    if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) {
         Color32::BLACK
     } else {
         Color32::WHITE
     }
+}
+
+/// `color` as seen drawn over `background`: a translucent colour mixed in by its alpha.
+pub fn over(color: Color32, background: Color32) -> Color32 {
+    let [r, g, b, a] = color.to_srgba_unmultiplied();
+    let mix = |c: u8, under: u8| {
+        ((u16::from(c) * u16::from(a) + u16::from(under) * (255 - u16::from(a))) / 255) as u8
+    };
+    Color32::from_rgb(
+        mix(r, background.r()),
+        mix(g, background.g()),
+        mix(b, background.b()),
+    )
+}
+
+/// The WCAG contrast ratio of two opaque colours, from 1 to 21.
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// WCAG relative luminance of an sRGB colour.
+fn luminance(color: Color32) -> f32 {
+    let channel = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
 }

@@ -8,8 +8,8 @@ use egui::{
 use super::anatomy::{Frame, HATCH_SPACING, Mark, arrow_marks, bar_marks, ghost_marks};
 use super::batch::RectBatch;
 use super::colors::{
-    ERROR_COLOR, LEGEND_OUTCOMES, LEGEND_STATUSES, PHASE_COLOR, Palette, TAIL_LABEL, WINDOW_COLOR,
-    legend_label, legend_sample, tail_sample, today_color,
+    ERROR_COLOR, LEGEND_CONFLICTS, LEGEND_OUTCOMES, LEGEND_STATUSES, PHASE_COLOR, Palette,
+    TAIL_LABEL, WINDOW_COLOR, legend_label, legend_sample, tail_sample, today_color,
 };
 use crate::layout::{self, Band, BandKind, Bar, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE};
 
@@ -352,11 +352,14 @@ fn paint_frame(batch: &mut RectBatch, rect: Rect, frame: Frame) {
 fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
     let font = FontId::proportional(TEXT_SIZE - 1.0);
     let (row, swatch) = (17.0, vec2(22.0, 11.0));
-    let statuses = LEGEND_STATUSES.into_iter().chain(LEGEND_OUTCOMES);
+    let statuses = (LEGEND_STATUSES.into_iter())
+        .chain(LEGEND_OUTCOMES)
+        .chain(LEGEND_CONFLICTS);
     let agency_rows = scene.agencies.len().div_ceil(3);
     let rows = agency_rows
         + LEGEND_STATUSES.len()
         + LEGEND_OUTCOMES.len()
+        + LEGEND_CONFLICTS.len()
         + 1
         + usize::from(scene.outlook);
     let height = row * rows as f32 + 12.0;

@@ -11,8 +11,8 @@ use super::anatomy::{
     Frame, HATCH_SPACING, HATCH_WIDTH, Layer, Mark, arrow_marks, bar_marks, ghost_marks,
 };
 use super::colors::{
-    ERROR_COLOR, LEGEND_OUTCOMES, LEGEND_STATUSES, LegendEntry, PHASE_COLOR, Palette, TAIL_LABEL,
-    WINDOW_COLOR, legend_label, legend_sample, tail_sample, today_color,
+    ERROR_COLOR, LEGEND_CONFLICTS, LEGEND_OUTCOMES, LEGEND_STATUSES, LegendEntry, PHASE_COLOR,
+    Palette, TAIL_LABEL, WINDOW_COLOR, legend_label, legend_sample, tail_sample, today_color,
 };
 use crate::layout::{
     self, Band, BandKind, Bar, HEADER_HEIGHT, Label, Point, Rect, SMALL_TEXT_SIZE, Scene,
@@ -544,6 +544,12 @@ impl Svg {
         self.text(0.0, baseline(row), size, palette.text, intro, "");
         let mut x = text_width(intro, size) + 12.0;
         for entry in LEGEND_OUTCOMES {
+            x = self.legend_entry(entry, x, row);
+        }
+        let intro = "conflicts:";
+        self.text(x + 12.0, baseline(row), size, palette.text, intro, "");
+        let mut x = x + 12.0 + text_width(intro, size) + 12.0;
+        for entry in LEGEND_CONFLICTS {
             x = self.legend_entry(entry, x, row);
         }
     }
