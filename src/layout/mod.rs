@@ -5,6 +5,7 @@ mod arrangement;
 mod calendar;
 mod labels;
 mod metrics;
+mod navigation;
 mod packing;
 mod scene;
 mod showing;
@@ -27,6 +28,7 @@ pub use metrics::{
     BAR_HEIGHT, CREW_ICON_WIDTH, HEADER_HEIGHT, LABEL_PADDING, LANE_PADDING, MIN_BAR_WIDTH,
     MIN_CREW_ICON_BAR, MIN_SHORTENED_LABEL, ROW_HEIGHT,
 };
+pub use navigation::{Step, step};
 pub use scene::{
     Arrow, Band, BandKind, Bar, BarPart, BarShape, EDGE_GRIP, Ghost, Label, Lane, LaneKey,
     MIN_RESIZABLE_WIDTH, Point, Rect, Rgb, Scene, TODAY, Tick,

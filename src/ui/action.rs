@@ -55,4 +55,6 @@ pub enum Action {
     CancelJob(JobId),
     /// Work the cancelled outlook out after all (the status bar's Run again).
     RunOutlookAgain,
+    /// Enter in the search field: select the best match and put the chart's focus on it.
+    PickBestMatch,
 }

@@ -27,6 +27,23 @@ use crate::model::{AgencyId, MissionId, Roadmap};
 /// What the keyboard still does while presenting: undo a slip of the mouse, copy the view.
 const PRESENTING_COMMANDS: [Command; 3] = [Command::Undo, Command::Redo, Command::CopySnapshot];
 
+/// What the parts of the window need to know to take the keyboard.
+pub struct Panes {
+    /// The search field takes the keyboard when next drawn.
+    pub focus_search: bool,
+    /// Where the side panel was drawn: a widget in it with the keyboard is in that pane.
+    pub side_rect: egui::Rect,
+}
+
+impl Default for Panes {
+    fn default() -> Self {
+        Self {
+            focus_search: false,
+            side_rect: egui::Rect::NOTHING,
+        }
+    }
+}
+
 /// The GER Planner window.
 pub struct GerApp {
     pub(super) settings: Settings,
@@ -42,6 +59,8 @@ pub struct GerApp {
     /// The outcome of the last export or save, shown in the status bar.
     pub(super) notice: Option<String>,
     pub(super) close_confirmed: bool,
+    /// What moving the keyboard around the window needs.
+    pub(super) panes: Panes,
 }
 
 impl GerApp {
@@ -88,6 +107,7 @@ impl GerApp {
             presenting: None,
             notice: None,
             close_confirmed: false,
+            panes: Panes::default(),
         }
     }
 
@@ -276,6 +296,9 @@ impl GerApp {
         for action in actions {
             self.apply(&ctx, action);
         }
+        if self.presenting.is_none() {
+            self.escape_to_chart(&ctx);
+        }
         self.refresh(&ctx);
         self.file.update_title(&ctx, self.session.document());
         (self.file).autosave(&ctx, self.session.document(), &mut self.runner);
@@ -299,7 +322,15 @@ impl GerApp {
         egui::Panel::top("menu").show(ui, |ui| {
             actions.extend(menu_bar(ui, session, &mut self.settings));
         });
-        egui::Panel::top("toolbar").show(ui, |ui| toolbar(ui, session, &mut self.settings));
+        let focus_search = &mut self.panes.focus_search;
+        let picked = egui::Panel::top("toolbar")
+            .show(ui, |ui| {
+                toolbar(ui, session, &mut self.settings, focus_search)
+            })
+            .inner;
+        if picked {
+            actions.push(Action::PickBestMatch);
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             let input = StatusInput {
                 file_name: self.file.file_name(),
@@ -317,8 +348,9 @@ impl GerApp {
         let side = egui::Panel::right("side panel")
             .resizable(true)
             .default_size(380.0)
-            .show(ui, |ui| (self.side).ui(ui, session, &mut settings.side_tab))
-            .inner;
+            .show(ui, |ui| (self.side).ui(ui, session, &mut settings.side_tab));
+        self.panes.side_rect = side.response.rect;
+        let side = side.inner;
         actions.extend(side.actions);
         // What the Conflicts tab previews and wants worked out: asked for now, so that the
         // chart below shows the preview in this frame when it is ready.
@@ -353,11 +385,13 @@ impl GerApp {
     /// The commands whose shortcuts were pressed this frame. None fire while a dialog is open or
     /// a text field has the keyboard: there Ctrl+A, Ctrl+Z and Delete belong to the text.
     fn shortcut_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        if self.dialog.is_some() || ctx.egui_wants_keyboard_input() {
+        if self.dialog.is_some() {
             return Vec::new();
         }
+        let in_text = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|input| {
             (Command::ALL.into_iter())
+                .filter(|command| !in_text || command.works_in_text_fields())
                 .filter(|command| {
                     (command.shortcuts().iter()).any(|shortcut| input.consume_shortcut(shortcut))
                 })

@@ -49,6 +49,7 @@ impl GerApp {
                 }
             }
             Action::RunOutlookAgain => self.session.run_outlook_again(),
+            Action::PickBestMatch => self.pick_best_match(),
         }
     }
 
@@ -95,6 +96,12 @@ impl GerApp {
             Command::ToggleOutlook => settings.show_outlook = !settings.show_outlook,
             Command::ToggleSidePanel => settings.hide_side_panel = !settings.hide_side_panel,
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Command::CommandPalette => {
+                self.dialog = Some(Dialog::Palette(crate::ui::palette::Palette::default()));
+            }
+            Command::FocusSearch => self.panes.focus_search = true,
+            Command::EditMission => self.edit_mission(),
+            Command::NextPane => self.next_pane(ctx),
         }
     }
 

@@ -56,12 +56,22 @@ pub enum Command {
     ToggleOutlook,
     /// List the keyboard shortcuts.
     Shortcuts,
+    /// Every command by name, filtered as you type (Ctrl+Shift+P).
+    CommandPalette,
+    /// Put the keyboard in the search field.
+    FocusSearch,
+    /// Edit the mission in the focus ring (or the selected one) in the Mission tab.
+    EditMission,
+    /// Move the keyboard to the next part of the window: toolbar, chart, side panel.
+    NextPane,
 }
 
 impl Command {
-    /// Every command, in the order shortcuts are tried: a shortcut with Shift comes before the
-    /// same one without, which would otherwise take it.
-    pub const ALL: [Self; 25] = [
+    /// Every command, in the order shortcuts are tried: a shortcut with Shift or Ctrl comes
+    /// before the same key with fewer modifiers, which would otherwise take it.
+    pub const ALL: [Self; 29] = [
+        Self::CommandPalette,
+        Self::FocusSearch,
         Self::New,
         Self::Open,
         Self::SaveAs,
@@ -87,6 +97,8 @@ impl Command {
         Self::ToggleLegend,
         Self::ToggleOutlook,
         Self::Shortcuts,
+        Self::EditMission,
+        Self::NextPane,
     ];
 
     /// The menu text.
@@ -117,7 +129,17 @@ impl Command {
             Self::ToggleLegend => "Show legend",
             Self::ToggleOutlook => "Show outlook",
             Self::Shortcuts => "Keyboard shortcuts",
+            Self::CommandPalette => "Command palette…",
+            Self::FocusSearch => "Search missions",
+            Self::EditMission => "Edit mission",
+            Self::NextPane => "Next part of the window",
         }
+    }
+
+    /// Whether its keys work from a text field too: moving around and the palette must never
+    /// be out of reach.
+    pub fn works_in_text_fields(self) -> bool {
+        matches!(self, Self::CommandPalette | Self::NextPane)
     }
 
     /// The main shortcut, shown in menus.
@@ -162,6 +184,30 @@ impl Command {
             | Self::SaveView => vec![],
             Self::ToggleOutlook => vec![plain(Key::O)],
             Self::Shortcuts => vec![plain(Key::F1)],
+            Self::CommandPalette => vec![cmd_shift(Key::P)],
+            Self::FocusSearch => vec![cmd(Key::F)],
+            Self::EditMission => vec![plain(Key::F2)],
+            Self::NextPane => vec![plain(Key::F6)],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two commands on one key would leave one of them unreachable from the keyboard.
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, Command)> = Vec::new();
+        for command in Command::ALL {
+            for shortcut in command.shortcuts() {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                    panic!("{command:?} and {other:?} share {shortcut:?}");
+                }
+                seen.push((shortcut, command));
+            }
+        }
+        assert!(seen.len() > 20);
     }
 }

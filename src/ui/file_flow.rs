@@ -47,6 +47,7 @@ impl GerApp {
     ) {
         match choice {
             DialogChoice::Close => {}
+            DialogChoice::Run(command) => self.run(ctx, command),
             DialogChoice::Save(then) => self.save(self.file.path.clone(), Some(then)),
             DialogChoice::Discard(then) => {
                 // Back to what is on disk first: whatever follows (a cancelled prompt, a file

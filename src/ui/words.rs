@@ -52,3 +52,62 @@ pub fn outlook_lines(outlook: &MissionOutlook, runs: usize) -> Vec<String> {
     }
     lines
 }
+
+/// A day as a person says it: "1 April 2028".
+pub fn day_in_words(day: chrono::NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
+/// A mission as a screen reader says it after its name: its status and dates, who leads and
+/// contributes, and its conflicts: "planned, 1 April 2028 to 1 May 2028, led by NASA with ESA
+/// (European Service Module), 1 error: Artemis IV starts …".
+pub fn mission_description(
+    session: &crate::ui::session::Session,
+    key: crate::edit::MissionKey,
+) -> String {
+    let Some(mission) = session.mission(key) else {
+        return String::new();
+    };
+    let mut parts = vec![if mission.is_milestone() {
+        format!(
+            "{}, on {}",
+            mission.status_on(session.today()),
+            day_in_words(mission.start)
+        )
+    } else {
+        format!(
+            "{}, {} to {}",
+            mission.status_on(session.today()),
+            day_in_words(mission.start),
+            day_in_words(mission.end)
+        )
+    }];
+    let helpers: Vec<String> = (mission.contributors.iter())
+        .map(|c| match c.role.as_str() {
+            "" => c.agency.to_string(),
+            role => format!("{} ({role})", c.agency),
+        })
+        .collect();
+    parts.push(match helpers.as_slice() {
+        [] => format!("led by {}", mission.lead),
+        _ => format!("led by {} with {}", mission.lead, helpers.join(", ")),
+    });
+    let conflicts: Vec<_> = session.conflicts_of(key).collect();
+    for severity in [
+        crate::analysis::Severity::Error,
+        crate::analysis::Severity::Warning,
+    ] {
+        let of: Vec<&str> = (conflicts.iter())
+            .filter(|c| c.severity == severity)
+            .map(|c| c.message.as_str())
+            .collect();
+        if !of.is_empty() {
+            let what = match severity {
+                crate::analysis::Severity::Error => "error",
+                crate::analysis::Severity::Warning => "warning",
+            };
+            parts.push(format!("{}: {}", plural(of.len(), what), of.join("; ")));
+        }
+    }
+    parts.join(", ")
+}

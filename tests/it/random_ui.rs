@@ -46,13 +46,19 @@ const NOT_CLICKED: [&str; 7] = [
 
 /// The keys pressed at random, with their modifiers. Ctrl+N, Ctrl+O and Ctrl+Q are left out for
 /// the reason above.
-const KEYS: [(Modifiers, Key); 17] = [
+const KEYS: [(Modifiers, Key); 23] = [
     (Modifiers::NONE, Key::Delete),
     (Modifiers::COMMAND, Key::Z),
     (Modifiers::COMMAND, Key::Y),
     (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
     (Modifiers::NONE, Key::ArrowLeft),
     (Modifiers::NONE, Key::ArrowRight),
+    (Modifiers::ALT, Key::ArrowLeft),
+    (Modifiers::ALT, Key::ArrowRight),
+    (Modifiers::NONE, Key::ArrowUp),
+    (Modifiers::NONE, Key::Space),
+    (Modifiers::NONE, Key::F6),
+    (Modifiers::NONE, Key::F2),
     (Modifiers::NONE, Key::F),
     (Modifiers::COMMAND, Key::A),
     (Modifiers::NONE, Key::Escape),

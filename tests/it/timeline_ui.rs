@@ -194,7 +194,7 @@ fn arrow_keys_nudge_the_selection_by_one_snap_unit() {
     let mut harness = app_harness();
     harness.get_by_label(ARTEMIS_III).click();
     harness.run();
-    harness.key_press(Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     let artemis_3 = mission(harness.state().roadmap(), "artemis-3");
     assert_eq!(
@@ -286,7 +286,7 @@ fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_work() {
     let mut harness = app_harness();
     harness.get_by_label(ARTEMIS_III).click();
     harness.run();
-    harness.key_press(Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     let edited = harness.state().roadmap().clone();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -327,7 +327,7 @@ fn saving_writes_the_file_and_clears_the_modified_mark() {
     drop_file(&mut harness, &path);
     harness.get_by_label(ARTEMIS_III).click();
     harness.run();
-    harness.key_press(Key::ArrowLeft);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run();
     assert!(harness.state().is_modified());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);

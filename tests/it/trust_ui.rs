@@ -163,7 +163,7 @@ fn a_save_that_fails_says_why_keeps_the_work_and_leaves_the_file_intact() {
     let (dir, path, mut harness) = harness_on_file(&bundled());
     let on_disk = std::fs::read(&path).unwrap_or_else(|err| panic!("{err}"));
     click(&mut harness, "Artemis II");
-    harness.key_press(Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     let edited = harness.state().roadmap().clone();
 
@@ -205,7 +205,7 @@ fn a_save_that_fails_says_why_keeps_the_work_and_leaves_the_file_intact() {
 fn saving_into_a_folder_removed_meanwhile_fails_and_keeps_the_work() {
     let (dir, path, mut harness) = harness_on_file(&bundled());
     click(&mut harness, "Artemis II");
-    harness.key_press(Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     let edited = harness.state().roadmap().clone();
     std::fs::remove_dir_all(dir.path()).unwrap_or_else(|err| panic!("{err}"));
@@ -229,7 +229,7 @@ fn a_temporary_file_left_by_a_crash_does_not_stop_a_save_or_change_the_roadmap()
     let leftover = dir.path().join(".plan.json.4242.tmp");
     std::fs::write(&leftover, "{\n  \"format\": \"ger-roa").unwrap_or_else(|err| panic!("{err}"));
     click(&mut harness, "Artemis II");
-    harness.key_press(Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     let edited = harness.state().roadmap().clone();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -252,10 +252,10 @@ fn a_temporary_file_left_by_a_crash_does_not_stop_a_save_or_change_the_roadmap()
 fn nudging_right_then_left_leaves_the_roadmap_unmodified() {
     let (_dir, _path, mut harness) = harness_on_file(&bundled());
     click(&mut harness, "Artemis II");
-    harness.key_press(Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     assert!(shows_modified(&harness));
-    harness.key_press(Key::ArrowLeft);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
     harness.run();
     assert!(!shows_modified(&harness), "the same roadmap as saved");
     assert!(!harness.state().is_modified());
@@ -265,7 +265,7 @@ fn nudging_right_then_left_leaves_the_roadmap_unmodified() {
 fn ctrl_z_in_a_text_field_undoes_the_text_not_the_roadmap() {
     let mut harness = app_harness();
     click(&mut harness, "Artemis II");
-    harness.key_press(Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run();
     let nudged = harness.state().roadmap().clone();
     click(&mut harness, "Mission");

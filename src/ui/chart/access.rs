@@ -7,21 +7,26 @@ use super::input::GUTTER_WIDTH;
 use crate::edit::MissionKey;
 use crate::layout::Scene;
 use crate::render::screen_rect;
+use crate::ui::session::Session;
+use crate::ui::words::mission_description;
 
 /// The id of a mission's node in the accessibility tree.
 fn bar_id(canvas: Id, mission: MissionKey) -> Id {
     canvas.with(("mission", mission))
 }
 
-/// The missions that assistive technology asked to click this frame; `keys` are those of the
-/// scene's bars.
-pub fn accessible_clicks(ui: &Ui, canvas: Id, keys: &[MissionKey]) -> Vec<MissionKey> {
+/// The missions on which assistive technology asked for `action` (a click, the focus) this
+/// frame; `keys` are those of the scene's bars.
+pub fn accessible_requests(
+    ui: &Ui,
+    canvas: Id,
+    keys: &[MissionKey],
+    action: egui::accesskit::Action,
+) -> Vec<MissionKey> {
     ui.input(|i| {
         let targets: Vec<egui::accesskit::NodeId> = (i.events.iter())
             .filter_map(|event| match event {
-                egui::Event::AccessKitActionRequest(request)
-                    if request.action == egui::accesskit::Action::Click =>
-                {
+                egui::Event::AccessKitActionRequest(request) if request.action == action => {
                     Some(request.target_node)
                 }
                 _ => None,
@@ -36,27 +41,37 @@ pub fn accessible_clicks(ui: &Ui, canvas: Id, keys: &[MissionKey]) -> Vec<Missio
     })
 }
 
-/// Gives every bar in view a node in the accessibility tree, named after its mission, where
-/// screen readers (and tests) find it; a click on it from assistive technology selects it.
-/// Lanes and the ghosts of compare mode get one too.
+/// Gives every bar in view a node in the accessibility tree, named after its mission and
+/// described as a person reads it (status and dates, lead and contributors, conflicts), where
+/// screen readers (and tests) find it; a click on it from assistive technology selects it, and
+/// its focus moves the chart's focus ring there. The mission in the ring (`focused`) is the
+/// chart's active descendant. Lanes and the ghosts of compare mode get a node too.
 pub fn describe_bars(
     ctx: &egui::Context,
     canvas: Id,
     scene: &Scene,
     chart: Rect,
     keys: &[MissionKey],
+    (session, focused): (&Session, Option<MissionKey>),
 ) {
     for (bar, &key) in scene.bars.iter().zip(keys) {
         let rect = screen_rect(chart, &bar.rect).intersect(chart);
         let described = describe(ctx, bar_id(canvas, key), rect, |node| {
             node.set_role(egui::accesskit::Role::Button);
             node.set_label(&*bar.name);
+            node.set_description(mission_description(session, key));
             node.add_action(egui::accesskit::Action::Click);
+            node.add_action(egui::accesskit::Action::Focus);
         });
         if described.is_none() {
             // Accessibility is off: nothing needs a node.
             return;
         }
+    }
+    if let Some(key) = focused {
+        ctx.accesskit_node_builder(canvas, |node| {
+            node.set_active_descendant(bar_id(canvas, key).accesskit_id());
+        });
     }
     for (k, lane) in scene.lanes.iter().enumerate() {
         let rect = Rect::from_x_y_ranges(

@@ -144,14 +144,19 @@ pub fn nudge(
     if input.locked || selection.is_empty() || dragging || ui.ctx().egui_wants_keyboard_input() {
         return None;
     }
-    let step = ui.input_mut(|i| {
-        if i.consume_key(egui::Modifiers::NONE, Key::ArrowLeft) {
-            -1
-        } else if i.consume_key(egui::Modifiers::NONE, Key::ArrowRight) {
-            1
-        } else {
-            0
+    // Alt+←/→ moves the selection, Alt+Shift+←/→ its end: one snap unit, one undo step.
+    let (step, end_only) = ui.input_mut(|i| {
+        let alt = egui::Modifiers::ALT;
+        let alt_shift = egui::Modifiers::ALT.plus(egui::Modifiers::SHIFT);
+        for (modifiers, end_only) in [(alt_shift, true), (alt, false)] {
+            if i.consume_key(modifiers, Key::ArrowLeft) {
+                return (-1, end_only);
+            }
+            if i.consume_key(modifiers, Key::ArrowRight) {
+                return (1, end_only);
+            }
         }
+        (0, false)
     });
     if step == 0 {
         return None;
@@ -160,6 +165,10 @@ pub fn nudge(
     let dates = (selection.iter())
         .filter_map(|&k| {
             let m = input.session.mission(k)?;
+            if end_only {
+                let end = step_by(m.end, unit, step)?.max(m.start);
+                return Some((k, m.start, end));
+            }
             let start = step_by(m.start, unit, step)?;
             Some((k, start, shifted(m.end, start - m.start)))
         })

@@ -5,6 +5,7 @@
 mod access;
 mod drag;
 mod input;
+mod keyboard;
 pub mod picture;
 mod timeline;
 mod tooltip;

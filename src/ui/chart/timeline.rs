@@ -3,11 +3,13 @@
 //! bars, the context menu). Zoom and pan change the view directly.
 
 use chrono::NaiveDate;
+use egui::accesskit::Action;
 use egui::{CursorIcon, Rect, Response, Sense, Ui, WidgetInfo, pos2};
 
-use super::access::{accessible_clicks, describe_bars};
+use super::access::{accessible_requests, describe_bars};
 use super::drag::{Drag, nudge};
 use super::input::{ChartInput, GUTTER_WIDTH, TimelineAction};
+use super::keyboard::{ChartKey, chart_keys, keep_arrow_keys, paint_focus_ring};
 use super::picture;
 use super::tooltip::mission_tooltip;
 use crate::edit::MissionKey;
@@ -59,9 +61,33 @@ pub struct Timeline {
     /// The picture on screen: what the pointer points at.
     shown: Option<Shown>,
     drag: Option<Drag>,
-    focus: Option<Vec<MissionKey>>,
-    /// Where the context menu was opened: the day and the lane there.
-    context_at: Option<(NaiveDate, Option<LaneKey>)>,
+    /// Missions to bring into view on the next frame, and whether the zoom must stay.
+    focus: Option<(Vec<MissionKey>, KeepZoom)>,
+    /// Where the context menu was opened: the day, the lane there, and the mission there.
+    context_at: Option<ContextAt>,
+    /// Where a context menu opened from the keyboard stands (none: at the pointer).
+    menu_at: Option<egui::Pos2>,
+    /// The mission in the keyboard's focus ring.
+    focused: Option<MissionKey>,
+    /// Give the chart the keyboard's focus on the next frame.
+    wants_focus: bool,
+    /// Whether the chart had the keyboard's focus this frame.
+    has_focus: bool,
+}
+
+/// Whether bringing missions into view may zoom out to fit them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeepZoom {
+    Yes,
+    No,
+}
+
+/// Where a context menu was opened.
+#[derive(Clone, Debug)]
+struct ContextAt {
+    day: NaiveDate,
+    lane: Option<LaneKey>,
+    mission: Option<MissionKey>,
 }
 
 impl Timeline {
@@ -72,7 +98,30 @@ impl Timeline {
 
     /// Brings these missions into view on the next frame.
     pub fn focus_on(&mut self, missions: Vec<MissionKey>) {
-        self.focus = Some(missions);
+        self.focus = Some((missions, KeepZoom::No));
+    }
+
+    /// Gives the chart the keyboard with `mission` in the focus ring, scrolled into view
+    /// without changing the zoom.
+    pub fn focus_ring_on(&mut self, mission: MissionKey) {
+        self.focused = Some(mission);
+        self.wants_focus = true;
+        self.focus = Some((vec![mission], KeepZoom::Yes));
+    }
+
+    /// Gives the chart the keyboard on the next frame.
+    pub fn take_focus(&mut self) {
+        self.wants_focus = true;
+    }
+
+    /// Whether the chart had the keyboard this frame.
+    pub fn has_focus(&self) -> bool {
+        self.has_focus
+    }
+
+    /// The mission in the keyboard's focus ring.
+    pub fn focused(&self) -> Option<MissionKey> {
+        self.focused
     }
 
     /// Shows the chart in all the space left, and returns what the user did.
@@ -86,6 +135,10 @@ impl Timeline {
         let (rect, background) =
             ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
+        if std::mem::take(&mut self.wants_focus) {
+            background.request_focus();
+        }
+        self.has_focus = background.has_focus();
         let gutter = Rect::from_min_max(rect.min, pos2(rect.left() + GUTTER_WIDTH, rect.bottom()));
         let chart = Rect::from_min_max(pos2(gutter.right(), rect.top()), rect.max);
 
@@ -96,8 +149,12 @@ impl Timeline {
         }
         self.navigate(ui, view, &background, chart, input, &mut actions);
         let focus = self.focus.take();
-        if let Some(missions) = &focus {
-            bring_into_time_view(view, input.session.days_of(missions));
+        if let Some((missions, keep_zoom)) = &focus {
+            let days = input.session.days_of(missions);
+            match keep_zoom {
+                KeepZoom::No => bring_into_time_view(view, days),
+                KeepZoom::Yes => pan_into_time_view(view, days),
+            }
         }
         let made_from = PictureInput {
             revision: input.session.revision(),
@@ -118,10 +175,15 @@ impl Timeline {
             }
             before => Self::paint(ui, input.session, made_from, before),
         };
-        if let Some(missions) = focus {
+        if let Some((missions, _)) = focus {
             let centre = input.session.row_centre(&shown.picture.scene, &missions);
             self.scroll_to(centre, shown.picture.scene.content_height, chart.height());
             ui.ctx().request_repaint();
+        }
+        let ring = self.focused.filter(|_| self.has_focus);
+        let ringed = ring.and_then(|key| bar_rect_of(&shown, key));
+        if let Some(rect) = ringed {
+            paint_focus_ring(ui, rect, Palette::of(ui.visuals()).focus());
         }
         describe_bars(
             ui.ctx(),
@@ -129,8 +191,15 @@ impl Timeline {
             &shown.picture.scene,
             chart,
             &shown.keys,
+            (input.session, ring),
         );
         self.shown = Some(shown);
+        if self.has_focus {
+            keep_arrow_keys(ui, background.id);
+            for key in chart_keys(ui) {
+                self.on_key(ui, background.id, key, input, &mut actions);
+            }
+        }
         if let Some(drag) = &self.drag
             && !drag.frame(ui, view, input, &mut actions)
         {
@@ -194,11 +263,18 @@ impl Timeline {
                 .on_hover_ui_at_pointer(|ui| mission_tooltip(ui, input.session, mission));
         }
         if let Some(shown) = &self.shown {
-            for key in accessible_clicks(ui, background.id, &shown.keys) {
+            let clicks = accessible_requests(ui, background.id, &shown.keys, Action::Click);
+            for key in clicks {
                 actions.push(TimelineAction::Select {
                     missions: vec![key],
                     add: false,
                 });
+            }
+            // A screen reader moved its focus to a bar: the ring follows it.
+            let focused = accessible_requests(ui, background.id, &shown.keys, Action::Focus);
+            if let Some(&key) = focused.last() {
+                self.focused = Some(key);
+                self.wants_focus = true;
             }
         }
         if background.clicked() {
@@ -206,6 +282,7 @@ impl Timeline {
                 .interact_pointer_pos()
                 .and_then(|p| self.bar_at(p));
             if let Some((key, _)) = clicked {
+                self.focused = Some(key);
                 let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
                 actions.push(TimelineAction::Select {
                     missions: vec![key],
@@ -234,7 +311,8 @@ impl Timeline {
         }
     }
 
-    /// A right click: "New mission here", on the day and lane clicked.
+    /// A right click (or Shift+F10 on the focus ring): the mission there in the Mission tab,
+    /// and "New mission here", on the day and lane clicked.
     fn context_menu(
         &mut self,
         background: &Response,
@@ -250,17 +328,93 @@ impl Timeline {
             let lane = (shown.picture.scene)
                 .lane_at(pos.y - chart.top())
                 .map(|l| l.key.clone());
-            self.context_at = Some((layout::date_from_day(day.floor()), lane));
+            self.menu_at = None;
+            self.context_at = Some(ContextAt {
+                day: layout::date_from_day(day.floor()),
+                lane,
+                mission: self.bar_at(pos).map(|(key, _)| key),
+            });
         }
-        background.context_menu(|ui| {
-            let Some((start, lane)) = self.context_at.clone() else {
+        let mut popup = egui::Popup::context_menu(background);
+        if let Some(at) = self.menu_at {
+            popup = popup.at_position(at);
+        }
+        let shown = popup.show(|ui| {
+            let Some(at) = self.context_at.clone() else {
                 return;
             };
-            if ui.button(format!("New mission here ({start})")).clicked() {
-                actions.push(TimelineAction::NewMission { start, lane });
+            if let Some(key) = at.mission
+                && ui.button("Edit in the Mission tab (F2)").clicked()
+            {
+                actions.push(TimelineAction::Inspect(key));
+                ui.close();
+            }
+            if ui
+                .button(format!("New mission here ({})", at.day))
+                .clicked()
+            {
+                actions.push(TimelineAction::NewMission {
+                    start: at.day,
+                    lane: at.lane,
+                });
                 ui.close();
             }
         });
+        if shown.is_none() {
+            self.menu_at = None;
+        }
+    }
+
+    /// Acts on a key pressed while the chart has the keyboard.
+    fn on_key(
+        &mut self,
+        ui: &Ui,
+        canvas: egui::Id,
+        key: ChartKey,
+        input: &ChartInput,
+        actions: &mut Vec<TimelineAction>,
+    ) {
+        let session = input.session;
+        let current = self.focused.filter(|&k| session.position(k).is_some());
+        match key {
+            ChartKey::Move(step) => {
+                let from = current.and_then(|k| session.position(k));
+                let to = layout::step(session.arrangement(), from, step);
+                if let Some(key) = to.and_then(|p| session.key_at(p)) {
+                    self.focused = Some(key);
+                    self.focus = Some((vec![key], KeepZoom::Yes));
+                }
+            }
+            ChartKey::Select { add } => {
+                if let Some(key) = current {
+                    actions.push(TimelineAction::Select {
+                        missions: vec![key],
+                        add,
+                    });
+                }
+            }
+            ChartKey::ContextMenu => {
+                let Some(key) = current else { return };
+                let (Some(shown), Some(mission)) = (self.shown.as_ref(), session.mission(key))
+                else {
+                    return;
+                };
+                let Some(rect) = bar_rect_of(shown, key) else {
+                    return;
+                };
+                let lane = (shown.picture.scene)
+                    .lane_at(rect.center().y - shown.chart.top())
+                    .map(|l| l.key.clone());
+                self.context_at = Some(ContextAt {
+                    day: mission.start,
+                    lane,
+                    mission: Some(key),
+                });
+                self.menu_at = Some(rect.left_bottom());
+                // The id egui gives the chart's context menu (`Popup::default_response_id`).
+                egui::Popup::open_id(ui.ctx(), canvas.with("popup"));
+            }
+        }
     }
 
     /// Zoom, pan, scroll, fit, and clicks on empty space.
@@ -308,6 +462,7 @@ impl Timeline {
             }
         } else if background.clicked()
             && !on_bar
+            && background.interact_pointer_pos().is_some()
             && !ui.input(|i| i.modifiers.command || i.modifiers.shift)
         {
             actions.push(TimelineAction::ClearSelection);
@@ -328,6 +483,25 @@ impl Timeline {
                 (content_y - (layout::HEADER_HEIGHT + height) / 2.0).clamp(0.0, max_scroll);
         }
     }
+}
+
+/// The screen rectangle of the bar of `key` on the picture shown, when it is in view.
+fn bar_rect_of(shown: &Shown, key: MissionKey) -> Option<Rect> {
+    let k = shown.keys.iter().position(|&k| k == key)?;
+    let bar = shown.picture.scene.bars.get(k)?;
+    Some(crate::render::screen_rect(shown.chart, &bar.rect))
+}
+
+/// Pans the time view, keeping its zoom, so that the first of `days` is in it (not at its
+/// very right edge) when it is not already.
+fn pan_into_time_view(view: &mut TimeView, days: Option<(f64, f64)>) {
+    let Some((first, _)) = days else {
+        return;
+    };
+    if first >= view.min && first <= view.min + view.span * 0.9 {
+        return;
+    }
+    view.min = first - view.span * 0.1;
 }
 
 /// Moves the time view to show the days `first` to `last` when none of them is in it (keeping

@@ -35,6 +35,8 @@ pub enum Dialog {
     Path { purpose: FilePurpose, text: String },
     /// The list of keyboard shortcuts.
     Shortcuts,
+    /// Every command, narrowed as the user types.
+    Palette(crate::ui::palette::Palette),
     /// Removing an agency that missions still name.
     RemoveAgency {
         index: usize,
@@ -62,6 +64,7 @@ pub enum DialogChoice {
     Import { merge: bool },
     RemoveAgency { index: usize, id: AgencyId },
     SaveView { name: String, locked: bool },
+    Run(crate::ui::commands::Command),
 }
 
 /// Draws a dialog; returns the user's answer once given.
@@ -187,6 +190,12 @@ pub fn dialog_contents(ui: &mut Ui, dialog: &mut Dialog) -> Option<DialogChoice>
                 }
             });
         }
+        Dialog::Palette(palette) => {
+            choice = crate::ui::palette::palette_ui(ui, palette).map(|run| match run {
+                Some(command) => DialogChoice::Run(command),
+                None => DialogChoice::Close,
+            });
+        }
         Dialog::Shortcuts => {
             shortcuts_help(ui);
             if ui.button("Close").clicked() {
@@ -269,7 +278,22 @@ fn shortcuts_help(ui: &mut Ui) {
             ("Change start or end", "Drag the bar's edge"),
             ("Drag without snapping", "Hold Alt"),
             ("Add to the selection", "Ctrl or Shift + click"),
-            ("Nudge the selection", "← →"),
+            (
+                "Move the focus ring between missions (chart focused)",
+                "← → ↑ ↓, Home, End",
+            ),
+            (
+                "Focus ring to the lane before or after",
+                "Page Up, Page Down",
+            ),
+            (
+                "Select the mission in the ring",
+                "Space or Enter (Ctrl adds)",
+            ),
+            ("Context menu of the mission in the ring", "Shift+F10"),
+            ("Move the selection one snap unit", "Alt + ← →"),
+            ("Move the selection's end", "Alt + Shift + ← →"),
+            ("Back to the chart", "Esc"),
             ("Abandon a drag", "Esc"),
         ] {
             ui.label(what);

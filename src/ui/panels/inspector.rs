@@ -57,6 +57,8 @@ pub struct Inspector {
     dependency_search: String,
     /// A contributor was just added: its role field takes the keyboard.
     focus_new_role: bool,
+    /// F2 was pressed: the name field takes the keyboard when next drawn.
+    focus_name: bool,
 }
 
 /// When the selected mission can happen: how far it can slip, and what drives its date.
@@ -89,6 +91,11 @@ impl Timing {
 }
 
 impl Inspector {
+    /// Gives the name field the keyboard when the tab is next drawn.
+    pub fn focus_name(&mut self) {
+        self.focus_name = true;
+    }
+
     /// Shows the one mission selected in `session` (if any); returns what the user did.
     pub fn ui(&mut self, ui: &mut Ui, session: &Session) -> Option<InspectorAction> {
         let selected =
@@ -191,6 +198,9 @@ impl Inspector {
                 ui.end_row();
                 let label = ui.label("Name").id;
                 let name = ui.add(TextEdit::singleline(&mut draft.name));
+                if std::mem::take(&mut self.focus_name) {
+                    name.request_focus();
+                }
                 done |= committed(&name.labelled_by(label), ui);
                 ui.end_row();
                 let label = ui.label("Destination").id;

@@ -18,6 +18,8 @@ use crate::ui::settings::SideTab;
 /// The state of every tab between frames.
 #[derive(Default)]
 pub struct SidePanel {
+    /// Give the current tab the keyboard when next drawn (F6).
+    focus_tabs: bool,
     inspector: Inspector,
     agencies: AgenciesPanel,
     setup: SetupPanel,
@@ -40,6 +42,16 @@ pub struct SideOutput {
 
 impl SidePanel {
     /// The tabs, and the one `tab` names (which a click on another tab changes).
+    /// Gives the current tab's button the keyboard when the panel is next drawn.
+    pub fn focus_tabs(&mut self) {
+        self.focus_tabs = true;
+    }
+
+    /// Gives the Mission tab's first field (the name) the keyboard when next drawn.
+    pub fn focus_first_field(&mut self) {
+        self.inspector.focus_name();
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, tab: &mut SideTab) -> SideOutput {
         // The Merge tab is there only while a merge is resolved (a tab kept in the settings
         // from one is not).
@@ -47,7 +59,7 @@ impl SidePanel {
             *tab = SideTab::Conflicts;
         }
         ui.add_space(4.0);
-        tabs(ui, session, tab);
+        tabs(ui, session, tab, std::mem::take(&mut self.focus_tabs));
         ui.separator();
         let mut out = SideOutput {
             wants_counts: matches!(tab, SideTab::Statistics | SideTab::Agencies),
@@ -102,7 +114,7 @@ impl SidePanel {
 }
 
 /// The row of tabs, wrapped rather than widening the panel; each says how many it lists.
-fn tabs(ui: &mut Ui, session: &Session, current: &mut SideTab) {
+fn tabs(ui: &mut Ui, session: &Session, current: &mut SideTab, focus: bool) {
     ui.horizontal_wrapped(|ui| {
         for tab in SideTab::ALL {
             let label = match tab {
@@ -126,7 +138,11 @@ fn tabs(ui: &mut Ui, session: &Session, current: &mut SideTab) {
                 }
             };
             let tab_label = RichText::new(label).size(15.0);
-            if ui.selectable_label(*current == tab, tab_label).clicked() {
+            let button = ui.selectable_label(*current == tab, tab_label);
+            if focus && *current == tab {
+                button.request_focus();
+            }
+            if button.clicked() {
                 *current = tab;
             }
         }

@@ -8,14 +8,23 @@ use crate::model::{MissionKind, MissionStatus, Roadmap};
 use crate::ui::session::Session;
 use crate::ui::settings::Settings;
 
-/// Shows the bar; changes the settings as the user asks.
-pub fn toolbar(ui: &mut Ui, session: &Session, settings: &mut Settings) {
+/// Shows the bar; changes the settings as the user asks. `focus_search`: the search field
+/// takes the keyboard (Ctrl+F). Returns whether Enter was pressed in the search field: the best
+/// match is then wanted.
+pub fn toolbar(
+    ui: &mut Ui,
+    session: &Session,
+    settings: &mut Settings,
+    focus_search: &mut bool,
+) -> bool {
+    let mut picked = false;
     ui.horizontal(|ui| {
-        filters(
+        picked = filters(
             ui,
             session.roadmap(),
             &mut settings.showing,
             session.hidden(),
+            std::mem::take(focus_search),
         );
         ui.separator();
         ui.toggle_value(&mut settings.push_successors, "Push successors")
@@ -30,11 +39,19 @@ pub fn toolbar(ui: &mut Ui, session: &Session, settings: &mut Settings) {
                  the mission's own start estimate",
             );
     });
+    picked
 }
 
 /// Lanes, search and filters; changes `showing` as the user asks. `hidden` missions are not
-/// drawn.
-fn filters(ui: &mut Ui, roadmap: &Roadmap, showing: &mut Showing, hidden: usize) {
+/// drawn. Returns whether Enter was pressed in the search field.
+fn filters(
+    ui: &mut Ui,
+    roadmap: &Roadmap,
+    showing: &mut Showing,
+    hidden: usize,
+    focus_search: bool,
+) -> bool {
+    let mut picked = false;
     ui.horizontal(|ui| {
         ui.label("Lanes:");
         ui.selectable_value(
@@ -49,12 +66,18 @@ fn filters(ui: &mut Ui, roadmap: &Roadmap, showing: &mut Showing, hidden: usize)
             );
         ui.separator();
         let search = ui.label("Search:").id;
-        ui.add(
-            TextEdit::singleline(&mut showing.filter.text)
-                .hint_text("name or notes")
-                .desired_width(160.0),
-        )
-        .labelled_by(search);
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut showing.filter.text)
+                    .hint_text("name or notes (Ctrl+F)")
+                    .desired_width(160.0),
+            )
+            .labelled_by(search)
+            .on_hover_text("Enter selects the best match and puts the chart's focus on it");
+        if focus_search {
+            field.request_focus();
+        }
+        picked = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let filter = &mut showing.filter;
         ui.menu_button(choice_text("Agencies", filter.agencies.len()), |ui| {
             let all = roadmap
@@ -92,6 +115,7 @@ fn filters(ui: &mut Ui, roadmap: &Roadmap, showing: &mut Showing, hidden: usize)
             ui.weak(format!("{hidden} hidden"));
         }
     });
+    picked
 }
 
 /// "Agencies" when none is chosen (all pass), "Agencies (2)" when two are.

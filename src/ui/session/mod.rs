@@ -317,14 +317,41 @@ impl Session {
             .collect()
     }
 
+    /// The mission that search text best names among those `showing` shows: the first whose
+    /// name starts with it, else whose name holds it, else whose notes hold it (ignoring case).
+    pub fn best_match(&self, text: &str, showing: &Showing) -> Option<MissionKey> {
+        let text = text.trim().to_lowercase();
+        if text.is_empty() {
+            return None;
+        }
+        let shown: Vec<(MissionKey, &Mission)> = (self.missions())
+            .filter(|(_, m)| showing.shows(m))
+            .collect();
+        let name = |m: &Mission| m.name.to_lowercase();
+        let tests: [&dyn Fn(&Mission) -> bool; 3] = [
+            &|m| name(m).starts_with(&text),
+            &|m| name(m).contains(&text),
+            &|m| m.notes.to_lowercase().contains(&text),
+        ];
+        tests
+            .iter()
+            .find_map(|test| shown.iter().find(|(_, m)| test(m)).map(|(key, _)| *key))
+    }
+
     /// The keys of `bars`' missions, in their order.
     pub fn keys_of_bars(&self, bars: &[Bar]) -> Vec<MissionKey> {
         let keys = self.document.keys();
         bars.iter().filter_map(|bar| keys.at(bar.mission)).collect()
     }
 
-    fn position(&self, key: MissionKey) -> Option<usize> {
+    /// Where the mission with `key` is in the roadmap's list, while it is there.
+    pub fn position(&self, key: MissionKey) -> Option<usize> {
         self.document.keys().position(key)
+    }
+
+    /// The key of the mission at `position` in the roadmap's list.
+    pub fn key_at(&self, position: usize) -> Option<MissionKey> {
+        self.document.keys().at(position)
     }
 
     /// The roadmap's conflicts, sorted by kind, then missions.
