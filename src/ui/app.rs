@@ -167,6 +167,17 @@ impl GerApp {
             .collect()
     }
 
+    /// Whether the chart has the keyboard.
+    pub fn chart_has_focus(&self) -> bool {
+        self.chart.has_focus()
+    }
+
+    /// The id of the mission in the chart's focus ring.
+    pub fn ringed_mission(&self) -> Option<MissionId> {
+        let key = self.chart.focused()?;
+        Some(self.session.mission(key)?.id.clone())
+    }
+
     /// The key of the (first) mission with `id` in the roadmap.
     pub fn key_of(&self, id: &str) -> Option<MissionKey> {
         (self.session.missions()).find_map(|(key, m)| (m.id.as_str() == id).then_some(key))
@@ -388,7 +399,7 @@ impl GerApp {
         if self.dialog.is_some() {
             return Vec::new();
         }
-        let in_text = ctx.egui_wants_keyboard_input();
+        let in_text = super::typing::typing(ctx);
         ctx.input_mut(|input| {
             (Command::ALL.into_iter())
                 .filter(|command| !in_text || command.works_in_text_fields())

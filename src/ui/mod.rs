@@ -22,9 +22,11 @@ mod presentation;
 mod runner;
 mod session;
 mod settings;
+mod typing;
 mod words;
 
 pub use app::GerApp;
+
 pub use chart::{GUTTER_WIDTH, TimelineAction};
 pub use commands::Command;
 pub use fonts::install_fonts;

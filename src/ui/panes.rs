@@ -42,7 +42,7 @@ impl GerApp {
             Some(widget) if self.panes.side_rect.contains(widget.rect.center()) => Pane::Side,
             Some(_) => Pane::Toolbar,
             // Nothing has it: F6 starts at the chart.
-            None => Pane::Side,
+            None => Pane::Toolbar,
         }
     }
 

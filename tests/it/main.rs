@@ -13,6 +13,7 @@ mod edit;
 mod export;
 mod format;
 mod inspector_ui;
+mod keyboard_ui;
 mod layout;
 mod merge;
 mod merge_ui;

@@ -133,7 +133,8 @@ impl Drag {
     }
 }
 
-/// Left and right arrows move the selection by one snap unit (not while `dragging`).
+/// Alt+← and Alt+→ move the selection by one snap unit, Alt+Shift+← and Alt+Shift+→ its end
+/// (not while `dragging` or typing).
 pub fn nudge(
     ui: &Ui,
     view: &TimeView,
@@ -141,7 +142,7 @@ pub fn nudge(
     dragging: bool,
 ) -> Option<TimelineAction> {
     let selection = input.session.selection();
-    if input.locked || selection.is_empty() || dragging || ui.ctx().egui_wants_keyboard_input() {
+    if input.locked || selection.is_empty() || dragging || crate::ui::typing::typing(ui.ctx()) {
         return None;
     }
     // Alt+←/→ moves the selection, Alt+Shift+←/→ its end: one snap unit, one undo step.

@@ -36,6 +36,11 @@ pub fn chart_keys(ui: &Ui) -> Vec<ChartKey> {
     ];
     ui.input_mut(|input| {
         let mut keys = Vec::new();
+        if input.modifiers.alt {
+            // Alt+arrows move the selection (see `nudge`): egui would match them to the plain
+            // keys, which ignore Alt.
+            return keys;
+        }
         for (key, step) in MOVES {
             while input.consume_key(Modifiers::NONE, key) {
                 keys.push(ChartKey::Move(step));

@@ -1,0 +1,164 @@
+//! The window without a pointer (DESIGN §4 "Keyboard"): every step of these tests is a key
+//! press, as a delegate who cannot use a mouse would work.
+
+use crate::common;
+
+use common::date;
+use common::ui::{app_harness, assert_selected};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use ger_planner::ui::GerApp;
+
+fn press(harness: &mut Harness<'_, GerApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn start_of(harness: &Harness<'_, GerApp>, id: &str) -> chrono::NaiveDate {
+    (harness.state().roadmap().missions.iter())
+        .find(|m| m.id.as_str() == id)
+        .map(|m| m.start)
+        .unwrap_or_else(|| panic!("no mission {id}"))
+}
+
+#[test]
+fn a_mission_is_found_moved_and_put_back_with_the_keyboard_alone() {
+    let mut harness = app_harness();
+    let before = harness.state().roadmap().clone();
+    let time = harness.state().time_view();
+    // Ctrl+F, the name, Enter: the best match is selected and in the chart's focus ring.
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Search:").type_text("artemis iii");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_selected(&harness, &["artemis-3"]);
+    assert!(
+        harness.state().chart_has_focus(),
+        "the chart has the keyboard"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .ringed_mission()
+            .map(|id| id.to_string())
+            .as_deref(),
+        Some("artemis-3")
+    );
+    assert_eq!(
+        harness.state().time_view().span,
+        time.span,
+        "brought into view without changing the zoom"
+    );
+    // Alt+→ moves it one snap unit, one undo step; Alt+Shift+→ only its end.
+    press(&mut harness, Modifiers::ALT, Key::ArrowRight);
+    assert_eq!(start_of(&harness, "artemis-3"), date("2027-07-01"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().roadmap(), &before, "one step");
+    let end = |h: &Harness<'_, GerApp>| {
+        (h.state().roadmap().missions.iter())
+            .find(|m| m.id.as_str() == "artemis-3")
+            .map(|m| (m.start, m.end))
+    };
+    let (start, old_end) = end(&harness).unwrap_or_default();
+    press(
+        &mut harness,
+        Modifiers::ALT | Modifiers::SHIFT,
+        Key::ArrowRight,
+    );
+    let (new_start, new_end) = end(&harness).unwrap_or_default();
+    assert_eq!(new_start, start, "the start stays");
+    assert!(new_end > old_end, "the end moved later: {new_end}");
+}
+
+#[test]
+fn arrows_walk_the_focus_ring_and_space_selects_what_it_holds() {
+    let mut harness = app_harness();
+    press(&mut harness, Modifiers::NONE, Key::F6);
+    assert!(
+        harness.state().chart_has_focus(),
+        "F6 from nothing: the chart"
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    let first = harness.state().ringed_mission();
+    assert_eq!(
+        first.as_ref().map(ToString::to_string).as_deref(),
+        Some("iss"),
+        "the first mission of the first row"
+    );
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    let lane_below = harness.state().ringed_mission();
+    assert_ne!(lane_below, first, "Page Down: the next lane");
+    press(&mut harness, Modifiers::NONE, Key::Space);
+    let selected = harness.state().selected_ids();
+    assert_eq!(
+        selected.first().map(|id| id.to_string()),
+        lane_below.map(|id| id.to_string())
+    );
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    press(&mut harness, Modifiers::COMMAND, Key::Space);
+    assert_eq!(harness.state().selected_ids().len(), 2, "Ctrl+Space adds");
+    // F2: the Mission tab, its name field with the keyboard.
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    harness.run();
+    let ringed = harness.state().ringed_mission();
+    let name = (harness.state().roadmap().missions.iter())
+        .find(|m| Some(&m.id) == ringed.as_ref())
+        .map(|m| m.name.clone())
+        .unwrap_or_default();
+    assert!(
+        harness
+            .get_all_by_value(&name)
+            .any(|node| node.is_focused()),
+        "the name field has it"
+    );
+    // Escape leaves the field for the chart; F6 goes on to the side panel.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.run();
+    assert!(
+        harness.state().chart_has_focus(),
+        "Escape: back to the chart"
+    );
+    press(&mut harness, Modifiers::NONE, Key::F6);
+    harness.run();
+    assert!(
+        !harness.state().chart_has_focus(),
+        "F6: on to the side panel"
+    );
+    assert!(
+        harness.get_by_label("Mission").is_focused(),
+        "its current tab"
+    );
+}
+
+#[test]
+fn the_command_palette_finds_a_command_by_its_words_and_runs_it() {
+    let mut harness = app_harness();
+    assert!(!harness.state().settings().show_outlook);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(harness.state().has_dialog(), "the palette is open");
+    harness.get_by_label("Commands").type_text("show out");
+    harness.run();
+    assert!(harness.query_by_label_contains("Show outlook").is_some());
+    assert!(
+        harness.query_by_label_contains("Save As").is_none(),
+        "narrowed"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(!harness.state().has_dialog(), "closed once run");
+    assert!(harness.state().settings().show_outlook, "and it ran");
+}
+
+#[test]
+fn a_screen_reader_hears_a_bar_s_status_dates_agencies_and_conflicts() {
+    let harness = app_harness();
+    let node = harness.get_by_label("Artemis IV — first crewed landing attempt");
+    let description = node.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.starts_with("planned, 1 April 2028 to 1 May 2028, led by NASA with ESA"),
+        "{description}"
+    );
+    let escapade = harness.get_by_label("ESCAPADE (twin Mars orbiters)");
+    let description = escapade.accesskit_node().description().unwrap_or_default();
+    assert!(description.contains("1 warning: ESCAPADE"), "{description}");
+}
