@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use egui::Ui;
 
 use super::action::Action;
+use super::announce::Before;
 use super::chart::{ChartInput, Timeline, TimelineAction};
 use super::commands::Command;
 use super::done::Done;
@@ -61,6 +62,8 @@ pub struct GerApp {
     pub(super) close_confirmed: bool,
     /// What moving the keyboard around the window needs.
     pub(super) panes: Panes,
+    /// What the last edit did, said in the status bar and to screen readers.
+    pub(super) announcement: Option<String>,
 }
 
 impl GerApp {
@@ -108,6 +111,7 @@ impl GerApp {
             notice: None,
             close_confirmed: false,
             panes: Panes::default(),
+            announcement: None,
         }
     }
 
@@ -165,6 +169,11 @@ impl GerApp {
             .filter(|(key, _)| selection.contains(key))
             .map(|(_, m)| m.id.clone())
             .collect()
+    }
+
+    /// What the window last said about an edit.
+    pub fn announcement(&self) -> Option<&str> {
+        self.announcement.as_deref()
     }
 
     /// Whether the chart has the keyboard.
@@ -300,6 +309,7 @@ impl GerApp {
         self.chart(ui, locked, &mut actions);
         actions.extend(self.dialog_ui(&ctx));
         actions.extend(commands.into_iter().map(Action::Command));
+        let before = (!actions.is_empty()).then(|| Before::of(&self.session));
         if !actions.is_empty() {
             // What was drawn is of the session before these: draw it again as it is now.
             ctx.request_repaint();
@@ -311,6 +321,9 @@ impl GerApp {
             self.escape_to_chart(&ctx);
         }
         self.refresh(&ctx);
+        if let Some(said) = before.and_then(|before| before.announcement(&self.session)) {
+            self.announcement = Some(said);
+        }
         self.file.update_title(&ctx, self.session.document());
         (self.file).autosave(&ctx, self.session.document(), &mut self.runner);
     }
@@ -347,6 +360,7 @@ impl GerApp {
                 file_name: self.file.file_name(),
                 underway: self.runner.underway(),
                 notice: self.notice.as_deref(),
+                announcement: self.announcement.as_deref(),
                 time: self.settings.time,
             };
             actions.extend(status_bar(ui, session, input));

@@ -7,6 +7,7 @@
 //! the same way.
 
 mod action;
+mod announce;
 mod app;
 mod apply;
 mod chart;

@@ -53,6 +53,23 @@ fn a_mission_is_found_moved_and_put_back_with_the_keyboard_alone() {
     // Alt+→ moves it one snap unit, one undo step; Alt+Shift+→ only its end.
     press(&mut harness, Modifiers::ALT, Key::ArrowRight);
     assert_eq!(start_of(&harness, "artemis-3"), date("2027-07-01"));
+    let said = harness
+        .state()
+        .announcement()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        said.starts_with(
+            "Nudge Artemis III — crewed docking test in Earth orbit: 1 July 2027 to 14 July 2027; "
+        ),
+        "{said}"
+    );
+    let live = harness.get_by_label(&said).accesskit_node().live();
+    assert_eq!(
+        live,
+        egui::accesskit::Live::Polite,
+        "read out by screen readers"
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().roadmap(), &before, "one step");
     let end = |h: &Harness<'_, GerApp>| {

@@ -19,6 +19,8 @@ pub struct StatusInput<'a, R> {
     pub underway: R,
     /// The outcome of the last export or save.
     pub notice: Option<&'a str>,
+    /// What the last edit did: a polite live region, read out by screen readers.
+    pub announcement: Option<&'a str>,
     /// The time range in view.
     pub time: TimeView,
 }
@@ -57,6 +59,13 @@ pub fn status_bar<'a>(
         if selected > 0 {
             ui.separator();
             ui.label(format!("{selected} selected"));
+        }
+        if let Some(said) = input.announcement {
+            ui.separator();
+            let label = ui.weak(said);
+            ui.ctx().accesskit_node_builder(label.id, |node| {
+                node.set_live(egui::accesskit::Live::Polite);
+            });
         }
         if let Some((picked, total)) = session.merge().map(|m| m.progress()) {
             ui.separator();
