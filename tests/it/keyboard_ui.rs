@@ -179,3 +179,13 @@ fn a_screen_reader_hears_a_bar_s_status_dates_agencies_and_conflicts() {
     let description = escapade.accesskit_node().description().unwrap_or_default();
     assert!(description.contains("1 warning: ESCAPADE"), "{description}");
 }
+
+#[test]
+fn each_lane_is_a_named_group_holding_its_bars() {
+    let harness = app_harness();
+    let iss = harness.get_by_label("International Space Station");
+    let lane = iss.accesskit_node().parent();
+    let lane = lane.unwrap_or_else(|| panic!("the bar has a parent"));
+    assert_eq!(lane.role(), egui::accesskit::Role::Group);
+    assert_eq!(lane.label().as_deref(), Some("Low-Earth orbit"));
+}

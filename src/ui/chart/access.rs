@@ -44,49 +44,60 @@ pub fn accessible_requests(
 /// Gives every bar in view a node in the accessibility tree, named after its mission and
 /// described as a person reads it (status and dates, lead and contributors, conflicts), where
 /// screen readers (and tests) find it; a click on it from assistive technology selects it, and
-/// its focus moves the chart's focus ring there. The mission in the ring (`focused`) is the
-/// chart's active descendant. Lanes and the ghosts of compare mode get a node too.
+/// its focus moves the chart's focus ring there. Each lane is a group, named, holding its bars.
+/// The mission in the ring (`focused`) is the chart's active descendant. The ghosts of compare
+/// mode get a node too.
 pub fn describe_bars(
-    ctx: &egui::Context,
+    ui: &mut Ui,
     canvas: Id,
-    scene: &Scene,
-    chart: Rect,
+    (scene, chart): (&Scene, Rect),
     keys: &[MissionKey],
     (session, focused): (&Session, Option<MissionKey>),
 ) {
+    let ctx = ui.ctx().clone();
+    if ctx.accesskit_node_builder(canvas, |_| ()).is_none() {
+        // Accessibility is off: nothing needs a node.
+        return;
+    }
+    let mut lane_ids = Vec::with_capacity(scene.lanes.len());
+    for (k, lane) in scene.lanes.iter().enumerate() {
+        let rect = Rect::from_x_y_ranges(
+            chart.left() - GUTTER_WIDTH..=chart.right(),
+            chart.top() + lane.top..=chart.top() + lane.bottom,
+        )
+        .intersect(chart.expand2(egui::vec2(GUTTER_WIDTH, 0.0)));
+        let id = canvas.with(("lane", k));
+        node_in(ui, id, canvas, rect);
+        describe(&ctx, id, rect, |node| {
+            node.set_role(egui::accesskit::Role::Group);
+            node.set_label(lane.name.as_str());
+        });
+        lane_ids.push((lane.top, lane.bottom, id));
+    }
     for (bar, &key) in scene.bars.iter().zip(keys) {
         let rect = screen_rect(chart, &bar.rect).intersect(chart);
-        let described = describe(ctx, bar_id(canvas, key), rect, |node| {
+        let centre = bar.rect.centre_y();
+        let lane = (lane_ids.iter())
+            .find(|(top, bottom, _)| (*top..*bottom).contains(&centre))
+            .map_or(canvas, |&(_, _, id)| id);
+        let id = bar_id(canvas, key);
+        node_in(ui, id, lane, rect);
+        describe(&ctx, id, rect, |node| {
             node.set_role(egui::accesskit::Role::Button);
             node.set_label(&*bar.name);
             node.set_description(mission_description(session, key));
             node.add_action(egui::accesskit::Action::Click);
             node.add_action(egui::accesskit::Action::Focus);
         });
-        if described.is_none() {
-            // Accessibility is off: nothing needs a node.
-            return;
-        }
     }
     if let Some(key) = focused {
         ctx.accesskit_node_builder(canvas, |node| {
             node.set_active_descendant(bar_id(canvas, key).accesskit_id());
         });
     }
-    for (k, lane) in scene.lanes.iter().enumerate() {
-        let rect = Rect::from_x_y_ranges(
-            chart.left() - GUTTER_WIDTH..=chart.left(),
-            chart.top() + lane.top..=chart.top() + lane.bottom,
-        )
-        .intersect(chart.expand2(egui::vec2(GUTTER_WIDTH, 0.0)));
-        describe(ctx, canvas.with(("lane", k)), rect, |node| {
-            node.set_role(egui::accesskit::Role::RowHeader);
-            node.set_label(lane.name.as_str());
-        });
-    }
     for ghost in &scene.ghosts {
         let rect = screen_rect(chart, &ghost.rect).intersect(chart);
-        describe(ctx, canvas.with(("ghost", ghost.mission)), rect, |node| {
+        describe(&ctx, canvas.with(("ghost", ghost.mission)), rect, |node| {
             node.set_role(egui::accesskit::Role::Image);
             if ghost.proposed {
                 node.set_label(format!("{} where the preview moves it", ghost.name));
@@ -95,6 +106,16 @@ pub fn describe_bars(
             }
         });
     }
+}
+
+/// Registers `id` in the accessibility tree under `parent` (a lane under the chart, a bar under
+/// its lane), as egui does for the widgets of a `Ui`: through an empty child `Ui` of that id.
+fn node_in(ui: &mut Ui, id: Id, parent: Id, rect: Rect) {
+    let builder = egui::UiBuilder::new()
+        .scope_id(id)
+        .accessibility_parent(parent)
+        .max_rect(rect);
+    let _ = ui.new_child(builder);
 }
 
 /// A node at `rect` in the accessibility tree, filled in by `fill`; `None` when accessibility

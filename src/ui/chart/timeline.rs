@@ -186,10 +186,9 @@ impl Timeline {
             paint_focus_ring(ui, rect, Palette::of(ui.visuals()).focus());
         }
         describe_bars(
-            ui.ctx(),
+            ui,
             background.id,
-            &shown.picture.scene,
-            chart,
+            (&shown.picture.scene, chart),
             &shown.keys,
             (input.session, ring),
         );
