@@ -164,10 +164,11 @@ pub fn arrange(
         lead: leads(roadmap),
         links: links(roadmap, conflicts, &shown),
         ghost_days,
-        names: roadmap
-            .missions
-            .iter()
-            .map(|m| Arc::from(m.name.as_str()))
+        names: (roadmap.missions.iter())
+            .map(|m| match showing.agency_in_names {
+                true => Arc::from(format!("{} ({})", m.name, m.lead)),
+                false => Arc::from(m.name.as_str()),
+            })
             .collect(),
     }
 }

@@ -16,6 +16,9 @@ pub struct Showing {
     pub group_by: GroupBy,
     /// Which missions pass.
     pub filter: Filter,
+    /// Whether each mission's name says its lead agency ("Artemis III (NASA)"), so that the
+    /// agencies are told apart by text as well as by colour.
+    pub agency_in_names: bool,
 }
 
 impl Showing {
@@ -25,6 +28,7 @@ impl Showing {
             show_cancelled: view.show_cancelled,
             group_by: view.group_by,
             filter: view.filters.clone(),
+            agency_in_names: false,
         }
     }
 

@@ -92,6 +92,9 @@ impl GerApp {
             Command::ToggleCancelled => {
                 settings.showing.show_cancelled = !settings.showing.show_cancelled;
             }
+            Command::ToggleAgencyNames => {
+                settings.showing.agency_in_names = !settings.showing.agency_in_names;
+            }
             Command::ToggleLegend => settings.hide_legend = !settings.hide_legend,
             Command::ToggleOutlook => settings.show_outlook = !settings.show_outlook,
             Command::ToggleSidePanel => settings.hide_side_panel = !settings.hide_side_panel,

@@ -48,6 +48,8 @@ pub enum Command {
     ZoomOut,
     /// Show or hide cancelled missions.
     ToggleCancelled,
+    /// Say each mission's lead agency in its name on the chart, not by colour alone.
+    ToggleAgencyNames,
     /// Show or hide the side panel (conflicts, changes, statistics).
     ToggleSidePanel,
     /// Show or hide the chart's legend.
@@ -69,7 +71,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift or Ctrl comes
     /// before the same key with fewer modifiers, which would otherwise take it.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::CommandPalette,
         Self::FocusSearch,
         Self::New,
@@ -93,6 +95,7 @@ impl Command {
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ToggleCancelled,
+        Self::ToggleAgencyNames,
         Self::ToggleSidePanel,
         Self::ToggleLegend,
         Self::ToggleOutlook,
@@ -125,6 +128,7 @@ impl Command {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ToggleCancelled => "Show cancelled missions",
+            Self::ToggleAgencyNames => "Lead agency in mission names",
             Self::ToggleSidePanel => "Show side panel",
             Self::ToggleLegend => "Show legend",
             Self::ToggleOutlook => "Show outlook",
@@ -175,6 +179,7 @@ impl Command {
             Self::ZoomIn => vec![cmd(Key::Plus), cmd(Key::Equals)],
             Self::ZoomOut => vec![cmd(Key::Minus)],
             Self::ToggleCancelled
+            | Self::ToggleAgencyNames
             | Self::ToggleSidePanel
             | Self::ToggleLegend
             | Self::CompareWith

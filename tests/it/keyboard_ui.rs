@@ -189,3 +189,27 @@ fn each_lane_is_a_named_group_holding_its_bars() {
     assert_eq!(lane.role(), egui::accesskit::Role::Group);
     assert_eq!(lane.label().as_deref(), Some("Low-Earth orbit"));
 }
+
+#[test]
+fn shift_f10_opens_the_context_menu_of_the_mission_in_the_ring() {
+    let mut harness = app_harness();
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Search:").type_text("Artemis III");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::SHIFT, Key::F10);
+    harness.run();
+    harness.get_by_label("Edit in the Mission tab (F2)").click();
+    harness.run();
+    assert_eq!(
+        harness.state().settings().side_tab,
+        ger_planner::ui::SideTab::Mission
+    );
+    assert_selected(&harness, &["artemis-3"]);
+    assert!(
+        harness
+            .query_by_label_contains("New mission here (2027-06-01)")
+            .is_none(),
+        "the menu closed"
+    );
+}

@@ -75,3 +75,23 @@ fn the_search_hides_the_other_missions_and_says_how_many() {
     harness.run();
     assert!(harness.query_by_label("Hera").is_some());
 }
+
+#[test]
+fn on_request_each_bar_says_its_lead_agency_in_words() {
+    let mut harness = app_harness();
+    assert!(
+        harness
+            .query_by_label(&format!("{ARTEMIS_III} (NASA)"))
+            .is_none()
+    );
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Lead agency in mission names").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&format!("{ARTEMIS_III} (NASA)"))
+            .is_some(),
+        "the agency is told by text, not by colour alone"
+    );
+}

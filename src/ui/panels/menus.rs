@@ -66,33 +66,17 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
                 command_button(ui, command, None, true, actions);
             }
             ui.separator();
-            let mut show_cancelled = settings.showing.show_cancelled;
-            if ui
-                .checkbox(&mut show_cancelled, Command::ToggleCancelled.label())
-                .changed()
-            {
-                actions.push(Action::Command(Command::ToggleCancelled));
-            }
-            let mut show_legend = !settings.hide_legend;
-            if ui
-                .checkbox(&mut show_legend, Command::ToggleLegend.label())
-                .changed()
-            {
-                actions.push(Action::Command(Command::ToggleLegend));
-            }
-            let mut show_outlook = settings.show_outlook;
-            if ui
-                .checkbox(&mut show_outlook, Command::ToggleOutlook.label())
-                .changed()
-            {
-                actions.push(Action::Command(Command::ToggleOutlook));
-            }
-            let mut show_side_panel = !settings.hide_side_panel;
-            if ui
-                .checkbox(&mut show_side_panel, Command::ToggleSidePanel.label())
-                .changed()
-            {
-                actions.push(Action::Command(Command::ToggleSidePanel));
+            let toggles = [
+                (Command::ToggleCancelled, settings.showing.show_cancelled),
+                (Command::ToggleAgencyNames, settings.showing.agency_in_names),
+                (Command::ToggleLegend, !settings.hide_legend),
+                (Command::ToggleOutlook, settings.show_outlook),
+                (Command::ToggleSidePanel, !settings.hide_side_panel),
+            ];
+            for (command, mut on) in toggles {
+                if ui.checkbox(&mut on, command.label()).changed() {
+                    actions.push(Action::Command(command));
+                }
             }
         });
         ui.menu_button("Present", |ui| present_menu(ui, session, settings, actions));
