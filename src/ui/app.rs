@@ -64,6 +64,8 @@ pub struct GerApp {
     pub(super) panes: Panes,
     /// What the last edit did, said in the status bar and to screen readers.
     pub(super) announcement: Option<String>,
+    /// The theme and text size the window was last given (none before the first frame).
+    look_applied: Option<super::look::Look>,
 }
 
 impl GerApp {
@@ -112,6 +114,7 @@ impl GerApp {
             close_confirmed: false,
             panes: Panes::default(),
             announcement: None,
+            look_applied: None,
         }
     }
 
@@ -290,6 +293,7 @@ impl GerApp {
         }
         // Settings changed since the last frame (by a test, or a filter) show at once.
         self.refresh(&ctx);
+        self.apply_look(&ctx);
         let locked = match &self.presenting {
             Some(presentation) => {
                 // Nothing of the Conflicts tab is previewed while it is not shown.
@@ -337,6 +341,18 @@ impl GerApp {
         (self.session).refresh(&self.settings.showing, held, &mut self.runner);
         if self.session.revision() != before {
             ctx.request_repaint();
+        }
+    }
+
+    /// Gives the window the theme and text size of the settings when they change; presentation
+    /// mode has its own, and puts these back when it ends.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let look = self.settings.look;
+        if self.presenting.is_none() && self.look_applied != Some(look) {
+            // The text size is ours to keep: egui's own Ctrl+Plus would change it unseen.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            look.apply(ctx);
+            self.look_applied = Some(look);
         }
     }
 

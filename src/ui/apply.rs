@@ -98,6 +98,9 @@ impl GerApp {
             Command::ToggleLegend => settings.hide_legend = !settings.hide_legend,
             Command::ToggleOutlook => settings.show_outlook = !settings.show_outlook,
             Command::ToggleSidePanel => settings.hide_side_panel = !settings.hide_side_panel,
+            Command::Theme(theme) => settings.look.theme = theme,
+            Command::LargerText => settings.look.text_size = settings.look.text_size.larger(),
+            Command::SmallerText => settings.look.text_size = settings.look.text_size.smaller(),
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::CommandPalette => {
                 self.dialog = Some(Dialog::Palette(crate::ui::palette::Palette::default()));

@@ -3,6 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::look::Theme;
+
 /// A user command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -66,12 +68,18 @@ pub enum Command {
     EditMission,
     /// Move the keyboard to the next part of the window: toolbar, chart, side panel.
     NextPane,
+    /// Use this theme for the window.
+    Theme(Theme),
+    /// Make everything in the window larger (up to 200 %).
+    LargerText,
+    /// Make everything in the window smaller (down to 100 %).
+    SmallerText,
 }
 
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift or Ctrl comes
     /// before the same key with fewer modifiers, which would otherwise take it.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 36] = [
         Self::CommandPalette,
         Self::FocusSearch,
         Self::New,
@@ -92,6 +100,8 @@ impl Command {
         Self::Delete,
         Self::SelectAll,
         Self::FitAll,
+        Self::LargerText,
+        Self::SmallerText,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ToggleCancelled,
@@ -99,6 +109,10 @@ impl Command {
         Self::ToggleSidePanel,
         Self::ToggleLegend,
         Self::ToggleOutlook,
+        Self::Theme(Theme::System),
+        Self::Theme(Theme::Dark),
+        Self::Theme(Theme::Light),
+        Self::Theme(Theme::HighContrast),
         Self::Shortcuts,
         Self::EditMission,
         Self::NextPane,
@@ -137,6 +151,12 @@ impl Command {
             Self::FocusSearch => "Search missions",
             Self::EditMission => "Edit mission",
             Self::NextPane => "Next part of the window",
+            Self::Theme(Theme::System) => "Theme: as the system",
+            Self::Theme(Theme::Dark) => "Theme: dark",
+            Self::Theme(Theme::Light) => "Theme: light",
+            Self::Theme(Theme::HighContrast) => "Theme: high contrast",
+            Self::LargerText => "Larger text",
+            Self::SmallerText => "Smaller text",
         }
     }
 
@@ -186,7 +206,10 @@ impl Command {
             | Self::StopComparing
             | Self::ImportTable
             | Self::ExportTable
-            | Self::SaveView => vec![],
+            | Self::SaveView
+            | Self::Theme(_) => vec![],
+            Self::LargerText => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
+            Self::SmallerText => vec![cmd_shift(Key::Minus)],
             Self::ToggleOutlook => vec![plain(Key::O)],
             Self::Shortcuts => vec![plain(Key::F1)],
             Self::CommandPalette => vec![cmd_shift(Key::P)],

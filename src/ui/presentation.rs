@@ -1,7 +1,7 @@
 //! Presentation mode: the chart alone, full screen, with larger text, stepping through the
 //! roadmap's saved views with the keys presentation clickers send.
 
-use egui::{Color32, Key, RichText, Ui, ViewportCommand, Visuals};
+use egui::{Key, RichText, Ui, ViewportCommand, Visuals};
 
 use crate::layout::{Showing, TimeView};
 use crate::model::Roadmap;
@@ -90,7 +90,7 @@ impl Presentation {
     /// The high-contrast light theme, or the theme one was editing in.
     pub fn set_contrast(&self, ctx: &egui::Context, on: bool) {
         ctx.set_visuals(if on {
-            high_contrast()
+            super::look::high_contrast()
         } else {
             self.visuals.clone()
         });
@@ -107,17 +107,6 @@ impl Presentation {
             PresentationKey::Contrast | PresentationKey::Leave => self.slide,
         };
     }
-}
-
-/// Black on white with strong lines: readable on a washed-out projector.
-fn high_contrast() -> Visuals {
-    let mut visuals = Visuals::light();
-    visuals.override_text_color = Some(Color32::BLACK);
-    visuals.panel_fill = Color32::WHITE;
-    visuals.window_fill = Color32::WHITE;
-    visuals.extreme_bg_color = Color32::WHITE;
-    visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(140);
-    visuals
 }
 
 /// The strip above the chart: the view's name, where it is in the deck, and the keys.

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::look::Look;
 use crate::layout::{Showing, TimeView};
 
 /// What outlives a run: the view, the panels, the files.
@@ -25,6 +26,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The file open when the app last closed.
     pub last_file: Option<PathBuf>,
+    /// The window's theme and text size.
+    pub look: Look,
     /// Whether presentation mode uses the high-contrast light theme.
     pub high_contrast_presentation: bool,
     /// Whether dragging a mission later pushes the missions that depend on it.

@@ -213,3 +213,70 @@ fn shift_f10_opens_the_context_menu_of_the_mission_in_the_ring() {
         "the menu closed"
     );
 }
+
+#[test]
+fn a_mission_is_found_renamed_through_f2_and_saved_without_a_pointer() {
+    let roadmap = ger_planner::bundled::bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let (_dir, path, mut harness) = common::ui::harness_on_file(&roadmap);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.event(egui::Event::Text("artemis iii".to_owned()));
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    // In a text field Ctrl+A selects its text, not every mission.
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Artemis III (docking test)".to_owned()));
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().chart_has_focus(), "back on the chart");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = ger_planner::format::read_file(&path).unwrap_or_else(|err| panic!("{err}"));
+    let names: Vec<&str> = (saved.missions.iter())
+        .filter(|m| m.id.as_str() == "artemis-3")
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["Artemis III (docking test)"]);
+    assert_eq!(harness.state().selected_ids().len(), 1, "only the one");
+}
+
+#[test]
+fn the_theme_and_text_size_are_chosen_from_the_keyboard_and_kept_in_the_settings() {
+    let mut harness = app_harness();
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.get_by_label("Commands").type_text("high contrast");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    assert_eq!(
+        harness.ctx.global_style().visuals.panel_fill,
+        egui::Color32::WHITE,
+        "black on white"
+    );
+    for _ in 0..5 {
+        press(
+            &mut harness,
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::Equals,
+        );
+    }
+    assert_eq!(harness.ctx.zoom_factor(), 2.0, "200 % at most");
+    let look = harness.state().settings().look;
+    let kept: ger_planner::ui::Settings = serde_json::from_str(
+        &serde_json::to_string(harness.state().settings()).unwrap_or_default(),
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(kept.look, look, "kept between runs");
+    assert_eq!(look.text_size.percent(), 200);
+    assert_eq!(look.theme, ger_planner::ui::Theme::HighContrast);
+    // At 200 % the chart still holds its missions, and the ring still walks them.
+    press(&mut harness, Modifiers::NONE, Key::F6);
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert!(harness.state().ringed_mission().is_some());
+    assert!(
+        harness
+            .query_by_label("International Space Station")
+            .is_some()
+    );
+}

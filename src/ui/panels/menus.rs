@@ -4,6 +4,7 @@ use egui::{Button, Ui};
 
 use crate::ui::action::Action;
 use crate::ui::commands::Command;
+use crate::ui::look::{Look, TextSize, Theme};
 use crate::ui::session::Session;
 use crate::ui::settings::Settings;
 
@@ -78,6 +79,8 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
                     actions.push(Action::Command(command));
                 }
             }
+            ui.separator();
+            look_menus(ui, &mut settings.look);
         });
         ui.menu_button("Present", |ui| present_menu(ui, session, settings, actions));
         ui.menu_button("Help", |ui| {
@@ -85,6 +88,25 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
         });
     });
     chosen
+}
+
+/// The theme and the text size, each a choice of a few.
+fn look_menus(ui: &mut Ui, look: &mut Look) {
+    ui.menu_button("Theme", |ui| {
+        for theme in Theme::ALL {
+            ui.radio_value(&mut look.theme, theme, theme.label());
+        }
+    });
+    ui.menu_button("Text size", |ui| {
+        for percent in TextSize::STEPS {
+            ui.radio_value(
+                &mut look.text_size,
+                TextSize::of(percent),
+                format!("{percent} %"),
+            );
+        }
+        ui.weak("Ctrl+Shift+= larger, Ctrl+Shift+- smaller");
+    });
 }
 
 /// Presenting, and the saved views it steps through.
