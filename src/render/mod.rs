@@ -5,15 +5,18 @@ mod anatomy;
 mod batch;
 mod colors;
 mod painter;
+mod pdf;
 mod snapshot;
 mod svg;
 
 pub use colors::{ERROR_COLOR, Palette, SLIP_COLOR, WARNING_COLOR, outcome_color, severity_color};
 pub use painter::{
-    SceneStyle, paint_lane, paint_over_lanes, paint_scene, paint_under_lanes, screen_rect,
+    SceneStyle, paint_conflict_badge, paint_lane, paint_over_lanes, paint_scene, paint_under_lanes,
+    screen_rect,
 };
+pub use pdf::PdfText;
 pub use snapshot::{
     DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, encode_snapshot, heading,
-    snapshot, snapshot_pixels, snapshot_scene, snapshot_svg, svg_pixels,
+    snapshot, snapshot_pixels, snapshot_scene, snapshot_svg, snapshot_text, svg_pixels,
 };
 pub use svg::{Heading, scene_to_svg};

@@ -5,12 +5,15 @@ use egui::{
     Align2, Color32, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
 };
 
-use super::anatomy::{Frame, HATCH_SPACING, Mark, arrow_marks, bar_marks, ghost_marks};
+use super::anatomy::{
+    Frame, HATCH_SPACING, Mark, arrow_marks, bar_marks, conflict_marks, ghost_marks,
+};
 use super::batch::RectBatch;
 use super::colors::{
     ERROR_COLOR, LEGEND_CONFLICTS, LEGEND_OUTCOMES, LEGEND_STATUSES, PHASE_COLOR, Palette,
     TAIL_LABEL, WINDOW_COLOR, legend_label, legend_sample, tail_sample, today_color,
 };
+use crate::analysis::Severity;
 use crate::layout::{self, Band, BandKind, Bar, Ghost, Label, SMALL_TEXT_SIZE, Scene, TEXT_SIZE};
 
 /// Where a scene rectangle is on screen, for a chart at `chart`.
@@ -436,6 +439,23 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         samples.add_all(&mut marks, style);
     }
     samples.paint(painter, style);
+}
+
+/// A conflict's badge in `rect` on the screen, drawn as on a bar (a diamond for an error, a
+/// triangle for a warning), for the lists that name conflicts: their severity then reads by
+/// shape as well as colour.
+pub fn paint_conflict_badge(painter: &Painter, rect: Rect, severity: Severity, colors: &Palette) {
+    let style = SceneStyle {
+        chart: Rect::from_min_size(Pos2::ZERO, Vec2::ZERO),
+        gutter: Rect::NOTHING,
+        colors: *colors,
+        legend: false,
+    };
+    let mut marks = Vec::new();
+    conflict_marks(severity, chart_relative(rect, &style), colors, &mut marks);
+    let mut canvas = Canvas::new(painter, marks.len());
+    canvas.add_all(&mut marks, &style);
+    canvas.paint(painter, &style);
 }
 
 /// A rectangle on the screen in the chart's own coordinates, as the scene's shapes are.

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use resvg::{tiny_skia, usvg};
 
 use super::colors::Palette;
+use super::pdf::{PdfText, pdf_text, write_pdf};
 use super::svg::{Heading, chart_width, scene_to_svg};
 use crate::analysis::Outlook;
 use crate::layout::{self, Arrangement, GroupBy, LayoutInput, Scene, Showing, TimeView};
@@ -177,6 +178,14 @@ pub fn snapshot_svg(view: &SnapshotView, width: u32) -> String {
     scene_to_svg(&scene, &heading, &Palette::light())
 }
 
+/// What a PDF of the snapshot says in words: its title, the chart's alt text, the table of
+/// the missions shown.
+pub fn snapshot_text(view: &SnapshotView, width: u32) -> PdfText {
+    let scene = snapshot_scene(view, width);
+    let heading = &view.heading;
+    pdf_text(view.roadmap, &scene, &heading.title, &heading.subtitle)
+}
+
 /// The snapshot in `format`, `width` pixels wide (PNG) or laid out for that width (SVG, PDF).
 pub fn snapshot(
     view: &SnapshotView,
@@ -184,13 +193,18 @@ pub fn snapshot(
     width: u32,
 ) -> Result<Vec<u8>, SnapshotError> {
     let width = checked(width)?;
-    encode_snapshot(&snapshot_svg(view, width), format, width)
+    let text = match format {
+        SnapshotFormat::Pdf => snapshot_text(view, width),
+        SnapshotFormat::Svg | SnapshotFormat::Png => PdfText::default(),
+    };
+    encode_snapshot(&snapshot_svg(view, width), &text, format, width)
 }
 
-/// A snapshot's SVG (see [`snapshot_svg`]) as a file in `format`: the slow part of a snapshot,
-/// which the window runs off its UI thread.
+/// A snapshot's SVG (see [`snapshot_svg`]) as a file in `format`, a PDF with the words of
+/// `text`: the slow part of a snapshot, which the window runs off its UI thread.
 pub fn encode_snapshot(
     svg: &str,
+    text: &PdfText,
     format: SnapshotFormat,
     width: u32,
 ) -> Result<Vec<u8>, SnapshotError> {
@@ -200,7 +214,10 @@ pub fn encode_snapshot(
         SnapshotFormat::Png => rasterize(svg, page(width).1)?
             .encode_png()
             .map_err(|err| SnapshotError::Draw(err.to_string())),
-        SnapshotFormat::Pdf => svg_to_pdf(svg),
+        SnapshotFormat::Pdf => {
+            let reading = |svg: &str| parse(svg).map_err(|err| err.to_string());
+            write_pdf(&parse(svg)?, text, reading).map_err(SnapshotError::Pdf)
+        }
     }
 }
 
@@ -263,12 +280,4 @@ fn rasterize(svg: &str, scale: f32) -> Result<tiny_skia::Pixmap, SnapshotError> 
         &mut pixmap.as_mut(),
     );
     Ok(pixmap)
-}
-
-/// SVG text as a one-page vector PDF, the page the size of the picture (at 96 pixels an inch).
-fn svg_to_pdf(svg: &str) -> Result<Vec<u8>, SnapshotError> {
-    let tree = parse(svg)?;
-    let page = svg2pdf::PageOptions { dpi: 96.0 };
-    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
-        .map_err(|err| SnapshotError::Pdf(err.to_string()))
 }

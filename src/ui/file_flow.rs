@@ -19,7 +19,8 @@ use crate::format;
 use crate::layout;
 use crate::model::{Mission, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, encode_snapshot, heading, snapshot_svg, svg_pixels,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, encode_snapshot, heading, snapshot_svg,
+    snapshot_text, svg_pixels,
 };
 
 impl GerApp {
@@ -301,12 +302,14 @@ impl GerApp {
             );
             return;
         };
-        let svg = snapshot_svg(&self.snapshot_view(), DEFAULT_WIDTH);
+        let view = self.snapshot_view();
+        let svg = snapshot_svg(&view, DEFAULT_WIDTH);
+        let text = snapshot_text(&view, DEFAULT_WIDTH);
         let path = path.to_path_buf();
         self.runner.spawn(Job::new(
             format!("Exporting {}", path.display()),
             move || {
-                let result = encode_snapshot(&svg, format, DEFAULT_WIDTH)
+                let result = encode_snapshot(&svg, &text, format, DEFAULT_WIDTH)
                     .map_err(|err| err.to_string())
                     .and_then(|bytes| {
                         format::write_atomically(&path, &bytes).map_err(|err| err.to_string())

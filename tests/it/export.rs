@@ -179,7 +179,7 @@ fn the_png_is_as_wide_as_asked_and_has_a_picture_on_it() {
 }
 
 #[test]
-fn the_pdf_is_one_landscape_vector_page() {
+fn the_pdf_is_a_landscape_vector_chart_then_the_table_of_missions() {
     for path in SAMPLES {
         let pdf = prepare(path, GroupBy::Destination).export(SnapshotFormat::Pdf, 1920);
         assert!(pdf.starts_with(b"%PDF-1."), "{path}: header");
@@ -189,7 +189,10 @@ fn the_pdf_is_one_landscape_vector_page() {
             .match_indices("/Type /Page")
             .filter(|(at, _)| !text[at + 11..].starts_with('s'))
             .count();
-        assert_eq!(pages, 1, "{path}: page count");
+        assert!(
+            pages >= 2,
+            "{path}: the chart, then the table: {pages} pages"
+        );
         let media_box = text
             .split("/MediaBox [")
             .nth(1)
@@ -207,6 +210,69 @@ fn the_pdf_is_one_landscape_vector_page() {
             text.contains("/FontFile2"),
             "{path}: the fonts are embedded, the text stays text"
         );
+    }
+}
+
+/// A real reader of PDFs (poppler's `pdftotext` and `pdfinfo`), when installed; CI installs it
+/// and there its absence fails the test.
+fn pdf_reader(tool: &str, pdf: &std::path::Path) -> Option<String> {
+    let mut command = std::process::Command::new(tool);
+    command.arg(pdf);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    match command.output() {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{tool}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(err) if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
+            panic!("{tool} is needed in CI (Debian's poppler-utils): {err}")
+        }
+        Err(err) => {
+            eprintln!("skipped: {tool} is not installed ({err})");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_pdf_has_a_title_a_language_alt_text_and_every_mission_shown_as_text() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    for path in SAMPLES {
+        let prepared = prepare(path, GroupBy::Agency);
+        let pdf = prepared.export(SnapshotFormat::Pdf, 1920);
+        let raw = String::from_utf8_lossy(&pdf);
+        for key in ["/Lang (en)", "/Alt ", "/StructTreeRoot", "/Marked true"] {
+            assert!(raw.contains(key), "{path}: {key}");
+        }
+        let file = dir.path().join("snapshot.pdf");
+        std::fs::write(&file, &pdf).unwrap_or_else(|err| panic!("{err}"));
+        let Some(info) = pdf_reader("pdfinfo", &file) else {
+            return;
+        };
+        assert!(
+            info.contains(&format!("Title:           {}", prepared.roadmap.title)),
+            "{path}: {info}"
+        );
+        assert!(info.contains("Tagged:          yes"), "{path}: {info}");
+        let text = pdf_reader("pdftotext", &file).unwrap_or_default();
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = words(&text);
+        let scene = prepared.scene(1920);
+        assert!(!scene.bars.is_empty());
+        for bar in &scene.bars {
+            let mission = &prepared.roadmap.missions[bar.mission];
+            assert!(
+                text.contains(&words(&mission.name)) && text.contains(&mission.start.to_string()),
+                "{path}: {} is not in the PDF's text",
+                mission.name
+            );
+        }
     }
 }
 

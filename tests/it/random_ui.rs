@@ -5,6 +5,9 @@
 //! undoing everything gives the original file byte for byte, and redoing everything the final
 //! roadmap.
 //!
+//! The keyboard-only runs press keys and type, and nothing else: no pointer event at all, as a
+//! delegate who cannot use a mouse works.
+//!
 //! CI runs a few hundred steps with a fixed seed; `GER_RANDOM_STEPS` and `GER_RANDOM_SEED` set
 //! others for long local runs, e.g.
 //! `GER_RANDOM_STEPS=5000 GER_RANDOM_SEED=7 cargo test random_actions`; `GER_RANDOM_TRACE=1`
@@ -46,7 +49,7 @@ const NOT_CLICKED: [&str; 7] = [
 
 /// The keys pressed at random, with their modifiers. Ctrl+N, Ctrl+O and Ctrl+Q are left out for
 /// the reason above.
-const KEYS: [(Modifiers, Key); 23] = [
+const KEYS: [(Modifiers, Key); 32] = [
     (Modifiers::NONE, Key::Delete),
     (Modifiers::COMMAND, Key::Z),
     (Modifiers::COMMAND, Key::Y),
@@ -70,6 +73,15 @@ const KEYS: [(Modifiers, Key); 23] = [
     (Modifiers::COMMAND, Key::S),
     (Modifiers::COMMAND, Key::E),
     (Modifiers::NONE, Key::O),
+    (Modifiers::NONE, Key::Tab),
+    (Modifiers::SHIFT, Key::Tab),
+    (Modifiers::NONE, Key::ArrowDown),
+    (Modifiers::NONE, Key::Home),
+    (Modifiers::NONE, Key::End),
+    (Modifiers::COMMAND, Key::F),
+    (Modifiers::SHIFT, Key::F10),
+    (Modifiers::ALT.plus(Modifiers::SHIFT), Key::ArrowRight),
+    (Modifiers::COMMAND, Key::Space),
 ];
 
 /// What is typed into a focused text field.
@@ -143,13 +155,7 @@ fn targets(harness: &Harness<'_, GerApp>) -> (Vec<Target>, Vec<Rect>) {
         if !rect.is_positive() {
             continue;
         }
-        // A menu entry's name ends with its shortcut: "New Ctrl+N". Recent files are listed by
-        // path: opening one replaces the roadmap too.
-        let left_alone = label.contains('/')
-            || NOT_CLICKED
-                .iter()
-                .any(|name| label == *name || label.starts_with(&format!("{name} ")));
-        if left_alone {
+        if left_alone(&label) {
             avoided.push(rect);
         } else {
             aimed.push(Target {
@@ -160,6 +166,23 @@ fn targets(harness: &Harness<'_, GerApp>) -> (Vec<Target>, Vec<Rect>) {
         }
     }
     (aimed, avoided)
+}
+
+/// Whether the widget named `label` is one the random actions leave alone. A menu entry's name
+/// ends with its shortcut: "New Ctrl+N". Recent files are listed by path: opening one replaces
+/// the roadmap too.
+fn left_alone(label: &str) -> bool {
+    label.contains('/')
+        || NOT_CLICKED
+            .iter()
+            .any(|name| label == *name || label.starts_with(&format!("{name} ")))
+}
+
+/// Whether the widget with the keyboard is one left alone (Space or Enter would press it).
+fn focus_left_alone(harness: &Harness<'_, GerApp>) -> bool {
+    harness
+        .query_all(by().predicate(|node| node.is_focused()))
+        .any(|node| left_alone(&node.accesskit_node().label().unwrap_or_default()))
 }
 
 /// Clicks at `pos`, unless a widget left alone is there.
@@ -183,8 +206,13 @@ fn act(
     harness: &mut Harness<'_, GerApp>,
     random: &mut Random,
     baseline: &std::path::Path,
+    input: Input,
 ) -> String {
-    let roll = random.below(100);
+    let roll = match input {
+        Input::Everything => random.below(100),
+        // Keys (55..=79) and typing (80..=87) only.
+        Input::KeyboardOnly => 55 + random.below(33),
+    };
     let names: Vec<String> = harness
         .state()
         .roadmap()
@@ -246,6 +274,9 @@ fn act(
         }
         55..=79 => {
             let &(modifiers, key) = random.pick(&KEYS).unwrap_or(&KEYS[0]);
+            if matches!(key, Key::Space | Key::Enter) && focus_left_alone(harness) {
+                return "key skipped: the widget with the keyboard is left alone".to_owned();
+            }
             harness.key_press_modifiers(modifiers, key);
             format!("key {modifiers:?} {key:?}")
         }
@@ -334,14 +365,23 @@ fn check(harness: &Harness<'_, GerApp>, step: usize, what: &str) {
     }
 }
 
-fn random_actions(roadmap: &Roadmap) {
+/// What the random actions may use.
+#[derive(Clone, Copy, Debug)]
+enum Input {
+    /// Pointer, keys and typing.
+    Everything,
+    /// Keys and typing alone.
+    KeyboardOnly,
+}
+
+fn random_actions(roadmap: &Roadmap, input: Input) {
     let (_dir, _, harness) = harness_on_file(roadmap);
-    random_actions_from(harness, &format::to_json(roadmap));
+    random_actions_from(harness, &format::to_json(roadmap), input);
 }
 
 /// Random actions on the window, then every step undone (which gives the roadmap `original`
 /// as a canonical file) and redone.
-fn random_actions_from(mut harness: Harness<'static, GerApp>, original: &str) {
+fn random_actions_from(mut harness: Harness<'static, GerApp>, original: &str, input: Input) {
     let steps: usize = setting("GER_RANDOM_STEPS", DEFAULT_STEPS);
     let seed: u64 = setting("GER_RANDOM_SEED", DEFAULT_SEED);
     assert!(steps < MAX_UNDO_STEPS, "undo-all must reach the start");
@@ -351,7 +391,7 @@ fn random_actions_from(mut harness: Harness<'static, GerApp>, original: &str) {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/ger-2020-plan.json");
     let mut random = Random(seed);
     for step in 0..steps {
-        let what = act(&mut harness, &mut random, &baseline);
+        let what = act(&mut harness, &mut random, &baseline, input);
         harness.run();
         if std::env::var("GER_RANDOM_TRACE").is_ok() {
             eprintln!(
@@ -389,7 +429,18 @@ fn random_actions_from(mut harness: Harness<'static, GerApp>, original: &str) {
 
 #[test]
 fn random_actions_on_the_bundled_roadmap_keep_the_editor_consistent() {
-    random_actions(&bundled_roadmap().unwrap_or_else(|err| panic!("{err}")));
+    random_actions(
+        &bundled_roadmap().unwrap_or_else(|err| panic!("{err}")),
+        Input::Everything,
+    );
+}
+
+#[test]
+fn random_keys_alone_on_the_bundled_roadmap_keep_the_editor_consistent() {
+    random_actions(
+        &bundled_roadmap().unwrap_or_else(|err| panic!("{err}")),
+        Input::KeyboardOnly,
+    );
 }
 
 /// A roadmap as broken as a file can be and still open: a repeated id, references to nothing,
@@ -422,7 +473,12 @@ fn broken_roadmap() -> Roadmap {
 
 #[test]
 fn random_actions_on_a_broken_roadmap_keep_the_editor_consistent() {
-    random_actions(&broken_roadmap());
+    random_actions(&broken_roadmap(), Input::Everything);
+}
+
+#[test]
+fn random_keys_alone_on_a_broken_roadmap_keep_the_editor_consistent() {
+    random_actions(&broken_roadmap(), Input::KeyboardOnly);
 }
 
 #[test]
@@ -448,5 +504,5 @@ fn random_actions_while_resolving_a_merge_keep_the_editor_consistent() {
         harness.state().merge_progress().map(|(_, n)| n),
         Some(merge.conflicts().len())
     );
-    random_actions_from(harness, &format::to_json(start));
+    random_actions_from(harness, &format::to_json(start), Input::Everything);
 }

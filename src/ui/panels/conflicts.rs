@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use super::long_list::long_list;
 use crate::analysis::Conflict;
 use crate::model::{AcceptedConflict, MissionId, Roadmap, plural};
-use crate::render::severity_color;
+use crate::render::{Palette, paint_conflict_badge};
 use crate::ui::session::{Previewed, Proposal, Session, Worked};
 
 /// What the user did in the Conflicts tab.
@@ -271,7 +271,7 @@ fn stale_accepted(ui: &mut Ui, session: &Session, out: &mut ConflictsOutput) {
     });
 }
 
-/// A conflict in the tab: a dot of its severity and its message, wrapped, or shortened to one
+/// A conflict in the tab: the badge of its severity (as on the bars) and its message, wrapped, or shortened to one
 /// line of `height` (the whole message is in the tooltip either way). An accepted one is
 /// muted.
 fn conflict_row(
@@ -285,14 +285,18 @@ fn conflict_row(
         if let Some(height) = height {
             ui.set_height(height);
         }
-        let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, line), egui::Sense::hover());
-        let color = severity_color(conflict.severity);
-        let color = if accepted {
-            color.gamma_multiply(0.35)
-        } else {
-            color
-        };
-        ui.painter().circle_filled(dot.center(), 4.0, color);
+        let (badge, _) = ui.allocate_exact_size(egui::vec2(12.0, line), egui::Sense::hover());
+        let mut painter = ui.painter().clone();
+        if accepted {
+            painter.multiply_opacity(0.35);
+        }
+        let badge = egui::Rect::from_center_size(badge.center(), egui::vec2(10.0, 10.0));
+        paint_conflict_badge(
+            &painter,
+            badge,
+            conflict.severity,
+            &Palette::of(ui.visuals()),
+        );
         let text = RichText::new(&conflict.message);
         let text = if accepted { text.weak() } else { text };
         let button = egui::Button::selectable(false, text);
