@@ -367,6 +367,12 @@ fn paint_legend(painter: &Painter, scene: &Scene, style: &SceneStyle) {
         + usize::from(scene.outlook);
     let height = row * rows as f32 + 12.0;
     let width = 250.0;
+    // Where the legend would hide most of the missions (a small window, large text), it is
+    // left out; the snapshots and View → Show legend on a larger window still have it.
+    let visible = painter.clip_rect().intersect(style.chart);
+    if width * height > 0.4 * visible.area() {
+        return;
+    }
     let frame = Rect::from_min_size(
         style.chart.right_bottom() - vec2(width + 10.0, height + 10.0),
         vec2(width, height),

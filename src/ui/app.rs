@@ -386,9 +386,12 @@ impl GerApp {
             return;
         }
         let settings = &mut self.settings;
+        // At large text sizes the chart keeps at least three fifths of the window.
+        let widest = (ui.available_width() * 0.4).max(200.0);
         let side = egui::Panel::right("side panel")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(380.0_f32.min(widest))
+            .max_size(widest)
             .show(ui, |ui| (self.side).ui(ui, session, &mut settings.side_tab));
         self.panes.side_rect = side.response.rect;
         let side = side.inner;

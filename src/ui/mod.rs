@@ -29,7 +29,7 @@ mod words;
 
 pub use app::GerApp;
 
-pub use chart::{GUTTER_WIDTH, TimelineAction};
+pub use chart::TimelineAction;
 pub use commands::Command;
 pub use fonts::install_fonts;
 pub use look::{Look, TextSize, Theme};

@@ -270,7 +270,14 @@ fn the_theme_and_text_size_are_chosen_from_the_keyboard_and_kept_in_the_settings
     assert_eq!(kept.look, look, "kept between runs");
     assert_eq!(look.text_size.percent(), 200);
     assert_eq!(look.theme, ger_planner::ui::Theme::HighContrast);
-    // At 200 % the chart still holds its missions, and the ring still walks them.
+    // At 200 % the chart keeps most of the window, still holds its missions, and the ring still
+    // walks them.
+    let timeline = harness.get_by_label("Timeline").rect();
+    let window = harness.ctx.content_rect();
+    assert!(
+        timeline.width() >= 0.55 * window.width(),
+        "{timeline:?} in {window:?}"
+    );
     press(&mut harness, Modifiers::NONE, Key::F6);
     press(&mut harness, Modifiers::NONE, Key::ArrowRight);
     assert!(harness.state().ringed_mission().is_some());

@@ -3,7 +3,6 @@
 
 use egui::{Id, Rect, Ui};
 
-use super::input::GUTTER_WIDTH;
 use crate::edit::MissionKey;
 use crate::layout::Scene;
 use crate::render::screen_rect;
@@ -46,11 +45,11 @@ pub fn accessible_requests(
 /// screen readers (and tests) find it; a click on it from assistive technology selects it, and
 /// its focus moves the chart's focus ring there. Each lane is a group, named, holding its bars.
 /// The mission in the ring (`focused`) is the chart's active descendant. The ghosts of compare
-/// mode get a node too.
+/// mode get a node too. `lanes` is the chart with the lane names left of it.
 pub fn describe_bars(
     ui: &mut Ui,
     canvas: Id,
-    (scene, chart): (&Scene, Rect),
+    (scene, lanes, chart): (&Scene, Rect, Rect),
     keys: &[MissionKey],
     (session, focused): (&Session, Option<MissionKey>),
 ) {
@@ -62,10 +61,10 @@ pub fn describe_bars(
     let mut lane_ids = Vec::with_capacity(scene.lanes.len());
     for (k, lane) in scene.lanes.iter().enumerate() {
         let rect = Rect::from_x_y_ranges(
-            chart.left() - GUTTER_WIDTH..=chart.right(),
+            lanes.left()..=chart.right(),
             chart.top() + lane.top..=chart.top() + lane.bottom,
         )
-        .intersect(chart.expand2(egui::vec2(GUTTER_WIDTH, 0.0)));
+        .intersect(lanes);
         let id = canvas.with(("lane", k));
         node_in(ui, id, canvas, rect);
         describe(&ctx, id, rect, |node| {

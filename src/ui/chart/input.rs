@@ -10,8 +10,14 @@ use crate::ui::session::Session;
 /// New dates for missions: `(key, start, end)`.
 pub type Dates = Vec<(MissionKey, NaiveDate, NaiveDate)>;
 
-/// Width of the column of lane names left of the chart.
-pub const GUTTER_WIDTH: f32 = 170.0;
+/// Width of the column of lane names left of the chart, where there is room.
+const GUTTER_WIDTH: f32 = 170.0;
+
+/// Width of the column of lane names left of a chart `total` wide with it: less in a narrow
+/// window (or at a large text size), so that the missions keep most of the width.
+pub fn gutter_width(total: f32) -> f32 {
+    GUTTER_WIDTH.min(total * 0.2)
+}
 
 /// What the user did on the chart.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,5 +10,5 @@ pub mod picture;
 mod timeline;
 mod tooltip;
 
-pub use input::{ChartInput, GUTTER_WIDTH, TimelineAction};
+pub use input::{ChartInput, TimelineAction};
 pub use timeline::Timeline;

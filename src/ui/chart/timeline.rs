@@ -8,7 +8,7 @@ use egui::{CursorIcon, Rect, Response, Sense, Ui, WidgetInfo, pos2};
 
 use super::access::{accessible_requests, describe_bars};
 use super::drag::{Drag, nudge};
-use super::input::{ChartInput, GUTTER_WIDTH, TimelineAction};
+use super::input::{ChartInput, TimelineAction, gutter_width};
 use super::keyboard::{ChartKey, chart_keys, keep_arrow_keys, paint_focus_ring};
 use super::picture;
 use super::tooltip::mission_tooltip;
@@ -139,7 +139,8 @@ impl Timeline {
             background.request_focus();
         }
         self.has_focus = background.has_focus();
-        let gutter = Rect::from_min_max(rect.min, pos2(rect.left() + GUTTER_WIDTH, rect.bottom()));
+        let gutter_right = rect.left() + gutter_width(rect.width());
+        let gutter = Rect::from_min_max(rect.min, pos2(gutter_right, rect.bottom()));
         let chart = Rect::from_min_max(pos2(gutter.right(), rect.top()), rect.max);
 
         // The pointer acts on the picture the user sees: the one drawn last frame.
@@ -188,7 +189,7 @@ impl Timeline {
         describe_bars(
             ui,
             background.id,
-            (&shown.picture.scene, chart),
+            (&shown.picture.scene, background.rect, chart),
             &shown.keys,
             (input.session, ring),
         );

@@ -18,7 +18,8 @@ pub fn toolbar(
     focus_search: &mut bool,
 ) -> bool {
     let mut picked = false;
-    ui.horizontal(|ui| {
+    // Wrapped: at large text sizes the filters go on a second line rather than off the window.
+    ui.horizontal_wrapped(|ui| {
         picked = filters(
             ui,
             session.roadmap(),
@@ -51,70 +52,68 @@ fn filters(
     hidden: usize,
     focus_search: bool,
 ) -> bool {
-    let mut picked = false;
-    ui.horizontal(|ui| {
-        ui.label("Lanes:");
-        ui.selectable_value(
-            &mut showing.group_by,
-            GroupBy::Destination,
-            "By destination",
-        )
-        .on_hover_text("One lane per destination");
-        ui.selectable_value(&mut showing.group_by, GroupBy::Agency, "By agency")
-            .on_hover_text(
-                "One lane per agency: its missions solid, its contributions hatched with the role",
-            );
-        ui.separator();
-        let search = ui.label("Search:").id;
-        let field = ui
-            .add(
-                TextEdit::singleline(&mut showing.filter.text)
-                    .hint_text("name or notes (Ctrl+F)")
-                    .desired_width(160.0),
-            )
-            .labelled_by(search)
-            .on_hover_text("Enter selects the best match and puts the chart's focus on it");
-        if focus_search {
-            field.request_focus();
-        }
-        picked = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let filter = &mut showing.filter;
-        ui.menu_button(choice_text("Agencies", filter.agencies.len()), |ui| {
-            let all = roadmap
-                .agencies
-                .iter()
-                .map(|a| (a.id.clone(), format!("{} — {}", a.id, a.name)));
-            toggles(ui, &mut filter.agencies, all);
-        });
-        ui.menu_button(
-            choice_text("Destinations", filter.destinations.len()),
-            |ui| {
-                let all = roadmap
-                    .destinations
-                    .iter()
-                    .map(|d| (d.id.clone(), d.name.clone()));
-                toggles(ui, &mut filter.destinations, all);
-            },
+    // In the toolbar's wrapped row: each control wraps on its own.
+    ui.label("Lanes:");
+    ui.selectable_value(
+        &mut showing.group_by,
+        GroupBy::Destination,
+        "By destination",
+    )
+    .on_hover_text("One lane per destination");
+    ui.selectable_value(&mut showing.group_by, GroupBy::Agency, "By agency")
+        .on_hover_text(
+            "One lane per agency: its missions solid, its contributions hatched with the role",
         );
-        ui.menu_button(choice_text("Kinds", filter.kinds.len()), |ui| {
-            let all = [MissionKind::Human, MissionKind::Robotic].map(|k| (k, k.name().to_owned()));
-            toggles(ui, &mut filter.kinds, all.into_iter());
-        });
-        ui.menu_button(choice_text("Statuses", filter.statuses.len()), |ui| {
-            let all = MissionStatus::ALL.map(|s| (s, s.name().to_owned()));
-            toggles(ui, &mut filter.statuses, all.into_iter());
-            if !showing.show_cancelled {
-                ui.weak("Cancelled missions also need View → Show cancelled missions.");
-            }
-        });
-        if filter.is_active() && ui.button("Clear filters").clicked() {
-            *filter = Filter::default();
-        }
-        if hidden > 0 {
-            ui.separator();
-            ui.weak(format!("{hidden} hidden"));
+    ui.separator();
+    let search = ui.label("Search:").id;
+    let field = ui
+        .add(
+            TextEdit::singleline(&mut showing.filter.text)
+                .hint_text("name or notes (Ctrl+F)")
+                .desired_width(160.0),
+        )
+        .labelled_by(search)
+        .on_hover_text("Enter selects the best match and puts the chart's focus on it");
+    if focus_search {
+        field.request_focus();
+    }
+    let picked = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let filter = &mut showing.filter;
+    ui.menu_button(choice_text("Agencies", filter.agencies.len()), |ui| {
+        let all = roadmap
+            .agencies
+            .iter()
+            .map(|a| (a.id.clone(), format!("{} — {}", a.id, a.name)));
+        toggles(ui, &mut filter.agencies, all);
+    });
+    ui.menu_button(
+        choice_text("Destinations", filter.destinations.len()),
+        |ui| {
+            let all = roadmap
+                .destinations
+                .iter()
+                .map(|d| (d.id.clone(), d.name.clone()));
+            toggles(ui, &mut filter.destinations, all);
+        },
+    );
+    ui.menu_button(choice_text("Kinds", filter.kinds.len()), |ui| {
+        let all = [MissionKind::Human, MissionKind::Robotic].map(|k| (k, k.name().to_owned()));
+        toggles(ui, &mut filter.kinds, all.into_iter());
+    });
+    ui.menu_button(choice_text("Statuses", filter.statuses.len()), |ui| {
+        let all = MissionStatus::ALL.map(|s| (s, s.name().to_owned()));
+        toggles(ui, &mut filter.statuses, all.into_iter());
+        if !showing.show_cancelled {
+            ui.weak("Cancelled missions also need View → Show cancelled missions.");
         }
     });
+    if filter.is_active() && ui.button("Clear filters").clicked() {
+        *filter = Filter::default();
+    }
+    if hidden > 0 {
+        ui.separator();
+        ui.weak(format!("{hidden} hidden"));
+    }
     picked
 }
 
