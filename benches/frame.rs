@@ -6,7 +6,11 @@
 //! stands with the largest roadmaps. "drag_pushing" drags the mission the most others depend on
 //! (directly or not) with Push successors on: the successors pushed come on top of a drag frame
 //! and must stay within the same budget. "steady_outlook" and "drag_outlook" do the same with
-//! the outlook shown (a fading tail on every bar), up to 10k missions.
+//! the outlook shown (a fading tail on every bar), up to 10k missions. "ring_moving" is a frame
+//! in which the chart has the keyboard and → or ← moves the focus ring to the next mission (the
+//! view kept on it); "ring_moving_accesskit" the same with the accessibility tree built, as
+//! with a screen reader on (every bar in view a described node): both within a drag frame's
+//! budget, up to 10k missions.
 //!
 //! "resolve_all_hover", "quick_fix_hover" and "open_statistics" are the first frame after an
 //! edit of a 100,000-mission roadmap in which the pointer comes to rest on Resolve all, on the
@@ -23,7 +27,7 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::time::{Duration, Instant};
 
-use egui::{Context, Event, Pos2, RawInput, Rect, pos2, vec2};
+use egui::{Context, Event, Key, Modifiers, Pos2, RawInput, Rect, pos2, vec2};
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::edit::MissionKey;
 use ger_planner::model::Roadmap;
@@ -38,8 +42,65 @@ fn raw_input() -> RawInput {
 
 /// Runs one frame and tessellates it, as the window does before handing triangles to the GPU.
 fn frame(ctx: &Context, app: &mut GerApp) -> usize {
-    let output = ctx.run_ui(raw_input(), |ui| app.show(ui));
+    frame_with(ctx, app, raw_input())
+}
+
+/// One frame with `input`, tessellated.
+fn frame_with(ctx: &Context, app: &mut GerApp, input: RawInput) -> usize {
+    let output = ctx.run_ui(input, |ui| app.show(ui));
     ctx.tessellate(output.shapes, output.pixels_per_point).len()
+}
+
+/// A frame's input with a press of `key`.
+fn key_input(key: Key) -> RawInput {
+    let mut input = raw_input();
+    input.events.push(Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    input
+}
+
+/// Frames in which the focus ring steps to the next mission and back, the chart having the
+/// keyboard (F6 gives it), on a fresh window of `roadmap`; with the accessibility tree when
+/// `accesskit`.
+fn ring_moving(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    roadmap: &Roadmap,
+    name: &str,
+    accesskit: bool,
+) {
+    let ctx = Context::default();
+    install_fonts(&ctx);
+    if accesskit {
+        ctx.enable_accesskit();
+    }
+    let mut app = GerApp::with_roadmap(roadmap.clone());
+    frame(&ctx, &mut app);
+    frame_with(&ctx, &mut app, key_input(Key::F6));
+    for _ in 0..3 {
+        frame_with(&ctx, &mut app, key_input(Key::ArrowRight));
+    }
+    let id = if accesskit {
+        "ring_moving_accesskit"
+    } else {
+        "ring_moving"
+    };
+    let mut right = false;
+    group.bench_function(BenchmarkId::new(id, name), |b| {
+        b.iter(|| {
+            right = !right;
+            let key = if right {
+                Key::ArrowRight
+            } else {
+                Key::ArrowLeft
+            };
+            black_box(frame_with(&ctx, &mut app, key_input(key)))
+        });
+    });
 }
 
 fn frames(c: &mut Criterion) {
@@ -92,6 +153,9 @@ fn frames(c: &mut Criterion) {
         app.set_push_successors(false);
         if app.roadmap().missions.len() > 10_000 {
             continue;
+        }
+        for accesskit in [false, true] {
+            ring_moving(&mut group, app.roadmap(), &name, accesskit);
         }
         // The outlook on: tails on every bar. It is worked out once (inline, as in tests),
         // then kept while the drag goes on.

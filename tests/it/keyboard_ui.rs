@@ -181,6 +181,24 @@ fn a_screen_reader_hears_a_bar_s_status_dates_agencies_and_conflicts() {
 }
 
 #[test]
+fn what_a_screen_reader_hears_of_a_bar_follows_an_edit() {
+    let mut harness = app_harness();
+    let name = "Artemis IV — first crewed landing attempt";
+    let description = |h: &Harness<'_, GerApp>| {
+        (h.get_by_label(name).accesskit_node().description()).unwrap_or_default()
+    };
+    let before = description(&harness);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Search:").type_text("artemis iv");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::ALT, Key::ArrowRight);
+    let after = description(&harness);
+    assert!(before.starts_with("planned, 1 April 2028"), "{before}");
+    assert!(after.starts_with("planned, 1 May 2028"), "{after}");
+}
+
+#[test]
 fn each_lane_is_a_named_group_holding_its_bars() {
     let harness = app_harness();
     let iss = harness.get_by_label("International Space Station");

@@ -1,6 +1,8 @@
 //! The chart in the accessibility tree: a node for every bar in view, named after its mission,
 //! where screen readers (and tests) find it and can click it; one for each lane and ghost.
 
+use std::collections::HashMap;
+
 use egui::{Id, Rect, Ui};
 
 use crate::edit::MissionKey;
@@ -8,6 +10,29 @@ use crate::layout::Scene;
 use crate::render::screen_rect;
 use crate::ui::session::Session;
 use crate::ui::words::mission_description;
+
+/// What a screen reader hears of each mission described so far, kept while the session's
+/// revision stays: the ring moving or the view scrolling says nothing new of a mission, and
+/// writing its dates and conflicts in words for thousands of bars in view would take most of a
+/// frame.
+#[derive(Default)]
+pub struct Descriptions {
+    revision: u64,
+    of: HashMap<MissionKey, String>,
+}
+
+impl Descriptions {
+    /// `key`'s description in `session`.
+    fn of(&mut self, session: &Session, key: MissionKey) -> String {
+        if self.revision != session.revision() {
+            self.of.clear();
+            self.revision = session.revision();
+        }
+        (self.of.entry(key))
+            .or_insert_with(|| mission_description(session, key))
+            .clone()
+    }
+}
 
 /// The id of a mission's node in the accessibility tree.
 fn bar_id(canvas: Id, mission: MissionKey) -> Id {
@@ -52,6 +77,7 @@ pub fn describe_bars(
     (scene, lanes, chart): (&Scene, Rect, Rect),
     keys: &[MissionKey],
     (session, focused): (&Session, Option<MissionKey>),
+    descriptions: &mut Descriptions,
 ) {
     let ctx = ui.ctx().clone();
     if ctx.accesskit_node_builder(canvas, |_| ()).is_none() {
@@ -84,7 +110,7 @@ pub fn describe_bars(
         describe(&ctx, id, rect, |node| {
             node.set_role(egui::accesskit::Role::Button);
             node.set_label(&*bar.name);
-            node.set_description(mission_description(session, key));
+            node.set_description(descriptions.of(session, key));
             node.add_action(egui::accesskit::Action::Click);
             node.add_action(egui::accesskit::Action::Focus);
         });

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Action;
 use egui::{CursorIcon, Rect, Response, Sense, Ui, WidgetInfo, pos2};
 
-use super::access::{accessible_requests, describe_bars};
+use super::access::{Descriptions, accessible_requests, describe_bars};
 use super::drag::{Drag, nudge};
 use super::input::{ChartInput, TimelineAction, gutter_width};
 use super::keyboard::{ChartKey, chart_keys, keep_arrow_keys, paint_focus_ring};
@@ -73,6 +73,8 @@ pub struct Timeline {
     wants_focus: bool,
     /// Whether the chart had the keyboard's focus this frame.
     has_focus: bool,
+    /// What screen readers hear of the missions, kept while the session stays the same.
+    descriptions: Descriptions,
 }
 
 /// Whether bringing missions into view may zoom out to fit them.
@@ -192,6 +194,7 @@ impl Timeline {
             (&shown.picture.scene, background.rect, chart),
             &shown.keys,
             (input.session, ring),
+            &mut self.descriptions,
         );
         self.shown = Some(shown);
         if self.has_focus {

@@ -2,12 +2,16 @@
 //! made again by the session whenever the roadmap, what is shown, the baseline or the day
 //! changes, not once per frame.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::compare::Baseline;
 use chrono::NaiveDate;
 
 use crate::analysis::{Conflict, Float, LiveConflicts, Review, Severity};
 use crate::edit::Document;
 use crate::layout::{self, Arrangement, Showing};
+use crate::model::MissionId;
 
 /// The conflicts and arrangement of one version of the roadmap.
 #[derive(Default)]
@@ -21,12 +25,34 @@ pub struct Derived {
     pub review: Review,
     /// Lanes and rows of the chart.
     pub arrangement: Arrangement,
+    /// Positions in `conflicts` of each mission's conflicts: made when first asked for (a
+    /// screen reader describing every bar in view, a tooltip), not on every frame of a drag.
+    by_mission: OnceLock<HashMap<MissionId, Vec<usize>>>,
 }
 
 impl Derived {
     /// The roadmap's conflicts, sorted by kind, then missions.
     pub fn conflicts(&self) -> &[Conflict] {
         self.live.as_ref().map_or(&[], LiveConflicts::conflicts)
+    }
+
+    /// The conflicts of mission `id`.
+    pub fn conflicts_of(&self, id: &MissionId) -> impl Iterator<Item = &Conflict> {
+        let by_mission = self.by_mission.get_or_init(|| {
+            let mut by_mission: HashMap<MissionId, Vec<usize>> = HashMap::new();
+            for (k, conflict) in self.conflicts().iter().enumerate() {
+                for mission in &conflict.missions {
+                    let positions = by_mission.entry(mission.clone()).or_default();
+                    // A mission named twice in one conflict has it once.
+                    if positions.last() != Some(&k) {
+                        positions.push(k);
+                    }
+                }
+            }
+            by_mission
+        });
+        let positions = by_mission.get(id).map_or(&[][..], Vec::as_slice);
+        positions.iter().filter_map(|&k| self.conflicts().get(k))
     }
 
     /// The chain of missions that sets mission `i`'s earliest date.
@@ -72,6 +98,7 @@ impl Derived {
                 None
             }
         };
+        self.by_mission = OnceLock::new();
         self.review = Review::new(self.conflicts(), &roadmap.accepted);
         // Errors first, then warnings, then accepted ones, each group in the engine's order:
         // three passes, no sort on a drag frame.

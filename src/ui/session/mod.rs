@@ -373,7 +373,7 @@ impl Session {
     /// The conflicts `key`'s mission is part of.
     pub fn conflicts_of(&self, key: MissionKey) -> impl Iterator<Item = &Conflict> {
         let id = self.mission(key).map(|m| &m.id);
-        (self.conflicts().iter()).filter(move |c| id.is_some_and(|id| c.missions.contains(id)))
+        id.into_iter().flat_map(|id| self.derived.conflicts_of(id))
     }
 
     /// The lanes and rows of the chart.
