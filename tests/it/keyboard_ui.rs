@@ -199,6 +199,37 @@ fn what_a_screen_reader_hears_of_a_bar_follows_an_edit() {
 }
 
 #[test]
+fn the_conflicts_list_is_read_with_each_severity_in_words_in_the_tab_s_order() {
+    let harness = app_harness();
+    let spoken: Vec<String> = harness
+        .query_all(egui_kittest::kittest::by().predicate(|node| {
+            (node.label()).is_some_and(|l| l.starts_with("Error: ") || l.starts_with("Warning: "))
+        }))
+        .map(|node| node.accesskit_node().label().unwrap_or_default())
+        .collect();
+    // The rows in view (the list draws only those), each a conflict of the roadmap said with
+    // its severity.
+    assert!(spoken.len() >= 5, "{spoken:?}");
+    for label in &spoken {
+        assert!(
+            harness.state().conflicts().iter().any(|c| {
+                let severity = match c.severity {
+                    ger_planner::analysis::Severity::Error => "Error",
+                    ger_planner::analysis::Severity::Warning => "Warning",
+                };
+                *label == format!("{severity}: {}", c.message)
+            }),
+            "{label}"
+        );
+    }
+    let first = spoken.first().cloned().unwrap_or_default();
+    assert!(
+        first.starts_with("Warning: Chang'e 7"),
+        "in the tab's order: {first}"
+    );
+}
+
+#[test]
 fn each_lane_is_a_named_group_holding_its_bars() {
     let harness = app_harness();
     let iss = harness.get_by_label("International Space Station");

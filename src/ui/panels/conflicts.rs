@@ -7,7 +7,7 @@
 use egui::{RichText, Ui};
 
 use super::long_list::long_list;
-use crate::analysis::Conflict;
+use crate::analysis::{Conflict, Severity};
 use crate::model::{AcceptedConflict, MissionId, Roadmap, plural};
 use crate::render::{Palette, paint_conflict_badge};
 use crate::ui::session::{Previewed, Proposal, Session, Worked};
@@ -305,7 +305,17 @@ fn conflict_row(
         } else {
             button.wrap()
         };
-        ui.add(button).on_hover_text(format!(
+        let response = ui.add(button);
+        // Screen readers hear the severity the badge shows: "Warning: …".
+        let severity = match conflict.severity {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+        };
+        let accepted_word = if accepted { " (accepted)" } else { "" };
+        let spoken = format!("{severity}{accepted_word}: {}", conflict.message);
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, spoken.as_str()));
+        response.on_hover_text(format!(
             "{}\n\n{} ({}{}): click to select and show its missions",
             conflict.message,
             conflict.kind.name(),
