@@ -257,6 +257,27 @@ fn import_report(ui: &mut Ui, file: &str, table: &format::MissionTable) -> Optio
 
 fn shortcuts_help(ui: &mut Ui) {
     ui.heading("Keyboard shortcuts");
+    // Scrolled within most of the window's height: the list is longer than a small window
+    // (or a large text size) has room for.
+    let room = ui.ctx().content_rect().height() * 0.7;
+    egui::ScrollArea::vertical()
+        .max_height(room)
+        .show(ui, |ui| {
+            // Nothing in the list takes the keyboard: the arrows and Page keys scroll it.
+            let line = ui.text_style_height(&egui::TextStyle::Body) * 2.0;
+            let delta = ui.input(|i| {
+                let pressed = |key| f32::from(u8::from(i.key_pressed(key)));
+                (pressed(Key::ArrowUp) - pressed(Key::ArrowDown)) * line
+                    + (pressed(Key::PageUp) - pressed(Key::PageDown)) * room * 0.8
+            });
+            if delta != 0.0 {
+                ui.scroll_with_delta(egui::vec2(0.0, delta));
+            }
+            shortcuts_grid(ui);
+        });
+}
+
+fn shortcuts_grid(ui: &mut Ui) {
     egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
         for command in Command::ALL {
             let keys: Vec<String> = command
