@@ -1,6 +1,7 @@
 //! The headless commands of the command line (DESIGN §4), as functions that return their output
 //! and exit status, so that tests can run them without a process.
 
+mod deck;
 mod merge;
 mod outcome;
 mod outlook;
@@ -17,8 +18,11 @@ use crate::analysis::{
 use crate::format;
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
 use crate::model::{Mission, MissionStatus, Roadmap, plural};
-use crate::render::{DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot};
+use crate::render::{
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot, snapshot_deck,
+};
 
+pub use deck::import;
 pub use merge::{
     DEFAULT_PATTERN, DRIVER_NAME, MergeOptions, attributes_line, driver_command, git_setup, merge,
 };
@@ -283,17 +287,26 @@ pub fn export(file: &Path, out: &Path, options: &ExportOptions) -> Outcome {
     let is_csv = out
         .extension()
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("csv"));
+    let is_deck = out
+        .extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("pptx"));
+    let picture = if is_deck {
+        Some(Picture::Deck)
+    } else {
+        SnapshotFormat::of_path(out).map(Picture::Snapshot)
+    };
     let (bytes, what) = if is_csv {
         let text = format::missions_to_csv(&roadmap.missions);
         (text.into_bytes(), plural(roadmap.missions.len(), "mission"))
-    } else if let Some(format) = SnapshotFormat::of_path(out) {
-        match export_snapshot(&roadmap, format, options) {
+    } else if let Some(picture) = picture {
+        match export_snapshot(&roadmap, picture, options) {
             Ok(done) => done,
             Err(message) => return failure(message),
         }
     } else {
         return failure(format!(
-            "{}: cannot tell the format from the extension (expected .svg, .png, .pdf or .csv)",
+            "{}: cannot tell the format from the extension (expected .svg, .png, .pdf, .pptx or \
+             .csv)",
             out.display()
         ));
     };
@@ -307,10 +320,19 @@ pub fn export(file: &Path, out: &Path, options: &ExportOptions) -> Outcome {
     }
 }
 
+/// What `export` draws the chart as.
+#[derive(Clone, Copy)]
+enum Picture {
+    /// A snapshot in SVG, PNG or PDF.
+    Snapshot(SnapshotFormat),
+    /// A PowerPoint deck of native shapes.
+    Deck,
+}
+
 /// A snapshot of `roadmap` as `options` ask, and what it shows in a few words.
 fn export_snapshot(
     roadmap: &Roadmap,
-    format: SnapshotFormat,
+    picture: Picture,
     options: &ExportOptions,
 ) -> Result<(Vec<u8>, String), String> {
     let view = match &options.view {
@@ -369,7 +391,11 @@ fn export_snapshot(
         today,
         outlook: outlook.as_ref(),
     };
-    let bytes = snapshot(&snapshot_view, format, width).map_err(|err| err.to_string())?;
+    let bytes = match picture {
+        Picture::Snapshot(format) => snapshot(&snapshot_view, format, width),
+        Picture::Deck => snapshot_deck(&snapshot_view, width),
+    }
+    .map_err(|err| err.to_string())?;
     let shown = roadmap.missions.iter().filter(|m| showing.shows(m)).count();
     Ok((
         bytes,

@@ -39,8 +39,9 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Write a snapshot of the roadmap (.svg, .png, .pdf) or its mission table (.csv), by
-    /// OUT's extension. Exit status: 0 written, 2 unreadable file or bad option.
+    /// Write a snapshot of the roadmap (.svg, .png, .pdf), an editable PowerPoint deck of
+    /// native shapes that carries the roadmap (.pptx), or its mission table (.csv), by OUT's
+    /// extension. Exit status: 0 written, 2 unreadable file or bad option.
     Export {
         /// The roadmap file.
         file: PathBuf,
@@ -69,6 +70,21 @@ enum Command {
         /// runs have ended it.
         #[arg(long)]
         outlook: bool,
+    },
+    /// The roadmap a deck exported by GER Planner carries, with each mission whose bar was
+    /// moved or resized in PowerPoint given the dates its bar now shows. Shapes deleted from
+    /// the slide are reported (the missions stay); shapes added are counted and left out. Exit
+    /// status: 0 read, 2 not a GER Planner deck or unreadable (OUT left alone).
+    Import {
+        /// The deck (.pptx).
+        deck: PathBuf,
+        /// Where to write the roadmap; never left half-written.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Print {"changes":[{"mission","from_start","to_start","from_end","to_end"}],
+        /// "missing":[ids],"added_shapes":N}.
+        #[arg(long)]
+        json: bool,
     },
     /// What changed between two versions of a roadmap, matched by mission id. Exit status: 0
     /// identical, 1 different, 2 unreadable.
@@ -262,6 +278,7 @@ fn main() -> ExitCode {
             };
             cli::export(&file, &output, &options)
         }
+        Some(Command::Import { deck, output, json }) => cli::import(&deck, &output, json),
         None => return open_window(args.file),
     };
     // A closed pipe (`| head`) is not an error worth a panic: the reader has what it wanted.

@@ -425,6 +425,7 @@ fn arrows(input: &LayoutInput, centre_y: &[Option<f32>]) -> Vec<Arrow> {
             from,
             to,
             violated: link.violated,
+            missions: (link.from, link.to),
         });
     }
     arrows

@@ -320,6 +320,9 @@ pub struct Arrow {
     pub to: [f32; 2],
     /// Drawn red when the dependency is violated.
     pub violated: bool,
+    /// Positions in the roadmap of the mission depended on and of the dependent one (a deck
+    /// glues its connector to their shapes).
+    pub missions: (usize, usize),
 }
 
 /// A point of the chart: `[x, y]`.

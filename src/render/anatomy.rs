@@ -388,11 +388,7 @@ pub fn ghost_marks(ghost: &Ghost, palette: &Palette, marks: &mut Vec<Mark<'_>>) 
 /// The marks of a dependency arrow: the elbow line and its head, red and bold when the
 /// dependency is violated.
 pub fn arrow_marks(arrow: &Arrow, palette: &Palette, marks: &mut Vec<Mark<'_>>) {
-    let (width, color) = if arrow.violated {
-        (2.0, super::colors::ERROR_COLOR)
-    } else {
-        (1.0, palette.text.gamma_multiply(0.45))
-    };
+    let (width, color) = arrow_line(arrow, palette);
     let (points, corners) = arrow.path();
     marks.push(Mark::Polyline {
         points,
@@ -400,6 +396,15 @@ pub fn arrow_marks(arrow: &Arrow, palette: &Palette, marks: &mut Vec<Mark<'_>>) 
         color,
     });
     marks.push(Mark::Triangle { corners, color });
+}
+
+/// The width and colour of a dependency's line: red and thicker when it is violated.
+pub fn arrow_line(arrow: &Arrow, palette: &Palette) -> (f32, Color32) {
+    if arrow.violated {
+        (2.0, super::colors::ERROR_COLOR)
+    } else {
+        (1.0, palette.text.gamma_multiply(0.45))
+    }
 }
 
 /// The bar's agency colour, washed out when the bar is dimmed.

@@ -6,6 +6,7 @@ mod batch;
 mod colors;
 mod painter;
 mod pdf;
+pub mod pptx;
 mod snapshot;
 mod svg;
 
@@ -17,6 +18,7 @@ pub use painter::{
 pub use pdf::PdfText;
 pub use snapshot::{
     DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, encode_snapshot, heading,
-    snapshot, snapshot_pixels, snapshot_scene, snapshot_svg, snapshot_text, svg_pixels,
+    snapshot, snapshot_deck, snapshot_pixels, snapshot_scene, snapshot_svg, snapshot_text,
+    svg_pixels,
 };
 pub use svg::{Heading, scene_to_svg};

@@ -10,6 +10,7 @@ use resvg::{tiny_skia, usvg};
 
 use super::colors::Palette;
 use super::pdf::{PdfText, pdf_text, write_pdf};
+use super::pptx;
 use super::svg::{Heading, chart_width, scene_to_svg};
 use crate::analysis::Outlook;
 use crate::layout::{self, Arrangement, GroupBy, LayoutInput, Scene, Showing, TimeView};
@@ -66,6 +67,9 @@ pub enum SnapshotError {
     /// The PDF could not be made.
     #[error("the PDF could not be made: {0}")]
     Pdf(String),
+    /// The PowerPoint deck could not be made.
+    #[error("the deck could not be made: {0}")]
+    Deck(String),
 }
 
 /// What a snapshot shows: a roadmap, arranged for a view, over a time range.
@@ -198,6 +202,15 @@ pub fn snapshot(
         SnapshotFormat::Svg | SnapshotFormat::Png => PdfText::default(),
     };
     encode_snapshot(&snapshot_svg(view, width), &text, format, width)
+}
+
+/// The snapshot as a PowerPoint deck of native shapes, laid out for a page `width` pixels
+/// wide (see [`super::pptx`]).
+pub fn snapshot_deck(view: &SnapshotView, width: u32) -> Result<Vec<u8>, SnapshotError> {
+    let width = checked(width)?;
+    let scene = snapshot_scene(view, width);
+    let days_per_pixel = view.time.days_per_pixel(scene.width);
+    pptx::deck(&scene, view.roadmap, &view.heading, days_per_pixel).map_err(SnapshotError::Deck)
 }
 
 /// A snapshot's SVG (see [`snapshot_svg`]) as a file in `format`, a PDF with the words of

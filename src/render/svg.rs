@@ -127,7 +127,7 @@ fn css(color: Color32) -> String {
 }
 
 /// Text made safe for XML: markup escaped, control characters (not allowed in XML) dropped.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

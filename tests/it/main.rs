@@ -8,6 +8,7 @@ mod common;
 mod compare_ui;
 mod conflicts;
 mod conflicts_reference;
+mod deck;
 mod diff;
 mod edit;
 mod export;

@@ -1,0 +1,64 @@
+//! Scene → PowerPoint: a 16:9 deck of native, editable shapes drawn from the same Scene (and
+//! the same anatomy of a bar) as the window and the SVG, with speaker notes naming the sources,
+//! and the roadmap itself carried in the deck, so that the deck alone is enough to come back
+//! ([`read_deck`]).
+//!
+//! The roadmap travels in a custom XML part related from the presentation, which PowerPoint
+//! and other tools that rewrite a package keep. Beside the roadmap it records where each
+//! mission's shape was put and the slide's scale, so that a shape moved or resized in
+//! PowerPoint reads back as new dates.
+
+mod package;
+mod read;
+mod slide;
+mod xml;
+
+pub use read::{DateChange, DeckError, DeckRead, read_deck};
+
+use crate::format;
+use crate::layout::Scene;
+use crate::model::Roadmap;
+use crate::render::svg::Heading;
+use package::{notes_slide, package};
+use slide::{SlideScale, notes_paragraphs, slide_xml};
+
+/// Room the page keeps around the chart, in pixels of the snapshot page: as `slide` lays out.
+const PAGE_EXTRA: (f32, f32) = (2.0 * 24.0 + 190.0, 2.0 * 24.0 + 62.0);
+
+/// The deck of `scene`, a snapshot of `roadmap` laid out `days_per_pixel` days to a pixel and
+/// headed `heading`.
+pub fn deck(
+    scene: &Scene,
+    roadmap: &Roadmap,
+    heading: &Heading,
+    days_per_pixel: f64,
+) -> Result<Vec<u8>, String> {
+    let scale = SlideScale::fitting(
+        scene.width + PAGE_EXTRA.0,
+        scene.content_height + PAGE_EXTRA.1,
+    );
+    let (slide, places, last_id) = slide_xml(scene, roadmap, heading, scale);
+    let shown: Vec<usize> = places.iter().map(|(k, _)| *k).collect();
+    let notes = notes_slide(&notes_paragraphs(roadmap, &shown));
+    let mut part = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <deck xmlns=\"{}\" emuPerPixel=\"{}\" daysPerPixel=\"{days_per_pixel}\" \
+         lastShapeId=\"{last_id}\">",
+        read::DECK_NAMESPACE,
+        scale.emu_per_pixel
+    );
+    for (k, place) in &places {
+        if let Some(mission) = roadmap.missions.get(*k) {
+            part.push_str(&format!(
+                "<shape mission=\"{}\" x=\"{}\" cx=\"{}\"/>",
+                xml::escape(mission.id.as_str()),
+                place.x,
+                place.cx
+            ));
+        }
+    }
+    // The roadmap's file as the window saves it; "]]>" cannot stand inside CDATA.
+    let json = format::to_json(roadmap).replace("]]>", "]]]]><![CDATA[>");
+    part.push_str(&format!("<roadmap><![CDATA[{json}]]></roadmap></deck>"));
+    package(&[(slide, notes)], &part, &heading.title)
+}

@@ -1,0 +1,334 @@
+//! A deck made by GER Planner, read back: the roadmap it carries, with each mission whose shape
+//! was moved or resized in PowerPoint given the dates its shape now shows.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use chrono::{Days, NaiveDate};
+use quick_xml::events::{BytesStart, Event};
+
+use super::package::{CUSTOM_XML_REL, ROADMAP_PART};
+use crate::format;
+use crate::model::{MissionId, Roadmap};
+
+/// The namespace of the part that carries the roadmap.
+pub const DECK_NAMESPACE: &str = "urn:ger-planner:deck:1";
+/// The slide read for moved shapes.
+const FIRST_SLIDE: &str = "ppt/slides/slide1.xml";
+
+/// Why a deck cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    /// Not a PowerPoint file at all.
+    #[error("not a PowerPoint deck (.pptx): {0}")]
+    NotADeck(String),
+    /// A deck, but not one GER Planner made: it carries no roadmap.
+    #[error("a PowerPoint deck, but not one made by GER Planner: it carries no roadmap")]
+    NoRoadmap,
+    /// The roadmap or a part it needs is damaged.
+    #[error("the deck's {part} cannot be read: {reason}")]
+    Damaged { part: String, reason: String },
+}
+
+/// A mission whose shape was moved or resized: its dates before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateChange {
+    pub mission: MissionId,
+    pub from_start: NaiveDate,
+    pub to_start: NaiveDate,
+    pub from_end: NaiveDate,
+    pub to_end: NaiveDate,
+}
+
+/// What a deck holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeckRead {
+    /// The roadmap it carries, as exported.
+    pub exported: Roadmap,
+    /// That roadmap with the dates the moved shapes show.
+    pub roadmap: Roadmap,
+    /// The missions whose shapes were moved or resized.
+    pub changes: Vec<DateChange>,
+    /// Missions whose shapes were deleted from the slide (still in the roadmap).
+    pub missing: Vec<MissionId>,
+    /// Shapes added in PowerPoint (left alone).
+    pub added_shapes: usize,
+}
+
+/// Where a mission's shape was put on export, and the slide's scale.
+struct Exported {
+    emu_per_pixel: f64,
+    days_per_pixel: f64,
+    last_shape_id: u32,
+    shapes: Vec<(MissionId, i64, i64)>,
+    roadmap: Roadmap,
+}
+
+/// A shape on the slide: id, name and left edge and width in EMU.
+struct Shape {
+    id: u32,
+    name: String,
+    x: i64,
+    cx: i64,
+}
+
+/// Reads a deck's bytes.
+pub fn read_deck(bytes: &[u8]) -> Result<DeckRead, DeckError> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|err| DeckError::NotADeck(err.to_string()))?;
+    let part = roadmap_part(&mut zip)?;
+    let exported = exported(&text_of(&mut zip, &part)?, &part)?;
+    let shapes = shapes(&text_of(&mut zip, FIRST_SLIDE)?)?;
+    Ok(compare(exported, &shapes))
+}
+
+fn text_of<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+) -> Result<String, DeckError> {
+    let damaged = |reason: String| DeckError::Damaged {
+        part: name.to_owned(),
+        reason,
+    };
+    let mut file = zip.by_name(name).map_err(|err| damaged(err.to_string()))?;
+    let mut text = String::new();
+    file.read_to_string(&mut text)
+        .map_err(|err| damaged(err.to_string()))?;
+    Ok(text)
+}
+
+/// The part holding the roadmap: the one the presentation relates as custom XML, else the
+/// one it was written as (a tool that rewrote the package may have renamed it).
+fn roadmap_part<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> Result<String, DeckError> {
+    let rels = text_of(zip, "ppt/_rels/presentation.xml.rels")?;
+    let mut reader = quick_xml::Reader::from_str(&rels);
+    let mut targets = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == b"Relationship" => {
+                if attribute(&e, b"Type").as_deref() == Some(CUSTOM_XML_REL)
+                    && let Some(target) = attribute(&e, b"Target")
+                {
+                    targets.push(target.trim_start_matches("../").to_owned());
+                }
+            }
+            Ok(Event::Eof) => break,
+            Err(err) => {
+                return Err(DeckError::Damaged {
+                    part: "presentation relationships".into(),
+                    reason: err.to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+    targets.push(ROADMAP_PART.to_owned());
+    for target in targets {
+        if let Ok(text) = text_of(zip, &target)
+            && text.contains(DECK_NAMESPACE)
+        {
+            return Ok(target);
+        }
+    }
+    Err(DeckError::NoRoadmap)
+}
+
+fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+        .map(|v| v.into_owned())
+}
+
+fn number<T: std::str::FromStr>(
+    e: &BytesStart<'_>,
+    name: &[u8],
+    part: &str,
+) -> Result<T, DeckError> {
+    attribute(e, name)
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| DeckError::Damaged {
+            part: part.to_owned(),
+            reason: format!("no number {}", String::from_utf8_lossy(name)),
+        })
+}
+
+/// The roadmap part: the scale, where each shape was put, and the roadmap.
+fn exported(text: &str, part: &str) -> Result<Exported, DeckError> {
+    let damaged = |reason: String| DeckError::Damaged {
+        part: part.to_owned(),
+        reason,
+    };
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut scale = None;
+    let mut shapes = Vec::new();
+    let mut json = String::new();
+    let mut in_roadmap = false;
+    loop {
+        match reader
+            .read_event()
+            .map_err(|err| damaged(err.to_string()))?
+        {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"deck" => {
+                    scale = Some((
+                        number(&e, b"emuPerPixel", part)?,
+                        number(&e, b"daysPerPixel", part)?,
+                        number(&e, b"lastShapeId", part)?,
+                    ));
+                }
+                b"shape" => shapes.push((
+                    MissionId::from(attribute(&e, b"mission").unwrap_or_default().as_str()),
+                    number(&e, b"x", part)?,
+                    number(&e, b"cx", part)?,
+                )),
+                b"roadmap" => in_roadmap = true,
+                _ => {}
+            },
+            Event::CData(data) if in_roadmap => {
+                json.push_str(&String::from_utf8_lossy(&data));
+            }
+            Event::End(e) if e.local_name().as_ref() == b"roadmap" => in_roadmap = false,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let (emu_per_pixel, days_per_pixel, last_shape_id) =
+        scale.ok_or_else(|| damaged("no scale".to_owned()))?;
+    let roadmap =
+        format::read_str(&json, "the deck's roadmap").map_err(|err| damaged(err.to_string()))?;
+    Ok(Exported {
+        emu_per_pixel,
+        days_per_pixel,
+        last_shape_id,
+        shapes,
+        roadmap,
+    })
+}
+
+/// The shapes of a slide (top-level and connectors), with their names and horizontal places.
+fn shapes(text: &str) -> Result<Vec<Shape>, DeckError> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut shapes = Vec::new();
+    let mut current: Option<Shape> = None;
+    let mut placed = false;
+    loop {
+        let event = reader.read_event().map_err(|err| DeckError::Damaged {
+            part: FIRST_SLIDE.to_owned(),
+            reason: err.to_string(),
+        })?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"sp" | b"cxnSp" | b"pic" => {
+                    current = Some(Shape {
+                        id: 0,
+                        name: String::new(),
+                        x: 0,
+                        cx: 0,
+                    });
+                    placed = false;
+                }
+                b"cNvPr" => {
+                    if let Some(shape) = &mut current {
+                        shape.id = attribute(&e, b"id")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0);
+                        shape.name = attribute(&e, b"name").unwrap_or_default();
+                    }
+                }
+                b"off" if !placed => {
+                    if let Some(shape) = &mut current {
+                        shape.x = attribute(&e, b"x")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0);
+                    }
+                }
+                b"ext" if !placed => {
+                    if let Some(shape) = &mut current {
+                        shape.cx = attribute(&e, b"cx")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0);
+                        placed = true;
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) if matches!(e.local_name().as_ref(), b"sp" | b"cxnSp" | b"pic") => {
+                shapes.extend(current.take());
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(shapes)
+}
+
+/// How many days `emu` on the slide is, rounded; none under a pixel's worth.
+fn days(emu: i64, exported: &Exported) -> i64 {
+    if (emu as f64).abs() < exported.emu_per_pixel {
+        return 0;
+    }
+    let emu_per_day = exported.emu_per_pixel / exported.days_per_pixel;
+    (emu as f64 / emu_per_day).round() as i64
+}
+
+fn shifted(day: NaiveDate, by: i64) -> NaiveDate {
+    let days = Days::new(by.unsigned_abs());
+    if by >= 0 {
+        day.checked_add_days(days)
+    } else {
+        day.checked_sub_days(days)
+    }
+    .unwrap_or(day)
+}
+
+/// The exported roadmap with the dates the slide's shapes now show.
+fn compare(exported: Exported, shapes: &[Shape]) -> DeckRead {
+    let by_name: HashMap<&str, &Shape> = shapes.iter().map(|s| (s.name.as_str(), s)).collect();
+    let mut roadmap = exported.roadmap.clone();
+    let mut changes = Vec::new();
+    let mut missing = Vec::new();
+    for (id, x0, cx0) in &exported.shapes {
+        let Some(shape) = by_name.get(format!("mission:{id}").as_str()) else {
+            missing.push(id.clone());
+            continue;
+        };
+        let Some(mission) = roadmap.missions.iter_mut().find(|m| &m.id == id) else {
+            continue;
+        };
+        let milestone = mission.start == mission.end;
+        let start_by = days(shape.x - x0, &exported);
+        let end_by = if milestone {
+            start_by
+        } else {
+            days((shape.x + shape.cx) - (x0 + cx0), &exported)
+        };
+        if start_by == 0 && end_by == 0 {
+            continue;
+        }
+        let (from_start, from_end) = (mission.start, mission.end);
+        mission.start = shifted(from_start, start_by);
+        mission.end = shifted(from_end, end_by).max(mission.start);
+        changes.push(DateChange {
+            mission: id.clone(),
+            from_start,
+            to_start: mission.start,
+            from_end,
+            to_end: mission.end,
+        });
+    }
+    let added_shapes = shapes
+        .iter()
+        .filter(|s| s.id > exported.last_shape_id)
+        .count();
+    DeckRead {
+        exported: exported.roadmap,
+        roadmap,
+        changes,
+        missing,
+        added_shapes,
+    }
+}

@@ -1,0 +1,345 @@
+//! PowerPoint decks: the shapes of the GER deck (named, with alt text, in date order, glued
+//! connectors, notes with the sources, the roadmap carried inside), and the way back: a bar
+//! moved or resized in the deck's XML, as PowerPoint would write it, reads back as new dates;
+//! a deleted shape is reported. python-pptx, an independent reader, opens the deck where it is
+//! installed (CI installs it).
+
+use std::io::{Read, Write};
+
+use crate::common;
+
+use common::date;
+use ger_planner::analysis::find_conflicts;
+use ger_planner::layout::{Showing, arrange, fit_all};
+use ger_planner::model::Roadmap;
+use ger_planner::render::pptx::{DeckError, read_deck};
+use ger_planner::render::{SnapshotView, heading, snapshot_deck};
+
+const SLIDE: &str = "ppt/slides/slide1.xml";
+
+fn bundled() -> Roadmap {
+    ger_planner::bundled::bundled_roadmap().unwrap_or_else(|err| panic!("{err}"))
+}
+
+fn deck_of(roadmap: &Roadmap) -> Vec<u8> {
+    let showing = Showing::default();
+    let arrangement = arrange(roadmap, &find_conflicts(roadmap), &showing, None);
+    let time = fit_all(roadmap, &showing).unwrap_or_else(|| panic!("nothing shown"));
+    let today = date("2026-12-01");
+    let view = SnapshotView {
+        roadmap,
+        arrangement: &arrangement,
+        time,
+        heading: heading(&roadmap.title, today, &time, &showing),
+        today,
+        outlook: None,
+    };
+    snapshot_deck(&view, 1920).unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// The deck's parts, by name.
+fn parts(deck: &[u8]) -> Vec<(String, String)> {
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(deck)).unwrap_or_else(|e| panic!("{e}"));
+    (0..zip.len())
+        .map(|k| {
+            let mut file = zip.by_index(k).unwrap_or_else(|e| panic!("{e}"));
+            let mut text = String::new();
+            file.read_to_string(&mut text)
+                .unwrap_or_else(|e| panic!("{e}"));
+            (file.name().to_owned(), text)
+        })
+        .collect()
+}
+
+fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+    (parts.iter())
+        .find(|(n, _)| n == name)
+        .map(|(_, text)| text.as_str())
+        .unwrap_or_else(|| panic!("no part {name}"))
+}
+
+/// The deck again with `edit` applied to its slide's XML, as PowerPoint would save it.
+fn edited(deck: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts(deck) {
+        let text = if name == SLIDE { edit(&text) } else { text };
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.write_all(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    zip.finish().unwrap_or_else(|e| panic!("{e}")).into_inner()
+}
+
+/// EMU per day at the deck's scale, from the part that carries the roadmap.
+fn emu_per_day(deck: &[u8]) -> f64 {
+    let parts = parts(deck);
+    let text = part(&parts, "customXml/item1.xml");
+    let doc = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{e}"));
+    let root = doc.root_element();
+    let number = |name: &str| -> f64 {
+        root.attribute(name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    number("emuPerPixel") / number("daysPerPixel")
+}
+
+/// The `(attribute, value)` of the `a:off` or `a:ext` of the shape named `name`, changed by
+/// `by` EMU.
+fn moved(slide: &str, name: &str, attribute: &str, by: i64) -> String {
+    let at = slide
+        .find(&format!("name=\"{name}\""))
+        .unwrap_or_else(|| panic!("no shape {name}"));
+    let key = format!("{attribute}=\"");
+    let start = at + slide[at..].find(&key).unwrap_or_else(|| panic!("no {key}")) + key.len();
+    let end = start + slide[start..].find('"').unwrap_or(0);
+    let value: i64 = slide[start..end].parse().unwrap_or_else(|e| panic!("{e}"));
+    format!("{}{}{}", &slide[..start], value + by, &slide[end..])
+}
+
+fn mission<'a>(roadmap: &'a Roadmap, id: &str) -> &'a ger_planner::model::Mission {
+    (roadmap.missions.iter())
+        .find(|m| m.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no mission {id}"))
+}
+
+#[test]
+fn every_mission_shown_is_a_named_shape_with_alt_text_in_date_order_and_notes_name_sources() {
+    let roadmap = bundled();
+    let deck = deck_of(&roadmap);
+    let parts = parts(&deck);
+    let slide = roxmltree::Document::parse(part(&parts, SLIDE)).unwrap_or_else(|e| panic!("{e}"));
+    let shapes: Vec<(String, String, i64, String)> = slide
+        .descendants()
+        .filter(|n| n.tag_name().name() == "cNvPr")
+        .map(|n| {
+            let shape = n.parent().and_then(|p| p.parent());
+            let x = shape
+                .and_then(|s| s.descendants().find(|d| d.tag_name().name() == "off"))
+                .and_then(|off| off.attribute("x")?.parse().ok())
+                .unwrap_or(0);
+            (
+                n.attribute("name").unwrap_or("").to_owned(),
+                n.attribute("descr").unwrap_or("").to_owned(),
+                x,
+                n.attribute("id").unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let shown: Vec<_> = roadmap
+        .missions
+        .iter()
+        .filter(|m| Showing::default().shows(m))
+        .collect();
+    for m in &shown {
+        let name = format!("mission:{}", m.id);
+        let found: Vec<_> = shapes.iter().filter(|s| s.0 == name).collect();
+        assert_eq!(found.len(), 1, "{name}");
+        assert!(
+            found[0].1.starts_with(&format!("{}: ", m.name)),
+            "{}",
+            found[0].1
+        );
+        assert!(
+            found[0].1.contains(&m.start.to_string()),
+            "alt text has the dates"
+        );
+    }
+    // Left to right by start date: a later start is never further left.
+    let mut by_start: Vec<_> = shown.iter().map(|m| (m.start, m.id.to_string())).collect();
+    by_start.sort();
+    let x_of = |id: &str| {
+        shapes
+            .iter()
+            .find(|s| s.0 == format!("mission:{id}"))
+            .map(|s| s.2)
+    };
+    for pair in by_start.windows(2) {
+        assert!(x_of(&pair[0].1) <= x_of(&pair[1].1), "{pair:?}");
+    }
+    // Connectors are glued to the two missions' shapes.
+    let id_of = |id: &str| {
+        shapes
+            .iter()
+            .find(|s| s.0 == format!("mission:{id}"))
+            .map(|s| s.3.clone())
+    };
+    let connectors: Vec<_> = slide
+        .descendants()
+        .filter(|n| n.tag_name().name() == "cNvCxnSpPr")
+        .collect();
+    assert!(!connectors.is_empty());
+    for connector in connectors {
+        let name = connector
+            .prev_sibling_element()
+            .and_then(|n| n.attribute("name"))
+            .unwrap_or("");
+        let (from, to) = name
+            .trim_start_matches("dependency:")
+            .split_once('>')
+            .unwrap_or_else(|| panic!("{name}"));
+        let glued = |tag: &str| {
+            connector
+                .children()
+                .find(|c| c.tag_name().name() == tag)
+                .and_then(|c| c.attribute("id"))
+                .map(str::to_owned)
+        };
+        assert_eq!(glued("stCxn"), id_of(from), "{name}");
+        assert_eq!(glued("endCxn"), id_of(to), "{name}");
+        assert!(
+            mission(&roadmap, to)
+                .depends_on
+                .iter()
+                .any(|d| d.mission.as_str() == from)
+        );
+    }
+    let notes = roxmltree::Document::parse(part(&parts, "ppt/notesSlides/notesSlide1.xml"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let notes: String = notes.descendants().filter_map(|n| n.text()).collect();
+    for m in &shown {
+        assert!(
+            notes.contains(m.source.trim()),
+            "notes name {}'s source",
+            m.id
+        );
+    }
+    let read = read_deck(&deck).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read.exported, roadmap, "the deck carries the roadmap");
+    assert_eq!(read.roadmap, roadmap, "nothing moved");
+    assert!(read.changes.is_empty() && read.missing.is_empty() && read.added_shapes == 0);
+}
+
+#[test]
+fn a_bar_moved_a_year_later_in_the_deck_reads_back_a_year_later_and_nothing_else_changes() {
+    let roadmap = bundled();
+    let deck = deck_of(&roadmap);
+    let year = (365.0 * emu_per_day(&deck)).round() as i64;
+    let deck = edited(&deck, |slide| moved(slide, "mission:artemis-4", "x", year));
+    let read = read_deck(&deck).unwrap_or_else(|e| panic!("{e}"));
+    let before = mission(&roadmap, "artemis-4");
+    let after = mission(&read.roadmap, "artemis-4");
+    assert_eq!(after.start, date("2029-04-01"), "from {}", before.start);
+    assert_eq!(after.end, date("2029-05-01"));
+    assert_eq!(read.changes.len(), 1);
+    let mut expected = roadmap.clone();
+    expected
+        .missions
+        .iter_mut()
+        .filter(|m| m.id.as_str() == "artemis-4")
+        .for_each(|m| {
+            m.start = after.start;
+            m.end = after.end;
+        });
+    assert_eq!(read.roadmap, expected, "everything else unchanged");
+}
+
+#[test]
+fn a_resized_bar_changes_its_end_a_nudge_under_a_pixel_nothing_and_a_deleted_shape_is_reported() {
+    let roadmap = bundled();
+    let deck = deck_of(&roadmap);
+    let month = (30.0 * emu_per_day(&deck)).round() as i64;
+    let resized = edited(&deck, |slide| {
+        let slide = moved(slide, "mission:artemis-4", "cx", month);
+        // A few EMU: less than a pixel of the page, no move.
+        moved(&slide, "mission:artemis-5", "x", 3)
+    });
+    let read = read_deck(&resized).unwrap_or_else(|e| panic!("{e}"));
+    let (before, after) = (
+        mission(&roadmap, "artemis-4"),
+        mission(&read.roadmap, "artemis-4"),
+    );
+    assert_eq!(after.start, before.start);
+    assert_eq!(after.end, before.end + chrono::Days::new(30));
+    assert_eq!(read.changes.len(), 1, "{:?}", read.changes);
+
+    let without = edited(&deck, |slide| {
+        let at = slide.find("name=\"mission:artemis-4\"").unwrap_or(0);
+        let start = slide[..at].rfind("<p:sp>").unwrap_or(0);
+        let end = at + slide[at..].find("</p:sp>").unwrap_or(0) + "</p:sp>".len();
+        format!("{}{}", &slide[..start], &slide[end..])
+    });
+    let read = read_deck(&without).unwrap_or_else(|e| panic!("{e}"));
+    let missing: Vec<String> = read.missing.iter().map(ToString::to_string).collect();
+    assert_eq!(missing, ["artemis-4"]);
+    assert_eq!(read.roadmap, roadmap, "reported, not deleted");
+}
+
+#[test]
+fn a_file_that_is_not_a_ger_planner_deck_is_refused_with_the_reason() {
+    assert!(matches!(
+        read_deck(b"not a zip"),
+        Err(DeckError::NotADeck(_))
+    ));
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "ppt/_rels/presentation.xml.rels",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    zip.write_all(
+        b"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let other = zip.finish().unwrap_or_else(|e| panic!("{e}")).into_inner();
+    let err = read_deck(&other)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("not one made by GER Planner"), "{err}");
+}
+
+/// python-pptx, where installed (CI installs it), finds every mission's shape with its alt
+/// text, left to right in date order within each lane.
+#[test]
+fn python_pptx_opens_the_deck_and_finds_every_mission() {
+    let roadmap = bundled();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("ger.pptx");
+    std::fs::write(&path, deck_of(&roadmap)).unwrap_or_else(|e| panic!("{e}"));
+    let script = "import sys\nfrom pptx import Presentation\n\
+                  deck = Presentation(sys.argv[1])\n\
+                  for shape in deck.slides[0].shapes:\n\
+                  \x20   if shape.name.startswith('mission:'):\n\
+                  \x20       descr = shape._element.xpath('./*[1]/p:cNvPr/@descr')\n\
+                  \x20       print(shape.name[8:], shape.left, 'alt' if descr and descr[0] else 'none')\n\
+                  print('notes', len(deck.slides[0].notes_slide.notes_text_frame.text))\n";
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output();
+    let output = match output {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
+        Ok(out) if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
+            panic!("python-pptx: {}", String::from_utf8_lossy(&out.stderr))
+        }
+        Ok(out) => {
+            eprintln!(
+                "skipped: python-pptx could not run ({})",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            return;
+        }
+        Err(err) if std::env::var("CI").is_ok_and(|ci| ci == "true") => panic!("python3: {err}"),
+        Err(err) => {
+            eprintln!("skipped: python3 is not installed ({err})");
+            return;
+        }
+    };
+    let shown = roadmap
+        .missions
+        .iter()
+        .filter(|m| Showing::default().shows(m))
+        .count();
+    let found: Vec<&str> = output.lines().filter(|l| !l.starts_with("notes")).collect();
+    assert_eq!(found.len(), shown, "{output}");
+    assert!(found.iter().all(|l| l.ends_with(" alt")), "{output}");
+    assert!(
+        output
+            .lines()
+            .any(|l| l.starts_with("notes ") && l != "notes 0")
+    );
+}
