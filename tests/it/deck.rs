@@ -291,55 +291,133 @@ fn a_file_that_is_not_a_ger_planner_deck_is_refused_with_the_reason() {
     assert!(err.contains("not one made by GER Planner"), "{err}");
 }
 
-/// python-pptx, where installed (CI installs it), finds every mission's shape with its alt
-/// text, left to right in date order within each lane.
+/// The output of `program args`, or `None` (with the reason printed) where it cannot run
+/// outside CI; in CI (`CI=true`) a reader that cannot run fails the test.
+fn run_reader(program: &str, args: &[&std::ffi::OsStr]) -> Option<String> {
+    let in_ci = std::env::var("CI").is_ok_and(|ci| ci == "true");
+    match std::process::Command::new(program).args(args).output() {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) if in_ci => panic!("{program}: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(err) if in_ci => panic!("{program} is needed in CI: {err}"),
+        Ok(out) => {
+            eprintln!(
+                "skipped: {program} failed ({})",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            None
+        }
+        Err(err) => {
+            eprintln!("skipped: {program} is not installed ({err})");
+            None
+        }
+    }
+}
+
+/// The bundled roadmap's missions thirteen times over (1,027 missions), each copy a month
+/// later than the one before.
+fn thousand_missions() -> Roadmap {
+    let mut roadmap = bundled();
+    let originals = roadmap.missions.clone();
+    for copy in 1..13u64 {
+        for mission in &originals {
+            let mut mission = mission.clone();
+            mission.id = format!("{}-{copy}", mission.id).as_str().into();
+            mission.start = mission.start + chrono::Days::new(30 * copy);
+            mission.end = mission.end + chrono::Days::new(30 * copy);
+            mission.depends_on.clear();
+            roadmap.missions.push(mission);
+        }
+    }
+    roadmap
+}
+
+/// python-pptx, where installed (CI installs it), opens the GER deck and a 1,000-mission deck
+/// and finds every mission's shape with its alt text, and the speaker notes.
 #[test]
-fn python_pptx_opens_the_deck_and_finds_every_mission() {
-    let roadmap = bundled();
+fn python_pptx_opens_the_decks_and_finds_every_mission() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("ger.pptx");
-    std::fs::write(&path, deck_of(&roadmap)).unwrap_or_else(|e| panic!("{e}"));
     let script = "import sys\nfrom pptx import Presentation\n\
                   deck = Presentation(sys.argv[1])\n\
                   for shape in deck.slides[0].shapes:\n\
                   \x20   if shape.name.startswith('mission:'):\n\
                   \x20       descr = shape._element.xpath('./*[1]/p:cNvPr/@descr')\n\
-                  \x20       print(shape.name[8:], shape.left, 'alt' if descr and descr[0] else 'none')\n\
+                  \x20       print(shape.name[8:], 'alt' if descr and descr[0] else 'none')\n\
                   print('notes', len(deck.slides[0].notes_slide.notes_text_frame.text))\n";
-    let output = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&path)
-        .output();
-    let output = match output {
-        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
-        Ok(out) if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
-            panic!("python-pptx: {}", String::from_utf8_lossy(&out.stderr))
-        }
-        Ok(out) => {
-            eprintln!(
-                "skipped: python-pptx could not run ({})",
-                String::from_utf8_lossy(&out.stderr)
-            );
+    for roadmap in [bundled(), thousand_missions()] {
+        let path = dir.path().join("deck.pptx");
+        std::fs::write(&path, deck_of(&roadmap)).unwrap_or_else(|e| panic!("{e}"));
+        let args = [
+            std::ffi::OsStr::new("-c"),
+            script.as_ref(),
+            path.as_os_str(),
+        ];
+        let Some(output) = run_reader("python3", &args) else {
             return;
-        }
-        Err(err) if std::env::var("CI").is_ok_and(|ci| ci == "true") => panic!("python3: {err}"),
-        Err(err) => {
-            eprintln!("skipped: python3 is not installed ({err})");
-            return;
-        }
-    };
-    let shown = roadmap
-        .missions
-        .iter()
-        .filter(|m| Showing::default().shows(m))
-        .count();
-    let found: Vec<&str> = output.lines().filter(|l| !l.starts_with("notes")).collect();
-    assert_eq!(found.len(), shown, "{output}");
-    assert!(found.iter().all(|l| l.ends_with(" alt")), "{output}");
-    assert!(
-        output
-            .lines()
-            .any(|l| l.starts_with("notes ") && l != "notes 0")
+        };
+        let shown = roadmap
+            .missions
+            .iter()
+            .filter(|m| Showing::default().shows(m))
+            .count();
+        let found: Vec<&str> = output.lines().filter(|l| !l.starts_with("notes")).collect();
+        assert_eq!(found.len(), shown, "{} missions", roadmap.missions.len());
+        assert!(found.iter().all(|l| l.ends_with(" alt")), "{output}");
+        assert!(
+            output
+                .lines()
+                .any(|l| l.starts_with("notes ") && l != "notes 0")
+        );
+    }
+}
+
+/// LibreOffice (Debian's libreoffice-impress, headless), where installed (CI installs it):
+/// the GER deck and a 1,000-mission deck convert to PDF with a page per slide, and the GER deck
+/// saved again by LibreOffice still carries its roadmap, with nothing moved, missing or added.
+#[test]
+fn libreoffice_converts_the_decks_and_keeps_the_roadmap_when_it_saves_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Its own profile, so that it runs beside another LibreOffice.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
     );
+    let convert = |file: &std::path::Path, to: &str, out: &std::path::Path| {
+        let args = [
+            profile.as_ref(),
+            std::ffi::OsStr::new("--headless"),
+            "--convert-to".as_ref(),
+            to.as_ref(),
+            "--outdir".as_ref(),
+            out.as_os_str(),
+            file.as_os_str(),
+        ];
+        run_reader("soffice", &args)
+    };
+    for (name, roadmap) in [("ger", bundled()), ("thousand", thousand_missions())] {
+        let deck = dir.path().join(format!("{name}.pptx"));
+        std::fs::write(&deck, deck_of(&roadmap)).unwrap_or_else(|e| panic!("{e}"));
+        if convert(&deck, "pdf", dir.path()).is_none() {
+            return;
+        }
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        let info = run_reader("pdfinfo", &[pdf.as_os_str()]).unwrap_or_default();
+        assert!(
+            info.lines().any(|l| l == "Pages:           1"),
+            "{name}: {info}"
+        );
+    }
+    let saved = dir.path().join("saved");
+    let deck = dir.path().join("ger.pptx");
+    if convert(&deck, "pptx:Impress MS PowerPoint 2007 XML", &saved).is_none() {
+        return;
+    }
+    let bytes = std::fs::read(saved.join("ger.pptx")).unwrap_or_else(|e| panic!("{e}"));
+    let read = read_deck(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read.roadmap, bundled(), "the roadmap came back");
+    assert!(
+        read.changes.is_empty() && read.missing.is_empty(),
+        "{:?}",
+        read.changes
+    );
+    assert_eq!(read.added_shapes, 0, "LibreOffice's saving adds nothing");
 }

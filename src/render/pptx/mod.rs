@@ -37,13 +37,12 @@ pub fn deck(
         scene.width + PAGE_EXTRA.0,
         scene.content_height + PAGE_EXTRA.1,
     );
-    let (slide, places, last_id) = slide_xml(scene, roadmap, heading, scale);
+    let (slide, places) = slide_xml(scene, roadmap, heading, scale);
     let shown: Vec<usize> = places.iter().map(|(k, _)| *k).collect();
     let notes = notes_slide(&notes_paragraphs(roadmap, &shown));
     let mut part = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-         <deck xmlns=\"{}\" emuPerPixel=\"{}\" daysPerPixel=\"{days_per_pixel}\" \
-         lastShapeId=\"{last_id}\">",
+         <deck xmlns=\"{}\" emuPerPixel=\"{}\" daysPerPixel=\"{days_per_pixel}\">",
         read::DECK_NAMESPACE,
         scale.emu_per_pixel
     );

@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate};
 use quick_xml::events::{BytesStart, Event};
 
 use super::package::{CUSTOM_XML_REL, ROADMAP_PART};
+use super::slide::SHAPE_NAMES;
 use crate::format;
 use crate::model::{MissionId, Roadmap};
 
@@ -59,14 +60,12 @@ pub struct DeckRead {
 struct Exported {
     emu_per_pixel: f64,
     days_per_pixel: f64,
-    last_shape_id: u32,
     shapes: Vec<(MissionId, i64, i64)>,
     roadmap: Roadmap,
 }
 
-/// A shape on the slide: id, name and left edge and width in EMU.
+/// A shape on the slide: name, and left edge and width in EMU.
 struct Shape {
-    id: u32,
     name: String,
     x: i64,
     cx: i64,
@@ -177,7 +176,6 @@ fn exported(text: &str, part: &str) -> Result<Exported, DeckError> {
                     scale = Some((
                         number(&e, b"emuPerPixel", part)?,
                         number(&e, b"daysPerPixel", part)?,
-                        number(&e, b"lastShapeId", part)?,
                     ));
                 }
                 b"shape" => shapes.push((
@@ -196,14 +194,12 @@ fn exported(text: &str, part: &str) -> Result<Exported, DeckError> {
             _ => {}
         }
     }
-    let (emu_per_pixel, days_per_pixel, last_shape_id) =
-        scale.ok_or_else(|| damaged("no scale".to_owned()))?;
+    let (emu_per_pixel, days_per_pixel) = scale.ok_or_else(|| damaged("no scale".to_owned()))?;
     let roadmap =
         format::read_str(&json, "the deck's roadmap").map_err(|err| damaged(err.to_string()))?;
     Ok(Exported {
         emu_per_pixel,
         days_per_pixel,
-        last_shape_id,
         shapes,
         roadmap,
     })
@@ -224,7 +220,6 @@ fn shapes(text: &str) -> Result<Vec<Shape>, DeckError> {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"sp" | b"cxnSp" | b"pic" => {
                     current = Some(Shape {
-                        id: 0,
                         name: String::new(),
                         x: 0,
                         cx: 0,
@@ -233,9 +228,6 @@ fn shapes(text: &str) -> Result<Vec<Shape>, DeckError> {
                 }
                 b"cNvPr" => {
                     if let Some(shape) = &mut current {
-                        shape.id = attribute(&e, b"id")
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(0);
                         shape.name = attribute(&e, b"name").unwrap_or_default();
                     }
                 }
@@ -285,6 +277,13 @@ fn shifted(day: NaiveDate, by: i64) -> NaiveDate {
     .unwrap_or(day)
 }
 
+/// How many different missions have a shape among `by_name`.
+fn by_name_missions(by_name: &HashMap<&str, &Shape>) -> usize {
+    (by_name.keys())
+        .filter(|name| name.starts_with(SHAPE_NAMES[0]))
+        .count()
+}
+
 /// The exported roadmap with the dates the slide's shapes now show.
 fn compare(exported: Exported, shapes: &[Shape]) -> DeckRead {
     let by_name: HashMap<&str, &Shape> = shapes.iter().map(|s| (s.name.as_str(), s)).collect();
@@ -320,10 +319,14 @@ fn compare(exported: Exported, shapes: &[Shape]) -> DeckRead {
             to_end: mission.end,
         });
     }
-    let added_shapes = shapes
-        .iter()
-        .filter(|s| s.id > exported.last_shape_id)
+    // Shapes named otherwise than the deck names its own, and copies of a mission's shape.
+    let foreign = (shapes.iter())
+        .filter(|s| !SHAPE_NAMES.iter().any(|name| s.name.starts_with(name)))
         .count();
+    let missions = (shapes.iter())
+        .filter(|s| s.name.starts_with(SHAPE_NAMES[0]))
+        .count();
+    let added_shapes = foreign + missions.saturating_sub(by_name_missions(&by_name));
     DeckRead {
         exported: exported.roadmap,
         roadmap,

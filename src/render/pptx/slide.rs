@@ -82,9 +82,31 @@ struct Slide<'a> {
     shape_of: HashMap<usize, u32>,
 }
 
-/// A slide's XML, the places of its missions' shapes by position in the roadmap, and the
-/// highest shape id it uses (a shape with a higher one was added in PowerPoint).
-pub type SlideXml = (String, Vec<(usize, Place)>, u32);
+/// A slide's XML, and the places of its missions' shapes by position in the roadmap.
+pub type SlideXml = (String, Vec<(usize, Place)>);
+
+/// How the shapes a deck draws are named (a mission's, `mission:<id>`, starts with the first):
+/// a shape named otherwise was added in PowerPoint. Tools that rewrite a deck keep names but
+/// may number shapes again.
+pub const SHAPE_NAMES: [&str; 17] = [
+    "mission:",
+    "contribution:",
+    "label",
+    "dependency:",
+    "lane",
+    "title",
+    "subtitle",
+    "phase",
+    "launch window",
+    "year",
+    "today",
+    "ring",
+    "mark",
+    "crew",
+    "hatching",
+    "outlook",
+    "bar",
+];
 
 /// The slide of `scene` (a snapshot of `roadmap` headed `heading`) at `scale`.
 pub fn slide_xml(
@@ -152,7 +174,7 @@ pub fn slide_xml(
          <p:grpSpPr/>{}</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>",
         slide.out
     );
-    (xml, places, slide.next_id)
+    (xml, places)
 }
 
 impl Slide<'_> {

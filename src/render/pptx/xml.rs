@@ -153,7 +153,7 @@ pub fn path(id: u32, points: &[(i64, i64)], closed: bool, fill: &Fill, line: Lin
         "<p:sp><p:nvSpPr>{}<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:custGeom><a:avLst/><a:gdLst/>\
          <a:ahLst/><a:cxnLst/><a:rect l=\"0\" t=\"0\" r=\"r\" b=\"b\"/><a:pathLst><a:path w=\"{w}\" h=\"{h}\">\
          {commands}</a:path></a:pathLst></a:custGeom>{}{}</p:spPr></p:sp>",
-        names(id, &format!("mark {id}"), ""),
+        names(id, "mark", ""),
         xfrm(place, (false, false)),
         fill_xml(fill),
         line_xml(line, false)
