@@ -4,6 +4,7 @@
 mod anatomy;
 mod batch;
 mod colors;
+mod legend;
 mod painter;
 mod pdf;
 pub mod pptx;

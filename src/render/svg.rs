@@ -10,10 +10,8 @@ use egui::Color32;
 use super::anatomy::{
     Frame, HATCH_SPACING, HATCH_WIDTH, Layer, Mark, arrow_marks, bar_marks, ghost_marks,
 };
-use super::colors::{
-    ERROR_COLOR, LEGEND_CONFLICTS, LEGEND_OUTCOMES, LEGEND_STATUSES, LegendEntry, PHASE_COLOR,
-    Palette, TAIL_LABEL, WINDOW_COLOR, legend_label, legend_sample, tail_sample, today_color,
-};
+use super::colors::{ERROR_COLOR, PHASE_COLOR, Palette, WINDOW_COLOR, today_color};
+use super::legend::{LegendItem, legend};
 use crate::layout::{
     self, Band, BandKind, Bar, HEADER_HEIGHT, Label, Point, Rect, SMALL_TEXT_SIZE, Scene,
     TEXT_SIZE, in_main_font, shortened, text_width,
@@ -27,8 +25,6 @@ pub const GUTTER: f32 = 190.0;
 const HEADING_HEIGHT: f32 = 62.0;
 /// Size of the title.
 const TITLE_SIZE: f32 = 22.0;
-/// Height of one line of the legend.
-const LEGEND_ROW: f32 = 20.0;
 /// Families the text asks for: egui's typeface, then the fallback for the characters it lacks.
 pub const FONT_FAMILIES: &str = "Ubuntu, 'DejaVu Sans'";
 
@@ -56,9 +52,9 @@ pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> Stri
         fades: BTreeSet::new(),
     };
     let width = scene.width + 2.0 * MARGIN + GUTTER;
-    let legend = legend_layout(scene, width);
+    let (legend_items, legend_height) = legend(scene, width, MARGIN);
     let chart_top = MARGIN + HEADING_HEIGHT;
-    let height = chart_top + scene.content_height + legend.height + MARGIN;
+    let height = chart_top + scene.content_height + legend_height + MARGIN;
 
     svg.rect(0.0, 0.0, width, height, palette.background, "");
     let room = width - 2.0 * MARGIN;
@@ -96,7 +92,7 @@ pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> Stri
         "<g id=\"legend\" transform=\"translate({MARGIN:.1},{:.1})\">",
         chart_top + scene.content_height + 14.0
     );
-    svg.legend(scene, &legend);
+    svg.legend(&legend_items);
     svg.out.push_str("</g></svg>\n");
 
     let defs = svg.defs();
@@ -486,116 +482,31 @@ impl Svg {
         );
     }
 
-    /// The key below the chart: the lead agencies shown, crewed missions, and each status.
-    fn legend(&mut self, scene: &Scene, layout: &LegendLayout) {
-        let palette = self.palette;
-        let size = TEXT_SIZE;
-        let baseline = |row: usize| row as f32 * LEGEND_ROW + 0.8 * size + 2.0;
-        for (k, (id, color)) in scene.agencies.iter().enumerate() {
-            let (x, row) = layout.agencies[k];
-            let fill = Color32::from_rgb(color[0], color[1], color[2]);
-            self.rect(
-                x,
-                row as f32 * LEGEND_ROW + 4.0,
-                10.0,
-                10.0,
-                fill,
-                "rx=\"2\"",
-            );
-            self.text(
-                x + 14.0,
-                baseline(row),
-                size,
-                palette.text,
-                id,
-                "class=\"agency\"",
-            );
+    /// The key below the chart (see [`legend`]).
+    fn legend(&mut self, items: &[LegendItem]) {
+        let text = self.palette.text;
+        for item in items {
+            match item {
+                LegendItem::Swatch { rect, color } => {
+                    let (w, h) = (rect.width(), rect.bottom - rect.top);
+                    self.rect(rect.left, rect.top, w, h, *color, "rx=\"2\"");
+                }
+                LegendItem::Text {
+                    x,
+                    y,
+                    text: words,
+                    agency,
+                } => {
+                    let class = if *agency { "class=\"agency\"" } else { "" };
+                    self.text(*x, *y, TEXT_SIZE, text, words, class);
+                }
+                LegendItem::Crew { centre } => self.mark(&Mark::Crew {
+                    centre: *centre,
+                    color: text,
+                }),
+                LegendItem::Sample(bar) => self.sample(bar),
+            }
         }
-        let row = layout.status_row;
-        let mut x = 0.0;
-        self.mark(&Mark::Crew {
-            centre: [x + 6.0, row as f32 * LEGEND_ROW + 9.0],
-            color: palette.text,
-        });
-        self.text(
-            x + 16.0,
-            baseline(row),
-            size,
-            palette.text,
-            "crewed mission",
-            "",
-        );
-        x += 16.0 + text_width("crewed mission", size) + 24.0;
-        for entry in LEGEND_STATUSES {
-            x = self.legend_entry(entry, x, row);
-        }
-        if scene.outlook {
-            let sample = tail_sample(Rect {
-                left: x,
-                top: row as f32 * LEGEND_ROW + 3.0,
-                right: x + 33.0,
-                bottom: row as f32 * LEGEND_ROW + 14.0,
-            });
-            self.sample(&sample);
-            self.text(x + 39.0, baseline(row), size, palette.text, TAIL_LABEL, "");
-        }
-        let row = row + 1;
-        let intro = "flown missions:";
-        self.text(0.0, baseline(row), size, palette.text, intro, "");
-        let mut x = text_width(intro, size) + 12.0;
-        for entry in LEGEND_OUTCOMES {
-            x = self.legend_entry(entry, x, row);
-        }
-        let intro = "conflicts:";
-        self.text(x + 12.0, baseline(row), size, palette.text, intro, "");
-        let mut x = x + 12.0 + text_width(intro, size) + 12.0;
-        for entry in LEGEND_CONFLICTS {
-            x = self.legend_entry(entry, x, row);
-        }
-    }
-
-    /// A legend entry's sample and words at `x` on legend row `row`; where the next one goes.
-    fn legend_entry(&mut self, entry: LegendEntry, x: f32, row: usize) -> f32 {
-        let size = TEXT_SIZE;
-        let rect = Rect {
-            left: x,
-            top: row as f32 * LEGEND_ROW + 3.0,
-            right: x + 22.0,
-            bottom: row as f32 * LEGEND_ROW + 14.0,
-        };
-        self.sample(&legend_sample(entry, rect));
-        let baseline = row as f32 * LEGEND_ROW + 0.8 * size + 2.0;
-        let label = legend_label(entry);
-        self.text(x + 28.0, baseline, size, self.palette.text, label, "");
-        x + 28.0 + text_width(label, size) + 20.0
-    }
-}
-
-/// Where each legend entry goes: agencies flow in rows across the page, statuses on the row
-/// after them, and flown missions' outcomes on the last row.
-struct LegendLayout {
-    agencies: Vec<(f32, usize)>,
-    status_row: usize,
-    height: f32,
-}
-
-fn legend_layout(scene: &Scene, page_width: f32) -> LegendLayout {
-    let room = page_width - 2.0 * MARGIN;
-    let (mut x, mut row) = (0.0, 0);
-    let mut agencies = Vec::with_capacity(scene.agencies.len());
-    for (id, _) in &scene.agencies {
-        let width = 14.0 + text_width(id, TEXT_SIZE) + 18.0;
-        if x > 0.0 && x + width > room {
-            (x, row) = (0.0, row + 1);
-        }
-        agencies.push((x, row));
-        x += width;
-    }
-    let status_row = if agencies.is_empty() { 0 } else { row + 1 };
-    LegendLayout {
-        agencies,
-        status_row,
-        height: (status_row + 2) as f32 * LEGEND_ROW + 14.0,
     }
 }
 

@@ -22,9 +22,6 @@ use crate::render::svg::Heading;
 use package::{notes_slide, package};
 use slide::{SlideScale, notes_paragraphs, slide_xml};
 
-/// Room the page keeps around the chart, in pixels of the snapshot page: as `slide` lays out.
-const PAGE_EXTRA: (f32, f32) = (2.0 * 24.0 + 190.0, 2.0 * 24.0 + 62.0);
-
 /// The deck of `scene`, a snapshot of `roadmap` laid out `days_per_pixel` days to a pixel and
 /// headed `heading`.
 pub fn deck(
@@ -33,10 +30,7 @@ pub fn deck(
     heading: &Heading,
     days_per_pixel: f64,
 ) -> Result<Vec<u8>, String> {
-    let scale = SlideScale::fitting(
-        scene.width + PAGE_EXTRA.0,
-        scene.content_height + PAGE_EXTRA.1,
-    );
+    let scale = SlideScale::fitting(scene);
     let (slide, places) = slide_xml(scene, roadmap, heading, scale);
     let shown: Vec<usize> = places.iter().map(|(k, _)| *k).collect();
     let notes = notes_slide(&notes_paragraphs(roadmap, &shown));

@@ -10,7 +10,10 @@ use egui::Color32;
 
 use super::package::{NAMESPACES, SLIDE_SIZE};
 use super::xml::{Fill, Line, Place, connector, escape, path, preset, text_box};
-use crate::layout::{Band, BandKind, Bar, HEADER_HEIGHT, Label, Point, Rect, Scene, TEXT_SIZE};
+use crate::layout::{
+    Band, BandKind, Bar, HEADER_HEIGHT, Label, Point, Rect, Scene, TEXT_SIZE, text_width,
+};
+use crate::render::legend::{LegendItem, legend};
 use crate::model::Roadmap;
 use crate::render::anatomy::{Mark, arrow_line, bar_marks};
 use crate::render::colors::{PHASE_COLOR, Palette, WINDOW_COLOR, today_color};
@@ -21,6 +24,8 @@ use crate::render::svg::Heading;
 const MARGIN: f32 = 24.0;
 const GUTTER: f32 = 190.0;
 const HEADING: f32 = 62.0;
+/// Space between the chart and the legend below it.
+const LEGEND_GAP: f32 = 14.0;
 
 /// Where the chart is on the slide: what a deck must know to read dates back from positions.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -32,8 +37,12 @@ pub struct SlideScale {
 }
 
 impl SlideScale {
-    /// The scale that fits a page `width` × `height` pixels on the slide.
-    pub fn fitting(width: f32, height: f32) -> Self {
+    /// The scale that fits the page of `scene` (heading, chart and legend, as a snapshot's)
+    /// on the slide.
+    pub fn fitting(scene: &Scene) -> Self {
+        let width = scene.width + 2.0 * MARGIN + GUTTER;
+        let (_, legend_height) = legend(scene, width, MARGIN);
+        let height = MARGIN + HEADING + scene.content_height + LEGEND_GAP + legend_height;
         let (cx, cy) = SLIDE_SIZE;
         let emu_per_pixel = (cx as f64 / f64::from(width)).min(cy as f64 / f64::from(height));
         let origin_px = (MARGIN + GUTTER, MARGIN + HEADING);
@@ -88,7 +97,7 @@ pub type SlideXml = (String, Vec<(usize, Place)>);
 /// How the shapes a deck draws are named (a mission's, `mission:<id>`, starts with the first):
 /// a shape named otherwise was added in PowerPoint. Tools that rewrite a deck keep names but
 /// may number shapes again.
-pub const SHAPE_NAMES: [&str; 17] = [
+pub const SHAPE_NAMES: [&str; 18] = [
     "mission:",
     "contribution:",
     "label",
@@ -106,6 +115,7 @@ pub const SHAPE_NAMES: [&str; 17] = [
     "hatching",
     "outlook",
     "bar",
+    "legend",
 ];
 
 /// The slide of `scene` (a snapshot of `roadmap` headed `heading`) at `scale`.
@@ -168,6 +178,7 @@ pub fn slide_xml(
     if let Some(label) = &scene.today_label {
         slide.label(label, "today", crate::render::colors::ERROR_COLOR);
     }
+    slide.legend(scene);
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sld {NAMESPACES}><p:cSld>\
          <p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>\
@@ -421,12 +432,63 @@ impl Slide<'_> {
         }
     }
 
-    /// The crew figure as the window draws it: a head over shoulders.
+    /// The key below the chart, as the SVG's: its items are laid out in the legend's own
+    /// coordinates, drawn here with the scale's origin at the legend's top left.
+    fn legend(&mut self, scene: &Scene) {
+        let width = scene.width + 2.0 * MARGIN + GUTTER;
+        let (items, _) = legend(scene, width, MARGIN);
+        let chart = self.scale;
+        let (x, y) = chart.at([-GUTTER, scene.content_height + LEGEND_GAP]);
+        self.scale = SlideScale {
+            origin: (x, y),
+            ..chart
+        };
+        let mut marks = Vec::new();
+        for item in &items {
+            match item {
+                LegendItem::Swatch { rect, color } => {
+                    let id = self.id();
+                    let place = self.scale.place(rect);
+                    self.out.push_str(&preset(
+                        (id, "legend", ""),
+                        "rect",
+                        place,
+                        &Fill::Solid(*color),
+                        None,
+                    ));
+                }
+                LegendItem::Text { x, y, text, .. } => {
+                    let rect = Rect {
+                        left: *x,
+                        top: y - 0.8 * TEXT_SIZE - 2.0,
+                        right: x + text_width(text, TEXT_SIZE) + 8.0,
+                        bottom: y + 0.4 * TEXT_SIZE,
+                    };
+                    let id = self.id();
+                    let place = self.scale.place(&rect);
+                    let size = self.scale.points(TEXT_SIZE);
+                    let color = self.palette.text;
+                    self.out
+                        .push_str(&text_box((id, "legend"), place, text, (size, color, false)));
+                }
+                LegendItem::Crew { centre } => self.crew(*centre, self.palette.text),
+                LegendItem::Sample(bar) => {
+                    bar_marks(bar, &self.palette, &mut marks);
+                    for mark in marks.drain(..) {
+                        self.mark(&mark, bar);
+                    }
+                }
+            }
+        }
+        self.scale = chart;
+    }
+
+    /// The crew figure as the snapshot draws it: a head over shoulders.
     fn crew(&mut self, [x, y]: Point, color: Color32) {
         let head = Rect {
-            left: x - 2.3,
-            top: y - 5.0,
-            right: x + 2.3,
+            left: x - 2.6,
+            top: y - 5.6,
+            right: x + 2.6,
             bottom: y - 0.4,
         };
         let shoulders = Rect {
