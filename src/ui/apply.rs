@@ -66,6 +66,7 @@ impl GerApp {
             Command::ImportTable => self.ask_for_file(FilePurpose::ImportTable),
             Command::ExportTable => self.ask_for_file(FilePurpose::ExportTable),
             Command::ExportSnapshot => self.ask_for_file(FilePurpose::ExportSnapshot),
+            Command::ExportDeck => self.ask_for_file(FilePurpose::ExportDeck),
             Command::CopySnapshot => self.copy_snapshot(),
             Command::Present => self.start_presenting(ctx),
             Command::SaveView => {

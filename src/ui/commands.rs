@@ -27,6 +27,8 @@ pub enum Command {
     /// Write the chart as it is shown to an SVG, PNG or PDF file.
     ExportSnapshot,
     /// Put a PNG of the chart as it is shown on the clipboard.
+    /// Write the chart as it is shown to a PowerPoint deck of editable shapes.
+    ExportDeck,
     CopySnapshot,
     /// Full screen, no menus or panels, larger text; steps through the saved views.
     Present,
@@ -79,7 +81,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift or Ctrl comes
     /// before the same key with fewer modifiers, which would otherwise take it.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 37] = [
         Self::CommandPalette,
         Self::FocusSearch,
         Self::New,
@@ -91,6 +93,7 @@ impl Command {
         Self::ImportTable,
         Self::ExportTable,
         Self::ExportSnapshot,
+        Self::ExportDeck,
         Self::CopySnapshot,
         Self::Present,
         Self::SaveView,
@@ -130,6 +133,7 @@ impl Command {
             Self::ImportTable => "Import CSV…",
             Self::ExportTable => "Export CSV…",
             Self::ExportSnapshot => "Export snapshot…",
+            Self::ExportDeck => "Export PowerPoint deck…",
             Self::CopySnapshot => "Copy snapshot",
             Self::Present => "Present",
             Self::SaveView => "Save view…",
@@ -207,6 +211,7 @@ impl Command {
             | Self::ImportTable
             | Self::ExportTable
             | Self::SaveView
+            | Self::ExportDeck
             | Self::Theme(_) => vec![],
             Self::LargerText => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
             Self::SmallerText => vec![cmd_shift(Key::Minus)],

@@ -19,8 +19,8 @@ use crate::format;
 use crate::layout;
 use crate::model::{Mission, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, encode_snapshot, heading, snapshot_svg,
-    snapshot_text, svg_pixels,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, encode_snapshot, heading, pptx, snapshot_scene,
+    snapshot_svg, snapshot_text, svg_pixels,
 };
 
 impl GerApp {
@@ -102,6 +102,7 @@ impl GerApp {
         let suggested = match purpose {
             FilePurpose::ExportTable => self.file.suggested_file_name().replace(".json", ".csv"),
             FilePurpose::ExportSnapshot => self.file.suggested_file_name().replace(".json", ".png"),
+            FilePurpose::ExportDeck => self.file.suggested_file_name().replace(".json", ".pptx"),
             _ => self.file.suggested_file_name(),
         };
         let folder = self.file.folder();
@@ -133,6 +134,7 @@ impl GerApp {
             FilePurpose::ImportTable => self.read_table(&path),
             FilePurpose::ExportTable => self.export_table(&path),
             FilePurpose::ExportSnapshot => self.export_snapshot(&path),
+            FilePurpose::ExportDeck => self.export_deck(&path),
         }
     }
 
@@ -318,6 +320,32 @@ impl GerApp {
                     .map_err(|err| format!("{}: {err}", path.display()));
                 Done::Exported {
                     what: "Could not export the snapshot",
+                    result,
+                }
+            },
+        ));
+    }
+
+    /// Writes the chart as shown as a PowerPoint deck: laid out in the frame, its shapes and
+    /// package written off the UI thread.
+    fn export_deck(&mut self, path: &Path) {
+        let view = self.snapshot_view();
+        let scene = snapshot_scene(&view, DEFAULT_WIDTH);
+        let days_per_pixel = view.time.days_per_pixel(scene.width);
+        let heading = view.heading.clone();
+        let roadmap = self.session.document().snapshot();
+        let path = path.to_path_buf();
+        self.runner.spawn(Job::new(
+            format!("Exporting {}", path.display()),
+            move || {
+                let result = pptx::deck(&scene, &roadmap, &heading, days_per_pixel)
+                    .and_then(|bytes| {
+                        format::write_atomically(&path, &bytes).map_err(|err| err.to_string())
+                    })
+                    .map(|()| format!("Deck written to {}", path.display()))
+                    .map_err(|err| format!("{}: {err}", path.display()));
+                Done::Exported {
+                    what: "Could not export the deck",
                     result,
                 }
             },

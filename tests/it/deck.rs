@@ -421,3 +421,42 @@ fn libreoffice_converts_the_decks_and_keeps_the_roadmap_when_it_saves_one() {
     );
     assert_eq!(read.added_shapes, 0, "LibreOffice's saving adds nothing");
 }
+
+/// In the window: File → Export PowerPoint deck… (here through the command palette and the
+/// path prompt, as without a desktop's file dialog) writes the chart as shown, and the deck
+/// carries the roadmap that is open.
+#[test]
+fn the_window_exports_the_chart_as_shown_to_a_deck() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let roadmap = bundled();
+    let (dir, _, mut harness) = common::ui::harness_on_file(&roadmap);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.get_by_label("Commands").type_text("powerpoint");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let path = dir.path().join("workshop.pptx");
+    let field = harness.get_by_label("Path of the file:");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path of the file:")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    let read = read_deck(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read.exported, roadmap);
+    // The chart as shown: the window's range (2020 to 2030), not the whole roadmap's.
+    let parts = parts(&bytes);
+    let slide = part(&parts, SLIDE);
+    assert!(slide.contains("name=\"mission:artemis-4\""));
+    assert!(
+        slide.contains("Jan 2020 to"),
+        "the window's range in the subtitle"
+    );
+}

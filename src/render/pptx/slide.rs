@@ -13,10 +13,10 @@ use super::xml::{Fill, Line, Place, connector, escape, path, preset, text_box};
 use crate::layout::{
     Band, BandKind, Bar, HEADER_HEIGHT, Label, Point, Rect, Scene, TEXT_SIZE, text_width,
 };
-use crate::render::legend::{LegendItem, legend};
 use crate::model::Roadmap;
 use crate::render::anatomy::{Mark, arrow_line, bar_marks};
 use crate::render::colors::{PHASE_COLOR, Palette, WINDOW_COLOR, today_color};
+use crate::render::legend::{LegendItem, legend};
 use crate::render::svg::Heading;
 
 /// Space around the slide's content, the lane names' column and the heading, in pixels of the

@@ -28,6 +28,8 @@ pub enum FilePurpose {
     ExportTable,
     /// Where to write a snapshot of the chart (SVG, PNG or PDF).
     ExportSnapshot,
+    /// Where to write the chart as a PowerPoint deck.
+    ExportDeck,
 }
 
 impl FilePurpose {
@@ -40,6 +42,7 @@ impl FilePurpose {
             Self::ImportTable => "Import mission table (CSV)",
             Self::ExportTable => "Export mission table (CSV)",
             Self::ExportSnapshot => "Export snapshot (SVG, PNG or PDF)",
+            Self::ExportDeck => "Export PowerPoint deck",
         }
     }
 
@@ -50,7 +53,7 @@ impl FilePurpose {
             Self::SaveAs => "Save",
             Self::Compare => "Compare",
             Self::ImportTable => "Import",
-            Self::ExportTable | Self::ExportSnapshot => "Export",
+            Self::ExportTable | Self::ExportSnapshot | Self::ExportDeck => "Export",
         }
     }
 
@@ -58,7 +61,7 @@ impl FilePurpose {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            Self::SaveAs | Self::ExportTable | Self::ExportSnapshot
+            Self::SaveAs | Self::ExportTable | Self::ExportSnapshot | Self::ExportDeck
         )
     }
 
@@ -67,6 +70,7 @@ impl FilePurpose {
         match self {
             Self::ImportTable | Self::ExportTable => ("Mission table", &["csv"]),
             Self::ExportSnapshot => ("Snapshot", &["png", "svg", "pdf"]),
+            Self::ExportDeck => ("PowerPoint deck", &["pptx"]),
             _ => ("GER roadmap", &["json"]),
         }
     }

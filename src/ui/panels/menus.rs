@@ -40,7 +40,11 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
                 command_button(ui, command, None, true, actions);
             }
             ui.separator();
-            for command in [Command::ExportSnapshot, Command::CopySnapshot] {
+            for command in [
+                Command::ExportSnapshot,
+                Command::ExportDeck,
+                Command::CopySnapshot,
+            ] {
                 command_button(ui, command, None, true, actions);
             }
             ui.separator();
