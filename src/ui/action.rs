@@ -34,6 +34,8 @@ pub enum Action {
         /// What the Edit menu calls the step.
         label: String,
     },
+    /// Give these missions the dates the deck being compared with proposes (one step).
+    TakeProposed(Vec<crate::model::MissionId>),
     /// Select these missions and bring them into view (a conflict or a change clicked).
     Focus(Vec<MissionKey>),
     /// Show saved view `index`.

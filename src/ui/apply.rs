@@ -30,6 +30,7 @@ impl GerApp {
             Action::Conflicts(action) => self.apply_conflicts(action),
             Action::SetSetup { setup, label } => self.session.set_setup(*setup, label, held),
             Action::Focus(missions) => self.select_and_show(missions),
+            Action::TakeProposed(ids) => self.session.take_proposed(&ids),
             Action::ShowView(index) => self.show_view(index),
             Action::DeleteView(index) => self.session.remove_view(index),
             Action::OpenFile(path) => self.after_unsaved_changes(ctx, Then::Open(Some(path))),

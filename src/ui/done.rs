@@ -33,6 +33,13 @@ pub enum Done {
         /// The merge.
         resolving: Box<Resolving>,
     },
+    /// A PowerPoint deck was read: the roadmap it carries and the dates its shapes show.
+    OpenedDeck {
+        /// The deck.
+        path: PathBuf,
+        /// What it holds, or why it cannot be read.
+        result: Result<Box<crate::render::pptx::DeckRead>, String>,
+    },
     /// The roadmap was written.
     Saved {
         /// Where.

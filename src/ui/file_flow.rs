@@ -381,7 +381,9 @@ impl GerApp {
                     self.use_file(purpose, path);
                 }
             }
-            done @ (Done::Opened { .. } | Done::OpenedMerge { .. }) => self.opened(done),
+            done @ (Done::Opened { .. } | Done::OpenedMerge { .. } | Done::OpenedDeck { .. }) => {
+                self.opened(done);
+            }
             Done::Saved {
                 path,
                 written,
@@ -467,8 +469,44 @@ impl GerApp {
                 Err(err) => self.show_error("Could not open the roadmap", &err),
             },
             Done::OpenedMerge { path, resolving } => self.start_resolving(path, *resolving),
+            Done::OpenedDeck { path, result } => match result {
+                Ok(read) => self.open_deck(path, *read),
+                Err(err) => self.show_error("Could not open the deck", &err),
+            },
             _ => {}
         }
+    }
+
+    /// Opens the roadmap a deck carries, as exported and not yet saved, compared with the
+    /// dates the deck's shapes now show: the Changes tab lists what was moved in PowerPoint,
+    /// each to be taken in.
+    fn open_deck(&mut self, path: PathBuf, read: crate::render::pptx::DeckRead) {
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut notice = format!(
+            "{file}: {} moved in PowerPoint (Changes tab)",
+            plural(read.changes.len(), "mission")
+        );
+        if !read.missing.is_empty() {
+            notice.push_str(&format!(
+                "; {} deleted from the slide (kept)",
+                plural(read.missing.len(), "shape")
+            ));
+        }
+        if read.added_shapes > 0 {
+            notice.push_str(&format!(
+                "; {} added in PowerPoint (left out)",
+                plural(read.added_shapes, "shape")
+            ));
+        }
+        self.replace_document(read.exported, None);
+        self.session
+            .compare_with(Some(Baseline::proposed(path, read.roadmap)));
+        self.settings.side_tab = SideTab::Changes;
+        self.settings.hide_side_panel = false;
+        self.notice = Some(notice);
     }
 
     /// Opens the merge a file with markers stands for: the roadmap as ours has it, not yet

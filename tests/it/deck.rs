@@ -460,3 +460,65 @@ fn the_window_exports_the_chart_as_shown_to_a_deck() {
         "the window's range in the subtitle"
     );
 }
+
+/// In the window: opening a deck whose bar was moved in PowerPoint opens the roadmap it carries
+/// and lists the move in the Changes tab; Take gives the roadmap the deck's dates, one undo step.
+#[test]
+fn a_deck_opened_in_the_window_offers_its_moves_to_take_one_by_one() {
+    use egui_kittest::kittest::Queryable as _;
+    let roadmap = bundled();
+    let deck = deck_of(&roadmap);
+    let year = (365.0 * emu_per_day(&deck)).round() as i64;
+    let deck = edited(&deck, |slide| {
+        let slide = moved(slide, "mission:artemis-4", "x", year);
+        moved(&slide, "mission:artemis-5", "x", year)
+    });
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("workshop.pptx");
+    std::fs::write(&path, &deck).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = ger_planner::ui::GerApp::with_roadmap(Roadmap::default());
+    app.open(&path);
+    let mut harness = common::ui::harness_for(app);
+    harness.run();
+    assert_eq!(
+        harness.state().roadmap(),
+        &roadmap,
+        "the roadmap the deck carries"
+    );
+    assert_eq!(
+        harness.state().settings().side_tab,
+        ger_planner::ui::SideTab::Changes
+    );
+    assert!(harness.query_by_label_contains("Take all 2").is_some());
+    let takes: Vec<_> = harness.get_all_by_label("Take").collect();
+    assert_eq!(takes.len(), 2, "one Take a moved mission");
+    takes[0].click();
+    harness.run();
+    let taken = (harness.state().roadmap().missions.iter())
+        .filter(|m| m.start != mission(&roadmap, m.id.as_str()).start)
+        .count();
+    assert_eq!(taken, 1, "one taken");
+    assert_eq!(
+        harness.get_all_by_label("Take").count(),
+        1,
+        "one left to take"
+    );
+    harness.get_by_label_contains("Take all").click();
+    harness.run();
+    assert_eq!(
+        mission(harness.state().roadmap(), "artemis-4").start,
+        date("2029-04-01")
+    );
+    let artemis_5 = mission(&roadmap, "artemis-5").start;
+    assert!(mission(harness.state().roadmap(), "artemis-5").start > artemis_5);
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(&ctx, ger_planner::ui::Command::Undo);
+    harness.run();
+    assert_eq!(
+        harness.get_all_by_label("Take").count(),
+        1,
+        "undone: one to take again"
+    );
+}

@@ -22,6 +22,12 @@ use crate::render::svg::Heading;
 use package::{notes_slide, package};
 use slide::{SlideScale, notes_paragraphs, slide_xml};
 
+/// Whether `path` names a PowerPoint deck (by its extension).
+pub fn is_deck_path(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("pptx"))
+}
+
 /// The deck of `scene`, a snapshot of `roadmap` laid out `days_per_pixel` days to a pixel and
 /// headed `heading`.
 pub fn deck(

@@ -71,6 +71,7 @@ impl FilePurpose {
             Self::ImportTable | Self::ExportTable => ("Mission table", &["csv"]),
             Self::ExportSnapshot => ("Snapshot", &["png", "svg", "pdf"]),
             Self::ExportDeck => ("PowerPoint deck", &["pptx"]),
+            Self::Open => ("GER roadmap, or a deck exported from it", &["json", "pptx"]),
             _ => ("GER roadmap", &["json"]),
         }
     }

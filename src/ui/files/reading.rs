@@ -11,6 +11,14 @@ use crate::ui::session::Resolving;
 /// to resolve.
 pub fn read_to_open(path: PathBuf) -> Done {
     let file = path.display().to_string();
+    if crate::render::pptx::is_deck_path(&path) {
+        let result = std::fs::read(&path)
+            .map_err(|err| err.to_string())
+            .and_then(|bytes| crate::render::pptx::read_deck(&bytes).map_err(|e| e.to_string()))
+            .map(Box::new)
+            .map_err(|err| format!("{file}: {err}"));
+        return Done::OpenedDeck { path, result };
+    }
     let text = match format::read_text(&path) {
         Ok(text) => text,
         Err(err) => {

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::agencies::AgenciesPanel;
-use super::changes::changes_panel;
+use super::changes::{ChangesAction, changes_panel};
 use super::conflicts::{ConflictsOutput, ConflictsPanel};
 use super::inspector::Inspector;
 use super::merge::merge_tab;
@@ -91,12 +91,14 @@ impl SidePanel {
                 out.hovered = hovered;
                 out.wanted_fixes = wanted;
             }
-            SideTab::Changes => {
-                if let Some(id) = changes_panel(ui, session.baseline()) {
+            SideTab::Changes => match changes_panel(ui, session.baseline()) {
+                Some(ChangesAction::Show(id)) => {
                     let keys = session.keys_of(std::slice::from_ref(&id));
                     actions.push(Action::Focus(keys));
                 }
-            }
+                Some(ChangesAction::Take(ids)) => actions.push(Action::TakeProposed(ids)),
+                None => {}
+            },
             SideTab::Merge => {
                 if let Some(resolving) = session.merge() {
                     let (picked, focus) = merge_tab(ui, resolving);

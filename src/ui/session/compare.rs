@@ -15,6 +15,9 @@ pub struct Baseline {
     /// Differs between baselines, so that whatever is derived from one is redone for another.
     id: u64,
     diff: RoadmapDiff,
+    /// Whether its changes are proposed to the open roadmap (a deck edited in PowerPoint):
+    /// the differences then go from the open roadmap to it, to be taken in one by one.
+    proposes: bool,
 }
 
 impl Baseline {
@@ -31,7 +34,21 @@ impl Baseline {
             roadmap,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             diff: RoadmapDiff::default(),
+            proposes: false,
         }
+    }
+
+    /// The roadmap a deck at `path` shows, whose changes are proposed to the open one.
+    pub fn proposed(path: PathBuf, roadmap: Roadmap) -> Self {
+        Self {
+            proposes: true,
+            ..Self::new(path, roadmap)
+        }
+    }
+
+    /// Whether its changes are proposed to the open roadmap, to be taken in.
+    pub fn proposes(&self) -> bool {
+        self.proposes
     }
 
     /// The baseline roadmap.
@@ -54,7 +71,11 @@ impl Baseline {
 
     /// Works out again what changed from the baseline to `current`.
     pub fn compare_with(&mut self, current: &Roadmap) {
-        self.diff = diff(&self.roadmap, current);
+        self.diff = if self.proposes {
+            diff(current, &self.roadmap)
+        } else {
+            diff(&self.roadmap, current)
+        };
     }
 
     /// The differences as of the last [`Baseline::compare_with`].

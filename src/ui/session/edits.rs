@@ -132,6 +132,29 @@ impl Session {
         self.document.apply(label, changes);
     }
 
+    /// Gives missions `ids` the dates the baseline proposes (a deck's), as one step.
+    pub fn take_proposed(&mut self, ids: &[crate::model::MissionId]) {
+        let Some(baseline) = self.baseline.as_ref().filter(|b| b.proposes()) else {
+            return;
+        };
+        let proposed = baseline.roadmap();
+        let dates: NewDates = (ids.iter())
+            .filter_map(|id| {
+                let mission = proposed.missions.iter().find(|m| &m.id == id)?;
+                let key = self.keys_of(std::slice::from_ref(id)).into_iter().next()?;
+                Some((key, mission.start, mission.end))
+            })
+            .collect();
+        if dates.is_empty() {
+            return;
+        }
+        let label = match ids {
+            [id] => format!("Take the deck's dates of {id}"),
+            _ => format!("Take the deck's dates of {} missions", dates.len()),
+        };
+        self.set_dates(label, &dates);
+    }
+
     /// Adds a concept mission from `start` at `place` (one step), like the one selected, and
     /// selects it.
     pub fn add_mission(&mut self, start: NaiveDate, place: MissionPlace) -> MissionKey {
