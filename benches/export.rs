@@ -41,7 +41,7 @@ fn snapshots(c: &mut Criterion) {
                 };
                 match format {
                     Some(format) => snapshot(black_box(&view), format, width),
-                    None => snapshot_deck(black_box(&view), width),
+                    None => snapshot_deck(black_box(&[view]), width),
                 }
             })
         });

@@ -268,6 +268,8 @@ pub struct ExportOptions {
     /// Draw the outlook: each bar fades out to its P80 end (the outlook's default runs and
     /// seed).
     pub outlook: bool,
+    /// A deck gets a slide more for each saved view, titled with the view's name.
+    pub views: bool,
 }
 
 /// `ger-planner export FILE -o OUT [--from YEAR] [--to YEAR] [--width PX] [--group-by …]`:
@@ -393,7 +395,31 @@ fn export_snapshot(
     };
     let bytes = match picture {
         Picture::Snapshot(format) => snapshot(&snapshot_view, format, width),
-        Picture::Deck => snapshot_deck(&snapshot_view, width),
+        Picture::Deck if options.views => {
+            // Each saved view as the window shows it: its range, lanes and filters.
+            let saved: Vec<_> = (roadmap.views.iter())
+                .map(|v| {
+                    let (time, showing) = saved_view(v);
+                    let arrangement = arrange(roadmap, &conflicts, &showing, None);
+                    (v, time, showing, arrangement)
+                })
+                .collect();
+            let mut views = vec![snapshot_view];
+            views.extend(
+                saved
+                    .iter()
+                    .map(|(v, time, showing, arrangement)| SnapshotView {
+                        roadmap,
+                        arrangement,
+                        time: *time,
+                        heading: heading(&v.name, today, time, showing),
+                        today,
+                        outlook: outlook.as_ref(),
+                    }),
+            );
+            snapshot_deck(&views, width)
+        }
+        Picture::Deck => snapshot_deck(&[snapshot_view], width),
     }
     .map_err(|err| err.to_string())?;
     let shown = roadmap.missions.iter().filter(|m| showing.shows(m)).count();

@@ -70,6 +70,9 @@ enum Command {
         /// runs have ended it.
         #[arg(long)]
         outlook: bool,
+        /// With a .pptx: after the chart, a slide for each saved view, titled with its name.
+        #[arg(long)]
+        views: bool,
     },
     /// The roadmap a deck exported by GER Planner carries, with each mission whose bar was
     /// moved or resized in PowerPoint given the dates its bar now shows. Shapes deleted from
@@ -263,6 +266,7 @@ fn main() -> ExitCode {
             view,
             today,
             outlook,
+            views,
         }) => {
             let options = cli::ExportOptions {
                 from,
@@ -275,6 +279,7 @@ fn main() -> ExitCode {
                 view,
                 today: or_today(today),
                 outlook,
+                views,
             };
             cli::export(&file, &output, &options)
         }

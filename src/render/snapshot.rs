@@ -204,13 +204,27 @@ pub fn snapshot(
     encode_snapshot(&snapshot_svg(view, width), &text, format, width)
 }
 
-/// The snapshot as a PowerPoint deck of native shapes, laid out for a page `width` pixels
-/// wide (see [`super::pptx`]).
-pub fn snapshot_deck(view: &SnapshotView, width: u32) -> Result<Vec<u8>, SnapshotError> {
+/// A snapshot as one slide of a deck, laid out for a page `width` pixels wide.
+pub fn deck_slide(view: &SnapshotView, width: u32) -> Result<pptx::DeckSlide, SnapshotError> {
     let width = checked(width)?;
     let scene = snapshot_scene(view, width);
     let days_per_pixel = view.time.days_per_pixel(scene.width);
-    pptx::deck(&scene, view.roadmap, &view.heading, days_per_pixel).map_err(SnapshotError::Deck)
+    Ok(pptx::DeckSlide {
+        scene,
+        heading: view.heading.clone(),
+        days_per_pixel,
+    })
+}
+
+/// Snapshots of one roadmap as a PowerPoint deck of native shapes, a slide each (see
+/// [`super::pptx`]).
+pub fn snapshot_deck(views: &[SnapshotView], width: u32) -> Result<Vec<u8>, SnapshotError> {
+    let slides = (views.iter())
+        .map(|view| deck_slide(view, width))
+        .collect::<Result<Vec<_>, _>>()?;
+    let roadmap = views.first().map(|view| view.roadmap);
+    let roadmap = roadmap.ok_or_else(|| SnapshotError::Deck("no slide".to_owned()))?;
+    pptx::deck(&slides, roadmap).map_err(SnapshotError::Deck)
 }
 
 /// A snapshot's SVG (see [`snapshot_svg`]) as a file in `format`, a PDF with the words of

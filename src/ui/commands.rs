@@ -29,6 +29,8 @@ pub enum Command {
     /// Put a PNG of the chart as it is shown on the clipboard.
     /// Write the chart as it is shown to a PowerPoint deck of editable shapes.
     ExportDeck,
+    /// The same, with a slide more for each saved view.
+    ExportDeckViews,
     CopySnapshot,
     /// Full screen, no menus or panels, larger text; steps through the saved views.
     Present,
@@ -81,7 +83,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift or Ctrl comes
     /// before the same key with fewer modifiers, which would otherwise take it.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::CommandPalette,
         Self::FocusSearch,
         Self::New,
@@ -94,6 +96,7 @@ impl Command {
         Self::ExportTable,
         Self::ExportSnapshot,
         Self::ExportDeck,
+        Self::ExportDeckViews,
         Self::CopySnapshot,
         Self::Present,
         Self::SaveView,
@@ -134,6 +137,7 @@ impl Command {
             Self::ExportTable => "Export CSV…",
             Self::ExportSnapshot => "Export snapshot…",
             Self::ExportDeck => "Export PowerPoint deck…",
+            Self::ExportDeckViews => "Export PowerPoint deck with every saved view…",
             Self::CopySnapshot => "Copy snapshot",
             Self::Present => "Present",
             Self::SaveView => "Save view…",
@@ -212,6 +216,7 @@ impl Command {
             | Self::ExportTable
             | Self::SaveView
             | Self::ExportDeck
+            | Self::ExportDeckViews
             | Self::Theme(_) => vec![],
             Self::LargerText => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
             Self::SmallerText => vec![cmd_shift(Key::Minus)],

@@ -19,7 +19,7 @@ use crate::format;
 use crate::layout;
 use crate::model::{Mission, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, encode_snapshot, heading, pptx, snapshot_scene,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, deck_slide, encode_snapshot, heading, pptx,
     snapshot_svg, snapshot_text, svg_pixels,
 };
 
@@ -102,7 +102,9 @@ impl GerApp {
         let suggested = match purpose {
             FilePurpose::ExportTable => self.file.suggested_file_name().replace(".json", ".csv"),
             FilePurpose::ExportSnapshot => self.file.suggested_file_name().replace(".json", ".png"),
-            FilePurpose::ExportDeck => self.file.suggested_file_name().replace(".json", ".pptx"),
+            FilePurpose::ExportDeck | FilePurpose::ExportDeckViews => {
+                self.file.suggested_file_name().replace(".json", ".pptx")
+            }
             _ => self.file.suggested_file_name(),
         };
         let folder = self.file.folder();
@@ -134,7 +136,8 @@ impl GerApp {
             FilePurpose::ImportTable => self.read_table(&path),
             FilePurpose::ExportTable => self.export_table(&path),
             FilePurpose::ExportSnapshot => self.export_snapshot(&path),
-            FilePurpose::ExportDeck => self.export_deck(&path),
+            FilePurpose::ExportDeck => self.export_deck(&path, false),
+            FilePurpose::ExportDeckViews => self.export_deck(&path, true),
         }
     }
 
@@ -326,19 +329,21 @@ impl GerApp {
         ));
     }
 
-    /// Writes the chart as shown as a PowerPoint deck: laid out in the frame, its shapes and
-    /// package written off the UI thread.
-    fn export_deck(&mut self, path: &Path) {
-        let view = self.snapshot_view();
-        let scene = snapshot_scene(&view, DEFAULT_WIDTH);
-        let days_per_pixel = view.time.days_per_pixel(scene.width);
-        let heading = view.heading.clone();
+    /// Writes the chart as shown as a PowerPoint deck, with a slide for each saved view when
+    /// `views`: laid out in the frame, its shapes and package written off the UI thread.
+    fn export_deck(&mut self, path: &Path, views: bool) {
+        let mut slides = vec![deck_slide(&self.snapshot_view(), DEFAULT_WIDTH)];
+        if views {
+            slides.extend(self.saved_view_slides());
+        }
+        let slides: Result<Vec<_>, _> = slides.into_iter().collect();
         let roadmap = self.session.document().snapshot();
         let path = path.to_path_buf();
         self.runner.spawn(Job::new(
             format!("Exporting {}", path.display()),
             move || {
-                let result = pptx::deck(&scene, &roadmap, &heading, days_per_pixel)
+                let result = (slides.map_err(|err| err.to_string()))
+                    .and_then(|slides| pptx::deck(&slides, &roadmap))
                     .and_then(|bytes| {
                         format::write_atomically(&path, &bytes).map_err(|err| err.to_string())
                     })
@@ -350,6 +355,29 @@ impl GerApp {
                 }
             },
         ));
+    }
+
+    /// A slide for each saved view of the roadmap: its range, lanes and filters, titled with
+    /// its name.
+    fn saved_view_slides(&self) -> Vec<Result<pptx::DeckSlide, crate::render::SnapshotError>> {
+        let roadmap = self.session.roadmap();
+        let today = self.session.today();
+        (roadmap.views.iter())
+            .map(|view| {
+                let (time, showing) = layout::saved_view(view);
+                let arrangement =
+                    layout::arrange(roadmap, self.session.conflicts(), &showing, None);
+                let snapshot = SnapshotView {
+                    roadmap,
+                    arrangement: &arrangement,
+                    time,
+                    heading: heading(&view.name, today, &time, &showing),
+                    today,
+                    outlook: self.session.outlook(),
+                };
+                deck_slide(&snapshot, DEFAULT_WIDTH)
+            })
+            .collect()
     }
 
     /// Puts a PNG of the chart as shown on the clipboard, for pasting into slides; drawn off

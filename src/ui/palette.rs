@@ -97,7 +97,12 @@ mod tests {
         assert_eq!(matching("zoom in"), [Command::ZoomIn]);
         assert_eq!(
             matching("SAVE"),
-            [Command::SaveAs, Command::Save, Command::SaveView]
+            [
+                Command::SaveAs,
+                Command::Save,
+                Command::ExportDeckViews,
+                Command::SaveView
+            ]
         );
         assert!(matching("").len() >= 25, "empty: every command");
         assert!(matching("nothing like this").is_empty());

@@ -34,7 +34,7 @@ fn deck_of(roadmap: &Roadmap) -> Vec<u8> {
         today,
         outlook: None,
     };
-    snapshot_deck(&view, 1920).unwrap_or_else(|err| panic!("{err}"))
+    snapshot_deck(&[view], 1920).unwrap_or_else(|err| panic!("{err}"))
 }
 
 /// The deck's parts, by name.
@@ -61,9 +61,14 @@ fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
 
 /// The deck again with `edit` applied to its slide's XML, as PowerPoint would save it.
 fn edited(deck: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+    edited_slide(deck, SLIDE, edit)
+}
+
+/// The deck again with `edit` applied to the XML of its slide part `slide`.
+fn edited_slide(deck: &[u8], slide: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in parts(deck) {
-        let text = if name == SLIDE { edit(&text) } else { text };
+        let text = if name == slide { edit(&text) } else { text };
         zip.start_file(name, zip::write::SimpleFileOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
         zip.write_all(text.as_bytes())
@@ -72,16 +77,14 @@ fn edited(deck: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
     zip.finish().unwrap_or_else(|e| panic!("{e}")).into_inner()
 }
 
-/// EMU per day at the deck's scale, from the part that carries the roadmap.
+/// EMU per day at the deck's first slide's scale, from the part that carries the roadmap.
 fn emu_per_day(deck: &[u8]) -> f64 {
     let parts = parts(deck);
     let text = part(&parts, "customXml/item1.xml");
     let doc = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{e}"));
-    let root = doc.root_element();
+    let slide = doc.descendants().find(|n| n.tag_name().name() == "slide");
     let number = |name: &str| -> f64 {
-        root.attribute(name)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("no {name}"))
+        (slide.and_then(|n| n.attribute(name)?.parse().ok())).unwrap_or_else(|| panic!("no {name}"))
     };
     number("emuPerPixel") / number("daysPerPixel")
 }
@@ -521,4 +524,78 @@ fn a_deck_opened_in_the_window_offers_its_moves_to_take_one_by_one() {
         1,
         "undone: one to take again"
     );
+}
+
+/// `export --views`: a slide for the chart, then one for each saved view, titled with its
+/// name; a bar moved on a view's slide reads back.
+#[test]
+fn export_with_views_writes_a_slide_per_saved_view_and_reads_moves_on_any_of_them() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("views.pptx");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("roadmaps/ger-2026-status.json");
+    let options = ger_planner::cli::ExportOptions {
+        from: None,
+        to: None,
+        width: None,
+        group_by: None,
+        view: None,
+        today: date("2026-12-01"),
+        outlook: false,
+        views: true,
+    };
+    let outcome = ger_planner::cli::export(&file, &out, &options);
+    assert_eq!(outcome.status, 0, "{}", outcome.stderr);
+    let deck = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}"));
+    let roadmap = ger_planner::format::read_file(&file).unwrap_or_else(|e| panic!("{e}"));
+    let parts = parts(&deck);
+    for (k, view) in roadmap.views.iter().enumerate() {
+        let slide = part(&parts, &format!("ppt/slides/slide{}.xml", k + 2));
+        assert!(
+            slide.contains(&format!(">{}</a:t>", view.name)),
+            "{}",
+            view.name
+        );
+    }
+    let mars = roadmap
+        .views
+        .iter()
+        .position(|v| v.name == "Mars windows")
+        .unwrap_or(1);
+    let slide = format!("ppt/slides/slide{}.xml", mars + 2);
+    let text = part(&parts, &slide);
+    let id = text
+        .split("name=\"mission:")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no mission on {slide}"))
+        .to_owned();
+    let per_day: f64 = {
+        let doc = roxmltree::Document::parse(part(&parts, "customXml/item1.xml"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let node = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "slide")
+            .nth(mars + 1);
+        let number = |name: &str| -> f64 {
+            node.and_then(|n| n.attribute(name)?.parse().ok())
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        number("emuPerPixel") / number("daysPerPixel")
+    };
+    let moved_deck = edited_slide(&deck, &slide, |xml| {
+        moved(
+            xml,
+            &format!("mission:{id}"),
+            "x",
+            (100.0 * per_day).round() as i64,
+        )
+    });
+    let read = read_deck(&moved_deck).unwrap_or_else(|e| panic!("{e}"));
+    let change = read
+        .changes
+        .first()
+        .unwrap_or_else(|| panic!("nothing moved"));
+    assert_eq!(change.mission.as_str(), id);
+    assert_eq!((change.to_start - change.from_start).num_days(), 100);
 }

@@ -28,36 +28,45 @@ pub fn is_deck_path(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("pptx"))
 }
 
-/// The deck of `scene`, a snapshot of `roadmap` laid out `days_per_pixel` days to a pixel and
-/// headed `heading`.
-pub fn deck(
-    scene: &Scene,
-    roadmap: &Roadmap,
-    heading: &Heading,
-    days_per_pixel: f64,
-) -> Result<Vec<u8>, String> {
-    let scale = SlideScale::fitting(scene);
-    let (slide, places) = slide_xml(scene, roadmap, heading, scale);
-    let shown: Vec<usize> = places.iter().map(|(k, _)| *k).collect();
-    let notes = notes_slide(&notes_paragraphs(roadmap, &shown));
+/// One slide of a deck: a snapshot's scene, laid out `days_per_pixel` days to a pixel, and
+/// its heading.
+pub struct DeckSlide {
+    pub scene: Scene,
+    pub heading: Heading,
+    pub days_per_pixel: f64,
+}
+
+/// The deck of `slides`, snapshots of `roadmap`.
+pub fn deck(slides: &[DeckSlide], roadmap: &Roadmap) -> Result<Vec<u8>, String> {
     let mut part = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-         <deck xmlns=\"{}\" emuPerPixel=\"{}\" daysPerPixel=\"{days_per_pixel}\">",
-        read::DECK_NAMESPACE,
-        scale.emu_per_pixel
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<deck xmlns=\"{}\">",
+        read::DECK_NAMESPACE
     );
-    for (k, place) in &places {
-        if let Some(mission) = roadmap.missions.get(*k) {
-            part.push_str(&format!(
-                "<shape mission=\"{}\" x=\"{}\" cx=\"{}\"/>",
-                xml::escape(mission.id.as_str()),
-                place.x,
-                place.cx
-            ));
+    let mut pages = Vec::with_capacity(slides.len());
+    for slide in slides {
+        let scale = SlideScale::fitting(&slide.scene);
+        let (xml, places) = slide_xml(&slide.scene, roadmap, &slide.heading, scale);
+        let shown: Vec<usize> = places.iter().map(|(k, _)| *k).collect();
+        pages.push((xml, notes_slide(&notes_paragraphs(roadmap, &shown))));
+        part.push_str(&format!(
+            "<slide emuPerPixel=\"{}\" daysPerPixel=\"{}\">",
+            scale.emu_per_pixel, slide.days_per_pixel
+        ));
+        for (k, place) in &places {
+            if let Some(mission) = roadmap.missions.get(*k) {
+                part.push_str(&format!(
+                    "<shape mission=\"{}\" x=\"{}\" cx=\"{}\"/>",
+                    xml::escape(mission.id.as_str()),
+                    place.x,
+                    place.cx
+                ));
+            }
         }
+        part.push_str("</slide>");
     }
     // The roadmap's file as the window saves it; "]]>" cannot stand inside CDATA.
     let json = format::to_json(roadmap).replace("]]>", "]]]]><![CDATA[>");
     part.push_str(&format!("<roadmap><![CDATA[{json}]]></roadmap></deck>"));
-    package(&[(slide, notes)], &part, &heading.title)
+    let title = slides.first().map_or("", |s| s.heading.title.as_str());
+    package(&pages, &part, title)
 }

@@ -14,8 +14,10 @@ use crate::model::{MissionId, Roadmap};
 
 /// The namespace of the part that carries the roadmap.
 pub const DECK_NAMESPACE: &str = "urn:ger-planner:deck:1";
-/// The slide read for moved shapes.
-const FIRST_SLIDE: &str = "ppt/slides/slide1.xml";
+/// The part of slide `n` (from 1), as the deck was written.
+fn slide_part(n: usize) -> String {
+    format!("ppt/slides/slide{n}.xml")
+}
 
 /// Why a deck cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -56,11 +58,16 @@ pub struct DeckRead {
     pub added_shapes: usize,
 }
 
-/// Where a mission's shape was put on export, and the slide's scale.
-struct Exported {
+/// A slide as exported: its scale, and where each mission's shape was put.
+struct ExportedSlide {
     emu_per_pixel: f64,
     days_per_pixel: f64,
     shapes: Vec<(MissionId, i64, i64)>,
+}
+
+/// What the deck recorded of itself: its slides and the roadmap.
+struct Exported {
+    slides: Vec<ExportedSlide>,
     roadmap: Roadmap,
 }
 
@@ -77,8 +84,12 @@ pub fn read_deck(bytes: &[u8]) -> Result<DeckRead, DeckError> {
         .map_err(|err| DeckError::NotADeck(err.to_string()))?;
     let part = roadmap_part(&mut zip)?;
     let exported = exported(&text_of(&mut zip, &part)?, &part)?;
-    let shapes = shapes(&text_of(&mut zip, FIRST_SLIDE)?)?;
-    Ok(compare(exported, &shapes))
+    let mut slides = Vec::with_capacity(exported.slides.len());
+    for n in 1..=exported.slides.len() {
+        let name = slide_part(n);
+        slides.push(shapes(&text_of(&mut zip, &name)?, &name)?);
+    }
+    Ok(compare(exported, &slides))
 }
 
 fn text_of<R: Read + std::io::Seek>(
@@ -155,34 +166,36 @@ fn number<T: std::str::FromStr>(
         })
 }
 
-/// The roadmap part: the scale, where each shape was put, and the roadmap.
+/// The roadmap part: each slide's scale and where its shapes were put, and the roadmap.
 fn exported(text: &str, part: &str) -> Result<Exported, DeckError> {
     let damaged = |reason: String| DeckError::Damaged {
         part: part.to_owned(),
         reason,
     };
     let mut reader = quick_xml::Reader::from_str(text);
-    let mut scale = None;
-    let mut shapes = Vec::new();
+    let mut slides: Vec<ExportedSlide> = Vec::new();
     let mut json = String::new();
     let mut in_roadmap = false;
     loop {
-        match reader
+        let event = reader
             .read_event()
-            .map_err(|err| damaged(err.to_string()))?
-        {
+            .map_err(|err| damaged(err.to_string()))?;
+        match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                b"deck" => {
-                    scale = Some((
-                        number(&e, b"emuPerPixel", part)?,
-                        number(&e, b"daysPerPixel", part)?,
+                b"slide" => slides.push(ExportedSlide {
+                    emu_per_pixel: number(&e, b"emuPerPixel", part)?,
+                    days_per_pixel: number(&e, b"daysPerPixel", part)?,
+                    shapes: Vec::new(),
+                }),
+                b"shape" => {
+                    let slide = (slides.last_mut())
+                        .ok_or_else(|| damaged("a shape outside a slide".to_owned()))?;
+                    slide.shapes.push((
+                        MissionId::from(attribute(&e, b"mission").unwrap_or_default().as_str()),
+                        number(&e, b"x", part)?,
+                        number(&e, b"cx", part)?,
                     ));
                 }
-                b"shape" => shapes.push((
-                    MissionId::from(attribute(&e, b"mission").unwrap_or_default().as_str()),
-                    number(&e, b"x", part)?,
-                    number(&e, b"cx", part)?,
-                )),
                 b"roadmap" => in_roadmap = true,
                 _ => {}
             },
@@ -194,26 +207,23 @@ fn exported(text: &str, part: &str) -> Result<Exported, DeckError> {
             _ => {}
         }
     }
-    let (emu_per_pixel, days_per_pixel) = scale.ok_or_else(|| damaged("no scale".to_owned()))?;
+    if slides.is_empty() {
+        return Err(damaged("no slide".to_owned()));
+    }
     let roadmap =
         format::read_str(&json, "the deck's roadmap").map_err(|err| damaged(err.to_string()))?;
-    Ok(Exported {
-        emu_per_pixel,
-        days_per_pixel,
-        shapes,
-        roadmap,
-    })
+    Ok(Exported { slides, roadmap })
 }
 
 /// The shapes of a slide (top-level and connectors), with their names and horizontal places.
-fn shapes(text: &str) -> Result<Vec<Shape>, DeckError> {
+fn shapes(text: &str, part: &str) -> Result<Vec<Shape>, DeckError> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut shapes = Vec::new();
     let mut current: Option<Shape> = None;
     let mut placed = false;
     loop {
         let event = reader.read_event().map_err(|err| DeckError::Damaged {
-            part: FIRST_SLIDE.to_owned(),
+            part: part.to_owned(),
             reason: err.to_string(),
         })?;
         match event {
@@ -259,11 +269,11 @@ fn shapes(text: &str) -> Result<Vec<Shape>, DeckError> {
 }
 
 /// How many days `emu` on the slide is, rounded; none under a pixel's worth.
-fn days(emu: i64, exported: &Exported) -> i64 {
-    if (emu as f64).abs() < exported.emu_per_pixel {
+fn days(emu: i64, slide: &ExportedSlide) -> i64 {
+    if (emu as f64).abs() < slide.emu_per_pixel {
         return 0;
     }
-    let emu_per_day = exported.emu_per_pixel / exported.days_per_pixel;
+    let emu_per_day = slide.emu_per_pixel / slide.days_per_pixel;
     (emu as f64 / emu_per_day).round() as i64
 }
 
@@ -277,56 +287,50 @@ fn shifted(day: NaiveDate, by: i64) -> NaiveDate {
     .unwrap_or(day)
 }
 
-/// How many different missions have a shape among `by_name`.
-fn by_name_missions(by_name: &HashMap<&str, &Shape>) -> usize {
-    (by_name.keys())
-        .filter(|name| name.starts_with(SHAPE_NAMES[0]))
-        .count()
-}
-
-/// The exported roadmap with the dates the slide's shapes now show.
-fn compare(exported: Exported, shapes: &[Shape]) -> DeckRead {
-    let by_name: HashMap<&str, &Shape> = shapes.iter().map(|s| (s.name.as_str(), s)).collect();
+/// The exported roadmap with the dates the slides' shapes now show: a mission moved on any
+/// slide takes the dates of the first slide it was moved on.
+fn compare(exported: Exported, slides: &[Vec<Shape>]) -> DeckRead {
     let mut roadmap = exported.roadmap.clone();
-    let mut changes = Vec::new();
-    let mut missing = Vec::new();
-    for (id, x0, cx0) in &exported.shapes {
-        let Some(shape) = by_name.get(format!("mission:{id}").as_str()) else {
-            missing.push(id.clone());
-            continue;
-        };
-        let Some(mission) = roadmap.missions.iter_mut().find(|m| &m.id == id) else {
-            continue;
-        };
-        let milestone = mission.start == mission.end;
-        let start_by = days(shape.x - x0, &exported);
-        let end_by = if milestone {
-            start_by
-        } else {
-            days((shape.x + shape.cx) - (x0 + cx0), &exported)
-        };
-        if start_by == 0 && end_by == 0 {
-            continue;
+    let mut changes: Vec<DateChange> = Vec::new();
+    let mut missing: Vec<MissionId> = Vec::new();
+    let mut added_shapes = 0;
+    for (slide, shapes) in exported.slides.iter().zip(slides) {
+        let by_name: HashMap<&str, &Shape> = shapes.iter().map(|s| (s.name.as_str(), s)).collect();
+        for (id, x0, cx0) in &slide.shapes {
+            let Some(shape) = by_name.get(format!("mission:{id}").as_str()) else {
+                if !missing.contains(id) {
+                    missing.push(id.clone());
+                }
+                continue;
+            };
+            if changes.iter().any(|c| &c.mission == id) {
+                continue;
+            }
+            let Some(mission) = roadmap.missions.iter_mut().find(|m| &m.id == id) else {
+                continue;
+            };
+            let start_by = days(shape.x - x0, slide);
+            let end_by = if mission.start == mission.end {
+                start_by
+            } else {
+                days((shape.x + shape.cx) - (x0 + cx0), slide)
+            };
+            if start_by == 0 && end_by == 0 {
+                continue;
+            }
+            let (from_start, from_end) = (mission.start, mission.end);
+            mission.start = shifted(from_start, start_by);
+            mission.end = shifted(from_end, end_by).max(mission.start);
+            changes.push(DateChange {
+                mission: id.clone(),
+                from_start,
+                to_start: mission.start,
+                from_end,
+                to_end: mission.end,
+            });
         }
-        let (from_start, from_end) = (mission.start, mission.end);
-        mission.start = shifted(from_start, start_by);
-        mission.end = shifted(from_end, end_by).max(mission.start);
-        changes.push(DateChange {
-            mission: id.clone(),
-            from_start,
-            to_start: mission.start,
-            from_end,
-            to_end: mission.end,
-        });
+        added_shapes += added(shapes, &by_name);
     }
-    // Shapes named otherwise than the deck names its own, and copies of a mission's shape.
-    let foreign = (shapes.iter())
-        .filter(|s| !SHAPE_NAMES.iter().any(|name| s.name.starts_with(name)))
-        .count();
-    let missions = (shapes.iter())
-        .filter(|s| s.name.starts_with(SHAPE_NAMES[0]))
-        .count();
-    let added_shapes = foreign + missions.saturating_sub(by_name_missions(&by_name));
     DeckRead {
         exported: exported.roadmap,
         roadmap,
@@ -334,4 +338,19 @@ fn compare(exported: Exported, shapes: &[Shape]) -> DeckRead {
         missing,
         added_shapes,
     }
+}
+
+/// Shapes added in PowerPoint among a slide's `shapes`: named otherwise than the deck names its
+/// own, or copies of a mission's shape.
+fn added(shapes: &[Shape], by_name: &HashMap<&str, &Shape>) -> usize {
+    let foreign = (shapes.iter())
+        .filter(|s| !SHAPE_NAMES.iter().any(|name| s.name.starts_with(name)))
+        .count();
+    let missions = (shapes.iter())
+        .filter(|s| s.name.starts_with(SHAPE_NAMES[0]))
+        .count();
+    let different = (by_name.keys())
+        .filter(|name| name.starts_with(SHAPE_NAMES[0]))
+        .count();
+    foreign + missions.saturating_sub(different)
 }

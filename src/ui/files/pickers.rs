@@ -30,6 +30,8 @@ pub enum FilePurpose {
     ExportSnapshot,
     /// Where to write the chart as a PowerPoint deck.
     ExportDeck,
+    /// Where to write the chart and every saved view as a PowerPoint deck.
+    ExportDeckViews,
 }
 
 impl FilePurpose {
@@ -43,6 +45,7 @@ impl FilePurpose {
             Self::ExportTable => "Export mission table (CSV)",
             Self::ExportSnapshot => "Export snapshot (SVG, PNG or PDF)",
             Self::ExportDeck => "Export PowerPoint deck",
+            Self::ExportDeckViews => "Export PowerPoint deck with every saved view",
         }
     }
 
@@ -53,7 +56,9 @@ impl FilePurpose {
             Self::SaveAs => "Save",
             Self::Compare => "Compare",
             Self::ImportTable => "Import",
-            Self::ExportTable | Self::ExportSnapshot | Self::ExportDeck => "Export",
+            Self::ExportTable | Self::ExportSnapshot | Self::ExportDeck | Self::ExportDeckViews => {
+                "Export"
+            }
         }
     }
 
@@ -61,7 +66,11 @@ impl FilePurpose {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            Self::SaveAs | Self::ExportTable | Self::ExportSnapshot | Self::ExportDeck
+            Self::SaveAs
+                | Self::ExportTable
+                | Self::ExportSnapshot
+                | Self::ExportDeck
+                | Self::ExportDeckViews
         )
     }
 
@@ -70,7 +79,7 @@ impl FilePurpose {
         match self {
             Self::ImportTable | Self::ExportTable => ("Mission table", &["csv"]),
             Self::ExportSnapshot => ("Snapshot", &["png", "svg", "pdf"]),
-            Self::ExportDeck => ("PowerPoint deck", &["pptx"]),
+            Self::ExportDeck | Self::ExportDeckViews => ("PowerPoint deck", &["pptx"]),
             Self::Open => ("GER roadmap, or a deck exported from it", &["json", "pptx"]),
             _ => ("GER roadmap", &["json"]),
         }

@@ -43,6 +43,7 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
             for command in [
                 Command::ExportSnapshot,
                 Command::ExportDeck,
+                Command::ExportDeckViews,
                 Command::CopySnapshot,
             ] {
                 command_button(ui, command, None, true, actions);
