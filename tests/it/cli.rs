@@ -498,3 +498,34 @@ fn schedule_of_an_unreadable_file_exits_2_and_names_the_place() {
     );
     assert!(!out.exists(), "nothing is written");
 }
+
+/// `export … -o deck.pptx`, then `import deck.pptx -o out.json --json`: the roadmap comes back
+/// as it was, with nothing moved; a file that is not a GER Planner deck exits with 2, says
+/// why, and leaves OUT alone.
+#[test]
+fn a_deck_exported_and_imported_gives_the_roadmap_back_and_a_foreign_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    let deck = dir.path().join("ger.pptx");
+    let exported = export_sample(&deck, &["--today", TODAY]);
+    assert_eq!(exported.status.code(), Some(0), "{}", text(&exported.stderr));
+    let out = dir.path().join("back.json");
+    let imported = ger_planner(&["import", path_arg(&deck), "-o", path_arg(&out), "--json"]);
+    assert_eq!(imported.status.code(), Some(0), "{}", text(&imported.stderr));
+    let report: serde_json::Value =
+        serde_json::from_slice(&imported.stdout).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(
+        report,
+        serde_json::json!({"changes": [], "missing": [], "added_shapes": 0})
+    );
+    let back = std::fs::read_to_string(&out).unwrap_or_else(|err| panic!("{err}"));
+    let sample = std::fs::read_to_string(SAMPLE).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(back, sample, "byte for byte");
+
+    let (_foreign_dir, foreign) = temp_file("notes.pptx", "not a deck at all");
+    let untouched = dir.path().join("untouched.json");
+    let refused = ger_planner(&["import", path_arg(&foreign), "-o", path_arg(&untouched)]);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = text(&refused.stderr);
+    assert!(said.contains("notes.pptx") && said.contains("not a PowerPoint deck"), "{said}");
+    assert!(!untouched.exists(), "OUT left alone");
+}

@@ -344,7 +344,7 @@ fn python_pptx_opens_the_decks_and_finds_every_mission() {
                   for shape in deck.slides[0].shapes:\n\
                   \x20   if shape.name.startswith('mission:'):\n\
                   \x20       descr = shape._element.xpath('./*[1]/p:cNvPr/@descr')\n\
-                  \x20       print(shape.name[8:], 'alt' if descr and descr[0] else 'none')\n\
+                  \x20       print(shape.name[8:], shape.left, 'alt' if descr and descr[0] else 'none')\n\
                   print('notes', len(deck.slides[0].notes_slide.notes_text_frame.text))\n";
     for roadmap in [bundled(), thousand_missions()] {
         let path = dir.path().join("deck.pptx");
@@ -365,6 +365,22 @@ fn python_pptx_opens_the_decks_and_finds_every_mission() {
         let found: Vec<&str> = output.lines().filter(|l| !l.starts_with("notes")).collect();
         assert_eq!(found.len(), shown, "{} missions", roadmap.missions.len());
         assert!(found.iter().all(|l| l.ends_with(" alt")), "{output}");
+        // Bars in date order: a mission starting later is never further left.
+        let left_of = |id: &str| {
+            (found.iter())
+                .find_map(|l| {
+                    let mut words = l.split(' ');
+                    (words.next() == Some(id)).then(|| words.next()?.parse::<i64>().ok())?
+                })
+                .unwrap_or_else(|| panic!("{id} not found"))
+        };
+        let mut shown: Vec<_> = (roadmap.missions.iter())
+            .filter(|m| Showing::default().shows(m))
+            .collect();
+        shown.sort_by_key(|m| m.start);
+        for pair in shown.windows(2) {
+            assert!(left_of(pair[0].id.as_str()) <= left_of(pair[1].id.as_str()), "{} before {}", pair[0].id, pair[1].id);
+        }
         assert!(
             output
                 .lines()
