@@ -507,10 +507,20 @@ fn a_deck_exported_and_imported_gives_the_roadmap_back_and_a_foreign_file_is_ref
     let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
     let deck = dir.path().join("ger.pptx");
     let exported = export_sample(&deck, &["--today", TODAY]);
-    assert_eq!(exported.status.code(), Some(0), "{}", text(&exported.stderr));
+    assert_eq!(
+        exported.status.code(),
+        Some(0),
+        "{}",
+        text(&exported.stderr)
+    );
     let out = dir.path().join("back.json");
     let imported = ger_planner(&["import", path_arg(&deck), "-o", path_arg(&out), "--json"]);
-    assert_eq!(imported.status.code(), Some(0), "{}", text(&imported.stderr));
+    assert_eq!(
+        imported.status.code(),
+        Some(0),
+        "{}",
+        text(&imported.stderr)
+    );
     let report: serde_json::Value =
         serde_json::from_slice(&imported.stdout).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(
@@ -526,6 +536,9 @@ fn a_deck_exported_and_imported_gives_the_roadmap_back_and_a_foreign_file_is_ref
     let refused = ger_planner(&["import", path_arg(&foreign), "-o", path_arg(&untouched)]);
     assert_eq!(refused.status.code(), Some(2));
     let said = text(&refused.stderr);
-    assert!(said.contains("notes.pptx") && said.contains("not a PowerPoint deck"), "{said}");
+    assert!(
+        said.contains("notes.pptx") && said.contains("not a PowerPoint deck"),
+        "{said}"
+    );
     assert!(!untouched.exists(), "OUT left alone");
 }

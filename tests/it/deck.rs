@@ -379,7 +379,12 @@ fn python_pptx_opens_the_decks_and_finds_every_mission() {
             .collect();
         shown.sort_by_key(|m| m.start);
         for pair in shown.windows(2) {
-            assert!(left_of(pair[0].id.as_str()) <= left_of(pair[1].id.as_str()), "{} before {}", pair[0].id, pair[1].id);
+            assert!(
+                left_of(pair[0].id.as_str()) <= left_of(pair[1].id.as_str()),
+                "{} before {}",
+                pair[0].id,
+                pair[1].id
+            );
         }
         assert!(
             output
@@ -614,4 +619,40 @@ fn export_with_views_writes_a_slide_per_saved_view_and_reads_moves_on_any_of_the
         .unwrap_or_else(|| panic!("nothing moved"));
     assert_eq!(change.mission.as_str(), id);
     assert_eq!((change.to_start - change.from_start).num_days(), 100);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// A damaged deck (bytes of its slide or roadmap part changed, or cut short) is read or
+    /// refused with a reason, never a panic.
+    #[test]
+    fn a_damaged_deck_is_read_or_refused_never_a_panic(
+        at in 0usize..4000,
+        byte in proptest::prelude::any::<u8>(),
+        roadmap_part in proptest::prelude::any::<bool>(),
+    ) {
+        let deck = DECK.with(Clone::clone);
+        let target = if roadmap_part { "customXml/item1.xml" } else { SLIDE };
+        let damaged = edited_slide(&deck, target, |xml| {
+            let mut bytes = xml.as_bytes().to_vec();
+            let k = at % bytes.len().max(1);
+            if let Some(b) = bytes.get_mut(k) {
+                *b = byte;
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        });
+        let _ = read_deck(&damaged);
+        let _ = read_deck(&damaged[..damaged.len() * (at % 7 + 1) / 8]);
+    }
+}
+
+thread_local! {
+    /// A small deck, made once per test thread.
+    static DECK: Vec<u8> = {
+        let mut roadmap = bundled();
+        roadmap.missions.truncate(12);
+        roadmap.missions.iter_mut().for_each(|m| m.depends_on.clear());
+        deck_of(&roadmap)
+    };
 }
