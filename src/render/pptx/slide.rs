@@ -134,7 +134,7 @@ pub fn slide_xml(
         shape_of: HashMap::new(),
     };
     slide.heading(heading);
-    slide.lanes(scene);
+    slide.lane_stripes(scene, 0.0, scene.width);
     for band in &scene.bands {
         slide.band(band);
     }
@@ -178,6 +178,7 @@ pub fn slide_xml(
     if let Some(label) = &scene.today_label {
         slide.label(label, "today", crate::render::colors::ERROR_COLOR);
     }
+    slide.lane_names(scene);
     slide.legend(scene);
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:sld {NAMESPACES}><p:cSld>\
@@ -226,26 +227,40 @@ impl Slide<'_> {
         }
     }
 
-    /// Every other lane shaded, a line under each, and its name in the column left of it.
-    fn lanes(&mut self, scene: &Scene) {
+    /// Every other lane shaded and a line under each, from `left` to `right` of the chart.
+    fn lane_stripes(&mut self, scene: &Scene, left: f32, right: f32) {
         let stripe = self.palette.stripe();
         let faint = self.palette.faint;
         for (k, lane) in scene.lanes.iter().enumerate() {
             let band = Rect {
-                left: -GUTTER,
+                left,
                 top: lane.top,
-                right: scene.width,
+                right,
                 bottom: lane.bottom,
             };
             if k % 2 == 1 {
                 self.rect(&band, &Fill::Solid(stripe), None, "lane");
             }
-            self.line(
-                [-GUTTER, lane.bottom],
-                [scene.width, lane.bottom],
-                1.0,
-                faint,
-            );
+            self.line([left, lane.bottom], [right, lane.bottom], 1.0, faint);
+        }
+    }
+
+    /// The column of lane names, over whatever of the bars reaches into it (a bar that began
+    /// before the range shown), as the snapshot covers it; and the margin right of the chart.
+    fn lane_names(&mut self, scene: &Scene) {
+        let background = self.palette.background;
+        let height = scene.content_height + 1.0;
+        for (left, right) in [(-GUTTER - MARGIN, 0.0), (scene.width, scene.width + MARGIN)] {
+            let cover = Rect {
+                left,
+                top: 0.0,
+                right,
+                bottom: height,
+            };
+            self.rect(&cover, &Fill::Solid(background), None, "lane");
+        }
+        self.lane_stripes(scene, -GUTTER, 0.0);
+        for lane in &scene.lanes {
             let id = self.id();
             let place = self.scale.place(&Rect {
                 left: -GUTTER + 8.0,
