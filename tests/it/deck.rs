@@ -656,3 +656,54 @@ thread_local! {
         deck_of(&roadmap)
     };
 }
+
+/// Slides reordered in PowerPoint (which renames the slide parts to their new order and keeps
+/// each slide's id): every slide is still read against its own recorded scale and shapes.
+#[test]
+fn slides_reordered_in_powerpoint_are_still_read_as_the_slides_they_were() {
+    let roadmap = bundled();
+    let showing = |view: &ger_planner::model::SavedView| ger_planner::layout::saved_view(view);
+    let today = date("2026-12-01");
+    let conflicts = find_conflicts(&roadmap);
+    let arranged: Vec<_> = (roadmap.views.iter())
+        .map(|view| {
+            let (time, showing) = showing(view);
+            let arrangement = arrange(&roadmap, &conflicts, &showing, None);
+            (view.name.clone(), time, showing, arrangement)
+        })
+        .collect();
+    let views: Vec<SnapshotView> = (arranged.iter())
+        .map(|(name, time, showing, arrangement)| SnapshotView {
+            roadmap: &roadmap,
+            arrangement,
+            time: *time,
+            heading: heading(name, today, time, showing),
+            today,
+            outlook: None,
+        })
+        .collect();
+    let deck = snapshot_deck(&views, 1920).unwrap_or_else(|e| panic!("{e}"));
+    // Slides 1 and 2 swapped, as PowerPoint saves them: the parts renamed, the ids kept.
+    let swap = |text: &str| {
+        text.replace("slides/slide1.xml", "slides/TEMP.xml")
+            .replace("slides/slide2.xml", "slides/slide1.xml")
+            .replace("slides/TEMP.xml", "slides/slide2.xml")
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts(&deck) {
+        let (name, text) = match name.as_str() {
+            "ppt/_rels/presentation.xml.rels" => (name.clone(), swap(&text)),
+            "ppt/slides/slide1.xml" => ("ppt/slides/slide2.xml".to_owned(), text),
+            "ppt/slides/slide2.xml" => ("ppt/slides/slide1.xml".to_owned(), text),
+            _ => (name, text),
+        };
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.write_all(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let reordered = zip.finish().unwrap_or_else(|e| panic!("{e}")).into_inner();
+    let read = read_deck(&reordered).unwrap_or_else(|e| panic!("{e}"));
+    assert!(read.changes.is_empty(), "{:?}", read.changes);
+    assert!(read.missing.is_empty(), "{:?}", read.missing);
+}

@@ -19,6 +19,9 @@ pub const ROADMAP_PART: &str = "customXml/item1.xml";
 /// The relationship type that reaches it from the presentation.
 pub const CUSTOM_XML_REL: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+/// The id of the first slide; the others follow. PowerPoint keeps a slide's id when slides
+/// are reordered, so it tells which slide of the export a slide is.
+pub const FIRST_SLIDE_ID: usize = 256;
 /// Slide size, 16:9 (13.333 × 7.5 inches), in EMU.
 pub const SLIDE_SIZE: (i64, i64) = (12_192_000, 6_858_000);
 
@@ -209,7 +212,10 @@ fn rels(targets: &[(&str, &str)]) -> String {
 
 fn presentation(slides: usize) -> String {
     let ids: String = (1..=slides)
-        .map(|n| format!("<p:sldId id=\"{}\" r:id=\"rId{}\"/>", 255 + n, 10 + n))
+        .map(|n| {
+            let id = FIRST_SLIDE_ID + n - 1;
+            format!("<p:sldId id=\"{id}\" r:id=\"rId{}\"/>", 10 + n)
+        })
         .collect();
     let (cx, cy) = SLIDE_SIZE;
     format!(

@@ -7,17 +7,13 @@ use std::io::Read;
 use chrono::{Days, NaiveDate};
 use quick_xml::events::{BytesStart, Event};
 
-use super::package::{CUSTOM_XML_REL, ROADMAP_PART};
+use super::package::{CUSTOM_XML_REL, FIRST_SLIDE_ID, ROADMAP_PART};
 use super::slide::SHAPE_NAMES;
 use crate::format;
 use crate::model::{MissionId, Roadmap};
 
 /// The namespace of the part that carries the roadmap.
 pub const DECK_NAMESPACE: &str = "urn:ger-planner:deck:1";
-/// The part of slide `n` (from 1), as the deck was written.
-fn slide_part(n: usize) -> String {
-    format!("ppt/slides/slide{n}.xml")
-}
 
 /// Why a deck cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -82,12 +78,15 @@ struct Shape {
 pub fn read_deck(bytes: &[u8]) -> Result<DeckRead, DeckError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|err| DeckError::NotADeck(err.to_string()))?;
-    let part = roadmap_part(&mut zip)?;
+    let relationships = presentation_relationships(&mut zip)?;
+    let part = roadmap_part(&mut zip, &relationships)?;
     let exported = exported(&text_of(&mut zip, &part)?, &part)?;
     let mut slides = Vec::with_capacity(exported.slides.len());
-    for n in 1..=exported.slides.len() {
-        let name = slide_part(n);
-        slides.push(shapes(&text_of(&mut zip, &name)?, &name)?);
+    for part in slide_parts(&mut zip, &relationships, exported.slides.len())? {
+        slides.push(match part {
+            Some(name) => Some(shapes(&text_of(&mut zip, &name)?, &name)?),
+            None => None,
+        });
     }
     Ok(compare(exported, &slides))
 }
@@ -107,35 +106,69 @@ fn text_of<R: Read + std::io::Seek>(
     Ok(text)
 }
 
-/// The part holding the roadmap: the one the presentation relates as custom XML, else the
-/// one it was written as (a tool that rewrote the package may have renamed it).
-fn roadmap_part<R: Read + std::io::Seek>(
+/// The presentation's relationships: `(id, type, target)`, targets from the package's root.
+fn presentation_relationships<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
-) -> Result<String, DeckError> {
+) -> Result<Vec<(String, String, String)>, DeckError> {
     let rels = text_of(zip, "ppt/_rels/presentation.xml.rels")?;
-    let mut reader = quick_xml::Reader::from_str(&rels);
-    let mut targets = Vec::new();
+    let elements = elements(&rels, b"Relationship", "presentation relationships")?;
+    Ok((elements.into_iter())
+        .filter_map(|e| {
+            let target = e.get("Target")?;
+            let target = match target.strip_prefix("../") {
+                Some(outside) => outside.to_owned(),
+                None => format!("ppt/{target}"),
+            };
+            Some((e.get("Id")?.clone(), e.get("Type")?.clone(), target))
+        })
+        .collect())
+}
+
+/// The attributes of every element named `name` in `text` (the part `part`).
+fn elements(
+    text: &str,
+    name: &[u8],
+    part: &str,
+) -> Result<Vec<HashMap<String, String>>, DeckError> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut found = Vec::new();
     loop {
         match reader.read_event() {
-            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == b"Relationship" => {
-                if attribute(&e, b"Type").as_deref() == Some(CUSTOM_XML_REL)
-                    && let Some(target) = attribute(&e, b"Target")
-                {
-                    targets.push(target.trim_start_matches("../").to_owned());
-                }
+            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == name => {
+                let attributes = (e.attributes().flatten())
+                    .filter_map(|a| {
+                        // Qualified: a slide's `id` and its relationship's `r:id` differ.
+                        let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
+                        let value = a
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .ok()?;
+                        Some((key, value.into_owned()))
+                    })
+                    .collect();
+                found.push(attributes);
             }
-            Ok(Event::Eof) => break,
+            Ok(Event::Eof) => return Ok(found),
             Err(err) => {
                 return Err(DeckError::Damaged {
-                    part: "presentation relationships".into(),
+                    part: part.to_owned(),
                     reason: err.to_string(),
                 });
             }
             _ => {}
         }
     }
-    targets.push(ROADMAP_PART.to_owned());
-    for target in targets {
+}
+
+/// The part holding the roadmap: the one the presentation relates as custom XML, else the
+/// one it was written as (a tool that rewrote the package may have renamed it).
+fn roadmap_part<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    relationships: &[(String, String, String)],
+) -> Result<String, DeckError> {
+    let related = (relationships.iter())
+        .filter(|(_, kind, _)| kind == CUSTOM_XML_REL)
+        .map(|(_, _, target)| target.clone());
+    for target in related.chain([ROADMAP_PART.to_owned()]) {
         if let Ok(text) = text_of(zip, &target)
             && text.contains(DECK_NAMESPACE)
         {
@@ -143,6 +176,31 @@ fn roadmap_part<R: Read + std::io::Seek>(
         }
     }
     Err(DeckError::NoRoadmap)
+}
+
+/// The part of each of the `count` slides the deck was written with, found by the slide's id
+/// (PowerPoint keeps a slide's id when slides are reordered, and renames the parts); `None` for
+/// a slide deleted.
+fn slide_parts<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    relationships: &[(String, String, String)],
+    count: usize,
+) -> Result<Vec<Option<String>>, DeckError> {
+    let presentation = text_of(zip, "ppt/presentation.xml")?;
+    let mut parts = vec![None; count];
+    for slide in elements(&presentation, b"sldId", "ppt/presentation.xml")? {
+        let index = (slide.get("id").and_then(|id| id.parse::<usize>().ok()))
+            .and_then(|id| id.checked_sub(FIRST_SLIDE_ID));
+        let target = (relationships.iter())
+            .find(|(id, _, _)| Some(id) == slide.get("r:id"))
+            .map(|(_, _, target)| target.clone());
+        if let (Some(index), Some(target)) = (index, target)
+            && let Some(part) = parts.get_mut(index)
+        {
+            *part = Some(target);
+        }
+    }
+    Ok(parts)
 }
 
 fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
@@ -287,22 +345,24 @@ fn shifted(day: NaiveDate, by: i64) -> NaiveDate {
     .unwrap_or(day)
 }
 
-/// The exported roadmap with the dates the slides' shapes now show: a mission moved on any
-/// slide takes the dates of the first slide it was moved on.
-fn compare(exported: Exported, slides: &[Vec<Shape>]) -> DeckRead {
+/// The exported roadmap with the dates the slides' shapes now show (`None`: a slide deleted):
+/// a mission moved on any slide takes the dates of the first slide it was moved on; one whose
+/// shape is on no slide any more is missing.
+fn compare(exported: Exported, slides: &[Option<Vec<Shape>>]) -> DeckRead {
     let mut roadmap = exported.roadmap.clone();
     let mut changes: Vec<DateChange> = Vec::new();
-    let mut missing: Vec<MissionId> = Vec::new();
+    let mut found: Vec<&MissionId> = Vec::new();
     let mut added_shapes = 0;
     for (slide, shapes) in exported.slides.iter().zip(slides) {
+        let Some(shapes) = shapes else {
+            continue;
+        };
         let by_name: HashMap<&str, &Shape> = shapes.iter().map(|s| (s.name.as_str(), s)).collect();
         for (id, x0, cx0) in &slide.shapes {
             let Some(shape) = by_name.get(format!("mission:{id}").as_str()) else {
-                if !missing.contains(id) {
-                    missing.push(id.clone());
-                }
                 continue;
             };
+            found.push(id);
             if changes.iter().any(|c| &c.mission == id) {
                 continue;
             }
@@ -330,6 +390,12 @@ fn compare(exported: Exported, slides: &[Vec<Shape>]) -> DeckRead {
             });
         }
         added_shapes += added(shapes, &by_name);
+    }
+    let mut missing: Vec<MissionId> = Vec::new();
+    for (id, _, _) in exported.slides.iter().flat_map(|slide| &slide.shapes) {
+        if !found.contains(&id) && !missing.contains(id) {
+            missing.push(id.clone());
+        }
     }
     DeckRead {
         exported: exported.roadmap,
