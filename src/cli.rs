@@ -292,6 +292,12 @@ pub fn export(file: &Path, out: &Path, options: &ExportOptions) -> Outcome {
     let is_deck = out
         .extension()
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("pptx"));
+    if options.views && !is_deck {
+        return failure(format!(
+            "{}: --views makes a slide per saved view, for a PowerPoint deck (.pptx) only",
+            out.display()
+        ));
+    }
     let picture = if is_deck {
         Some(Picture::Deck)
     } else {
@@ -422,11 +428,19 @@ fn export_snapshot(
         Picture::Deck => snapshot_deck(&[snapshot_view], width),
     }
     .map_err(|err| err.to_string())?;
-    let shown = roadmap.missions.iter().filter(|m| showing.shows(m)).count();
-    Ok((
-        bytes,
-        format!("snapshot of {} shown", plural(shown, "mission")),
-    ))
+    let shown = plural(
+        roadmap.missions.iter().filter(|m| showing.shows(m)).count(),
+        "mission",
+    );
+    let what = match picture {
+        Picture::Deck if options.views => format!(
+            "deck of {} ({shown} shown on the first)",
+            plural(1 + roadmap.views.len(), "slide")
+        ),
+        Picture::Deck => format!("deck of {shown} shown"),
+        Picture::Snapshot(_) => format!("snapshot of {shown} shown"),
+    };
+    Ok((bytes, what))
 }
 
 /// The time range to export: the years asked for, else the saved view's (`view_time`), else

@@ -541,4 +541,20 @@ fn a_deck_exported_and_imported_gives_the_roadmap_back_and_a_foreign_file_is_ref
         "{said}"
     );
     assert!(!untouched.exists(), "OUT left alone");
+
+    let png = dir.path().join("views.png");
+    let wrong = export_sample(&png, &["--views"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        text(&wrong.stderr).contains("--views"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    let deck = dir.path().join("views.pptx");
+    let views = export_sample(&deck, &["--views", "--today", TODAY]);
+    assert!(
+        text(&views.stdout).contains("deck of 4 slides"),
+        "{}",
+        text(&views.stdout)
+    );
 }
