@@ -283,7 +283,8 @@ fn act(
         80..=87 => {
             let text = *random.pick(&TEXTS).unwrap_or(&"x");
             harness.event(Event::Text(text.to_owned()));
-            if random.below(2) == 0 {
+            // Enter presses the widget with the keyboard: never one left alone.
+            if random.below(2) == 0 && !focus_left_alone(harness) {
                 harness.key_press(Key::Enter);
             }
             format!("typed “{text}”")

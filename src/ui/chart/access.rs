@@ -107,9 +107,10 @@ pub fn describe_bars(
             .map_or(canvas, |&(_, _, id)| id);
         let id = bar_id(canvas, key);
         node_in(ui, id, lane, rect);
+        let name = spoken_name(&bar.name, session, key);
         describe(&ctx, id, rect, |node| {
             node.set_role(egui::accesskit::Role::Button);
-            node.set_label(&*bar.name);
+            node.set_label(name);
             node.set_description(descriptions.of(session, key));
             node.add_action(egui::accesskit::Action::Click);
             node.add_action(egui::accesskit::Action::Focus);
@@ -131,6 +132,16 @@ pub fn describe_bars(
             }
         });
     }
+}
+
+/// A bar's name as a screen reader says it: a mission whose name was left blank is still
+/// named, by its id.
+fn spoken_name(name: &str, session: &Session, key: MissionKey) -> String {
+    if !name.trim().is_empty() {
+        return name.to_owned();
+    }
+    let id = session.mission(key).map(|m| m.id.to_string());
+    format!("Unnamed mission {}", id.unwrap_or_default())
 }
 
 /// Registers `id` in the accessibility tree under `parent` (a lane under the chart, a bar under
