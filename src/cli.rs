@@ -19,7 +19,7 @@ use crate::format;
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
 use crate::model::{Mission, MissionStatus, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot, snapshot_deck,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot, snapshot_deck, snapshot_page,
 };
 
 pub use deck::import;
@@ -298,8 +298,14 @@ pub fn export(file: &Path, out: &Path, options: &ExportOptions) -> Outcome {
             out.display()
         ));
     }
+    let is_page = out.extension().is_some_and(|e| {
+        let e = e.to_string_lossy();
+        e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+    });
     let picture = if is_deck {
         Some(Picture::Deck)
+    } else if is_page {
+        Some(Picture::Page)
     } else {
         SnapshotFormat::of_path(out).map(Picture::Snapshot)
     };
@@ -313,8 +319,8 @@ pub fn export(file: &Path, out: &Path, options: &ExportOptions) -> Outcome {
         }
     } else {
         return failure(format!(
-            "{}: cannot tell the format from the extension (expected .svg, .png, .pdf, .pptx or \
-             .csv)",
+            "{}: cannot tell the format from the extension (expected .svg, .png, .pdf, .pptx, \
+             .html or .csv)",
             out.display()
         ));
     };
@@ -335,6 +341,8 @@ enum Picture {
     Snapshot(SnapshotFormat),
     /// A PowerPoint deck of native shapes.
     Deck,
+    /// A self-contained interactive HTML page.
+    Page,
 }
 
 /// A snapshot of `roadmap` as `options` ask, and what it shows in a few words.
@@ -401,6 +409,7 @@ fn export_snapshot(
     };
     let bytes = match picture {
         Picture::Snapshot(format) => snapshot(&snapshot_view, format, width),
+        Picture::Page => snapshot_page(&snapshot_view, width).map(String::into_bytes),
         Picture::Deck if options.views => {
             // Each saved view as the window shows it: its range, lanes and filters.
             let saved: Vec<_> = (roadmap.views.iter())
@@ -439,6 +448,7 @@ fn export_snapshot(
         ),
         Picture::Deck => format!("deck of {shown} shown"),
         Picture::Snapshot(_) => format!("snapshot of {shown} shown"),
+        Picture::Page => format!("interactive page of {shown} shown"),
     };
     Ok((bytes, what))
 }

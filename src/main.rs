@@ -40,8 +40,9 @@ enum Command {
         strict: bool,
     },
     /// Write a snapshot of the roadmap (.svg, .png, .pdf), an editable PowerPoint deck of
-    /// native shapes that carries the roadmap (.pptx), or its mission table (.csv), by OUT's
-    /// extension. Exit status: 0 written, 2 unreadable file or bad option.
+    /// native shapes that carries the roadmap (.pptx), a self-contained interactive page
+    /// (.html), or its mission table (.csv), by OUT's extension. Exit status: 0 written, 2
+    /// unreadable file or bad option.
     Export {
         /// The roadmap file.
         file: PathBuf,
@@ -54,7 +55,8 @@ enum Command {
         /// Last year shown, whole.
         #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9998))]
         to: Option<i32>,
-        /// Width in pixels of a PNG, or of the page an SVG or PDF is laid out for [default: 1920].
+        /// Width in pixels of a PNG, or of the page an SVG, PDF, deck or HTML page is laid out
+        /// for [default: 1920].
         #[arg(long, value_name = "PX")]
         width: Option<u32>,
         /// What the lanes are [default: destination].

@@ -13,9 +13,10 @@ use pdf_writer::writers::StructTreeRoot;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
 use svg2pdf::usvg;
 
+use super::shown::{COLUMNS, shown_missions, table_row};
 use super::svg::escape;
 use crate::layout::Scene;
-use crate::model::{Mission, Roadmap};
+use crate::model::Roadmap;
 
 /// What a PDF says in words besides its picture.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,15 +29,8 @@ pub struct PdfText {
     pub rows: Vec<[String; 6]>,
 }
 
-/// The table's columns, and where each starts on the page (pixels).
-const COLUMNS: [(&str, f32); 6] = [
-    ("Mission", 0.0),
-    ("Destination", 520.0),
-    ("Lead", 700.0),
-    ("Start", 800.0),
-    ("End", 900.0),
-    ("Status", 1000.0),
-];
+/// Where each of the table's columns starts on the page (pixels).
+const COLUMN_X: [f32; 6] = [0.0, 520.0, 700.0, 800.0, 900.0, 1000.0];
 /// The table's pages: width and height in pixels (at 96 an inch), margin and row height.
 const TABLE_PAGE: (f32, f32) = (1240.0, 877.0);
 const MARGIN: f32 = 40.0;
@@ -45,15 +39,9 @@ const ROW: f32 = 18.0;
 /// The words of a snapshot of `roadmap` whose chart is `scene`, titled `title` and read as
 /// `subtitle`: the missions of its bars (each once, where a mission shows in several lanes).
 pub fn pdf_text(roadmap: &Roadmap, scene: &Scene, title: &str, subtitle: &str) -> PdfText {
-    let mut shown: Vec<usize> = Vec::new();
-    for bar in &scene.bars {
-        if !shown.contains(&bar.mission) {
-            shown.push(bar.mission);
-        }
-    }
-    let rows: Vec<[String; 6]> = (shown.iter())
-        .filter_map(|&k| roadmap.missions.get(k))
-        .map(|m| row(roadmap, m))
+    let rows: Vec<[String; 6]> = (shown_missions(scene).into_iter())
+        .filter_map(|k| roadmap.missions.get(k))
+        .map(|m| table_row(roadmap, m))
         .collect();
     let conflicted = (scene.bars.iter())
         .filter(|bar| !bar.contribution && bar.conflict.is_some())
@@ -70,25 +58,6 @@ pub fn pdf_text(roadmap: &Roadmap, scene: &Scene, title: &str, subtitle: &str) -
         alt,
         rows,
     }
-}
-
-/// A mission as the table shows it.
-fn row(roadmap: &Roadmap, mission: &Mission) -> [String; 6] {
-    let destination = (roadmap.destinations.iter())
-        .find(|d| d.id == mission.destination)
-        .map_or_else(|| mission.destination.to_string(), |d| d.name.clone());
-    let status = match mission.outcome {
-        Some(outcome) => format!("{}, {}", mission.status.name(), outcome.name()),
-        None => mission.status.name().to_owned(),
-    };
-    [
-        mission.name.clone(),
-        destination,
-        mission.lead.to_string(),
-        mission.start.to_string(),
-        mission.end.to_string(),
-        status,
-    ]
 }
 
 /// The table's pages as SVG, as many as its rows need.
@@ -114,11 +83,11 @@ fn table_page(heading: &str, rows: &[[String; 6]]) -> String {
         MARGIN,
         escape(heading)
     );
-    let header = COLUMNS.map(|(name, _)| name.to_owned());
+    let header = COLUMNS.map(str::to_owned);
     for (k, cells) in std::iter::once(&header).chain(rows).enumerate() {
         let y = MARGIN + ROW * (k as f32 + 2.0);
         let weight = if k == 0 { " font-weight=\"bold\"" } else { "" };
-        for ((_, x), cell) in COLUMNS.iter().zip(cells) {
+        for (x, cell) in COLUMN_X.iter().zip(cells) {
             svg.push_str(&format!(
                 "<text x=\"{}\" y=\"{y}\"{weight}>{}</text>\n",
                 MARGIN + x,

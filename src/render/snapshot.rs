@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use resvg::{tiny_skia, usvg};
 
 use super::colors::Palette;
+use super::html::interactive_page;
 use super::pdf::{PdfText, pdf_text, write_pdf};
 use super::pptx;
 use super::svg::{Heading, chart_width, scene_to_svg};
@@ -169,9 +170,14 @@ pub fn snapshot_scene(view: &SnapshotView, width: u32) -> Scene {
     })
 }
 
-/// The snapshot as SVG text. With the outlook, the subtitle says what the tails are of.
+/// The snapshot as SVG text.
 pub fn snapshot_svg(view: &SnapshotView, width: u32) -> String {
     let scene = snapshot_scene(view, width);
+    scene_to_svg(&scene, &snapshot_heading(view), &Palette::light())
+}
+
+/// The view's heading; with the outlook, the subtitle says what the tails are of.
+pub fn snapshot_heading(view: &SnapshotView) -> Heading {
     let mut heading = view.heading.clone();
     if let Some(outlook) = view.outlook {
         heading.subtitle.push_str(&format!(
@@ -179,7 +185,15 @@ pub fn snapshot_svg(view: &SnapshotView, width: u32) -> String {
             outlook.runs, outlook.seed
         ));
     }
-    scene_to_svg(&scene, &heading, &Palette::light())
+    heading
+}
+
+/// The snapshot as an interactive page (see [`super::html`]), laid out for a page `width`
+/// pixels wide.
+pub fn snapshot_page(view: &SnapshotView, width: u32) -> Result<String, SnapshotError> {
+    let scene = snapshot_scene(view, checked(width)?);
+    let heading = snapshot_heading(view);
+    Ok(interactive_page(view.roadmap, &scene, &heading, view.today))
 }
 
 /// What a PDF of the snapshot says in words: its title, the chart's alt text, the table of

@@ -45,40 +45,47 @@ pub fn chart_width(page_width: f32) -> f32 {
 /// The page as SVG text: heading, lanes, phases, launch windows, axis, arrows, baseline ghosts,
 /// bars, milestones, labels, the today mark, and a legend of the agencies shown.
 pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> String {
+    let page = SvgPage {
+        heading: Some(heading),
+        mission_ids: None,
+    };
+    svg_page(scene, &page, palette)
+}
+
+/// What an SVG page holds besides the chart and its legend.
+pub struct SvgPage<'a> {
+    /// The title and subtitle above the chart; none leaves their room out, for a page that
+    /// shows them itself.
+    pub heading: Option<&'a Heading>,
+    /// Each mission's id, by its position in the roadmap. With them, each bar and arrow names
+    /// its missions (`data-mission`, `data-from`, `data-to`) and each bar takes the keyboard
+    /// focus, for a page whose script makes them interactive.
+    pub mission_ids: Option<&'a [&'a str]>,
+}
+
+/// The page as SVG text (see [`scene_to_svg`]), with what `page` asks for.
+pub fn svg_page(scene: &Scene, page: &SvgPage, palette: &Palette) -> String {
     let mut svg = Svg {
         out: String::with_capacity(64 * 1024 + scene.bars.len() * 600),
         palette: *palette,
         hatches: BTreeSet::new(),
         fades: BTreeSet::new(),
+        mission_ids: page.mission_ids,
     };
     let width = scene.width + 2.0 * MARGIN + GUTTER;
     let (legend_items, legend_height) = legend(scene, width, MARGIN);
-    let chart_top = MARGIN + HEADING_HEIGHT;
+    let heading_height = if page.heading.is_some() {
+        HEADING_HEIGHT
+    } else {
+        0.0
+    };
+    let chart_top = MARGIN + heading_height;
     let height = chart_top + scene.content_height + legend_height + MARGIN;
 
     svg.rect(0.0, 0.0, width, height, palette.background, "");
-    let room = width - 2.0 * MARGIN;
-    let title = fitted(&heading.title, TITLE_SIZE, room);
-    let subtitle = fitted(&heading.subtitle, TEXT_SIZE, room);
-    let (text, grey) = (palette.text, palette.text.gamma_multiply(0.75));
-    let title_class = "class=\"title\" font-weight=\"bold\"";
-    svg.text(
-        MARGIN,
-        MARGIN + 0.8 * TITLE_SIZE,
-        TITLE_SIZE,
-        text,
-        &title,
-        title_class,
-    );
-    let subtitle_y = MARGIN + TITLE_SIZE + 22.0;
-    svg.text(
-        MARGIN,
-        subtitle_y,
-        TEXT_SIZE,
-        grey,
-        &subtitle,
-        "class=\"subtitle\"",
-    );
+    if let Some(heading) = page.heading {
+        svg.heading(heading, width);
+    }
 
     let _ = write!(
         svg.out,
@@ -104,12 +111,14 @@ pub fn scene_to_svg(scene: &Scene, heading: &Heading, palette: &Palette) -> Stri
     )
 }
 
-/// The SVG being written, and the hatch patterns and fades its bars use.
-struct Svg {
+/// The SVG being written, the hatch patterns and fades its bars use, and the ids its bars
+/// name (see [`SvgPage::mission_ids`]).
+struct Svg<'a> {
     out: String,
     palette: Palette,
     hatches: BTreeSet<[u8; 4]>,
     fades: BTreeSet<[u8; 4]>,
+    mission_ids: Option<&'a [&'a str]>,
 }
 
 /// `rgba(…)` of a colour (egui's colours are premultiplied; SVG's are not).
@@ -149,7 +158,28 @@ fn points(points: &[Point]) -> String {
     out
 }
 
-impl Svg {
+impl Svg<'_> {
+    /// The title and subtitle, shortened to the page's width.
+    fn heading(&mut self, heading: &Heading, width: f32) {
+        let room = width - 2.0 * MARGIN;
+        let title = fitted(&heading.title, TITLE_SIZE, room);
+        let subtitle = fitted(&heading.subtitle, TEXT_SIZE, room);
+        let (text, grey) = (self.palette.text, self.palette.text.gamma_multiply(0.75));
+        let title_class = "class=\"title\" font-weight=\"bold\"";
+        let title_y = MARGIN + 0.8 * TITLE_SIZE;
+        self.text(MARGIN, title_y, TITLE_SIZE, text, &title, title_class);
+        let subtitle_y = MARGIN + TITLE_SIZE + 22.0;
+        let subtitle_class = "class=\"subtitle\"";
+        self.text(
+            MARGIN,
+            subtitle_y,
+            TEXT_SIZE,
+            grey,
+            &subtitle,
+            subtitle_class,
+        );
+    }
+
     fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Color32, extra: &str) {
         self.rect_filled_with(x, y, w, h, &css(fill), extra);
     }
@@ -288,8 +318,21 @@ impl Svg {
         self.axis(scene);
         let mut marks = Vec::new();
         for arrow in &scene.arrows {
+            let ids = self.mission_ids;
+            let named = ids.map(|ids| (ids.get(arrow.missions.0), ids.get(arrow.missions.1)));
+            let grouped = matches!(named, Some((Some(_), Some(_))));
+            if let Some((Some(from), Some(to))) = named {
+                let (from, to) = (escape(from), escape(to));
+                let _ = write!(
+                    self.out,
+                    "<g class=\"arrow\" data-from=\"{from}\" data-to=\"{to}\">"
+                );
+            }
             arrow_marks(arrow, &self.palette, &mut marks);
             self.marks(&mut marks);
+            if grouped {
+                self.out.push_str("</g>");
+            }
         }
         for ghost in &scene.ghosts {
             ghost_marks(ghost, &self.palette, &mut marks);
@@ -396,13 +439,38 @@ impl Svg {
         );
     }
 
-    /// A bar as a group named after its mission: every mark but its tail.
-    fn bar<'a>(&mut self, bar: &'a Bar, marks: &mut Vec<Mark<'a>>) {
-        let _ = write!(
-            self.out,
-            "<g class=\"bar\"><title>{}</title>",
-            escape(&bar.name)
-        );
+    /// A bar as a group named after its mission: every mark but its tail. With the missions'
+    /// ids, the group names its mission and is a button the keyboard reaches.
+    fn bar<'m>(&mut self, bar: &'m Bar, marks: &mut Vec<Mark<'m>>) {
+        let id = self.mission_ids.and_then(|ids| ids.get(bar.mission));
+        match id {
+            Some(id) => {
+                let class = if bar.contribution {
+                    "bar contribution"
+                } else {
+                    "bar"
+                };
+                let name = if bar.name.trim().is_empty() {
+                    format!("Unnamed mission {id}")
+                } else {
+                    bar.name.to_string()
+                };
+                let _ = write!(
+                    self.out,
+                    "<g class=\"{class}\" data-mission=\"{}\" tabindex=\"0\" role=\"button\" \
+                     aria-label=\"{}\">",
+                    escape(id),
+                    escape(&name)
+                );
+            }
+            None => {
+                let _ = write!(
+                    self.out,
+                    "<g class=\"bar\"><title>{}</title>",
+                    escape(&bar.name)
+                );
+            }
+        }
         bar_marks(bar, &self.palette, marks);
         marks.retain(|mark| mark.layer() != Layer::Under);
         self.marks(marks);

@@ -68,6 +68,7 @@ impl GerApp {
             Command::ExportTable => self.ask_for_file(FilePurpose::ExportTable),
             Command::ExportSnapshot => self.ask_for_file(FilePurpose::ExportSnapshot),
             Command::ExportDeck => self.ask_for_file(FilePurpose::ExportDeck),
+            Command::ExportPage => self.ask_for_file(FilePurpose::ExportPage),
             Command::ExportDeckViews => self.ask_for_file(FilePurpose::ExportDeckViews),
             Command::CopySnapshot => self.copy_snapshot(),
             Command::Present => self.start_presenting(ctx),

@@ -26,11 +26,13 @@ pub enum Command {
     ExportTable,
     /// Write the chart as it is shown to an SVG, PNG or PDF file.
     ExportSnapshot,
-    /// Put a PNG of the chart as it is shown on the clipboard.
     /// Write the chart as it is shown to a PowerPoint deck of editable shapes.
     ExportDeck,
     /// The same, with a slide more for each saved view.
     ExportDeckViews,
+    /// Write the chart as it is shown to one self-contained interactive HTML page.
+    ExportPage,
+    /// Put a PNG of the chart as it is shown on the clipboard.
     CopySnapshot,
     /// Full screen, no menus or panels, larger text; steps through the saved views.
     Present,
@@ -83,7 +85,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift or Ctrl comes
     /// before the same key with fewer modifiers, which would otherwise take it.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 39] = [
         Self::CommandPalette,
         Self::FocusSearch,
         Self::New,
@@ -97,6 +99,7 @@ impl Command {
         Self::ExportSnapshot,
         Self::ExportDeck,
         Self::ExportDeckViews,
+        Self::ExportPage,
         Self::CopySnapshot,
         Self::Present,
         Self::SaveView,
@@ -138,6 +141,7 @@ impl Command {
             Self::ExportSnapshot => "Export snapshot…",
             Self::ExportDeck => "Export PowerPoint deck…",
             Self::ExportDeckViews => "Export PowerPoint deck with every saved view…",
+            Self::ExportPage => "Export interactive page…",
             Self::CopySnapshot => "Copy snapshot",
             Self::Present => "Present",
             Self::SaveView => "Save view…",
@@ -217,6 +221,7 @@ impl Command {
             | Self::SaveView
             | Self::ExportDeck
             | Self::ExportDeckViews
+            | Self::ExportPage
             | Self::Theme(_) => vec![],
             Self::LargerText => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
             Self::SmallerText => vec![cmd_shift(Key::Minus)],

@@ -19,8 +19,8 @@ use crate::format;
 use crate::layout;
 use crate::model::{Mission, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, deck_slide, encode_snapshot, heading, pptx,
-    snapshot_svg, snapshot_text, svg_pixels,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, deck_slide, encode_snapshot, heading, html, pptx,
+    snapshot_heading, snapshot_scene, snapshot_svg, snapshot_text, svg_pixels,
 };
 
 impl GerApp {
@@ -105,6 +105,7 @@ impl GerApp {
             FilePurpose::ExportDeck | FilePurpose::ExportDeckViews => {
                 self.file.suggested_file_name().replace(".json", ".pptx")
             }
+            FilePurpose::ExportPage => self.file.suggested_file_name().replace(".json", ".html"),
             _ => self.file.suggested_file_name(),
         };
         let folder = self.file.folder();
@@ -138,6 +139,7 @@ impl GerApp {
             FilePurpose::ExportSnapshot => self.export_snapshot(&path),
             FilePurpose::ExportDeck => self.export_deck(&path, false),
             FilePurpose::ExportDeckViews => self.export_deck(&path, true),
+            FilePurpose::ExportPage => self.export_page(&path),
         }
     }
 
@@ -351,6 +353,30 @@ impl GerApp {
                     .map_err(|err| format!("{}: {err}", path.display()));
                 Done::Exported {
                     what: "Could not export the deck",
+                    result,
+                }
+            },
+        ));
+    }
+
+    /// Writes the chart as shown as an interactive page: laid out in the frame, the page
+    /// written off the UI thread.
+    fn export_page(&mut self, path: &Path) {
+        let view = self.snapshot_view();
+        let scene = snapshot_scene(&view, DEFAULT_WIDTH);
+        let heading = snapshot_heading(&view);
+        let today = view.today;
+        let roadmap = self.session.document().snapshot();
+        let path = path.to_path_buf();
+        self.runner.spawn(Job::new(
+            format!("Exporting {}", path.display()),
+            move || {
+                let page = html::interactive_page(&roadmap, &scene, &heading, today);
+                let result = format::write_atomically(&path, page.as_bytes())
+                    .map(|()| format!("Interactive page written to {}", path.display()))
+                    .map_err(|err| format!("{}: {err}", path.display()));
+                Done::Exported {
+                    what: "Could not export the interactive page",
                     result,
                 }
             },

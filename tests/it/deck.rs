@@ -294,28 +294,6 @@ fn a_file_that_is_not_a_ger_planner_deck_is_refused_with_the_reason() {
     assert!(err.contains("not one made by GER Planner"), "{err}");
 }
 
-/// The output of `program args`, or `None` (with the reason printed) where it cannot run
-/// outside CI; in CI (`CI=true`) a reader that cannot run fails the test.
-fn run_reader(program: &str, args: &[&std::ffi::OsStr]) -> Option<String> {
-    let in_ci = std::env::var("CI").is_ok_and(|ci| ci == "true");
-    match std::process::Command::new(program).args(args).output() {
-        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
-        Ok(out) if in_ci => panic!("{program}: {}", String::from_utf8_lossy(&out.stderr)),
-        Err(err) if in_ci => panic!("{program} is needed in CI: {err}"),
-        Ok(out) => {
-            eprintln!(
-                "skipped: {program} failed ({})",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            None
-        }
-        Err(err) => {
-            eprintln!("skipped: {program} is not installed ({err})");
-            None
-        }
-    }
-}
-
 /// The bundled roadmap's missions thirteen times over (1,027 missions), each copy a month
 /// later than the one before.
 fn thousand_missions() -> Roadmap {
@@ -354,7 +332,7 @@ fn python_pptx_opens_the_decks_and_finds_every_mission() {
             script.as_ref(),
             path.as_os_str(),
         ];
-        let Some(output) = run_reader("python3", &args) else {
+        let Some(output) = common::run_tool("python3", &args) else {
             return;
         };
         let shown = roadmap
@@ -415,7 +393,7 @@ fn libreoffice_converts_the_decks_and_keeps_the_roadmap_when_it_saves_one() {
             out.as_os_str(),
             file.as_os_str(),
         ];
-        run_reader("soffice", &args)
+        common::run_tool("soffice", &args)
     };
     for (name, roadmap) in [("ger", bundled()), ("thousand", thousand_missions())] {
         let deck = dir.path().join(format!("{name}.pptx"));
@@ -424,7 +402,7 @@ fn libreoffice_converts_the_decks_and_keeps_the_roadmap_when_it_saves_one() {
             return;
         }
         let pdf = dir.path().join(format!("{name}.pdf"));
-        let info = run_reader("pdfinfo", &[pdf.as_os_str()]).unwrap_or_default();
+        let info = common::run_tool("pdfinfo", &[pdf.as_os_str()]).unwrap_or_default();
         assert!(
             info.lines().any(|l| l == "Pages:           1"),
             "{name}: {info}"

@@ -213,31 +213,14 @@ fn the_pdf_is_a_landscape_vector_chart_then_the_table_of_missions() {
     }
 }
 
-/// A real reader of PDFs (poppler's `pdftotext` and `pdfinfo`), when installed; CI installs it
-/// and there its absence fails the test.
+/// What a real reader of PDFs (poppler's `pdftotext` and `pdfinfo`) reads in `pdf`, when
+/// installed; CI installs it and there its absence fails the test.
 fn pdf_reader(tool: &str, pdf: &std::path::Path) -> Option<String> {
-    let mut command = std::process::Command::new(tool);
-    command.arg(pdf);
+    let mut args = vec![pdf.as_os_str()];
     if tool == "pdftotext" {
-        command.arg("-");
+        args.push(std::ffi::OsStr::new("-"));
     }
-    match command.output() {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "{tool}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            Some(String::from_utf8_lossy(&out.stdout).into_owned())
-        }
-        Err(err) if std::env::var("CI").is_ok_and(|ci| ci == "true") => {
-            panic!("{tool} is needed in CI (Debian's poppler-utils): {err}")
-        }
-        Err(err) => {
-            eprintln!("skipped: {tool} is not installed ({err})");
-            None
-        }
-    }
+    common::run_tool(tool, &args)
 }
 
 #[test]

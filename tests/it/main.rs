@@ -20,6 +20,7 @@ mod merge;
 mod merge_ui;
 mod outlook;
 mod outlook_ui;
+mod page;
 mod presentation_ui;
 mod random_ui;
 mod samples;

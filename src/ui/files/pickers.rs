@@ -32,6 +32,8 @@ pub enum FilePurpose {
     ExportDeck,
     /// Where to write the chart and every saved view as a PowerPoint deck.
     ExportDeckViews,
+    /// Where to write the chart as an interactive page.
+    ExportPage,
 }
 
 impl FilePurpose {
@@ -46,6 +48,7 @@ impl FilePurpose {
             Self::ExportSnapshot => "Export snapshot (SVG, PNG or PDF)",
             Self::ExportDeck => "Export PowerPoint deck",
             Self::ExportDeckViews => "Export PowerPoint deck with every saved view",
+            Self::ExportPage => "Export interactive page (HTML)",
         }
     }
 
@@ -56,9 +59,11 @@ impl FilePurpose {
             Self::SaveAs => "Save",
             Self::Compare => "Compare",
             Self::ImportTable => "Import",
-            Self::ExportTable | Self::ExportSnapshot | Self::ExportDeck | Self::ExportDeckViews => {
-                "Export"
-            }
+            Self::ExportTable
+            | Self::ExportSnapshot
+            | Self::ExportDeck
+            | Self::ExportDeckViews
+            | Self::ExportPage => "Export",
         }
     }
 
@@ -71,6 +76,7 @@ impl FilePurpose {
                 | Self::ExportSnapshot
                 | Self::ExportDeck
                 | Self::ExportDeckViews
+                | Self::ExportPage
         )
     }
 
@@ -80,6 +86,7 @@ impl FilePurpose {
             Self::ImportTable | Self::ExportTable => ("Mission table", &["csv"]),
             Self::ExportSnapshot => ("Snapshot", &["png", "svg", "pdf"]),
             Self::ExportDeck | Self::ExportDeckViews => ("PowerPoint deck", &["pptx"]),
+            Self::ExportPage => ("Interactive page", &["html", "htm"]),
             Self::Open => ("GER roadmap, or a deck exported from it", &["json", "pptx"]),
             _ => ("GER roadmap", &["json"]),
         }

@@ -44,6 +44,7 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
                 Command::ExportSnapshot,
                 Command::ExportDeck,
                 Command::ExportDeckViews,
+                Command::ExportPage,
                 Command::CopySnapshot,
             ] {
                 command_button(ui, command, None, true, actions);

@@ -132,3 +132,25 @@ pub fn with_dates(mut roadmap: Roadmap, id: &str, start: &str, end: &str) -> Roa
     (mission.start, mission.end) = (date(start), date(end));
     roadmap
 }
+
+/// The output of `program args` (a real reader or browser the tests check our files with), or
+/// `None` (with the reason printed) where it cannot run outside CI; in CI (`CI=true`) a tool that cannot run fails the test.
+pub fn run_tool(program: &str, args: &[&std::ffi::OsStr]) -> Option<String> {
+    let in_ci = std::env::var("CI").is_ok_and(|ci| ci == "true");
+    match std::process::Command::new(program).args(args).output() {
+        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) if in_ci => panic!("{program}: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(err) if in_ci => panic!("{program} is needed in CI: {err}"),
+        Ok(out) => {
+            eprintln!(
+                "skipped: {program} failed ({})",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            None
+        }
+        Err(err) => {
+            eprintln!("skipped: {program} is not installed ({err})");
+            None
+        }
+    }
+}
