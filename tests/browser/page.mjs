@@ -46,10 +46,18 @@ try {
 
   const cardText = () => page.$eval("#card", (card) => (card.hidden ? "" : card.innerText));
   if (steps.hover) {
-    const hovered = Date.now();
+    // From the pointer's arrival (the event's time) to the frame after the card was filled.
+    await page.evaluate(() => {
+      document.addEventListener("pointerover", (event) => {
+        requestAnimationFrame(() => setTimeout(() => {
+          window.hoverMs ??= performance.now() - event.timeStamp;
+        }));
+      }, { capture: true });
+    });
     await page.hover(`#chart [data-mission="${steps.hover}"]`, { force: true });
     await page.waitForSelector("#card:not([hidden])");
-    report.hover_ms = Date.now() - hovered;
+    await page.waitForFunction(() => window.hoverMs !== undefined);
+    report.hover_ms = await page.evaluate(() => window.hoverMs);
     report.hover_card = await cardText();
     await page.mouse.move(0, 0);
   }

@@ -558,3 +558,36 @@ fn a_deck_exported_and_imported_gives_the_roadmap_back_and_a_foreign_file_is_ref
         text(&views.stdout)
     );
 }
+
+/// `export … -o page.html` (or `.htm`) writes the interactive page of a saved view: its
+/// missions, its title, and says so.
+#[test]
+fn export_writes_an_interactive_page_by_its_extension() {
+    let dir = tempfile::tempdir().unwrap_or_else(|err| panic!("{err}"));
+    for name in ["ger.html", "GER.HTM"] {
+        let page = dir.path().join(name);
+        let done = export_sample(&page, &["--today", TODAY, "--group-by", "agency"]);
+        assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+        let said = text(&done.stdout);
+        assert!(
+            said.contains("interactive page of") && said.contains("missions shown written"),
+            "{said}"
+        );
+        let written = std::fs::read_to_string(&page).unwrap_or_else(|err| panic!("{err}"));
+        assert!(written.starts_with("<!DOCTYPE html>"));
+        assert!(written.contains("data-mission=\"artemis-4\""));
+    }
+    let roadmap =
+        ger_planner::format::read_file(Path::new(SAMPLE)).unwrap_or_else(|err| panic!("{err}"));
+    let Some(view) = roadmap.views.first() else {
+        panic!("the sample has saved views");
+    };
+    let page = dir.path().join("view.html");
+    let done = export_sample(&page, &["--today", TODAY, "--view", view.id.as_str()]);
+    assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+    let written = std::fs::read_to_string(&page).unwrap_or_else(|err| panic!("{err}"));
+    assert!(
+        written.contains(&format!("<h1>{}</h1>", view.name)),
+        "titled with the view's name"
+    );
+}

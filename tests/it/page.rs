@@ -146,12 +146,16 @@ fn the_roadmap_embedded_is_the_roadmap_and_the_cards_say_its_facts() {
     let conflicts = ger_planner::analysis::find_conflicts_on(&roadmap, common::date("2026-12-01"));
     assert_eq!(listed.len(), conflicts.len(), "every mission is shown");
     for conflict in &conflicts {
+        let place = (listed.iter())
+            .position(|item| item["message"] == conflict.message.as_str())
+            .unwrap_or_else(|| panic!("listed: {}", conflict.message));
         for id in &conflict.missions {
             let card = cards.iter().find(|c| c["id"] == id.as_str());
-            let said = card.map(|c| c["conflicts"].to_string()).unwrap_or_default();
+            let on_card = card.and_then(|c| c["conflicts"].as_array().cloned());
             assert!(
-                said.contains(&conflict.message.replace('"', "\\\"")),
-                "{id}: {said}"
+                on_card.unwrap_or_default().contains(&place.into()),
+                "{id}: {}",
+                conflict.message
             );
         }
     }
@@ -404,6 +408,7 @@ fn in_a_browser_the_page_answers_dates_search_and_conflicts() {
         focused.contains("MMX") && focused.contains("IDEFIX rover"),
         "{focused}"
     );
+    assert!(focused.contains("Warning: MMX"), "its conflict: {focused}");
     assert_eq!(report["pinned"], true, "Enter pins the card");
 
     let (scale, zoomed, fitted) = (
@@ -473,5 +478,52 @@ fn in_a_browser_markup_in_the_roadmap_runs_nothing() {
         rows,
         ["a", "b"].map(String::from).into(),
         "the search found the text"
+    );
+}
+
+/// In the window: File → Export interactive page… (here through the command palette and the
+/// path prompt, as without a desktop's file dialog) writes the chart as shown, carrying the
+/// roadmap that is open.
+#[test]
+fn the_window_exports_the_chart_as_shown_to_a_page() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let roadmap = read("roadmaps/ger-2026-status.json");
+    let (dir, _, mut harness) = common::ui::harness_on_file(&roadmap);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.get_by_label("Commands").type_text("interactive");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let path = dir.path().join("workshop.html");
+    harness.get_by_label("Path of the file:").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path of the file:")
+        .type_text(&path.display().to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let page = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{err}"));
+    let embedded_roadmap = ger_planner::format::from_value(&embedded(&page, ROADMAP_ID))
+        .unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(&embedded_roadmap, harness.state().roadmap());
+    // The chart as shown: the window's range (2020 to 2030), not the whole roadmap's.
+    assert!(
+        page.contains("Jan 2020 to"),
+        "the window's range in the subtitle"
+    );
+    let shown = chart_ids(&page, "g");
+    assert!(shown.contains(&"artemis-4".to_owned()));
+    assert!(
+        !shown.contains(&"iss".to_owned()) || page.contains("Jan 2020"),
+        "{shown:?}"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Interactive page written to")
+            .is_some()
     );
 }

@@ -43,8 +43,8 @@ pub struct Card {
     pub contributors: Vec<String>,
     /// Each mission it waits for: "Artemis II, 30 days after it ends".
     pub depends_on: Vec<String>,
-    /// Each of its conflicts: "Error: …", "Warning (accepted): …".
-    pub conflicts: Vec<String>,
+    /// Its conflicts, by their place in [`PageData::conflicts`].
+    pub conflicts: Vec<usize>,
     /// Free text.
     pub notes: String,
     /// Where its facts come from.
@@ -88,11 +88,10 @@ pub fn page_data(
             missions: c.missions.iter().map(ToString::to_string).collect(),
         })
         .collect();
-    let mut conflicts_of: HashMap<&str, Vec<String>> = HashMap::new();
-    for item in &listed {
+    let mut conflicts_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, item) in listed.iter().enumerate() {
         for id in &item.missions {
-            (conflicts_of.entry(id.as_str()).or_default())
-                .push(format!("{}: {}", item.severity, item.message));
+            conflicts_of.entry(id.as_str()).or_default().push(k);
         }
     }
     let names: HashMap<&MissionId, &str> = (roadmap.missions.iter())

@@ -191,8 +191,7 @@ fn conflict_list(page: &mut String, conflicts: &[ConflictItem]) {
             };
             let _ = writeln!(
                 page,
-                "<li><button type=\"button\" class=\"{class}\" data-conflict=\"{k}\">\
-                 <span class=\"badge\" aria-hidden=\"true\"></span><strong>{}:</strong> {}\
+                "<li><button type=\"button\" class=\"{class}\" data-conflict=\"{k}\">{}: {}\
                  </button></li>",
                 escape(&conflict.severity),
                 escape(&conflict.message)

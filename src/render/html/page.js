@@ -112,7 +112,7 @@
     field(list, "Lead", m.lead);
     field(list, "Contributors", m.contributors);
     field(list, "Depends on", m.depends_on);
-    field(list, "Conflicts", m.conflicts);
+    field(list, "Conflicts", m.conflicts.map((k) => `${data.conflicts[k].severity}: ${data.conflicts[k].message}`));
     field(list, "Notes", m.notes);
     field(list, "Source", m.source);
     card.append(list);
