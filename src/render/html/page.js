@@ -304,6 +304,13 @@
     button.addEventListener("click", () => pick(button));
   }
 
-  chart.style.height = `${Math.min(window.innerHeight * 0.7, pageHeight + 2)}px`;
-  fit();
+  // The chart's box: as tall as the whole picture at the width it has, at most 70 % of the
+  // window; on a resize, the picture is fitted again.
+  function frame() {
+    const scale = Math.min(1, chart.clientWidth / pageWidth);
+    chart.style.height = `${Math.min(window.innerHeight * 0.7, pageHeight * scale + 2)}px`;
+    fit();
+  }
+  window.addEventListener("resize", frame);
+  frame();
 })();
