@@ -68,7 +68,21 @@ try {
     report.pinned = await page.$eval("#card", (card) => !card.hidden && card.querySelector(".close") !== null);
     await page.keyboard.press("Escape");
   }
+  // The pointer: the wheel zooms, a drag pans.
+  const box = await page.$eval("#chart", (chart) => chart.getBoundingClientRect().toJSON());
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(0, -300);
+  report.scale_after_wheel = await scale();
+  const shift = () => page.$eval("#chart svg", (svg) => new DOMMatrix(getComputedStyle(svg).transform).e);
+  const before = await shift();
+  await page.mouse.down();
+  for (const step of [10, 40, 80, 120]) await page.mouse.move(x + step, y);
+  await page.mouse.up();
+  report.dragged_by = (await shift()) - before;
+  report.pinned_after_drag = await page.$eval("#card", (card) => card.querySelector(".close") !== null);
   await page.focus("#chart");
+  await page.keyboard.press("0");
   await page.keyboard.press("+");
   report.scale_after_plus = await scale();
   await page.keyboard.press("0");

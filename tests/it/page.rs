@@ -421,6 +421,19 @@ fn in_a_browser_the_page_answers_dates_search_and_conflicts() {
         "+ zooms in: {scale} → {zoomed}"
     );
     assert_eq!(fitted, scale, "0 fits the whole chart again");
+    let wheeled = &report["scale_after_wheel"];
+    assert!(
+        wheeled.as_f64() > scale.as_f64(),
+        "the wheel zooms in: {scale} → {wheeled}"
+    );
+    assert_eq!(
+        report["dragged_by"], 120.0,
+        "a drag pans by as much as the pointer moved"
+    );
+    assert_eq!(
+        report["pinned_after_drag"], false,
+        "a drag is no click: no card is pinned"
+    );
 
     let first_conflict = &embedded(&page, DATA_ID)["conflicts"][0]["missions"];
     let mut picked = strings(&report["conflict_picked"]);
