@@ -23,12 +23,12 @@ impl Side {
         }
     }
 
-    /// This side's one of three things.
-    pub fn pick<T>(self, base: T, ours: T, theirs: T) -> T {
+    /// Its place among the versions a merge reads: the base, then ours, then theirs.
+    pub fn version(self) -> usize {
         match self {
-            Self::Base => base,
-            Self::Ours => ours,
-            Self::Theirs => theirs,
+            Self::Base => 0,
+            Self::Ours => 1,
+            Self::Theirs => 2,
         }
     }
 }
@@ -86,7 +86,7 @@ impl Reason {
     }
 }
 
-/// A place where the sides of a merge disagree.
+/// A place where the sides of a merge (or the updates of an integration) disagree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergeConflict {
     /// Where: from the top of the roadmap to the value.
@@ -95,10 +95,8 @@ pub struct MergeConflict {
     pub reason: Reason,
     /// The value in the base (`None`: absent, or deleted).
     pub base: Option<Value>,
-    /// The value in ours.
-    pub ours: Option<Value>,
-    /// The value in theirs.
-    pub theirs: Option<Value>,
+    /// The value on each side: ours then theirs in a merge, each update in an integration.
+    pub sides: Vec<Option<Value>>,
 }
 
 impl MergeConflict {
@@ -140,7 +138,15 @@ impl MergeConflict {
 
     /// The value of `side` here.
     pub fn value(&self, side: Side) -> Option<&Value> {
-        side.pick(&self.base, &self.ours, &self.theirs).as_ref()
+        self.value_of(side.version())
+    }
+
+    /// The value of the version at `version` here (0 the base, then the sides).
+    pub fn value_of(&self, version: usize) -> Option<&Value> {
+        match version {
+            0 => self.base.as_ref(),
+            k => self.sides.get(k - 1)?.as_ref(),
+        }
     }
 
     /// The value of `side` in a few words: a text without its quotes, `(absent)` for none.
@@ -189,7 +195,8 @@ impl MergeConflict {
     /// Which side's value `roadmap` (a roadmap's JSON value) has here, if any side's.
     pub fn side_of(&self, roadmap: &Value) -> Option<Side> {
         let mut current = value_at(roadmap, &self.path);
-        if let (Some(Value::Array(ids)), Some(Value::Array(shared))) = (&mut current, &self.ours)
+        if let (Some(Value::Array(ids)), Some(Value::Array(shared))) =
+            (&mut current, self.value(Side::Ours))
             && self.path.last() == Some(&Step::Order)
         {
             ids.retain(|id| shared.contains(id));

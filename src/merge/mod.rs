@@ -68,7 +68,8 @@ impl Version {
 /// Three versions of a roadmap and the conflicts between them.
 #[derive(Clone, Debug)]
 pub struct Merge {
-    versions: [Version; 3],
+    /// Base, ours, theirs.
+    versions: Vec<Version>,
     conflicts: Vec<MergeConflict>,
     /// The resolution with ours everywhere.
     merged: Result<Roadmap, String>,
@@ -77,17 +78,21 @@ pub struct Merge {
 impl Merge {
     /// Merges `ours` and `theirs`, both made from `base`.
     pub fn new(base: &Roadmap, ours: &Roadmap, theirs: &Roadmap) -> Self {
-        Self::of_versions([base, ours, theirs].map(Version::of))
+        Self::of_versions([base, ours, theirs].map(Version::of).into())
     }
 
     /// Merges when nothing says what both sides started from (git's both-added case, or
     /// markers without a base section): every difference between them is a conflict.
     pub fn without_base(ours: &Roadmap, theirs: &Roadmap) -> Self {
-        Self::of_versions([Version::none(), Version::of(ours), Version::of(theirs)])
+        Self::of_versions(vec![
+            Version::none(),
+            Version::of(ours),
+            Version::of(theirs),
+        ])
     }
 
-    fn of_versions(versions: [Version; 3]) -> Self {
-        let mut merger = Merger::new(&|_| Side::Ours);
+    fn of_versions(versions: Vec<Version>) -> Self {
+        let mut merger = Merger::new(&|_| Side::Ours.version(), Side::Ours.version());
         let (rest, missions) = merger.roadmap(&versions);
         let merged = merger.finish(rest, missions);
         Self {
@@ -117,7 +122,8 @@ impl Merge {
     /// side `choose` gives. It can fail only where sides merged field by field make an entry
     /// that reading refuses (a saved view ending before it starts).
     pub fn resolved(&self, choose: impl Fn(usize) -> Side) -> Result<Roadmap, String> {
-        let mut merger = Merger::new(&choose);
+        let choose = |k| choose(k).version();
+        let mut merger = Merger::new(&choose, Side::Ours.version());
         let (rest, missions) = merger.roadmap(&self.versions);
         merger.finish(rest, missions)
     }
@@ -143,6 +149,12 @@ pub fn conflicts_made_by_merge(
     ours: &Roadmap,
     theirs: &Roadmap,
 ) -> Vec<Conflict> {
+    conflicts_in_none_of(merged, &[ours, theirs])
+}
+
+/// The roadmap conflicts of `made` that none of `inputs` has, told apart as
+/// [`conflicts_made_by_merge`] does.
+pub fn conflicts_in_none_of(made: &Roadmap, inputs: &[&Roadmap]) -> Vec<Conflict> {
     type Identity = (
         crate::analysis::ConflictKind,
         Vec<crate::model::MissionId>,
@@ -157,45 +169,45 @@ pub fn conflicts_made_by_merge(
             c.resource.clone(),
         )
     };
-    let before: HashSet<Identity> = find_conflicts(ours)
-        .iter()
-        .chain(&find_conflicts(theirs))
-        .map(identity)
+    let before: HashSet<Identity> = (inputs.iter())
+        .flat_map(|input| find_conflicts(input))
+        .map(|c| identity(&c))
         .collect();
-    find_conflicts(merged)
+    find_conflicts(made)
         .into_iter()
         .filter(|c| !before.contains(&identity(c)))
         .collect()
 }
 
-/// One walk over the three versions. The walk visits conflicts in the same order whatever is
+/// One walk over the versions: the base, then the sides (ours and theirs for a merge; every
+/// update for an integration). The walk visits conflicts in the same order whatever is
 /// chosen, so a conflict's position names it across walks.
 struct Merger<'a> {
-    choose: &'a dyn Fn(usize) -> Side,
+    /// For each conflict (by position), the version whose value settles it (0 the base).
+    choose: &'a dyn Fn(usize) -> usize,
+    /// The version whose order a merged list follows, with the others' additions placed in it.
+    primary: usize,
     conflicts: Vec<MergeConflict>,
     /// Why an entry merged field by field is not a valid entry, for the first such entry.
     invalid: Option<String>,
 }
 
 impl<'a> Merger<'a> {
-    fn new(choose: &'a dyn Fn(usize) -> Side) -> Self {
+    fn new(choose: &'a dyn Fn(usize) -> usize, primary: usize) -> Self {
         Self {
             choose,
+            primary,
             conflicts: Vec::new(),
             invalid: None,
         }
     }
 
     /// The whole roadmap: everything but the missions, then the missions.
-    fn roadmap(&mut self, [base, ours, theirs]: &[Version; 3]) -> (Value, Vec<Mission>) {
-        let rest = self.value(
-            &mut Vec::new(),
-            Some(&base.rest),
-            Some(&ours.rest),
-            Some(&theirs.rest),
-        );
-        let sides = [base, ours, theirs].map(|v| v.missions.as_slice());
-        let missions = self.keyed_list(&mut vec![Step::Field("missions".to_owned())], "id", sides);
+    fn roadmap(&mut self, versions: &[Version]) -> (Value, Vec<Mission>) {
+        let rests: Vec<Option<&Value>> = versions.iter().map(|v| Some(&v.rest)).collect();
+        let rest = self.value(&mut Vec::new(), &rests);
+        let sides: Vec<&[Mission]> = versions.iter().map(|v| v.missions.as_slice()).collect();
+        let missions = self.keyed_list(&mut vec![Step::Field("missions".to_owned())], "id", &sides);
         (rest.unwrap_or(Value::Null), missions)
     }
 
@@ -216,38 +228,31 @@ impl<'a> Merger<'a> {
         Ok(roadmap)
     }
 
-    /// Records a conflict and says which side settles it in this walk.
-    fn conflict(
-        &mut self,
-        path: &[Step],
-        reason: Reason,
-        [base, ours, theirs]: [Option<Value>; 3],
-    ) -> Side {
-        let side = (self.choose)(self.conflicts.len());
+    /// Records a conflict (`values`: the base's, then each side's) and says which version
+    /// settles it in this walk.
+    fn conflict(&mut self, path: &[Step], reason: Reason, values: Vec<Option<Value>>) -> usize {
+        let chosen = (self.choose)(self.conflicts.len());
+        let mut values = values.into_iter();
+        let base = values.next().flatten();
         self.conflicts.push(MergeConflict {
             path: path.to_vec(),
             reason,
             base,
-            ours,
-            theirs,
+            sides: values.collect(),
         });
-        side
+        chosen
     }
 
-    /// The merge of an entry of a list: `None` when it is deleted. An entry both sides left
-    /// alone (most of them) is taken as it is; the others are merged as JSON values.
-    fn entry<T: Entry>(
-        &mut self,
-        path: &mut Vec<Step>,
-        base: Option<&T>,
-        ours: Option<&T>,
-        theirs: Option<&T>,
-    ) -> Option<T> {
-        if let Some(taken) = unchanged_or_one_side(base, ours, theirs) {
+    /// The merge of an entry of a list: `None` when it is deleted. An entry no side changed,
+    /// or that the sides changed alike (most of them), is taken as it is; the others are
+    /// merged as JSON values.
+    fn entry<T: Entry>(&mut self, path: &mut Vec<Step>, versions: &[Option<&T>]) -> Option<T> {
+        if let Some(taken) = agreed(versions) {
             return taken.cloned();
         }
-        let [b, o, t] = [base, ours, theirs].map(|e| e.map(Entry::to_value));
-        let merged = self.value(path, b.as_ref(), o.as_ref(), t.as_ref())?;
+        let values: Vec<Option<Value>> = versions.iter().map(|e| e.map(Entry::to_value)).collect();
+        let values: Vec<Option<&Value>> = values.iter().map(Option::as_ref).collect();
+        let merged = self.value(path, &values)?;
         match T::from_value(merged) {
             Ok(entry) => Some(entry),
             Err(err) => {
@@ -258,64 +263,55 @@ impl<'a> Merger<'a> {
     }
 
     /// The merge of a value (a field, or an entry of a list): `None` when it is absent.
-    fn value(
-        &mut self,
-        path: &mut Vec<Step>,
-        base: Option<&Value>,
-        ours: Option<&Value>,
-        theirs: Option<&Value>,
-    ) -> Option<Value> {
-        if let Some(taken) = unchanged_or_one_side(base, ours, theirs) {
+    fn value(&mut self, path: &mut Vec<Step>, versions: &[Option<&Value>]) -> Option<Value> {
+        if let Some(taken) = agreed(versions) {
             return taken.cloned();
         }
-        if let (Some(Value::Object(o)), Some(Value::Object(t))) = (ours, theirs)
-            && let None | Some(Value::Object(_)) = base
+        let (base, sides) = versions.split_first()?;
+        let changed = || sides.iter().filter(|side| *side != base);
+        if matches!(base, None | Some(Value::Object(_)))
+            && changed().all(|side| matches!(side, Some(Value::Object(_))))
         {
-            return Some(Value::Object(self.object(path, base, o, t)));
+            return Some(Value::Object(self.object(path, versions)));
         }
-        let side = self.conflict(
-            path,
-            if ours.is_none() || theirs.is_none() {
-                Reason::DeletedAndChanged
-            } else {
-                Reason::BothChanged
-            },
-            [base.cloned(), ours.cloned(), theirs.cloned()],
-        );
-        side.pick(base, ours, theirs).cloned()
+        let reason = if changed().any(Option::is_none) {
+            Reason::DeletedAndChanged
+        } else {
+            Reason::BothChanged
+        };
+        let values = versions.iter().map(|v| v.cloned()).collect();
+        let chosen = self.conflict(path, reason, values);
+        versions.get(chosen).copied().flatten().cloned()
     }
 
     /// Objects merged field by field; an absent field of a list or object is an empty one.
-    fn object(
-        &mut self,
-        path: &mut Vec<Step>,
-        base: Option<&Value>,
-        ours: &Map<String, Value>,
-        theirs: &Map<String, Value>,
-    ) -> Map<String, Value> {
-        let base = base.and_then(Value::as_object);
-        // In ours' order (the file's), then what only theirs or the base has.
-        let mut names: Vec<&String> = Vec::with_capacity(ours.len());
-        for name in ours
-            .keys()
-            .chain(theirs.keys())
-            .chain(base.into_iter().flat_map(Map::keys))
-        {
-            if !names.contains(&name) {
-                names.push(name);
+    fn object(&mut self, path: &mut Vec<Step>, versions: &[Option<&Value>]) -> Map<String, Value> {
+        let maps: Vec<Option<&Map<String, Value>>> = versions
+            .iter()
+            .map(|v| v.and_then(Value::as_object))
+            .collect();
+        // In the primary version's order (the file's), then what only the others have.
+        let mut names: Vec<&String> = Vec::new();
+        for k in versions_from(self.primary, maps.len()) {
+            for name in maps[k].into_iter().flat_map(Map::keys) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
             }
         }
         let mut merged = Map::new();
         for name in names {
-            let [b, o, t] = [base, Some(ours), Some(theirs)].map(|m| m.and_then(|m| m.get(name)));
+            let values: Vec<Option<&Value>> =
+                maps.iter().map(|m| m.and_then(|m| m.get(name))).collect();
             path.push(Step::Field(name.clone()));
-            let lists = [b, o, t].iter().flatten().all(|v| v.is_array());
-            let value = if lists && (o.is_some() || t.is_some()) {
-                let [b, o, t] =
-                    [b, o, t].map(|v| v.and_then(Value::as_array).map_or(&[][..], |l| l));
-                Some(Value::Array(self.list(path, b, o, t)))
+            let lists = values.iter().flatten().all(|v| v.is_array());
+            let value = if lists && values[1..].iter().any(Option::is_some) {
+                let lists: Vec<&[Value]> = (values.iter())
+                    .map(|v| v.and_then(Value::as_array).map_or(&[][..], |l| l))
+                    .collect();
+                Some(Value::Array(self.list(path, &lists)))
             } else {
-                self.value(path, b, o, t)
+                self.value(path, &values)
             };
             path.pop();
             if let Some(value) = value {
@@ -326,88 +322,73 @@ impl<'a> Merger<'a> {
     }
 
     /// A list: by key when its entries have one, else as a set.
-    fn list(
-        &mut self,
-        path: &mut Vec<Step>,
-        base: &[Value],
-        ours: &[Value],
-        theirs: &[Value],
-    ) -> Vec<Value> {
-        if ours == theirs || theirs == base {
-            return ours.to_vec();
-        }
-        if ours == base {
-            return theirs.to_vec();
+    fn list(&mut self, path: &mut Vec<Step>, versions: &[&[Value]]) -> Vec<Value> {
+        let whole: Vec<Option<&[Value]>> = versions.iter().map(|&v| Some(v)).collect();
+        if let Some(taken) = agreed(&whole) {
+            return taken.map_or_else(Vec::new, <[Value]>::to_vec);
         }
         let key = key_field(path);
-        let all = || base.iter().chain(ours).chain(theirs);
-        if all().all(|entry| entry.get(key).and_then(Value::as_str).is_some()) {
-            self.keyed_list(path, key, [base, ours, theirs])
+        if (versions.iter().copied().flatten())
+            .all(|entry| entry.get(key).and_then(Value::as_str).is_some())
+        {
+            self.keyed_list(path, key, versions)
         } else {
-            set_merge(base, ours, theirs)
+            set_merge(versions, &versions_from(self.primary, versions.len()))
         }
     }
 
     /// Entries matched by `key`, merged one by one, in the order of [`order`].
-    fn keyed_list<T: Entry>(
-        &mut self,
-        path: &mut Vec<Step>,
-        key: &str,
-        sides: [&[T]; 3],
-    ) -> Vec<T> {
-        let grouped = sides.map(|side| Grouped::new(side, key));
+    fn keyed_list<T: Entry>(&mut self, path: &mut Vec<Step>, key: &str, sides: &[&[T]]) -> Vec<T> {
+        let grouped: Vec<Grouped<T>> = sides.iter().map(|side| Grouped::new(side, key)).collect();
         let mut keys: Vec<&str> = Vec::new();
         let mut seen = HashSet::default();
-        for side in [&grouped[1], &grouped[2], &grouped[0]] {
-            keys.extend(side.order.iter().copied().filter(|k| seen.insert(*k)));
+        for k in versions_from(self.primary, grouped.len()) {
+            keys.extend(grouped[k].order.iter().copied().filter(|k| seen.insert(*k)));
         }
         // The merged entries of each key, one after the other, and where each key's are.
         let mut entries: Vec<Option<T>> = Vec::with_capacity(keys.len());
         let mut spans: HashMap<&str, (usize, usize)> =
             HashMap::with_capacity_and_hasher(keys.len(), Default::default());
+        // Each version's entries of the key at hand (one buffer for all keys).
+        let mut of_key: Vec<&[&T]> = Vec::with_capacity(grouped.len());
         for &k in &keys {
-            let [b, o, t] = [0, 1, 2].map(|i| grouped[i].entries(k));
-            // Most entries are the same on both sides, or changed on one: taken as they are.
-            let taken = if o == t || t == b {
-                Some(o)
-            } else if o == b {
-                Some(t)
-            } else {
-                None
-            };
             let start = entries.len();
-            match taken {
-                Some(side) => entries.extend(side.iter().map(|&e| Some(e.clone()))),
+            of_key.clear();
+            of_key.extend(grouped.iter().map(|g| g.entries(k)));
+            // Most entries are the same on every side, or changed on one: taken as they are.
+            match agreed_at(of_key.len(), |v| of_key[v]) {
+                Some(taken) => {
+                    entries.extend(of_key[taken].iter().map(|&e| Some(e.clone())));
+                }
                 None => {
                     path.push(Step::Entry {
                         key: key.to_owned(),
                         value: k.to_owned(),
                     });
-                    match [b, o, t] {
-                        [[] | [_], [] | [_], [] | [_]] => {
-                            let [b, o, t] = [b, o, t].map(|e| e.first().copied());
-                            entries.push(self.entry(path, b, o, t));
-                        }
-                        _ => {
-                            let values = [b, o, t].map(entries_value);
-                            let side = self.conflict(path, Reason::RepeatedId, values);
-                            entries.extend(side.pick(b, o, t).iter().map(|&e| Some(e.clone())));
-                        }
+                    if of_key.iter().all(|e| e.len() <= 1) {
+                        let firsts: Vec<Option<&T>> =
+                            of_key.iter().map(|e| e.first().copied()).collect();
+                        entries.push(self.entry(path, &firsts));
+                    } else {
+                        let values = of_key.iter().map(|e| entries_value(e)).collect();
+                        let chosen = self.conflict(path, Reason::RepeatedId, values);
+                        let kept = of_key.get(chosen).copied().unwrap_or_default();
+                        entries.extend(kept.iter().map(|&e| Some(e.clone())));
                     }
                     path.pop();
                 }
             }
             spans.insert(k, (start, entries.len()));
         }
-        let orders = grouped.each_ref().map(|g| g.order.as_slice());
+        let orders: Vec<&[&str]> = grouped.iter().map(|g| g.order.as_slice()).collect();
         let primary = if order::is_lane_order(path) {
-            self.lane_order(path, orders)
+            self.lane_order(path, &orders)
         } else {
-            Side::Ours
+            self.primary
         };
         let span = |k: &str| spans.get(k).map_or(0..0, |&(start, end)| start..end);
         let present = |k: &str| entries[span(k)].iter().any(Option::is_some);
-        let arranged = order::arrange(primary, orders, &present);
+        let arranged = order::arrange(&versions_from(primary, orders.len()), &orders, &present);
         let mut merged = Vec::with_capacity(entries.len());
         for k in arranged {
             merged.extend(entries[span(k)].iter_mut().filter_map(Option::take));
@@ -415,23 +396,34 @@ impl<'a> Merger<'a> {
         merged
     }
 
-    /// Whose order the lanes follow: a side that reordered them, or a conflict when both did,
-    /// differently. Only the order of the entries all three share counts.
-    fn lane_order(&mut self, path: &mut Vec<Step>, orders: [&[&str]; 3]) -> Side {
+    /// Whose order the lanes follow: the primary version's, or the sides' that reordered them
+    /// alike, or a conflict when sides reordered them differently. Only the order of the
+    /// entries every version shares counts.
+    fn lane_order(&mut self, path: &mut Vec<Step>, orders: &[&[&str]]) -> usize {
         let in_all = |k: &&str| orders.iter().all(|o| o.contains(k));
-        let [b, o, t] =
-            orders.map(|order| order.iter().copied().filter(in_all).collect::<Vec<_>>());
-        if o == t || t == b {
-            Side::Ours
-        } else if o == b {
-            Side::Theirs
-        } else {
-            path.push(Step::Order);
-            let ids = |order: &[&str]| Some(Value::from(order.to_vec()));
-            let side = self.conflict(path, Reason::BothReordered, [ids(&b), ids(&o), ids(&t)]);
-            path.pop();
-            side
+        let shared: Vec<Vec<&str>> = (orders.iter())
+            .map(|order| order.iter().copied().filter(in_all).collect())
+            .collect();
+        let base = &shared[0];
+        let reordered = || (1..shared.len()).filter(|&k| &shared[k] != base);
+        let Some(first) = reordered().next() else {
+            return self.primary;
+        };
+        if reordered().all(|k| shared[k] == shared[first]) {
+            return if shared[self.primary] == shared[first] {
+                self.primary
+            } else {
+                first
+            };
         }
+        path.push(Step::Order);
+        let values = shared
+            .iter()
+            .map(|ids| Some(Value::from(ids.clone())))
+            .collect();
+        let chosen = self.conflict(path, Reason::BothReordered, values);
+        path.pop();
+        chosen
     }
 }
 
@@ -534,40 +526,58 @@ fn entries_value<T: Entry>(entries: &[&T]) -> Option<Value> {
     }
 }
 
-/// A list merged as a set: kept where both kept it, added where one added it, removed where
-/// one removed it.
-fn set_merge(base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
-    let text = |list: &[Value]| list.iter().map(Value::to_string).collect::<Vec<_>>();
-    let (b, o, t) = (text(base), text(ours), text(theirs));
+/// A list merged as a set: an entry of the base is kept where every side kept it, one that
+/// is not is added where a side added it; in the order of the versions `order` gives.
+fn set_merge(versions: &[&[Value]], order: &[usize]) -> Vec<Value> {
+    let texts: Vec<Vec<String>> = (versions.iter())
+        .map(|list| list.iter().map(Value::to_string).collect())
+        .collect();
+    let has = |list: &[String], x: &str| list.iter().any(|y| y == x);
     let member = |x: &str| {
-        let has = |list: &[String]| list.iter().any(|y| y == x);
-        (has(&o) && has(&t)) || ((has(&o) || has(&t)) && !has(&b))
+        if has(&texts[0], x) {
+            texts[1..].iter().all(|side| has(side, x))
+        } else {
+            texts[1..].iter().any(|side| has(side, x))
+        }
     };
-    let orders = [&b, &o, &t].map(|list| list.iter().map(String::as_str).collect::<Vec<_>>());
-    let by_text: HashMap<&str, &Value> = o
-        .iter()
-        .zip(ours)
-        .chain(t.iter().zip(theirs))
+    let orders: Vec<Vec<&str>> = (texts.iter())
+        .map(|list| list.iter().map(String::as_str).collect())
+        .collect();
+    let orders: Vec<&[&str]> = orders.iter().map(Vec::as_slice).collect();
+    let by_text: HashMap<&str, &Value> = (texts[1..].iter().zip(&versions[1..]))
+        .flat_map(|(texts, values)| texts.iter().zip(values.iter()))
         .map(|(k, v)| (k.as_str(), v))
         .collect();
-    order::arrange(Side::Ours, orders.each_ref().map(Vec::as_slice), &member)
+    order::arrange(order, &orders, &member)
         .into_iter()
         .filter_map(|k| by_text.get(k).map(|&v| v.clone()))
         .collect()
 }
 
-/// The rule every merge starts with: what both sides agree on, or what one side changed when
-/// the other left the base alone. `None` when both changed it differently.
-fn unchanged_or_one_side<'a, T: PartialEq>(
-    base: Option<&T>,
-    ours: Option<&'a T>,
-    theirs: Option<&'a T>,
-) -> Option<Option<&'a T>> {
-    if ours == theirs || theirs == base {
-        Some(ours)
-    } else if ours == base {
-        Some(theirs)
-    } else {
-        None
+/// The `count` versions in the order their keys, fields and entries are taken: `primary`, the
+/// sides, then the base.
+fn versions_from(primary: usize, count: usize) -> Vec<usize> {
+    let mut order = vec![primary];
+    order.extend((1..count).chain([0]).filter(|&k| k != primary));
+    order
+}
+
+/// The rule every merge starts with: what no side changed (the base), or what the sides that
+/// changed it agree on. `None` when sides changed it differently.
+fn agreed<'a, T: PartialEq + ?Sized>(versions: &[Option<&'a T>]) -> Option<Option<&'a T>> {
+    agreed_at(versions.len(), |k| versions[k]).map(|k| versions[k])
+}
+
+/// [`agreed`] over `count` versions whose values `value` gives: the version whose value is
+/// taken. Asks for values without collecting them, as most entries of a list are alike.
+fn agreed_at<T: PartialEq>(count: usize, value: impl Fn(usize) -> T) -> Option<usize> {
+    let base = value(0);
+    let mut changed = (1..count).filter(|&k| value(k) != base);
+    match changed.next() {
+        None => Some(if count > 1 { 1 } else { 0 }),
+        Some(first) => {
+            let taken = value(first);
+            changed.all(|k| value(k) == taken).then_some(first)
+        }
     }
 }

@@ -3,26 +3,25 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Side, Step};
+use super::Step;
 
 /// Whether the list at `path` is the roadmap's lanes, whose order is a value of its own.
 pub(super) fn is_lane_order(path: &[Step]) -> bool {
     matches!(path, [Step::Field(name)] if name == "destinations")
 }
 
-/// The keys for which `present` holds, in `primary`'s order; a key the primary side lacks
-/// goes after the nearest earlier present key of the side that has it (ours, then theirs, then
-/// base), or first when none comes before it there.
+/// The keys for which `present` holds, in the order of the version `versions` names first
+/// (of `orders`, one order of keys per version); a key that version lacks goes after the
+/// nearest earlier present key of the next version in `versions` that has it, or first when
+/// none comes before it there.
 pub(super) fn arrange<'k>(
-    primary: Side,
-    [base, ours, theirs]: [&[&'k str]; 3],
+    versions: &[usize],
+    orders: &[&[&'k str]],
     present: &dyn Fn(&str) -> bool,
 ) -> Vec<&'k str> {
-    let (first, others) = match primary {
-        Side::Ours => (ours, [theirs, base]),
-        Side::Theirs => (theirs, [ours, base]),
-        Side::Base => (base, [ours, theirs]),
-    };
+    let mut chosen = versions.iter().filter_map(|&k| orders.get(k).copied());
+    let first = chosen.next().unwrap_or_default();
+    let others: Vec<&[&str]> = chosen.collect();
     let mut placed: HashSet<&str> = HashSet::default();
     let roots: Vec<&'k str> = first
         .iter()
@@ -62,7 +61,7 @@ mod tests {
         let theirs = ["a", "b", "y", "z", "c", "w"];
         let all = |_: &str| true;
         assert_eq!(
-            arrange(Side::Ours, [&base, &ours, &theirs], &all),
+            arrange(&[1, 2, 0], &[&base, &ours, &theirs], &all),
             ["a", "x", "b", "y", "z", "c", "w"]
         );
     }
@@ -74,7 +73,7 @@ mod tests {
         let theirs = ["y", "a", "b", "n", "c"];
         let present = |k: &str| k != "b";
         assert_eq!(
-            arrange(Side::Ours, [&base, &ours, &theirs], &present),
+            arrange(&[1, 2, 0], &[&base, &ours, &theirs], &present),
             ["y", "a", "n", "c"]
         );
     }

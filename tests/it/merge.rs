@@ -260,7 +260,8 @@ proptest! {
         let backward = Merge::new(&base, &y, &x);
         let described = |merge: &Merge, swap: bool| {
             let mut all: Vec<String> = merge.conflicts().iter().map(|c| {
-                let (ours, theirs) = if swap { (&c.theirs, &c.ours) } else { (&c.ours, &c.theirs) };
+                let (ours, theirs) = (c.value(Side::Ours), c.value(Side::Theirs));
+                let (ours, theirs) = if swap { (theirs, ours) } else { (ours, theirs) };
                 format!("{} {} {:?} {:?} {:?} {:?}", c.entry(), c.field(), c.reason, c.base, ours, theirs)
             }).collect();
             all.sort();
@@ -361,7 +362,7 @@ fn a_mission_deleted_on_one_side_and_changed_on_the_other_is_a_conflict() {
         (conflict.entry().as_str(), conflict.field().as_str()),
         ("missions/m2", "")
     );
-    assert_eq!(conflict.ours, None);
+    assert_eq!(conflict.value(Side::Ours), None);
     let kept = merge
         .resolved(|_| Side::Theirs)
         .unwrap_or_else(|e| panic!("{e}"));
