@@ -2,6 +2,7 @@
 //! and exit status, so that tests can run them without a process.
 
 mod deck;
+mod integrate;
 mod merge;
 mod outcome;
 mod outlook;
@@ -23,6 +24,7 @@ use crate::render::{
 };
 
 pub use deck::import;
+pub use integrate::{IntegrateOptions, integrate};
 pub use merge::{
     DEFAULT_PATTERN, DRIVER_NAME, MergeOptions, attributes_line, driver_command, git_setup, merge,
 };

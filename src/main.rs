@@ -184,6 +184,23 @@ enum Command {
               value_parser = clap::value_parser!(u16).range(7..=100))]
         marker_size: u16,
     },
+    /// Apply the agencies' updates (copies of BASE each agency edited) to BASE, change by
+    /// change. Where updates change the same value differently, BASE's value is kept and the
+    /// conflict is listed. Exit status: 0 all applied, 1 conflicts left, 2 unreadable file.
+    Integrate {
+        /// The roadmap the copies were made from.
+        base: PathBuf,
+        /// The returned copies.
+        #[arg(required = true, num_args = 1..)]
+        updates: Vec<PathBuf>,
+        /// Where to write the result [default: standard output]; never half-written.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Print each update's changes, the conflicts left and the roadmap conflicts the
+        /// result has that no input had, as JSON (the roadmap then needs -o).
+        #[arg(long, requires = "output")]
+        json: bool,
+    },
     /// Set up the repository around the current folder to merge roadmaps by meaning: the
     /// .gitattributes line and the merge driver. Running it again changes nothing.
     GitSetup {
@@ -235,6 +252,12 @@ fn main() -> ExitCode {
                 marker_size: usize::from(marker_size),
             },
         ),
+        Some(Command::Integrate {
+            base,
+            updates,
+            output,
+            json,
+        }) => cli::integrate(&base, &updates, &cli::IntegrateOptions { output, json }),
         Some(Command::Outlook {
             file,
             runs,

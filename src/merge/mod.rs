@@ -20,6 +20,7 @@
 //! A field that is absent is the same as an empty list or object, as in the file.
 
 mod conflict;
+mod integrate;
 mod order;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -31,6 +32,7 @@ use crate::format;
 use crate::model::{Mission, Roadmap};
 
 pub use conflict::{MergeConflict, Reason, Side, Step};
+pub use integrate::{Integration, unrelated_update};
 
 /// One version of a roadmap as the merge reads it: everything but the missions as a JSON
 /// value (merged without knowing its fields), and the missions.
@@ -269,7 +271,12 @@ impl<'a> Merger<'a> {
         }
         let (base, sides) = versions.split_first()?;
         let changed = || sides.iter().filter(|side| *side != base);
-        if matches!(base, None | Some(Value::Object(_)))
+        // When the walk follows the base (an integration), an entry the base lacks that sides
+        // add differently is one conflict, so that keeping the base's value leaves it out; a
+        // merge, which follows ours, merges such entries field by field.
+        let whole = base.is_none() && self.primary == 0;
+        if !whole
+            && matches!(base, None | Some(Value::Object(_)))
             && changed().all(|side| matches!(side, Some(Value::Object(_))))
         {
             return Some(Value::Object(self.object(path, versions)));

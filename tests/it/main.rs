@@ -14,6 +14,7 @@ mod edit;
 mod export;
 mod format;
 mod inspector_ui;
+mod integrate;
 mod keyboard_ui;
 mod layout;
 mod merge;

@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use super::common::{date, depends, destination, mission, resource, roadmap, uses};
 
 /// The base of the random merges: six missions with unique ids and a shared resource.
-fn base() -> Roadmap {
+pub(crate) fn base() -> Roadmap {
     let mut plan = roadmap(
         (0..6)
             .map(|i| mission(&format!("m{i}"), "2030-01-01", "2030-06-01"))
@@ -27,7 +27,7 @@ fn base() -> Roadmap {
 
 /// One change to one field of a mission.
 #[derive(Clone, Debug)]
-enum FieldEdit {
+pub(crate) enum FieldEdit {
     Shift(i64),
     Notes(&'static str),
     Lead(&'static str),
@@ -76,7 +76,7 @@ impl FieldEdit {
     }
 }
 
-fn arb_field_edit() -> impl Strategy<Value = FieldEdit> {
+pub(crate) fn arb_field_edit() -> impl Strategy<Value = FieldEdit> {
     prop_oneof![
         (-40..40i64).prop_map(FieldEdit::Shift),
         prop::sample::select(vec!["", "a", "b"]).prop_map(FieldEdit::Notes),
@@ -89,13 +89,13 @@ fn arb_field_edit() -> impl Strategy<Value = FieldEdit> {
 /// A version of a roadmap: field edits (or a deletion, `None`) of missions by position,
 /// missions added after a position, and maybe a new title.
 #[derive(Clone, Debug)]
-struct Version {
-    edits: Vec<(usize, Option<FieldEdit>)>,
-    added: Vec<usize>,
-    title: Option<&'static str>,
+pub(crate) struct Version {
+    pub(crate) edits: Vec<(usize, Option<FieldEdit>)>,
+    pub(crate) added: Vec<usize>,
+    pub(crate) title: Option<&'static str>,
 }
 
-fn arb_version() -> impl Strategy<Value = Version> {
+pub(crate) fn arb_version() -> impl Strategy<Value = Version> {
     (
         prop::collection::vec(
             (0..6usize, prop::option::weighted(0.85, arb_field_edit())),
@@ -112,7 +112,7 @@ fn arb_version() -> impl Strategy<Value = Version> {
 }
 
 /// `base` with `version` made by side `name` (which names the missions it adds).
-fn made(base: &Roadmap, version: &Version, name: &str) -> Roadmap {
+pub(crate) fn made(base: &Roadmap, version: &Version, name: &str) -> Roadmap {
     let mut plan = base.clone();
     let ids: Vec<String> = plan.missions.iter().map(|m| m.id.to_string()).collect();
     for (index, edit) in &version.edits {
@@ -154,7 +154,7 @@ fn merged(base: &Roadmap, ours: &Roadmap, theirs: &Roadmap) -> Roadmap {
 
 /// Missions sorted by id, and their sets (resources, contributors) sorted: the same roadmap
 /// whatever order the additions of two sides took (a list follows ours' order).
-fn by_id(mut plan: Roadmap) -> Roadmap {
+pub(crate) fn by_id(mut plan: Roadmap) -> Roadmap {
     plan.missions.sort_by(|a, b| a.id.cmp(&b.id));
     for mission in &mut plan.missions {
         mission.resources.sort();
