@@ -104,7 +104,7 @@ impl Report<'_> {
             plural(self.files.len(), "update"),
             base.display()
         );
-        let changes = self.integration.changes();
+        let changes = self.integration.counts();
         for (k, file) in self.files.iter().enumerate() {
             let count = changes.get(k).copied().unwrap_or(0);
             let said = match count {
@@ -203,7 +203,7 @@ impl Report<'_> {
             file: &'a str,
             value: Option<&'a Value>,
         }
-        let changes = self.integration.changes();
+        let changes = self.integration.counts();
         to_json(&Json {
             clean: self.integration.is_clean(),
             updates: (self.files.iter().enumerate())

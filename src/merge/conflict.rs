@@ -86,6 +86,38 @@ impl Reason {
     }
 }
 
+/// A value that one or more sides changed alike: in an integration reviewed change by
+/// change, one update's (or several updates') change of a field, or an entry added or
+/// removed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// Where: from the top of the roadmap to the value.
+    pub path: Vec<Step>,
+    /// The value in the base (`None`: absent).
+    pub base: Option<Value>,
+    /// The value the sides gave it (`None`: removed).
+    pub value: Option<Value>,
+    /// The sides that made it (0 the first side).
+    pub sides: Vec<usize>,
+}
+
+impl Change {
+    /// The entry concerned (see [`MergeConflict::entry`]).
+    pub fn entry(&self) -> String {
+        entry_of(&self.path)
+    }
+
+    /// The field of the entry concerned (see [`MergeConflict::field`]).
+    pub fn field(&self) -> String {
+        field_of(&self.path)
+    }
+
+    /// The id of the mission concerned, if the change is in one.
+    pub fn mission(&self) -> Option<&str> {
+        mission_of(&self.path)
+    }
+}
+
 /// A place where the sides of a merge (or the updates of an integration) disagree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergeConflict {
@@ -103,37 +135,18 @@ impl MergeConflict {
     /// The entry concerned, as `list/id` (`missions/artemis-3`), the list for its order
     /// (`destinations`), or `roadmap` for a top-level field.
     pub fn entry(&self) -> String {
-        match self.path.as_slice() {
-            [Step::Field(list), Step::Entry { value, .. }, ..] => format!("{list}/{value}"),
-            [Step::Field(list), Step::Order] => list.clone(),
-            _ => "roadmap".to_owned(),
-        }
+        entry_of(&self.path)
     }
 
     /// The field of the entry, with `/` between nested steps (`contributors/ESA/role`);
     /// empty for the whole entry, `order` for a list's order.
     pub fn field(&self) -> String {
-        let rest = match self.path.as_slice() {
-            [Step::Field(_), Step::Entry { .. }, rest @ ..] => rest,
-            [Step::Field(_), rest @ Step::Order] => std::slice::from_ref(rest),
-            all => all,
-        };
-        rest.iter()
-            .map(|step| match step {
-                Step::Field(name) => name.as_str(),
-                Step::Entry { value, .. } => value.as_str(),
-                Step::Order => "order",
-            })
-            .collect::<Vec<_>>()
-            .join("/")
+        field_of(&self.path)
     }
 
     /// The id of the mission concerned, if the conflict is in one.
     pub fn mission(&self) -> Option<&str> {
-        match self.path.as_slice() {
-            [Step::Field(list), Step::Entry { value, .. }, ..] if list == "missions" => Some(value),
-            _ => None,
-        }
+        mission_of(&self.path)
     }
 
     /// The value of `side` here.
@@ -204,6 +217,40 @@ impl MergeConflict {
         [Side::Ours, Side::Theirs, Side::Base]
             .into_iter()
             .find(|&side| self.value(side) == current.as_ref())
+    }
+}
+
+/// The entry at `path`: `list/id`, a list for its order, or `roadmap`.
+fn entry_of(path: &[Step]) -> String {
+    match path {
+        [Step::Field(list), Step::Entry { value, .. }, ..] => format!("{list}/{value}"),
+        [Step::Field(list), Step::Order] => list.clone(),
+        _ => "roadmap".to_owned(),
+    }
+}
+
+/// The field of the entry at `path`, with `/` between nested steps.
+fn field_of(path: &[Step]) -> String {
+    let rest = match path {
+        [Step::Field(_), Step::Entry { .. }, rest @ ..] => rest,
+        [Step::Field(_), rest @ Step::Order] => std::slice::from_ref(rest),
+        all => all,
+    };
+    rest.iter()
+        .map(|step| match step {
+            Step::Field(name) => name.as_str(),
+            Step::Entry { value, .. } => value.as_str(),
+            Step::Order => "order",
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The id of the mission at `path`, if it is in one.
+fn mission_of(path: &[Step]) -> Option<&str> {
+    match path {
+        [Step::Field(list), Step::Entry { value, .. }, ..] if list == "missions" => Some(value),
+        _ => None,
     }
 }
 

@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 
-use super::{MergeConflict, Merger, Version};
+use super::{Change, MergeConflict, Merger, Version};
 use crate::model::{Mission, Roadmap};
 
 /// A base, the updates made from it, and the conflicts between the updates.
@@ -16,10 +16,12 @@ pub struct Integration {
     /// The base, then each update.
     versions: Vec<Version>,
     conflicts: Vec<MergeConflict>,
+    /// Every change the updates make where they do not conflict.
+    changes: Vec<Change>,
     /// The base with every update applied, the base's value kept at each conflict.
     integrated: Result<Roadmap, String>,
     /// For each update, how many entries it added, removed or changed.
-    changes: Vec<usize>,
+    counts: Vec<usize>,
 }
 
 impl Integration {
@@ -28,17 +30,22 @@ impl Integration {
         let mut versions = Vec::with_capacity(updates.len() + 1);
         versions.push(Version::of(base));
         versions.extend(updates.iter().map(Version::of));
-        let mut merger = Merger::new(&|_| 0, 0);
+        let mut merger = Merger::new(&|_| 0, 0).reviewing(&|_| true);
         let (rest, missions) = merger.roadmap(&versions);
         let integrated = merger.finish(rest, missions);
-        let changes = (versions[1..].iter())
+        let counts = (versions[1..].iter())
             .map(|update| changed_entries(&versions[0], update))
             .collect();
+        let changes = merger
+            .review
+            .map(|review| review.changes)
+            .unwrap_or_default();
         Self {
             versions,
             conflicts: merger.conflicts,
-            integrated,
             changes,
+            integrated,
+            counts,
         }
     }
 
@@ -58,16 +65,28 @@ impl Integration {
         self.conflicts.is_empty()
     }
 
-    /// How many entries (missions, agencies, lanes, …, and the roadmap's own fields) each
-    /// update added, removed or changed, in the order the updates were given.
-    pub fn changes(&self) -> &[usize] {
+    /// Every change the updates make where they do not conflict, field by field (an entry
+    /// added or removed is one change), in the order of the roadmap; a change's `sides` are
+    /// the updates that made it.
+    pub fn changes(&self) -> &[Change] {
         &self.changes
     }
 
-    /// The integrated roadmap with each conflict (by position in [`Self::conflicts`]) settled
-    /// by the version `choose` gives: 0 the base, `k` the `k`-th update.
-    pub fn resolved(&self, choose: impl Fn(usize) -> usize) -> Result<Roadmap, String> {
-        let mut merger = Merger::new(&choose, 0);
+    /// How many entries (missions, agencies, lanes, …, and the roadmap's own fields) each
+    /// update added, removed or changed, in the order the updates were given.
+    pub fn counts(&self) -> &[usize] {
+        &self.counts
+    }
+
+    /// The base with the changes `accept` accepts (by position in [`Self::changes`]), and
+    /// each conflict (by position in [`Self::conflicts`]) settled by the version `choose`
+    /// gives: 0 the base, `k` the `k`-th update.
+    pub fn resolved(
+        &self,
+        accept: impl Fn(usize) -> bool,
+        choose: impl Fn(usize) -> usize,
+    ) -> Result<Roadmap, String> {
+        let mut merger = Merger::new(&choose, 0).reviewing(&accept);
         let (rest, missions) = merger.roadmap(&self.versions);
         merger.finish(rest, missions)
     }

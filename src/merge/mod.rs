@@ -31,7 +31,7 @@ use crate::analysis::{Conflict, find_conflicts};
 use crate::format;
 use crate::model::{Mission, Roadmap};
 
-pub use conflict::{MergeConflict, Reason, Side, Step};
+pub use conflict::{Change, MergeConflict, Reason, Side, Step};
 pub use integrate::{Integration, unrelated_update};
 
 /// One version of a roadmap as the merge reads it: everything but the missions as a JSON
@@ -190,8 +190,17 @@ struct Merger<'a> {
     /// The version whose order a merged list follows, with the others' additions placed in it.
     primary: usize,
     conflicts: Vec<MergeConflict>,
+    /// With `Some`, each value sides changed alike is a change of its own (an integration
+    /// reviewed change by change): recorded, and taken only where the review accepts it.
+    review: Option<Review<'a>>,
     /// Why an entry merged field by field is not a valid entry, for the first such entry.
     invalid: Option<String>,
+}
+
+/// The changes a walk met, and which of them (by position) it takes.
+struct Review<'a> {
+    accept: &'a dyn Fn(usize) -> bool,
+    changes: Vec<Change>,
 }
 
 impl<'a> Merger<'a> {
@@ -200,8 +209,40 @@ impl<'a> Merger<'a> {
             choose,
             primary,
             conflicts: Vec::new(),
+            review: None,
             invalid: None,
         }
+    }
+
+    /// A walk that records each change and takes those `accept` accepts.
+    fn reviewing(mut self, accept: &'a dyn Fn(usize) -> bool) -> Self {
+        self.review = Some(Review {
+            accept,
+            changes: Vec::new(),
+        });
+        self
+    }
+
+    /// Records a change at `path` from `base` to `value`, which the sides at `sides` (0 the
+    /// first side) made, and says whether this walk takes it; without a review, every change
+    /// is taken as a whole and none recorded.
+    fn change(
+        &mut self,
+        path: &[Step],
+        [base, value]: [Option<Value>; 2],
+        sides: Vec<usize>,
+    ) -> bool {
+        let Some(review) = &mut self.review else {
+            return true;
+        };
+        let accepted = (review.accept)(review.changes.len());
+        review.changes.push(Change {
+            path: path.to_vec(),
+            base,
+            value,
+            sides,
+        });
+        accepted
     }
 
     /// The whole roadmap: everything but the missions, then the missions.
@@ -249,11 +290,31 @@ impl<'a> Merger<'a> {
     /// or that the sides changed alike (most of them), is taken as it is; the others are
     /// merged as JSON values.
     fn entry<T: Entry>(&mut self, path: &mut Vec<Step>, versions: &[Option<&T>]) -> Option<T> {
+        let base = versions[0];
         if let Some(taken) = agreed(versions) {
-            return taken.cloned();
+            if self.review.is_none() || taken == base {
+                return taken.cloned();
+            }
+            // Reviewed: an entry added or removed is one change, one changed is reviewed
+            // field by field below.
+            if base.is_none() || taken.is_none() {
+                let sides = (1..versions.len()).filter(|&k| versions[k] == taken);
+                let values = [base, taken].map(|e| e.map(Entry::to_value));
+                let accepted = self.change(path, values, sides.map(|k| k - 1).collect());
+                return if accepted { taken } else { base }.cloned();
+            }
         }
-        let values: Vec<Option<Value>> = versions.iter().map(|e| e.map(Entry::to_value)).collect();
-        let values: Vec<Option<&Value>> = values.iter().map(Option::as_ref).collect();
+        // As JSON, each made once: most sides have the base's entry.
+        let base_value = base.map(Entry::to_value);
+        let own: Vec<Option<Option<Value>>> = (versions[1..].iter())
+            .map(|&side| (side != base).then(|| side.map(Entry::to_value)))
+            .collect();
+        let values: Vec<Option<&Value>> = std::iter::once(base_value.as_ref())
+            .chain(own.iter().map(|own| match own {
+                Some(value) => value.as_ref(),
+                None => base_value.as_ref(),
+            }))
+            .collect();
         let merged = self.value(path, &values)?;
         match T::from_value(merged) {
             Ok(entry) => Some(entry),
@@ -266,10 +327,18 @@ impl<'a> Merger<'a> {
 
     /// The merge of a value (a field, or an entry of a list): `None` when it is absent.
     fn value(&mut self, path: &mut Vec<Step>, versions: &[Option<&Value>]) -> Option<Value> {
-        if let Some(taken) = agreed(versions) {
-            return taken.cloned();
-        }
         let (base, sides) = versions.split_first()?;
+        if let Some(taken) = agreed(versions) {
+            if self.review.is_none() || taken == *base {
+                return taken.cloned();
+            }
+            if let (Some(Value::Object(_)), Some(Value::Object(_))) = (base, taken) {
+                return Some(Value::Object(self.object(path, versions)));
+            }
+            let made_by = (0..sides.len()).filter(|&k| sides[k] == taken).collect();
+            let accepted = self.change(path, [*base, taken].map(|v| v.cloned()), made_by);
+            return if accepted { taken } else { *base }.cloned();
+        }
         let changed = || sides.iter().filter(|side| *side != base);
         // When the walk follows the base (an integration), an entry the base lacks that sides
         // add differently is one conflict, so that keeping the base's value leaves it out; a
@@ -331,13 +400,23 @@ impl<'a> Merger<'a> {
     /// A list: by key when its entries have one, else as a set.
     fn list(&mut self, path: &mut Vec<Step>, versions: &[&[Value]]) -> Vec<Value> {
         let whole: Vec<Option<&[Value]>> = versions.iter().map(|&v| Some(v)).collect();
-        if let Some(taken) = agreed(&whole) {
-            return taken.map_or_else(Vec::new, <[Value]>::to_vec);
-        }
         let key = key_field(path);
-        if (versions.iter().copied().flatten())
-            .all(|entry| entry.get(key).and_then(Value::as_str).is_some())
-        {
+        let keyed = (versions.iter().copied().flatten())
+            .all(|entry| entry.get(key).and_then(Value::as_str).is_some());
+        if let Some(taken) = agreed(&whole) {
+            let taken = taken.unwrap_or_default();
+            if self.review.is_none() || taken == versions[0] {
+                return taken.to_vec();
+            }
+            // Reviewed: a keyed list entry by entry (below), a set as one change.
+            if !keyed {
+                let made_by = (1..versions.len()).filter(|&k| versions[k] == taken);
+                let values = [versions[0], taken].map(|l| Some(Value::from(l.to_vec())));
+                let accepted = self.change(path, values, made_by.map(|k| k - 1).collect());
+                return if accepted { taken } else { versions[0] }.to_vec();
+            }
+        }
+        if keyed {
             self.keyed_list(path, key, versions)
         } else {
             set_merge(versions, &versions_from(self.primary, versions.len()))
@@ -364,10 +443,10 @@ impl<'a> Merger<'a> {
             of_key.extend(grouped.iter().map(|g| g.entries(k)));
             // Most entries are the same on every side, or changed on one: taken as they are.
             match agreed_at(of_key.len(), |v| of_key[v]) {
-                Some(taken) => {
+                Some(taken) if self.review.is_none() || of_key[taken] == of_key[0] => {
                     entries.extend(of_key[taken].iter().map(|&e| Some(e.clone())));
                 }
-                None => {
+                _ => {
                     path.push(Step::Entry {
                         key: key.to_owned(),
                         value: k.to_owned(),
@@ -377,9 +456,7 @@ impl<'a> Merger<'a> {
                             of_key.iter().map(|e| e.first().copied()).collect();
                         entries.push(self.entry(path, &firsts));
                     } else {
-                        let values = of_key.iter().map(|e| entries_value(e)).collect();
-                        let chosen = self.conflict(path, Reason::RepeatedId, values);
-                        let kept = of_key.get(chosen).copied().unwrap_or_default();
+                        let kept = self.repeated(path, &of_key);
                         entries.extend(kept.iter().map(|&e| Some(e.clone())));
                     }
                     path.pop();
@@ -403,6 +480,24 @@ impl<'a> Merger<'a> {
         merged
     }
 
+    /// The entries kept of a key some version repeats: a change when the sides that changed
+    /// them agree, else a conflict (which entry matches which is not guessed).
+    fn repeated<'e, T: Entry>(&mut self, path: &[Step], of_key: &[&'e [&'e T]]) -> &'e [&'e T] {
+        match agreed_at(of_key.len(), |v| of_key[v]) {
+            Some(taken) => {
+                let made_by = (1..of_key.len()).filter(|&k| of_key[k] == of_key[taken]);
+                let values = [of_key[0], of_key[taken]].map(entries_value);
+                let accepted = self.change(path, values, made_by.map(|k| k - 1).collect());
+                if accepted { of_key[taken] } else { of_key[0] }
+            }
+            None => {
+                let values = of_key.iter().map(|e| entries_value(e)).collect();
+                let chosen = self.conflict(path, Reason::RepeatedId, values);
+                of_key.get(chosen).copied().unwrap_or_default()
+            }
+        }
+    }
+
     /// Whose order the lanes follow: the primary version's, or the sides' that reordered them
     /// alike, or a conflict when sides reordered them differently. Only the order of the
     /// entries every version shares counts.
@@ -416,14 +511,20 @@ impl<'a> Merger<'a> {
         let Some(first) = reordered().next() else {
             return self.primary;
         };
+        path.push(Step::Order);
+        let ids = |k: usize| Some(Value::from(shared[k].clone()));
         if reordered().all(|k| shared[k] == shared[first]) {
-            return if shared[self.primary] == shared[first] {
+            let taken = if shared[self.primary] == shared[first] {
                 self.primary
             } else {
-                first
+                let made_by = (1..shared.len()).filter(|&k| shared[k] == shared[first]);
+                let accepted =
+                    self.change(path, [ids(0), ids(first)], made_by.map(|k| k - 1).collect());
+                if accepted { first } else { self.primary }
             };
+            path.pop();
+            return taken;
         }
-        path.push(Step::Order);
         let values = shared
             .iter()
             .map(|ids| Some(Value::from(ids.clone())))

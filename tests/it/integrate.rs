@@ -96,6 +96,25 @@ proptest! {
     }
 
     #[test]
+    fn rejecting_every_change_keeps_the_base_and_accepting_one_updates_gives_it(
+        versions in prop::collection::vec(arb_version(), 2..4)
+    ) {
+        let base = base();
+        let versions = disjoint(versions);
+        let updates: Vec<Roadmap> = (versions.iter().enumerate())
+            .map(|(k, v)| made(&base, v, &format!("u{k}")))
+            .collect();
+        let integration = Integration::new(&base, &updates);
+        let none = integration.resolved(|_| false, |_| 0).map(by_id);
+        prop_assert_eq!(none, Ok(by_id(base.clone())));
+        let changes = integration.changes();
+        for (k, update) in updates.iter().enumerate() {
+            let only = integration.resolved(|c| changes[c].sides.contains(&k), |_| 0);
+            prop_assert_eq!(only.map(by_id), Ok(by_id(update.clone())), "update {}", k);
+        }
+    }
+
+    #[test]
     fn the_same_change_in_two_updates_is_no_conflict(x in arb_version()) {
         let base = base();
         let update = made(&base, &x, "x");
@@ -113,7 +132,7 @@ proptest! {
         let forward = Integration::new(&base, &[x.clone(), y.clone()]);
         let backward = Integration::new(&base, &[y, x]);
         prop_assert_eq!(report(&forward, &["x", "y"]), report(&backward, &["y", "x"]));
-        prop_assert_eq!(forward.changes(), &[backward.changes()[1], backward.changes()[0]][..]);
+        prop_assert_eq!(forward.counts(), &[backward.counts()[1], backward.counts()[0]][..]);
         let (forward, backward) = (forward.integrated(), backward.integrated());
         prop_assert_eq!(forward.cloned().map(by_id), backward.cloned().map(by_id));
     }
@@ -173,7 +192,7 @@ fn a_removal_against_a_change_keeps_the_base() {
         "the base's mission is kept"
     );
     let theirs = integration
-        .resolved(|_| 2)
+        .resolved(|_| true, |_| 2)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         theirs.missions[2], changed.missions[2],
@@ -207,7 +226,7 @@ fn two_additions_with_the_same_id() {
         "not added while updates disagree"
     );
     let chosen = integration
-        .resolved(|_| 2)
+        .resolved(|_| true, |_| 2)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(chosen.missions.last(), b.missions.last());
     assert_eq!(
@@ -279,7 +298,7 @@ fn accepted_conflicts_and_format_versions() {
     );
     let integration = Integration::new(&base, &[nasa.clone(), esa.clone()]);
     assert!(integration.is_clean(), "{:?}", integration.conflicts());
-    assert_eq!(integration.changes(), [2, 2]);
+    assert_eq!(integration.counts(), [2, 2]);
     let result = integration
         .integrated()
         .cloned()
