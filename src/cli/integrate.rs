@@ -159,7 +159,11 @@ impl Report<'_> {
             self.changed_by(conflict)
                 .map(|(file, value)| format!("{file} {}", shown(value))),
         );
-        format!("{place}: {} ({})", why(conflict), values.join("; "))
+        format!(
+            "{place}: {} ({})",
+            conflict.why_among_updates(),
+            values.join("; ")
+        )
     }
 
     /// The updates that changed the value of `conflict`, with their value.
@@ -226,18 +230,6 @@ impl Report<'_> {
                 .collect(),
             new_conflicts: self.made,
         })
-    }
-}
-
-/// Why updates conflict, in words.
-fn why(conflict: &MergeConflict) -> &'static str {
-    use crate::merge::Reason;
-    match (conflict.reason, &conflict.base) {
-        (Reason::BothChanged, None) => "added by several updates, differently",
-        (Reason::BothChanged, Some(_)) => "changed differently by several updates",
-        (Reason::DeletedAndChanged, _) => "removed by one update, changed by another",
-        (Reason::RepeatedId, _) => "id repeated in an update",
-        (Reason::BothReordered, _) => "reordered differently by several updates",
     }
 }
 

@@ -179,6 +179,17 @@ impl MergeConflict {
         }
     }
 
+    /// Why updates being integrated conflict, in words.
+    pub fn why_among_updates(&self) -> &'static str {
+        match (self.reason, &self.base) {
+            (Reason::BothChanged, None) => "added by several updates, differently",
+            (Reason::BothChanged, Some(_)) => "changed differently by several updates",
+            (Reason::DeletedAndChanged, _) => "removed by one update, changed by another",
+            (Reason::RepeatedId, _) => "id repeated in an update",
+            (Reason::BothReordered, _) => "reordered differently by several updates",
+        }
+    }
+
     /// One line for a person: `missions/artemis-3 start: changed on both sides (base …, ours
     /// …, theirs …)`.
     pub fn describe(&self) -> String {

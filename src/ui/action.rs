@@ -11,7 +11,7 @@ use super::files::{Dialog, DialogChoice};
 use super::panels::{AgenciesAction, ConflictsAction, InspectorAction};
 use super::presentation::PresentationKey;
 use super::runner::JobId;
-use super::session::ResolveAction;
+use super::session::{IntegrateAction, ResolveAction};
 use crate::edit::{MissionKey, Setup};
 
 /// One thing to do to the app.
@@ -45,12 +45,16 @@ pub enum Action {
     /// Open this file (recent files, a file dropped on the window), asking first about unsaved
     /// changes.
     OpenFile(PathBuf),
+    /// Integrate these files (dropped on the window together) as the agencies' updates.
+    IntegrateFiles(Vec<PathBuf>),
     /// A key of presentation mode.
     Presentation(PresentationKey),
     /// The answer to a dialog, and the dialog it answers.
     Answer(DialogChoice, Option<Dialog>),
     /// A side picked in the Merge tab.
     Resolve(ResolveAction),
+    /// Something done in the Updates tab.
+    Integrate(IntegrateAction),
     /// Background work finished.
     Done(Done),
     /// Stop this background work (the status bar's Cancel).

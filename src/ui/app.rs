@@ -289,7 +289,7 @@ impl GerApp {
         if self.presenting.is_some() {
             commands.retain(|c| PRESENTING_COMMANDS.contains(c));
         } else {
-            actions.extend(dropped_file(&ctx).map(Action::OpenFile));
+            actions.extend(dropped(&ctx));
         }
         // Settings changed since the last frame (by a test, or a filter) show at once.
         self.refresh(&ctx);
@@ -473,13 +473,20 @@ impl GerApp {
     }
 }
 
-/// The first file dropped on the window this frame, if any.
-fn dropped_file(ctx: &egui::Context) -> Option<PathBuf> {
-    ctx.input(|i| {
+/// What files dropped on the window this frame ask for: one is opened, several are the
+/// agencies' updates to integrate.
+fn dropped(ctx: &egui::Context) -> Option<Action> {
+    let mut paths: Vec<PathBuf> = ctx.input(|i| {
         (i.raw.dropped_files.iter())
             .map(|f| f.path().to_path_buf())
-            .next()
-    })
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    match paths.len() {
+        0 => None,
+        1 => paths.pop().map(Action::OpenFile),
+        _ => Some(Action::IntegrateFiles(paths)),
+    }
 }
 
 impl eframe::App for GerApp {

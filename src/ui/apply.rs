@@ -13,6 +13,7 @@ use super::commands::Command;
 use super::files::{Dialog, FilePurpose, Then};
 use super::panels::{AgenciesAction, ConflictsAction, InspectorAction, references};
 use super::presentation::{Presentation, PresentationKey};
+use super::session::IntegrateAction;
 use super::settings::SideTab;
 use crate::edit::{MissionKey, MissionPlace};
 use crate::layout::{self, LaneKey};
@@ -34,6 +35,7 @@ impl GerApp {
             Action::ShowView(index) => self.show_view(index),
             Action::DeleteView(index) => self.session.remove_view(index),
             Action::OpenFile(path) => self.after_unsaved_changes(ctx, Then::Open(Some(path))),
+            Action::IntegrateFiles(paths) => self.integrate_files(paths),
             Action::Presentation(key) => self.presentation_key(ctx, key),
             Action::Answer(choice, dialog) => self.answer(ctx, choice, dialog),
             Action::Resolve(action) => {
@@ -41,6 +43,13 @@ impl GerApp {
                     self.show_error("Could not keep that side", &err);
                 }
             }
+            Action::Integrate(action) => match self.session.integrate(action) {
+                Ok(()) if action == IntegrateAction::Apply => {
+                    self.settings.side_tab = SideTab::Changes;
+                }
+                Ok(()) => {}
+                Err(err) => self.show_error("Could not apply the updates", &err),
+            },
             Action::Done(done) => self.finish(ctx, done),
             Action::CancelJob(id) => {
                 if self.session.outlook_job() == Some(id) {
@@ -69,6 +78,7 @@ impl GerApp {
             Command::ExportSnapshot => self.ask_for_file(FilePurpose::ExportSnapshot),
             Command::ExportDeck => self.ask_for_file(FilePurpose::ExportDeck),
             Command::ExportPage => self.ask_for_file(FilePurpose::ExportPage),
+            Command::IntegrateUpdates => self.ask_for_file(FilePurpose::IntegrateUpdates),
             Command::ExportDeckViews => self.ask_for_file(FilePurpose::ExportDeckViews),
             Command::CopySnapshot => self.copy_snapshot(),
             Command::Present => self.start_presenting(ctx),

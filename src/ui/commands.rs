@@ -26,6 +26,8 @@ pub enum Command {
     ExportTable,
     /// Write the chart as it is shown to an SVG, PNG or PDF file.
     ExportSnapshot,
+    /// Read the agencies' returned copies and review their changes in the Updates tab.
+    IntegrateUpdates,
     /// Write the chart as it is shown to a PowerPoint deck of editable shapes.
     ExportDeck,
     /// The same, with a slide more for each saved view.
@@ -85,7 +87,7 @@ pub enum Command {
 impl Command {
     /// Every command, in the order shortcuts are tried: a shortcut with Shift or Ctrl comes
     /// before the same key with fewer modifiers, which would otherwise take it.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 40] = [
         Self::CommandPalette,
         Self::FocusSearch,
         Self::New,
@@ -97,6 +99,7 @@ impl Command {
         Self::ImportTable,
         Self::ExportTable,
         Self::ExportSnapshot,
+        Self::IntegrateUpdates,
         Self::ExportDeck,
         Self::ExportDeckViews,
         Self::ExportPage,
@@ -139,6 +142,7 @@ impl Command {
             Self::ImportTable => "Import CSV…",
             Self::ExportTable => "Export CSV…",
             Self::ExportSnapshot => "Export snapshot…",
+            Self::IntegrateUpdates => "Integrate updates…",
             Self::ExportDeck => "Export PowerPoint deck…",
             Self::ExportDeckViews => "Export PowerPoint deck with every saved view…",
             Self::ExportPage => "Export interactive page…",
@@ -222,6 +226,7 @@ impl Command {
             | Self::ExportDeck
             | Self::ExportDeckViews
             | Self::ExportPage
+            | Self::IntegrateUpdates
             | Self::Theme(_) => vec![],
             Self::LargerText => vec![cmd_shift(Key::Equals), cmd_shift(Key::Plus)],
             Self::SmallerText => vec![cmd_shift(Key::Minus)],

@@ -19,6 +19,10 @@ pub enum Done {
         /// The file chosen.
         path: Option<PathBuf>,
     },
+    /// Several files were chosen in the native dialog, to integrate as updates.
+    UpdatesChosen(Vec<PathBuf>),
+    /// The updates to integrate were read: each named, or why one cannot be read.
+    UpdatesRead(Result<Vec<(String, Roadmap)>, String>),
     /// A roadmap file was read.
     Opened {
         /// The file.

@@ -9,7 +9,7 @@ use super::app::GerApp;
 use super::done::Done;
 use super::files::{
     Dialog, DialogChoice, FilePurpose, Then, UNTITLED, absolute, dialog_contents,
-    native_dialogs_available, pick_file, read_to_open, remember,
+    native_dialogs_available, pick_file, pick_files, read_to_open, remember,
 };
 use super::runner::Job;
 use super::session::{Baseline, Resolving};
@@ -110,6 +110,12 @@ impl GerApp {
         };
         let folder = self.file.folder();
         if native_dialogs_available() && !self.runner.is_inline() {
+            if purpose == FilePurpose::IntegrateUpdates {
+                self.runner.spawn(Job::new(purpose.title(), move || {
+                    Done::UpdatesChosen(pick_files(purpose, folder.as_deref()))
+                }));
+                return;
+            }
             self.runner.spawn(Job::new(purpose.title(), move || {
                 let path = pick_file(purpose, &suggested, folder.as_deref());
                 Done::FileChosen { purpose, path }
@@ -140,6 +146,12 @@ impl GerApp {
             FilePurpose::ExportDeck => self.export_deck(&path, false),
             FilePurpose::ExportDeckViews => self.export_deck(&path, true),
             FilePurpose::ExportPage => self.export_page(&path),
+            FilePurpose::IntegrateUpdates => {
+                // The prompt takes several paths, separated by semicolons.
+                let text = path.to_string_lossy().into_owned();
+                let paths = text.split(';').map(str::trim).filter(|p| !p.is_empty());
+                self.integrate_files(paths.map(PathBuf::from).collect());
+            }
         }
     }
 
@@ -359,6 +371,35 @@ impl GerApp {
         ));
     }
 
+    /// Reads the agencies' returned copies off the UI thread, side by side, counting the files
+    /// read; then their changes are reviewed in the Updates tab.
+    pub(super) fn integrate_files(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        let job = Job {
+            what: format!("Reading {}", plural(paths.len(), "update")),
+            steps: Some(paths.len()),
+            queue: None,
+            work: Box::new(move |progress| {
+                use rayon::prelude::*;
+                let read = (paths.par_iter())
+                    .map(|path| {
+                        let roadmap = format::read_file(path).map_err(|err| err.to_string());
+                        progress.step();
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |name| name.to_string_lossy().into_owned(),
+                        );
+                        roadmap.map(|roadmap| (name, roadmap))
+                    })
+                    .collect();
+                Done::UpdatesRead(read)
+            }),
+        };
+        self.runner.spawn(job);
+    }
+
     /// Writes the chart as shown as an interactive page: laid out in the frame, the page
     /// written off the UI thread.
     fn export_page(&mut self, path: &Path) {
@@ -430,6 +471,13 @@ impl GerApp {
     /// Takes in what background work found.
     pub(super) fn finish(&mut self, ctx: &egui::Context, done: Done) {
         match done {
+            Done::UpdatesChosen(paths) => self.integrate_files(paths),
+            Done::UpdatesRead(Ok(updates)) => {
+                let base = format!("{} as last saved", self.file.file_name());
+                self.session.start_integration(base, updates);
+                self.settings.side_tab = SideTab::Updates;
+            }
+            Done::UpdatesRead(Err(err)) => self.show_error("Could not read the updates", &err),
             Done::FileChosen { purpose, path } => {
                 if let Some(path) = path {
                     self.use_file(purpose, path);

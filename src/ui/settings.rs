@@ -57,11 +57,14 @@ pub enum SideTab {
     Statistics,
     /// The conflicts of a merge being resolved.
     Merge,
+    /// The changes of the updates being integrated.
+    Updates,
 }
 
 impl SideTab {
-    pub(super) const ALL: [Self; 7] = [
+    pub(super) const ALL: [Self; 8] = [
         Self::Merge,
+        Self::Updates,
         Self::Mission,
         Self::Agencies,
         Self::Roadmap,
@@ -79,6 +82,7 @@ impl SideTab {
             Self::Changes => "Changes",
             Self::Statistics => "Statistics",
             Self::Merge => "Merge",
+            Self::Updates => "Updates",
         }
     }
 }

@@ -424,3 +424,104 @@ fn the_command_applies_updates_and_reports_conflicts() {
     );
     assert_eq!(std::fs::read(&out).unwrap_or_default(), before);
 }
+
+/// In the window: File → Integrate updates… (here through the command palette and the path
+/// prompt) reads three agencies' copies; in the Updates tab one change is rejected and a value
+/// picked in each conflict; Apply gives the roadmap the rest as one undo step, credited to the
+/// updates in the Changes tab; undo takes it back, redo again, and saving writes it.
+#[test]
+fn the_window_integrates_three_updates_change_by_change() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let base = format::read_file(Path::new("roadmaps/ger-2026-status.json"))
+        .unwrap_or_else(|err| panic!("{err}"));
+    let (dir, plan, mut harness) = super::common::ui::harness_on_file(&base);
+    let edited = |edit: &dyn Fn(&mut Roadmap)| {
+        let mut update = base.clone();
+        edit(&mut update);
+        update
+    };
+    let position = |id: &str| {
+        (base.missions.iter())
+            .position(|m| m.id.as_str() == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let (artemis, hera, slim) = (position("artemis-4"), position("hera"), position("slim"));
+    let date = super::common::date;
+    let nasa = edited(&|r| {
+        (r.missions[artemis].start, r.missions[artemis].end) =
+            (date("2028-09-01"), date("2028-10-01"))
+    });
+    let esa = edited(&|r| {
+        (r.missions[artemis].start, r.missions[artemis].end) =
+            (date("2028-11-01"), date("2028-12-01"));
+        "ESA update".clone_into(&mut r.missions[hera].notes);
+    });
+    let jaxa = edited(&|r| {
+        r.missions.remove(slim);
+    });
+    let paths: Vec<String> = [
+        ("nasa.json", &nasa),
+        ("esa.json", &esa),
+        ("jaxa.json", &jaxa),
+    ]
+    .map(|(name, update)| written(dir.path(), name, update).display().to_string())
+    .to_vec();
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.get_by_label("Commands").type_text("integrate");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("Path of the file:").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path of the file:")
+        .type_text(&paths.join(";"));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("3 updates into").is_some(),
+        "the Updates tab"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("2 conflicts between updates")
+            .is_some()
+    );
+
+    // Reject the removal of SLIM (JAXA's one change), keep NASA's dates for Artemis IV.
+    let rejects: Vec<_> = harness.get_all_by_label("Reject").collect();
+    assert_eq!(rejects.len(), 2, "ESA's notes and JAXA's removal");
+    rejects[1].click();
+    harness.run();
+    harness.get_by_label("nasa.json: 2028-09-01").click();
+    harness.run();
+    harness.get_by_label("nasa.json: 2028-10-01").click();
+    harness.run();
+    assert_eq!(harness.state().roadmap(), &base, "nothing applied yet");
+    harness.get_by_label("Apply").click();
+    harness.run();
+
+    let mut expected = nasa.clone();
+    "ESA update".clone_into(&mut expected.missions[hera].notes);
+    assert_eq!(harness.state().roadmap(), &expected);
+    assert!(
+        harness.query_by_label_contains("from nasa.json").is_some(),
+        "the Changes tab credits each change to its update"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().roadmap(), &base, "one undo step");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().roadmap(), &expected);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = format::read_file(&plan).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(saved, expected);
+}

@@ -56,6 +56,11 @@ impl Progress {
         self.done.load(Ordering::Relaxed)
     }
 
+    /// Counts one more step done (a run, a file read).
+    pub fn step(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// Asks the outlook to stop; it then returns nothing.
     pub fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
@@ -140,7 +145,7 @@ pub fn outlook(
             }
             let mut rng = run_stream(options.seed, run);
             let placed = propagation.run(|i| draws.draw(i, &mut rng));
-            progress.done.fetch_add(1, Ordering::Relaxed);
+            progress.step();
             Some(RunResult {
                 drivers_of_focus: options
                     .focus

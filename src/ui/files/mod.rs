@@ -11,5 +11,5 @@ mod reading;
 pub use autosave::{AUTOSAVE_QUEUE, Autosave};
 pub use dialogs::{Dialog, DialogChoice, Then, dialog_contents};
 pub use open_file::{OpenFile, UNTITLED, absolute, remember};
-pub use pickers::{FilePurpose, native_dialogs_available, pick_file};
+pub use pickers::{FilePurpose, native_dialogs_available, pick_file, pick_files};
 pub use reading::read_to_open;

@@ -34,6 +34,8 @@ pub enum FilePurpose {
     ExportDeckViews,
     /// Where to write the chart as an interactive page.
     ExportPage,
+    /// The agencies' returned copies to integrate (several files).
+    IntegrateUpdates,
 }
 
 impl FilePurpose {
@@ -49,6 +51,7 @@ impl FilePurpose {
             Self::ExportDeck => "Export PowerPoint deck",
             Self::ExportDeckViews => "Export PowerPoint deck with every saved view",
             Self::ExportPage => "Export interactive page (HTML)",
+            Self::IntegrateUpdates => "Integrate updates (several files: separate them with ;)",
         }
     }
 
@@ -58,6 +61,7 @@ impl FilePurpose {
             Self::Open => "Open",
             Self::SaveAs => "Save",
             Self::Compare => "Compare",
+            Self::IntegrateUpdates => "Integrate",
             Self::ImportTable => "Import",
             Self::ExportTable
             | Self::ExportSnapshot
@@ -107,6 +111,18 @@ pub fn pick_file(purpose: FilePurpose, suggested: &str, folder: Option<&Path>) -
     } else {
         dialog.pick_file()
     }
+}
+
+/// Asks for several roadmap files with the native dialog (none: it was cancelled).
+pub fn pick_files(purpose: FilePurpose, folder: Option<&Path>) -> Vec<PathBuf> {
+    let (kind, extensions) = purpose.filter();
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter(kind, extensions)
+        .set_title(purpose.title());
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog.pick_files().unwrap_or_default()
 }
 
 /// Puts `path` first in the recent list.

@@ -68,19 +68,28 @@ pub fn changes_panel(ui: &mut Ui, baseline: Option<&Baseline>) -> Option<Changes
                 if take.clicked() {
                     action = Some(ChangesAction::Take(vec![difference.mission().clone()]));
                 }
-                row(ui, difference, height)
+                row(ui, baseline, difference, height)
             })
             .inner
         } else {
-            row(ui, difference, height)
+            row(ui, baseline, difference, height)
         }
     });
     action.or(clicked.map(|k| ChangesAction::Show(differences[k].mission().clone())))
 }
 
-/// A difference in words, as a button that shows its mission.
-fn row(ui: &mut Ui, difference: &Difference, height: Option<f32>) -> egui::Response {
-    let described = difference.describe();
+/// A difference in words (with the updates it came from, after updates were integrated), as
+/// a button that shows its mission.
+fn row(
+    ui: &mut Ui,
+    baseline: &Baseline,
+    difference: &Difference,
+    height: Option<f32>,
+) -> egui::Response {
+    let described = match baseline.sources_of(difference.mission()) {
+        [] => difference.describe(),
+        files => format!("{} — from {}", difference.describe(), files.join(", ")),
+    };
     let button = egui::Button::selectable(false, RichText::new(&described));
     match height {
         // Shortened to one line: the tooltip has it whole.

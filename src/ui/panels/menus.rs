@@ -33,6 +33,7 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
             }
             ui.separator();
             command_button(ui, Command::CompareWith, None, true, actions);
+            command_button(ui, Command::IntegrateUpdates, None, true, actions);
             let comparing = session.baseline().is_some();
             command_button(ui, Command::StopComparing, None, comparing, actions);
             ui.separator();

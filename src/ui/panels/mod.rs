@@ -15,6 +15,7 @@ mod side_panel;
 mod statistics;
 mod status_bar;
 mod toolbar;
+mod updates;
 
 pub use agencies::{AgenciesAction, references};
 pub use conflicts::ConflictsAction;

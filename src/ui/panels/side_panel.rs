@@ -11,6 +11,7 @@ use super::inspector::Inspector;
 use super::merge::merge_tab;
 use super::setup::SetupPanel;
 use super::statistics::Statistics;
+use super::updates::updates_tab;
 use crate::ui::action::Action;
 use crate::ui::session::{Previewed, Session};
 use crate::ui::settings::SideTab;
@@ -55,7 +56,9 @@ impl SidePanel {
     pub fn ui(&mut self, ui: &mut Ui, session: &Session, tab: &mut SideTab) -> SideOutput {
         // The Merge tab is there only while a merge is resolved (a tab kept in the settings
         // from one is not).
-        if *tab == SideTab::Merge && session.merge().is_none() {
+        if *tab == SideTab::Merge && session.merge().is_none()
+            || *tab == SideTab::Updates && session.integrating().is_none()
+        {
             *tab = SideTab::Conflicts;
         }
         ui.add_space(4.0);
@@ -109,6 +112,15 @@ impl SidePanel {
                     }
                 }
             }
+            SideTab::Updates => {
+                if let Some(integrating) = session.integrating() {
+                    let (done, focus) = updates_tab(ui, integrating, session.roadmap());
+                    actions.extend(done.map(Action::Integrate));
+                    if let Some(id) = focus {
+                        actions.push(Action::Focus(session.keys_of(&[id])));
+                    }
+                }
+            }
             SideTab::Statistics => self.statistics.ui(ui, session),
         }
         out
@@ -124,6 +136,13 @@ fn tabs(ui: &mut Ui, session: &Session, current: &mut SideTab, focus: bool) {
                     Some(resolving) => {
                         let (picked, total) = resolving.progress();
                         format!("{} ({} left)", tab.label(), total - picked)
+                    }
+                    None => continue,
+                },
+                SideTab::Updates => match session.integrating() {
+                    Some(integrating) => {
+                        let (accepted, total) = integrating.progress();
+                        format!("{} ({accepted}/{total})", tab.label())
                     }
                     None => continue,
                 },

@@ -1,12 +1,13 @@
 //! Compare mode: another version of the roadmap loaded as a baseline, what changed since (listed
 //! in the Changes tab), and the baseline's dates drawn as ghosts on the chart.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analysis::{RoadmapDiff, diff};
 use crate::format::{self, ReadError};
-use crate::model::Roadmap;
+use crate::model::{MissionId, Roadmap};
 
 /// The version of the roadmap the open one is compared with.
 pub struct Baseline {
@@ -18,6 +19,8 @@ pub struct Baseline {
     /// Whether its changes are proposed to the open roadmap (a deck edited in PowerPoint):
     /// the differences then go from the open roadmap to it, to be taken in one by one.
     proposes: bool,
+    /// After updates were integrated: the updates each mission's changes came from.
+    sources: HashMap<MissionId, Vec<String>>,
 }
 
 impl Baseline {
@@ -35,7 +38,20 @@ impl Baseline {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             diff: RoadmapDiff::default(),
             proposes: false,
+            sources: HashMap::new(),
         }
+    }
+
+    /// The same baseline, crediting each mission's changes since to `sources` (the updates
+    /// integrated).
+    pub fn with_sources(self, sources: HashMap<MissionId, Vec<String>>) -> Self {
+        Self { sources, ..self }
+    }
+
+    /// The updates the changes of `mission` since the baseline came from, if they came from
+    /// integrated updates.
+    pub fn sources_of(&self, mission: &MissionId) -> &[String] {
+        self.sources.get(mission).map_or(&[], Vec::as_slice)
     }
 
     /// The roadmap a deck at `path` shows, whose changes are proposed to the open one.

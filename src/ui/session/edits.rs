@@ -6,7 +6,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Baseline, Finished, Previewed, ResolveAction, Resolving, Session};
+use super::{
+    Baseline, Finished, IntegrateAction, Integrating, Previewed, ResolveAction, Resolving, Session,
+    UNSAVED_EDITS,
+};
 use crate::edit::{
     Change, Document, MissionKey, MissionPlace, Setup, add_view, duplicate, insert_mission,
     merge_missions, new_mission, remove_agency, remove_missions, remove_view, replace_mission,
@@ -345,6 +348,60 @@ impl Session {
     /// Compares the roadmap with `baseline` (`None`: leaves compare mode).
     pub fn compare_with(&mut self, baseline: Option<Baseline>) {
         self.baseline = baseline;
+    }
+
+    /// Starts integrating `updates` (each named) into the open roadmap as last saved (named
+    /// `base_name`). Unsaved edits in the window are one more update, first, so that nothing
+    /// open is lost.
+    pub fn start_integration(&mut self, base_name: String, updates: Vec<(String, Roadmap)>) {
+        let mut all = Vec::with_capacity(updates.len() + 1);
+        if self.document.is_modified() {
+            all.push((UNSAVED_EDITS.to_owned(), self.roadmap().clone()));
+        }
+        all.extend(updates);
+        let base = self.document.saved().clone();
+        let mut integrating = Integrating::new(base_name, base, all);
+        integrating.redo_preview(self.roadmap());
+        self.integrating = Some((integrating, self.document.generation()));
+    }
+
+    /// Takes in what the user did in the Updates tab. Applying gives the open roadmap the
+    /// accepted changes as one step, then compares it with the base, each change credited to
+    /// its update; it is refused (with why) when the roadmap changed since the updates were
+    /// read.
+    pub fn integrate(&mut self, action: IntegrateAction) -> Result<(), String> {
+        let Some((integrating, generation)) = &mut self.integrating else {
+            return Ok(());
+        };
+        match action {
+            IntegrateAction::Cancel => self.integrating = None,
+            IntegrateAction::Apply => {
+                if *generation != self.document.generation() {
+                    return Err(
+                        "The roadmap changed since the updates were read: integrate \
+                                them again to review them against it."
+                            .to_owned(),
+                    );
+                }
+                let preview = integrating.preview().map_err(str::to_owned)?;
+                let changes = replace_roadmap(&self.document, preview);
+                let (accepted, _) = integrating.progress();
+                let label = format!(
+                    "Integrate {} ({})",
+                    plural(integrating.files().len(), "update"),
+                    plural(accepted, "change")
+                );
+                self.document.apply(label, changes);
+                if let Some((integrating, _)) = self.integrating.take() {
+                    self.baseline = Some(integrating.applied_baseline());
+                }
+            }
+            action => {
+                integrating.act(action);
+                integrating.redo_preview(self.document.roadmap());
+            }
+        }
+        Ok(())
     }
 
     /// Opens the merge `resolving` stands for: the roadmap as ours has it, not yet saved.

@@ -73,11 +73,6 @@ impl Resolving {
         self.ghosts.as_mut()
     }
 
-    /// Tells the ghosts drawn now from any drawn before.
-    pub fn ghosts_id(&self) -> Option<u64> {
-        self.ghosts.as_ref().map(Baseline::id)
-    }
-
     fn redraw_ghosts(&mut self) {
         let name = PathBuf::from("the other side of the merge");
         self.ghosts = self.other_sides().ok().map(|r| Baseline::new(name, r));

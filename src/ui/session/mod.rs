@@ -17,6 +17,7 @@ mod compare;
 mod derived;
 mod edits;
 mod found;
+mod integrate;
 mod merge;
 mod outlook;
 mod planning;
@@ -36,6 +37,7 @@ pub use compare::Baseline;
 use derived::Derived;
 use found::{Basis, OutlookKey};
 pub use found::{Finished, Proposal};
+pub use integrate::{IntegrateAction, Integrating, UNSAVED_EDITS};
 pub use merge::{ResolveAction, Resolving};
 use outlook::OutlookState;
 use planning::Planning;
@@ -67,6 +69,8 @@ pub struct Session {
     baseline: Option<Baseline>,
     /// A merge being resolved (the file opened had merge markers).
     merge: Option<Resolving>,
+    /// Updates being integrated, and the document generation they were read against.
+    integrating: Option<(Integrating, u64)>,
     /// What the Statistics and Agencies tabs show, counted in the background.
     counts: Counted,
     /// The step a continuous widget (a colour being picked) is editing while the pointer is
@@ -100,6 +104,7 @@ impl Session {
             show_outlook: false,
             baseline: None,
             merge: None,
+            integrating: None,
             counts: Counted::default(),
             continuing: None,
             made: Made {
@@ -132,10 +137,7 @@ impl Session {
     /// place, so that a frame in which nothing moved copies nothing.
     fn follow_basis(&mut self, showing: &Showing) {
         let generation = self.document.generation();
-        let ghosts = match &self.merge {
-            Some(merge) => merge.ghosts_id(),
-            None => self.baseline.as_ref().map(Baseline::id),
-        };
+        let ghosts = self.ghosts().map(Baseline::id);
         let today = self.today;
         let current = (self.made.basis.as_ref()).is_some_and(|b| {
             b.generation == generation
@@ -171,17 +173,11 @@ impl Session {
             .filter(|b| b.showing == basis.showing && b.ghosts == basis.ghosts)
             .filter(|b| b.today == basis.today)
             .and_then(|b| self.document.dates_changed_since(b.generation));
-        let ghosts = match &mut self.merge {
-            Some(merge) => merge.ghosts_mut(),
-            None => self.baseline.as_mut(),
-        };
-        if let Some(ghosts) = ghosts {
+        let (merge, integrating) = (&mut self.merge, &mut self.integrating);
+        if let Some(ghosts) = ghosts_mut(merge, integrating, &mut self.baseline) {
             ghosts.compare_with(roadmap);
         }
-        let ghosts = match &self.merge {
-            Some(merge) => merge.ghosts(),
-            None => self.baseline.as_ref(),
-        };
+        let ghosts = ghosts(&self.merge, &self.integrating, &self.baseline);
         let (showing, today) = (&basis.showing, basis.today);
         (self.derived).remake(&self.document, showing, ghosts, today, moved);
         self.planning.follow((basis.generation, basis.today));
@@ -447,6 +443,18 @@ impl Session {
         self.merge.as_ref()
     }
 
+    /// The updates being integrated, if any.
+    pub fn integrating(&self) -> Option<&Integrating> {
+        self.integrating
+            .as_ref()
+            .map(|(integrating, _)| integrating)
+    }
+
+    /// What the chart draws as ghosts (see [`ghosts`]).
+    fn ghosts(&self) -> Option<&Baseline> {
+        ghosts(&self.merge, &self.integrating, &self.baseline)
+    }
+
     /// The quick fix of conflict `k`, when it was asked for.
     pub fn fix(&self, k: usize) -> Option<&Worked<Option<Proposal>>> {
         self.planning.fix(k)
@@ -515,6 +523,33 @@ struct Counted {
 }
 
 /// Puts `value` in `slot`; whether that changed it.
+/// What the chart draws as ghosts: the other side of a merge being resolved, else the roadmap
+/// the updates being integrated would make, else the version compared with.
+fn ghosts<'s>(
+    merge: &'s Option<Resolving>,
+    integrating: &'s Option<(Integrating, u64)>,
+    baseline: &'s Option<Baseline>,
+) -> Option<&'s Baseline> {
+    match (merge, integrating) {
+        (Some(merge), _) => merge.ghosts(),
+        (None, Some((integrating, _))) => integrating.ghosts(),
+        (None, None) => baseline.as_ref(),
+    }
+}
+
+/// The same, to bring their differences up to date.
+fn ghosts_mut<'s>(
+    merge: &'s mut Option<Resolving>,
+    integrating: &'s mut Option<(Integrating, u64)>,
+    baseline: &'s mut Option<Baseline>,
+) -> Option<&'s mut Baseline> {
+    match (merge, integrating) {
+        (Some(merge), _) => merge.ghosts_mut(),
+        (None, Some((integrating, _))) => integrating.ghosts_mut(),
+        (None, None) => baseline.as_mut(),
+    }
+}
+
 fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
     let changed = *slot != value;
     if changed {
