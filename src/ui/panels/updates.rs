@@ -27,9 +27,9 @@ pub fn updates_tab(
         integrating.base_name()
     ));
     ui.label(format!(
-        "{accepted} of {} accepted · {}",
+        "{accepted} of {} accepted · {} between updates",
         plural(total, "change"),
-        format!("{} between updates", plural(integration.conflicts().len(), "conflict"))
+        plural(integration.conflicts().len(), "conflict")
     ));
     summary(ui, integrating);
     ui.horizontal(|ui| {
