@@ -504,6 +504,10 @@ fn the_window_integrates_three_updates_change_by_change() {
     harness.get_by_label("nasa.json: 2028-10-01").click();
     harness.run();
     assert_eq!(harness.state().roadmap(), &base, "nothing applied yet");
+    assert!(
+        (harness.query_by_label_contains("where the accepted updates put it")).is_some(),
+        "the chart shows Artemis IV where the accepted updates put it, as a ghost"
+    );
     harness.get_by_label("Apply").click();
     harness.run();
 

@@ -88,7 +88,7 @@ fn a_file_with_merge_markers_opens_as_the_merge_with_both_sides_on_the_chart() {
     harness.get_by_label("theirs: Theirs");
     // Ours is the bar, theirs its ghost.
     let ghost = harness
-        .get_by_label_contains("Mission a in the baseline")
+        .get_by_label_contains("Mission a on the other side of the merge")
         .rect();
     let bar = harness.get_by_label("Mission a").rect();
     assert!(

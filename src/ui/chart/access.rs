@@ -121,6 +121,7 @@ pub fn describe_bars(
             node.set_active_descendant(bar_id(canvas, key).accesskit_id());
         });
     }
+    let ghosts_are = session.ghosts_in_words();
     for ghost in &scene.ghosts {
         let rect = screen_rect(chart, &ghost.rect).intersect(chart);
         describe(&ctx, canvas.with(("ghost", ghost.mission)), rect, |node| {
@@ -128,7 +129,7 @@ pub fn describe_bars(
             if ghost.proposed {
                 node.set_label(format!("{} where the preview moves it", ghost.name));
             } else {
-                node.set_label(format!("{} in the baseline", ghost.name));
+                node.set_label(format!("{} {ghosts_are}", ghost.name));
             }
         });
     }

@@ -33,9 +33,9 @@ pub fn menu_bar(ui: &mut Ui, session: &Session, settings: &mut Settings) -> Vec<
             }
             ui.separator();
             command_button(ui, Command::CompareWith, None, true, actions);
-            command_button(ui, Command::IntegrateUpdates, None, true, actions);
             let comparing = session.baseline().is_some();
             command_button(ui, Command::StopComparing, None, comparing, actions);
+            command_button(ui, Command::IntegrateUpdates, None, true, actions);
             ui.separator();
             for command in [Command::ImportTable, Command::ExportTable] {
                 command_button(ui, command, None, true, actions);

@@ -90,7 +90,13 @@ pub fn updates_tab(
                     .iter()
                     .map(|(_, changes)| changes.len())
                     .sum::<usize>();
-                let header = format!("{file} — {}", plural(count, "change"));
+                let in_conflict = (integration.conflicts().iter())
+                    .filter(|c| c.value_of(u + 1) != c.value_of(0))
+                    .count();
+                let header = match in_conflict {
+                    0 => format!("{file} — {}", plural(count, "change")),
+                    n => format!("{file} — {}, {n} in conflict", plural(count, "change")),
+                };
                 egui::CollapsingHeader::new(RichText::new(header).strong())
                     .id_salt(("update", u))
                     .default_open(true)
@@ -154,6 +160,9 @@ fn summary(ui: &mut Ui, integrating: &Integrating) {
     }
 }
 
+/// The most characters a change's row shows; the tooltip has it whole.
+const LONGEST_ROW: usize = 160;
+
 /// One change: where, from what to what, and Accept or Reject.
 fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<IntegrateAction> {
     let mut action = None;
@@ -167,7 +176,13 @@ fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<
                 });
             }
         }
-        ui.label(change_in_words(change));
+        let words = change_in_words(change);
+        if words.chars().count() > LONGEST_ROW {
+            let short: String = words.chars().take(LONGEST_ROW - 1).collect();
+            ui.label(format!("{short}…")).on_hover_text(words);
+        } else {
+            ui.label(words);
+        }
     });
     action
 }

@@ -450,6 +450,17 @@ impl Session {
             .map(|(integrating, _)| integrating)
     }
 
+    /// Where a ghost shows its mission, in words: "in the baseline", "where the accepted
+    /// updates put it".
+    pub fn ghosts_in_words(&self) -> &'static str {
+        match (&self.merge, &self.integrating, &self.baseline) {
+            (Some(_), _, _) => "on the other side of the merge",
+            (None, Some(_), _) => "where the accepted updates put it",
+            (None, None, Some(baseline)) if baseline.proposes() => "where the deck puts it",
+            (None, None, _) => "in the baseline",
+        }
+    }
+
     /// What the chart draws as ghosts (see [`ghosts`]).
     fn ghosts(&self) -> Option<&Baseline> {
         ghosts(&self.merge, &self.integrating, &self.baseline)
