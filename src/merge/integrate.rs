@@ -7,7 +7,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
 
-use super::{Change, MergeConflict, Merger, Version};
+use super::conflict::{Change, MergeConflict};
+use super::walk::{Merger, Version};
 use crate::model::{Mission, Roadmap};
 
 /// A base, the updates made from it, and the conflicts between the updates.
