@@ -19,7 +19,7 @@
 //!
 //! A field that is absent is the same as an empty list or object, as in the file.
 //!
-//! The same walk ([`walk`]) integrates the agencies' updates of one base ([`Integration`]):
+//! The same walk (`walk`) integrates the agencies' updates of one base ([`Integration`]):
 //! the sides are then every update, a value is taken where the updates that changed it agree,
 //! the base's value is kept where they disagree, lists follow the base's order, and an entry
 //! the base lacks that updates add differently is one conflict. Reviewed, each change the

@@ -1,7 +1,7 @@
 //! The interactive page: one self-contained HTML file that anyone can open offline, in any
 //! current browser, with nothing to install. The chart is the snapshot's SVG, drawn from the
 //! same [`Scene`] (each bar a focusable element with `data-mission`); around it, a small
-//! script ([`SCRIPT`]) adds the mission cards, search, filters, zoom and pan and the conflict
+//! script (`page.js`) adds the mission cards, search, filters, zoom and pan and the conflict
 //! list, and a table lists every mission shown for screen readers, search engines and print.
 //!
 //! Nothing leaves the file: the typeface is embedded, the styles and script are inline, and
@@ -29,7 +29,7 @@ use data::{ConflictItem, PageData, page_data};
 const STYLES: &str = include_str!("page.css");
 /// The page's script: plain JavaScript, no framework.
 const SCRIPT: &str = include_str!("page.js");
-/// The id of the script element holding the page's data ([`PageData`]).
+/// The id of the script element holding the page's data (the cards and conflicts).
 pub const DATA_ID: &str = "ger-page";
 /// The id of the script element holding the roadmap, as its file holds it.
 pub const ROADMAP_ID: &str = "ger-roadmap";
