@@ -263,6 +263,11 @@ impl GerApp {
         self.session.merge().map(|m| m.progress())
     }
 
+    /// Whether updates are being integrated (the Updates tab is there).
+    pub fn is_integrating(&self) -> bool {
+        self.session.integrating().is_some()
+    }
+
     /// Whether a dialog is open over the chart.
     pub fn has_dialog(&self) -> bool {
         self.dialog.is_some()

@@ -468,22 +468,7 @@ fn the_window_integrates_three_updates_change_by_change() {
     .map(|(name, update)| written(dir.path(), name, update).display().to_string())
     .to_vec();
 
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
-    harness.run();
-    harness.get_by_label("Commands").type_text("integrate");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.get_by_label("Path of the file:").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path of the file:")
-        .type_text(&paths.join(";"));
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.run();
+    super::common::ui::integrate_updates(&mut harness, &paths);
     assert!(
         harness.query_by_label_contains("3 updates into").is_some(),
         "the Updates tab"

@@ -507,3 +507,32 @@ fn random_actions_while_resolving_a_merge_keep_the_editor_consistent() {
     );
     random_actions_from(harness, &format::to_json(start), Input::Everything);
 }
+
+/// Random actions while three updates are being integrated: the Updates tab's Accept, Reject,
+/// choices, Apply and Cancel among everything else.
+#[test]
+fn random_actions_while_integrating_updates_keep_the_editor_consistent() {
+    let base = bundled_roadmap().unwrap_or_else(|err| panic!("{err}"));
+    let (dir, _, mut harness) = harness_on_file(&base);
+    let shifted = |days: u64| {
+        let mut update = base.clone();
+        for mission in update.missions.iter_mut().step_by(4) {
+            mission.start = mission.start + chrono::Days::new(days);
+            mission.end = mission.end + chrono::Days::new(days);
+        }
+        update
+    };
+    let mut removing = base.clone();
+    removing.missions.remove(9);
+    let updates = [shifted(30), shifted(60), removing];
+    let paths: Vec<String> = (updates.iter().enumerate())
+        .map(|(k, roadmap)| {
+            let path = dir.path().join(format!("update-{k}.json"));
+            format::write_file(&path, roadmap).unwrap_or_else(|err| panic!("{err}"));
+            path.display().to_string()
+        })
+        .collect();
+    common::ui::integrate_updates(&mut harness, &paths);
+    assert!(harness.state().is_integrating(), "the Updates tab is open");
+    random_actions_from(harness, &format::to_json(&base), Input::Everything);
+}

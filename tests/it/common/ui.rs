@@ -106,3 +106,26 @@ pub fn pixels_per_day(harness: &Harness<'_, GerApp>, label: &str, id: &str) -> f
     let days = (mission.end - mission.start).num_days() + 1;
     harness.get_by_label(label).rect().width() / days as f32
 }
+
+/// File → Integrate updates… as the keyboard does it: the command palette, then the path
+/// prompt (there is no file dialog in tests) given `paths` separated by `;`.
+pub fn integrate_updates(harness: &mut Harness<'_, GerApp>, paths: &[String]) {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    harness.get_by_label("Commands").type_text("integrate");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("Path of the file:").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path of the file:")
+        .type_text(&paths.join(";"));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+}
