@@ -43,6 +43,9 @@ impl GerApp {
                     self.show_error("Could not keep that side", &err);
                 }
             }
+            Action::Integrate(IntegrateAction::ChooseBase) => {
+                self.ask_for_file(FilePurpose::IntegrationBase);
+            }
             Action::Integrate(action) => match self.session.integrate(action) {
                 Ok(()) if action == IntegrateAction::Apply => {
                     self.settings.side_tab = SideTab::Changes;

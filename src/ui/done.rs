@@ -23,6 +23,8 @@ pub enum Done {
     UpdatesChosen(Vec<PathBuf>),
     /// The updates to integrate were read: each named, or why one cannot be read.
     UpdatesRead(Result<Vec<(String, Roadmap)>, String>),
+    /// The base of the updates being integrated was read: its name, or why it cannot be read.
+    IntegrationBaseRead(Result<(String, Roadmap), String>),
     /// A roadmap file was read.
     Opened {
         /// The file.

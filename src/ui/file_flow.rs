@@ -146,6 +146,14 @@ impl GerApp {
             FilePurpose::ExportDeck => self.export_deck(&path, false),
             FilePurpose::ExportDeckViews => self.export_deck(&path, true),
             FilePurpose::ExportPage => self.export_page(&path),
+            FilePurpose::IntegrationBase => {
+                let what = format!("Reading {}", path.display());
+                self.runner.spawn(Job::new(what, move || {
+                    let name = path.display().to_string();
+                    let read = format::read_file(&path).map_err(|err| err.to_string());
+                    Done::IntegrationBaseRead(read.map(|roadmap| (name, roadmap)))
+                }));
+            }
             FilePurpose::IntegrateUpdates => {
                 // The prompt takes several paths, separated by semicolons.
                 let text = path.to_string_lossy().into_owned();
@@ -474,10 +482,16 @@ impl GerApp {
             Done::UpdatesChosen(paths) => self.integrate_files(paths),
             Done::UpdatesRead(Ok(updates)) => {
                 let base = format!("{} as last saved", self.file.file_name());
-                self.session.start_integration(base, updates);
+                self.session.start_integration(base, None, updates);
                 self.settings.side_tab = SideTab::Updates;
             }
             Done::UpdatesRead(Err(err)) => self.show_error("Could not read the updates", &err),
+            Done::IntegrationBaseRead(Ok((name, base))) => {
+                self.session.rebase_integration(name, base);
+            }
+            Done::IntegrationBaseRead(Err(err)) => {
+                self.show_error("Could not read the base of the updates", &err);
+            }
             Done::FileChosen { purpose, path } => {
                 if let Some(path) = path {
                     self.use_file(purpose, path);

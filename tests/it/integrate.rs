@@ -514,3 +514,57 @@ fn the_window_integrates_three_updates_change_by_change() {
     let saved = format::read_file(&plan).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(saved, expected);
 }
+
+/// Copies made from an older version than the one open: with that version picked as the base
+/// (Use another base…), the open roadmap's own changes since are one more update, so the
+/// copies' changes join them rather than undoing them.
+#[test]
+fn the_window_integrates_updates_made_from_an_older_version() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
+    let sent = format::read_file(Path::new("roadmaps/ger-2026-status.json"))
+        .unwrap_or_else(|err| panic!("{err}"));
+    let position = |id: &str| {
+        (sent.missions.iter())
+            .position(|m| m.id.as_str() == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let (artemis, hera) = (position("artemis-4"), position("hera"));
+    let mut open = sent.clone();
+    "Edited since the copies went out".clone_into(&mut open.missions[hera].notes);
+    let (dir, _, mut harness) = super::common::ui::harness_on_file(&open);
+    let mut nasa = sent.clone();
+    nasa.missions[artemis].start = super::common::date("2028-06-01");
+    let sent_path = written(dir.path(), "sent.json", &sent)
+        .display()
+        .to_string();
+    let nasa_path = written(dir.path(), "nasa.json", &nasa)
+        .display()
+        .to_string();
+    super::common::ui::integrate_updates(&mut harness, &[nasa_path]);
+    harness.get_by_label("Use another base…").click();
+    harness.run();
+    harness.get_by_label("Path of the file:").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path of the file:")
+        .type_text(&sent_path);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("2 updates into").is_some(),
+        "the open roadmap is one"
+    );
+    harness.get_by_label("Apply").click();
+    harness.run();
+    let mut expected = open.clone();
+    expected.missions[artemis].start = nasa.missions[artemis].start;
+    assert_eq!(
+        harness.state().roadmap(),
+        &expected,
+        "both changes, nothing undone"
+    );
+}

@@ -36,6 +36,8 @@ pub enum FilePurpose {
     ExportPage,
     /// The agencies' returned copies to integrate (several files).
     IntegrateUpdates,
+    /// The roadmap the copies being integrated were made from.
+    IntegrationBase,
 }
 
 impl FilePurpose {
@@ -52,6 +54,7 @@ impl FilePurpose {
             Self::ExportDeckViews => "Export PowerPoint deck with every saved view",
             Self::ExportPage => "Export interactive page (HTML)",
             Self::IntegrateUpdates => "Integrate updates (several files: separate them with ;)",
+            Self::IntegrationBase => "The roadmap the updates were made from",
         }
     }
 
@@ -62,6 +65,7 @@ impl FilePurpose {
             Self::SaveAs => "Save",
             Self::Compare => "Compare",
             Self::IntegrateUpdates => "Integrate",
+            Self::IntegrationBase => "Use as base",
             Self::ImportTable => "Import",
             Self::ExportTable
             | Self::ExportSnapshot

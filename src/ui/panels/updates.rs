@@ -21,11 +21,19 @@ pub fn updates_tab(
     let mut focus = None;
     let integration = integrating.integration();
     let (accepted, total) = integrating.progress();
-    ui.strong(format!(
-        "{} into {}",
-        plural(integrating.files().len(), "update"),
-        integrating.base_name()
-    ));
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!(
+            "{} into {}",
+            plural(integrating.files().len(), "update"),
+            integrating.base_name()
+        ));
+        let another = ui.small_button("Use another base…").on_hover_text(
+            "The roadmap the copies were made from, when it is not the one open as last saved",
+        );
+        if another.clicked() {
+            action = Some(IntegrateAction::ChooseBase);
+        }
+    });
     ui.label(format!(
         "{accepted} of {} accepted · {} between updates",
         plural(total, "change"),

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    Baseline, Finished, IntegrateAction, Integrating, Previewed, ResolveAction, Resolving, Session,
-    UNSAVED_EDITS,
+    Baseline, Finished, IntegrateAction, Integrating, OPEN_ROADMAP, Previewed, ResolveAction,
+    Resolving, Session, UNSAVED_EDITS,
 };
 use crate::edit::{
     Change, Document, MissionKey, MissionPlace, Setup, add_view, duplicate, insert_mission,
@@ -350,19 +350,39 @@ impl Session {
         self.baseline = baseline;
     }
 
-    /// Starts integrating `updates` (each named) into the open roadmap as last saved (named
-    /// `base_name`). Unsaved edits in the window are one more update, first, so that nothing
-    /// open is lost.
-    pub fn start_integration(&mut self, base_name: String, updates: Vec<(String, Roadmap)>) {
-        let mut all = Vec::with_capacity(updates.len() + 1);
-        if self.document.is_modified() {
-            all.push((UNSAVED_EDITS.to_owned(), self.roadmap().clone()));
+    /// Starts integrating `received` (the updates read, each named) into `base` (named
+    /// `base_name`), by default the open roadmap as last saved. Where the open roadmap differs
+    /// from the base (unsaved edits, or a base from before them), it is one more update,
+    /// first, so that nothing open is lost.
+    pub fn start_integration(
+        &mut self,
+        base_name: String,
+        base: Option<Roadmap>,
+        received: Vec<(String, Roadmap)>,
+    ) {
+        let own_name = if base.is_some() {
+            OPEN_ROADMAP
+        } else {
+            UNSAVED_EDITS
+        };
+        let base = base.unwrap_or_else(|| self.document.saved().clone());
+        let mut all = Vec::with_capacity(received.len() + 1);
+        if self.roadmap() != &base {
+            all.push((own_name.to_owned(), self.roadmap().clone()));
         }
-        all.extend(updates);
-        let base = self.document.saved().clone();
-        let mut integrating = Integrating::new(base_name, base, all);
+        all.extend(received.iter().cloned());
+        let mut integrating = Integrating::new(base_name, base, all, received);
         integrating.redo_preview(self.roadmap());
         self.integrating = Some((integrating, self.document.generation()));
+    }
+
+    /// Integrates the same updates again into `base` (named `base_name`), the roadmap they
+    /// were made from, nothing accepted or chosen carried over.
+    pub fn rebase_integration(&mut self, base_name: String, base: Roadmap) {
+        if let Some((integrating, _)) = self.integrating.take() {
+            let received = integrating.received().to_vec();
+            self.start_integration(base_name, Some(base), received);
+        }
     }
 
     /// Takes in what the user did in the Updates tab. Applying gives the open roadmap the
@@ -375,6 +395,7 @@ impl Session {
         };
         match action {
             IntegrateAction::Cancel => self.integrating = None,
+            IntegrateAction::ChooseBase => {}
             IntegrateAction::Apply => {
                 if *generation != self.document.generation() {
                     return Err(

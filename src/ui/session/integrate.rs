@@ -14,6 +14,8 @@ use crate::model::{MissionId, Roadmap};
 
 /// The name the window's own unsaved edits go by among the updates.
 pub const UNSAVED_EDITS: &str = "this window's unsaved edits";
+/// The name the open roadmap goes by among the updates of another base.
+pub const OPEN_ROADMAP: &str = "the open roadmap";
 
 /// What the user did in the Updates tab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub enum IntegrateAction {
     },
     /// Apply the accepted changes and chosen values to the open roadmap, as one step.
     Apply,
+    /// Pick another roadmap as the base the updates were made from.
+    ChooseBase,
     /// Stop integrating, applying nothing.
     Cancel,
 }
@@ -54,6 +58,9 @@ pub struct Integrating {
     base: Roadmap,
     /// Each update's name, in order.
     files: Vec<String>,
+    /// The updates read from files (not the window's own), to integrate again into another
+    /// base.
+    received: Vec<(String, Roadmap)>,
     /// For each update, why it may not be a copy of this roadmap.
     warnings: Vec<Option<String>>,
     accepted: Vec<bool>,
@@ -68,8 +75,14 @@ pub struct Integrating {
 
 impl Integrating {
     /// The integration of `updates` (each named) into `base` (named `base_name`); every
-    /// change accepted, the base kept wherever updates conflict.
-    pub fn new(base_name: String, base: Roadmap, updates: Vec<(String, Roadmap)>) -> Self {
+    /// change accepted, the base kept wherever updates conflict. `received` are the updates
+    /// read from files among them.
+    pub fn new(
+        base_name: String,
+        base: Roadmap,
+        updates: Vec<(String, Roadmap)>,
+        received: Vec<(String, Roadmap)>,
+    ) -> Self {
         let warnings = (updates.iter())
             .map(|(_, update)| unrelated_update(&base, update))
             .collect();
@@ -85,8 +98,14 @@ impl Integrating {
             base_name,
             base,
             files,
+            received,
             warnings,
         }
+    }
+
+    /// The updates read from files, each named.
+    pub fn received(&self) -> &[(String, Roadmap)] {
+        &self.received
     }
 
     /// Works out the roadmap the choices make, the conflicts it would create against
@@ -124,7 +143,7 @@ impl Integrating {
                     *slot = version;
                 }
             }
-            IntegrateAction::Apply | IntegrateAction::Cancel => {}
+            IntegrateAction::Apply | IntegrateAction::Cancel | IntegrateAction::ChooseBase => {}
         }
     }
 

@@ -37,7 +37,7 @@ pub use compare::Baseline;
 use derived::Derived;
 use found::{Basis, OutlookKey};
 pub use found::{Finished, Proposal};
-pub use integrate::{IntegrateAction, Integrating, UNSAVED_EDITS};
+pub use integrate::{IntegrateAction, Integrating, OPEN_ROADMAP, UNSAVED_EDITS};
 pub use merge::{ResolveAction, Resolving};
 use outlook::OutlookState;
 use planning::Planning;
