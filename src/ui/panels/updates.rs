@@ -168,8 +168,8 @@ fn summary(ui: &mut Ui, integrating: &Integrating) {
     }
 }
 
-/// The most characters a change's row shows; the tooltip has it whole.
-const LONGEST_ROW: usize = 160;
+/// The most characters a change's row shows of each value; the tooltip has them whole.
+const LONGEST_VALUE: usize = 70;
 
 /// One change: where, from what to what, and Accept or Reject.
 fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<IntegrateAction> {
@@ -184,23 +184,32 @@ fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<
                 });
             }
         }
-        let words = change_in_words(change);
-        if words.chars().count() > LONGEST_ROW {
-            let short: String = words.chars().take(LONGEST_ROW - 1).collect();
-            ui.label(format!("{short}…")).on_hover_text(words);
+        let short = change_in_words(change, LONGEST_VALUE);
+        let whole = change_in_words(change, usize::MAX);
+        if short == whole {
+            ui.label(whole);
         } else {
-            ui.label(words);
+            ui.label(short).on_hover_text(whole);
         }
     });
     action
 }
 
-/// A change as a person reads it: `start: 2028-04-01 → 2028-09-01`, `added: Artemis X
-/// (2031-01-01 to 2031-02-01)`, `removed`.
-fn change_in_words(change: &Change) -> String {
+/// A change as a person reads it, each value shortened to `longest` characters: `start:
+/// 2028-04-01 → 2028-09-01`, `added: Artemis X (2031-01-01 to 2031-02-01)`, `removed`.
+fn change_in_words(change: &Change, longest: usize) -> String {
     let field = change.field().replace('/', " · ");
+    let value = |value: Option<&Value>| {
+        let words = in_words(value);
+        if words.chars().count() > longest {
+            let short: String = words.chars().take(longest - 1).collect();
+            format!("{short}…")
+        } else {
+            words
+        }
+    };
     match (&change.base, &change.value, field.is_empty()) {
-        (None, Some(value), true) => format!("added: {}", in_words(Some(value))),
+        (None, Some(added), true) => format!("added: {}", value(Some(added))),
         (Some(_), None, true) => "removed".to_owned(),
         _ => {
             let field = if field.is_empty() {
@@ -208,11 +217,8 @@ fn change_in_words(change: &Change) -> String {
             } else {
                 field
             };
-            format!(
-                "{field}: {} → {}",
-                in_words(change.base.as_ref()),
-                in_words(change.value.as_ref())
-            )
+            let (base, new) = (change.base.as_ref(), change.value.as_ref());
+            format!("{field}: {} → {}", value(base), value(new))
         }
     }
 }
@@ -287,4 +293,62 @@ fn entry_button(ui: &mut Ui, text: &str, mission: bool) -> bool {
         "Not a mission: nothing to show on the chart"
     })
     .clicked()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::merge::Step;
+
+    fn change(field: &str, base: Option<Value>, value: Option<Value>) -> Change {
+        let mut path = vec![
+            Step::Field("missions".to_owned()),
+            Step::Entry {
+                key: "id".to_owned(),
+                value: "hera".to_owned(),
+            },
+        ];
+        path.extend((!field.is_empty()).then(|| Step::Field(field.to_owned())));
+        Change {
+            path,
+            base,
+            value,
+            sides: vec![0],
+        }
+    }
+
+    #[test]
+    fn a_change_shows_both_values_each_shortened() {
+        let long = |word: &str| Value::from(format!("{word} {}", "x".repeat(200)));
+        let notes = change("notes", Some(long("old")), Some(long("new")));
+        let short = change_in_words(&notes, 20);
+        assert!(short.starts_with("notes: old x"), "{short}");
+        assert!(
+            short.contains("… → new x") && short.ends_with('…'),
+            "{short}"
+        );
+        assert_eq!(
+            short.chars().count(),
+            "notes: ".len() + 20 + " → ".chars().count() + 20
+        );
+        let dates = change(
+            "start",
+            Some("2028-04-01".into()),
+            Some("2028-09-01".into()),
+        );
+        assert_eq!(
+            change_in_words(&dates, 20),
+            "start: 2028-04-01 → 2028-09-01"
+        );
+        let mission =
+            serde_json::json!({"name": "Hera", "start": "2024-10-07", "end": "2027-01-01"});
+        assert_eq!(
+            change_in_words(&change("", None, Some(mission)), 70),
+            "added: Hera (2024-10-07 to 2027-01-01)"
+        );
+        assert_eq!(
+            change_in_words(&change("", Some(Value::Null), None), 70),
+            "removed"
+        );
+    }
 }
