@@ -48,7 +48,7 @@ fn writing(c: &mut Criterion) {
 
 /// What Chromium took for `page`, in milliseconds, by `tests/browser/page.mjs`'s report:
 /// `(load, hover)`; `None` where it cannot run.
-fn in_chromium(file: &Path, hover: &str) -> Option<(u64, u64)> {
+fn in_chromium(file: &Path, hover: &str) -> Option<(f64, f64)> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/page.mjs");
     let plan = format!("{{\"hover\":\"{hover}\"}}");
     let output = std::process::Command::new("node")
@@ -57,7 +57,7 @@ fn in_chromium(file: &Path, hover: &str) -> Option<(u64, u64)> {
         .ok()
         .filter(|out| out.status.success())?;
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).ok()?;
-    Some((report["load_ms"].as_u64()?, report["hover_ms"].as_u64()?))
+    Some((report["load_ms"].as_f64()?, report["hover_ms"].as_f64()?))
 }
 
 fn browser(c: &mut Criterion) {
@@ -71,7 +71,10 @@ fn browser(c: &mut Criterion) {
     }
     let hover = large.missions[large.missions.len() / 2].id.to_string();
     if in_chromium(&file, &hover).is_none() {
-        eprintln!("skipped: Chromium or tests/browser's playwright-core is not installed");
+        eprintln!(
+            "skipped: Chromium did not open the page (are it and tests/browser's playwright-core \
+             installed?)"
+        );
         return;
     }
     let mut group = c.benchmark_group("page-10000-in-chromium");
@@ -81,7 +84,7 @@ fn browser(c: &mut Criterion) {
             b.iter_custom(|iters| {
                 (0..iters)
                     .filter_map(|_| in_chromium(&file, &hover))
-                    .map(|times| Duration::from_millis([times.0, times.1][pick]))
+                    .map(|times| Duration::from_secs_f64([times.0, times.1][pick] / 1000.0))
                     .sum()
             })
         });
