@@ -174,9 +174,17 @@ const LONGEST_VALUE: usize = 70;
 /// One change: where, from what to what, and Accept or Reject.
 fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<IntegrateAction> {
     let mut action = None;
+    let short = change_in_words(change, LONGEST_VALUE);
+    let whole = change_in_words(change, usize::MAX);
     ui.horizontal_wrapped(|ui| {
         for (text, accept) in [("Accept", true), ("Reject", false)] {
             let button = ui.selectable_label(accepted == accept, text);
+            // A screen reader hears which change the button is for, not just "Accept".
+            let spoken = format!("{text} {}: {short}", mission_or_entry(change));
+            button.widget_info(|| {
+                let kind = egui::accesskit::Role::Button;
+                egui::WidgetInfo::selected(kind, true, accepted == accept, &spoken)
+            });
             if button.clicked() && accepted != accept {
                 action = Some(IntegrateAction::Accept {
                     change: k,
@@ -184,8 +192,6 @@ fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<
                 });
             }
         }
-        let short = change_in_words(change, LONGEST_VALUE);
-        let whole = change_in_words(change, usize::MAX);
         if short == whole {
             ui.label(whole);
         } else {
@@ -193,6 +199,13 @@ fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<
         }
     });
     action
+}
+
+/// The entry a change is in, for its buttons' spoken names: the mission's id, or the entry.
+fn mission_or_entry(change: &Change) -> String {
+    change
+        .mission()
+        .map_or_else(|| change.entry(), str::to_owned)
 }
 
 /// A change as a person reads it, each value shortened to `longest` characters: `start:
