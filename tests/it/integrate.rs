@@ -572,3 +572,53 @@ fn the_window_integrates_updates_made_from_an_older_version() {
         "both changes, nothing undone"
     );
 }
+
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|err| err.to_string())
+    }
+}
+
+/// Several roadmap files dropped on the window together are integrated as updates (one
+/// dropped file still opens).
+#[test]
+fn dropping_several_copies_on_the_window_integrates_them() {
+    use egui_kittest::kittest::Queryable as _;
+    let base = super::merge::base();
+    let (dir, _, mut harness) = super::common::ui::harness_on_file(&base);
+    let mut nasa = base.clone();
+    "NASA".clone_into(&mut nasa.missions[0].notes);
+    let mut esa = base.clone();
+    "ESA".clone_into(&mut esa.missions[1].notes);
+    let dropped: Vec<egui::DroppedFileHandle> = [("nasa.json", &nasa), ("esa.json", &esa)]
+        .into_iter()
+        .map(|(name, update)| {
+            let handle: egui::DroppedFileHandle =
+                std::sync::Arc::new(Dropped(written(dir.path(), name, update)));
+            handle
+        })
+        .collect();
+    harness.input_mut().dropped_files = dropped;
+    harness.run();
+    harness.run();
+    assert!(harness.state().is_integrating(), "the Updates tab opened");
+    assert!(harness.query_by_label_contains("2 updates into").is_some());
+    harness.get_by_label("Apply").click();
+    harness.run();
+    let result = harness.state().roadmap();
+    assert_eq!(
+        (
+            result.missions[0].notes.as_str(),
+            result.missions[1].notes.as_str()
+        ),
+        ("NASA", "ESA")
+    );
+}
