@@ -9,7 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ger_planner::analysis::find_conflicts;
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::layout::{Showing, arrange, fit_all};
-use ger_planner::render::{SnapshotFormat, SnapshotView, heading, snapshot, snapshot_deck};
+use ger_planner::render::{SnapshotFormat, SnapshotView, snapshot, snapshot_deck};
 
 fn snapshots(c: &mut Criterion) {
     let Ok(roadmap) = bundled_roadmap() else {
@@ -31,14 +31,14 @@ fn snapshots(c: &mut Criterion) {
             b.iter(|| {
                 // From the roadmap, as the export command does: conflicts, lanes, layout, file.
                 let arrangement = arrange(&roadmap, &find_conflicts(&roadmap), &showing, None);
-                let view = SnapshotView {
-                    roadmap: &roadmap,
-                    arrangement: &arrangement,
+                let view = SnapshotView::new(
+                    &roadmap,
+                    &arrangement,
                     time,
-                    heading: heading(&roadmap.title, today, &time, &showing),
+                    &roadmap.title,
+                    &showing,
                     today,
-                    outlook: None,
-                };
+                );
                 match format {
                     Some(format) => snapshot(black_box(&view), format, width),
                     None => snapshot_deck(black_box(&[view]), width),

@@ -16,7 +16,7 @@ use ger_planner::analysis::find_conflicts;
 use ger_planner::bundled::bundled_roadmap;
 use ger_planner::layout::{Showing, arrange, fit_all};
 use ger_planner::model::Roadmap;
-use ger_planner::render::{SnapshotView, heading, snapshot_page};
+use ger_planner::render::{SnapshotView, snapshot_page};
 
 /// `roadmap`'s page with every mission shown, from the roadmap, as the export command does.
 fn page(roadmap: &Roadmap) -> String {
@@ -24,14 +24,7 @@ fn page(roadmap: &Roadmap) -> String {
     let time = fit_all(roadmap, &showing).unwrap_or_default();
     let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
     let arrangement = arrange(roadmap, &find_conflicts(roadmap), &showing, None);
-    let view = SnapshotView {
-        roadmap,
-        arrangement: &arrangement,
-        time,
-        heading: heading(&roadmap.title, today, &time, &showing),
-        today,
-        outlook: None,
-    };
+    let view = SnapshotView::new(roadmap, &arrangement, time, &roadmap.title, &showing, today);
     snapshot_page(black_box(&view), 1920).unwrap_or_default()
 }
 

@@ -20,7 +20,7 @@ use crate::format;
 use crate::layout::{GroupBy, Showing, TimeView, arrange, day_number, fit_all, saved_view};
 use crate::model::{Mission, MissionStatus, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, heading, snapshot, snapshot_deck, snapshot_page,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, snapshot, snapshot_deck, snapshot_page,
 };
 
 pub use deck::import;
@@ -401,14 +401,8 @@ fn export_snapshot(
         )
     });
     let outlook = outlook.flatten();
-    let snapshot_view = SnapshotView {
-        roadmap,
-        arrangement: &arrangement,
-        time,
-        heading: heading(title, today, &time, &showing),
-        today,
-        outlook: outlook.as_ref(),
-    };
+    let snapshot_view = SnapshotView::new(roadmap, &arrangement, time, title, &showing, today)
+        .with_outlook(outlook.as_ref());
     let bytes = match picture {
         Picture::Snapshot(format) => snapshot(&snapshot_view, format, width),
         Picture::Page => snapshot_page(&snapshot_view, width).map(String::into_bytes),
@@ -422,18 +416,10 @@ fn export_snapshot(
                 })
                 .collect();
             let mut views = vec![snapshot_view];
-            views.extend(
-                saved
-                    .iter()
-                    .map(|(v, time, showing, arrangement)| SnapshotView {
-                        roadmap,
-                        arrangement,
-                        time: *time,
-                        heading: heading(&v.name, today, time, showing),
-                        today,
-                        outlook: outlook.as_ref(),
-                    }),
-            );
+            views.extend(saved.iter().map(|(v, time, showing, arrangement)| {
+                SnapshotView::new(roadmap, arrangement, *time, &v.name, showing, today)
+                    .with_outlook(outlook.as_ref())
+            }));
             snapshot_deck(&views, width)
         }
         Picture::Deck => snapshot_deck(&[snapshot_view], width),

@@ -7,10 +7,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::outcome::{EXIT_CLEAN, EXIT_FOUND, EXIT_INVALID, Outcome, to_json};
+use super::outcome::{EXIT_CLEAN, EXIT_FOUND, Outcome, to_json};
 use crate::analysis::Conflict;
 use crate::format;
-use crate::merge::{Integration, MergeConflict, conflicts_in_none_of, unrelated_update};
+use crate::merge::{
+    Integration, MergeConflict, conflicts_in_none_of, unrelated_update, value_in_words,
+};
 use crate::model::{Roadmap, plural};
 
 /// What `integrate` writes besides the files it reads.
@@ -60,7 +62,7 @@ pub fn integrate(base: &Path, updates: &[PathBuf], options: &IntegrateOptions) -
         warnings: &warnings,
         made: &made,
     };
-    let mut outcome = Outcome {
+    let outcome = Outcome {
         stdout: String::new(),
         stderr: report.text(base, options.output.as_deref()),
         status: if integration.is_clean() {
@@ -69,21 +71,12 @@ pub fn integrate(base: &Path, updates: &[PathBuf], options: &IntegrateOptions) -
             EXIT_FOUND
         },
     };
-    let text = format::to_json(integrated);
-    match &options.output {
-        Some(out) => {
-            if let Err(err) = format::write_atomically(out, text.as_bytes()) {
-                outcome.stderr = format!("error: cannot write {}: {err}\n", out.display());
-                outcome.status = EXIT_INVALID;
-                return outcome;
-            }
-        }
-        None => outcome.stdout = text,
-    }
-    if options.json {
-        outcome.stdout = report.json();
-    }
-    outcome
+    let json = options.json.then(|| report.json());
+    outcome.deliver(
+        options.output.as_deref(),
+        &format::to_json(integrated),
+        json,
+    )
 }
 
 /// What an integration did, with the updates' file names.
@@ -154,10 +147,10 @@ impl Report<'_> {
         } else {
             format!("{} {field}", conflict.entry())
         };
-        let mut values = vec![format!("base {}", shown(conflict.value_of(0)))];
+        let mut values = vec![format!("base {}", value_in_words(conflict.value_of(0), 60))];
         values.extend(
             self.changed_by(conflict)
-                .map(|(file, value)| format!("{file} {}", shown(value))),
+                .map(|(file, value)| format!("{file} {}", value_in_words(value, 60))),
         );
         format!(
             "{place}: {} ({})",
@@ -230,19 +223,5 @@ impl Report<'_> {
                 .collect(),
             new_conflicts: self.made,
         })
-    }
-}
-
-/// A value in a few words: a text without its quotes, `(absent)` for none, shortened.
-fn shown(value: Option<&Value>) -> String {
-    let text = match value {
-        None => "(absent)".to_owned(),
-        Some(Value::String(text)) => text.clone(),
-        Some(value) => value.to_string(),
-    };
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(59).collect::<String>())
-    } else {
-        text
     }
 }

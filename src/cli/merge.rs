@@ -76,7 +76,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, options: &MergeOptions) ->
             };
         }
     };
-    let mut outcome = Outcome {
+    let outcome = Outcome {
         stdout: String::new(),
         stderr: report_text(merge.conflicts(), &made, options.output.as_deref()),
         status: if merge.is_clean() {
@@ -85,20 +85,8 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, options: &MergeOptions) ->
             EXIT_FOUND
         },
     };
-    match &options.output {
-        Some(out) => {
-            if let Err(err) = format::write_atomically(out, text.as_bytes()) {
-                outcome.stderr = format!("error: cannot write {}: {err}\n", out.display());
-                outcome.status = EXIT_INVALID;
-                return outcome;
-            }
-        }
-        None => outcome.stdout = text,
-    }
-    if options.json {
-        outcome.stdout = report_json(merge.conflicts(), &made);
-    }
-    outcome
+    let json = options.json.then(|| report_json(merge.conflicts(), &made));
+    outcome.deliver(options.output.as_deref(), &text, json)
 }
 
 /// Whether a text is meant as a roadmap (whether or not it is a valid one): the driver is

@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use crate::format::ReadError;
+use std::path::Path;
+
+use crate::format::{self, ReadError};
 
 /// Exit status: no conflicts.
 pub const EXIT_CLEAN: u8 = 0;
@@ -23,6 +25,31 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// This outcome with a roadmap's `text` written to `output` (atomically), or printed when
+    /// there is none; `json`, when asked for, is printed in its place. A file that cannot be
+    /// written makes it exit with 2 and say why.
+    pub(super) fn deliver(
+        mut self,
+        output: Option<&Path>,
+        text: &str,
+        json: Option<String>,
+    ) -> Self {
+        match output {
+            Some(out) => {
+                if let Err(err) = format::write_atomically(out, text.as_bytes()) {
+                    self.stderr = format!("error: cannot write {}: {err}\n", out.display());
+                    self.status = EXIT_INVALID;
+                    return self;
+                }
+            }
+            None => self.stdout = text.to_owned(),
+        }
+        if let Some(json) = json {
+            self.stdout = json;
+        }
+        self
+    }
+
     /// A file that could not be read: its message on standard error, exit status 2.
     pub(super) fn unreadable(err: &ReadError) -> Self {
         Self {

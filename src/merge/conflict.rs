@@ -164,11 +164,7 @@ impl MergeConflict {
 
     /// The value of `side` in a few words: a text without its quotes, `(absent)` for none.
     pub fn show(&self, side: Side) -> String {
-        match self.value(side) {
-            None => "(absent)".to_owned(),
-            Some(Value::String(text)) => text.clone(),
-            Some(value) => value.to_string(),
-        }
+        value_in_words(self.value(side), usize::MAX)
     }
 
     /// Why it is a conflict, in words.
@@ -199,14 +195,7 @@ impl MergeConflict {
         } else {
             format!("{} {field}", self.entry())
         };
-        let short = |side| {
-            let shown = self.show(side);
-            if shown.chars().count() > 60 {
-                format!("{}…", shown.chars().take(59).collect::<String>())
-            } else {
-                shown
-            }
-        };
+        let short = |side| value_in_words(self.value(side), 60);
         format!(
             "{place}: {} (base {}, ours {}, theirs {})",
             self.why(),
@@ -229,6 +218,17 @@ impl MergeConflict {
             .into_iter()
             .find(|&side| self.value(side) == current.as_ref())
     }
+}
+
+/// A value in a few words, at most `longest` characters: a text without its quotes,
+/// `(absent)` for none, anything else as JSON.
+pub fn value_in_words(value: Option<&Value>, longest: usize) -> String {
+    let text = match value {
+        None => "(absent)".to_owned(),
+        Some(Value::String(text)) => text.clone(),
+        Some(value) => value.to_string(),
+    };
+    crate::model::at_most(text, longest)
 }
 
 /// The entry at `path`: `list/id`, a list for its order, or `roadmap`.

@@ -123,8 +123,7 @@ pub fn unrelated_update(base: &Roadmap, update: &Roadmap) -> Option<String> {
 fn changed_entries(base: &Version, update: &Version) -> usize {
     let missions = keyed_changes(&base.missions, &update.missions, mission_id);
     let empty = serde_json::Map::new();
-    let fields = |v: &Version| v.rest.as_object().unwrap_or(&empty).clone();
-    let (base, update) = (fields(base), fields(update));
+    let [base, update] = [base, update].map(|v| v.rest.as_object().unwrap_or(&empty));
     let mut names: Vec<&String> = base.keys().collect();
     names.extend(update.keys().filter(|name| !base.contains_key(*name)));
     let rest: usize = (names.into_iter())

@@ -37,7 +37,7 @@ use crate::format;
 use crate::model::Roadmap;
 use walk::{Merger, Version};
 
-pub use conflict::{Change, MergeConflict, Reason, Side, Step};
+pub use conflict::{Change, MergeConflict, Reason, Side, Step, value_in_words};
 pub use integrate::{Integration, unrelated_update};
 
 /// Three versions of a roadmap and the conflicts between them.

@@ -25,6 +25,17 @@ pub use roadmap::{Agency, Destination, LaunchWindow, Phase, Resource, Roadmap};
 pub use slips::{Slip, SlipModel};
 pub use view::{Filter, GroupBy, SavedView};
 
+/// `text` cut to at most `longest` characters, ending in "…" where it was cut: a long value
+/// in a message of a line.
+pub fn at_most(text: String, longest: usize) -> String {
+    if text.chars().count() <= longest {
+        return text;
+    }
+    let mut short: String = text.chars().take(longest.saturating_sub(1)).collect();
+    short.push('…');
+    short
+}
+
 /// "1 mission", "3 missions": a count with its noun, for messages at every level.
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {

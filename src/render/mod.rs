@@ -21,7 +21,7 @@ pub use painter::{
 pub use pdf::PdfText;
 pub use snapshot::{
     DEFAULT_WIDTH, SnapshotError, SnapshotFormat, SnapshotView, WIDTHS, deck_slide,
-    encode_snapshot, heading, snapshot, snapshot_deck, snapshot_heading, snapshot_page,
-    snapshot_pixels, snapshot_scene, snapshot_svg, snapshot_text, svg_pixels,
+    encode_snapshot, snapshot, snapshot_deck, snapshot_heading, snapshot_page, snapshot_pixels,
+    snapshot_scene, snapshot_svg, snapshot_text, svg_pixels,
 };
 pub use svg::{Heading, scene_to_svg};

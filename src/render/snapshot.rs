@@ -89,8 +89,35 @@ pub struct SnapshotView<'a> {
     pub outlook: Option<&'a Outlook>,
 }
 
+impl<'a> SnapshotView<'a> {
+    /// A view of `roadmap` as `arrangement` lays it out for `showing`, over `time`, headed by
+    /// `title` and the day `today`, without the outlook.
+    pub fn new(
+        roadmap: &'a Roadmap,
+        arrangement: &'a Arrangement,
+        time: TimeView,
+        title: &str,
+        showing: &Showing,
+        today: NaiveDate,
+    ) -> Self {
+        Self {
+            roadmap,
+            arrangement,
+            time,
+            heading: heading(title, today, &time, showing),
+            today,
+            outlook: None,
+        }
+    }
+
+    /// The same view with `outlook`'s tails, when there is one.
+    pub fn with_outlook(self, outlook: Option<&'a Outlook>) -> Self {
+        Self { outlook, ..self }
+    }
+}
+
 /// The heading of a snapshot: the title, then the date, the range and what is shown.
-pub fn heading(title: &str, today: NaiveDate, time: &TimeView, showing: &Showing) -> Heading {
+fn heading(title: &str, today: NaiveDate, time: &TimeView, showing: &Showing) -> Heading {
     let (first, last) = time.days();
     let lanes = match showing.group_by {
         GroupBy::Destination => "by destination",

@@ -19,7 +19,7 @@ use crate::format;
 use crate::layout;
 use crate::model::{Mission, Roadmap, plural};
 use crate::render::{
-    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, deck_slide, encode_snapshot, heading, html, pptx,
+    DEFAULT_WIDTH, SnapshotFormat, SnapshotView, deck_slide, encode_snapshot, html, pptx,
     snapshot_heading, snapshot_scene, snapshot_svg, snapshot_text, svg_pixels,
 };
 
@@ -257,24 +257,32 @@ impl GerApp {
     /// Writes the missions as a CSV table, off the UI thread.
     fn export_table(&mut self, path: &Path) {
         let roadmap = self.session.document().to_save();
+        let written = format!("{} exported", plural(roadmap.missions.len(), "mission"));
+        self.export(path, "Could not export the table", written, move || {
+            Ok(format::missions_to_csv(&roadmap.missions).into_bytes())
+        });
+    }
+
+    /// Makes a file with `make` and writes it to `path` off the UI thread; the status bar then
+    /// says "`written` to PATH", or an error titled `what` says why not.
+    fn export(
+        &mut self,
+        path: &Path,
+        what: &'static str,
+        written: String,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
         let path = path.to_path_buf();
         self.runner.spawn(Job::new(
             format!("Exporting {}", path.display()),
             move || {
-                let text = format::missions_to_csv(&roadmap.missions);
-                let result = format::write_atomically(&path, text.as_bytes())
-                    .map(|()| {
-                        format!(
-                            "{} exported to {}",
-                            plural(roadmap.missions.len(), "mission"),
-                            path.display()
-                        )
+                let result = make()
+                    .and_then(|bytes| {
+                        format::write_atomically(&path, &bytes).map_err(|err| err.to_string())
                     })
+                    .map(|()| format!("{written} to {}", path.display()))
                     .map_err(|err| format!("{}: {err}", path.display()));
-                Done::Exported {
-                    what: "Could not export the table",
-                    result,
-                }
+                Done::Exported { what, result }
             },
         ));
     }
@@ -306,14 +314,15 @@ impl GerApp {
             .and_then(|p| roadmap.views.get(p.slide));
         let title = slide.map_or(roadmap.title.as_str(), |v| v.name.as_str());
         let time = self.settings.time;
-        SnapshotView {
+        SnapshotView::new(
             roadmap,
-            arrangement: self.session.arrangement(),
+            self.session.arrangement(),
             time,
-            heading: heading(title, self.session.today(), &time, &self.settings.showing),
-            today: self.session.today(),
-            outlook: self.session.outlook(),
-        }
+            title,
+            &self.settings.showing,
+            self.session.today(),
+        )
+        .with_outlook(self.session.outlook())
     }
 
     /// Writes a snapshot of the chart as shown, in the format `path`'s extension names: laid
@@ -332,23 +341,14 @@ impl GerApp {
         let view = self.snapshot_view();
         let svg = snapshot_svg(&view, DEFAULT_WIDTH);
         let text = snapshot_text(&view, DEFAULT_WIDTH);
-        let path = path.to_path_buf();
-        self.runner.spawn(Job::new(
-            format!("Exporting {}", path.display()),
+        self.export(
+            path,
+            "Could not export the snapshot",
+            "Snapshot written".to_owned(),
             move || {
-                let result = encode_snapshot(&svg, &text, format, DEFAULT_WIDTH)
-                    .map_err(|err| err.to_string())
-                    .and_then(|bytes| {
-                        format::write_atomically(&path, &bytes).map_err(|err| err.to_string())
-                    })
-                    .map(|()| format!("Snapshot written to {}", path.display()))
-                    .map_err(|err| format!("{}: {err}", path.display()));
-                Done::Exported {
-                    what: "Could not export the snapshot",
-                    result,
-                }
+                encode_snapshot(&svg, &text, format, DEFAULT_WIDTH).map_err(|err| err.to_string())
             },
-        ));
+        );
     }
 
     /// Writes the chart as shown as a PowerPoint deck, with a slide for each saved view when
@@ -360,23 +360,15 @@ impl GerApp {
         }
         let slides: Result<Vec<_>, _> = slides.into_iter().collect();
         let roadmap = self.session.document().snapshot();
-        let path = path.to_path_buf();
-        self.runner.spawn(Job::new(
-            format!("Exporting {}", path.display()),
+        self.export(
+            path,
+            "Could not export the deck",
+            "Deck written".to_owned(),
             move || {
-                let result = (slides.map_err(|err| err.to_string()))
+                (slides.map_err(|err| err.to_string()))
                     .and_then(|slides| pptx::deck(&slides, &roadmap))
-                    .and_then(|bytes| {
-                        format::write_atomically(&path, &bytes).map_err(|err| err.to_string())
-                    })
-                    .map(|()| format!("Deck written to {}", path.display()))
-                    .map_err(|err| format!("{}: {err}", path.display()));
-                Done::Exported {
-                    what: "Could not export the deck",
-                    result,
-                }
             },
-        ));
+        );
     }
 
     /// Reads the agencies' returned copies off the UI thread, side by side, counting the files
@@ -416,20 +408,13 @@ impl GerApp {
         let heading = snapshot_heading(&view);
         let today = view.today;
         let roadmap = self.session.document().snapshot();
-        let path = path.to_path_buf();
-        self.runner.spawn(Job::new(
-            format!("Exporting {}", path.display()),
-            move || {
-                let page = html::interactive_page(&roadmap, &scene, &heading, today);
-                let result = format::write_atomically(&path, page.as_bytes())
-                    .map(|()| format!("Interactive page written to {}", path.display()))
-                    .map_err(|err| format!("{}: {err}", path.display()));
-                Done::Exported {
-                    what: "Could not export the interactive page",
-                    result,
-                }
-            },
-        ));
+        let written = "Interactive page written".to_owned();
+        self.export(
+            path,
+            "Could not export the interactive page",
+            written,
+            move || Ok(html::interactive_page(&roadmap, &scene, &heading, today).into_bytes()),
+        );
     }
 
     /// A slide for each saved view of the roadmap: its range, lanes and filters, titled with
@@ -442,14 +427,9 @@ impl GerApp {
                 let (time, showing) = layout::saved_view(view);
                 let arrangement =
                     layout::arrange(roadmap, self.session.conflicts(), &showing, None);
-                let snapshot = SnapshotView {
-                    roadmap,
-                    arrangement: &arrangement,
-                    time,
-                    heading: heading(&view.name, today, &time, &showing),
-                    today,
-                    outlook: self.session.outlook(),
-                };
+                let snapshot =
+                    SnapshotView::new(roadmap, &arrangement, time, &view.name, &showing, today)
+                        .with_outlook(self.session.outlook());
                 deck_slide(&snapshot, DEFAULT_WIDTH)
             })
             .collect()

@@ -13,7 +13,7 @@ use ger_planner::analysis::find_conflicts;
 use ger_planner::layout::{Showing, arrange, fit_all};
 use ger_planner::model::Roadmap;
 use ger_planner::render::pptx::{DeckError, read_deck};
-use ger_planner::render::{SnapshotView, heading, snapshot_deck};
+use ger_planner::render::{SnapshotView, snapshot_deck};
 
 const SLIDE: &str = "ppt/slides/slide1.xml";
 
@@ -26,14 +26,7 @@ fn deck_of(roadmap: &Roadmap) -> Vec<u8> {
     let arrangement = arrange(roadmap, &find_conflicts(roadmap), &showing, None);
     let time = fit_all(roadmap, &showing).unwrap_or_else(|| panic!("nothing shown"));
     let today = date("2026-12-01");
-    let view = SnapshotView {
-        roadmap,
-        arrangement: &arrangement,
-        time,
-        heading: heading(&roadmap.title, today, &time, &showing),
-        today,
-        outlook: None,
-    };
+    let view = SnapshotView::new(roadmap, &arrangement, time, &roadmap.title, &showing, today);
     snapshot_deck(&[view], 1920).unwrap_or_else(|err| panic!("{err}"))
 }
 
@@ -429,27 +422,10 @@ fn libreoffice_converts_the_decks_and_keeps_the_roadmap_when_it_saves_one() {
 /// carries the roadmap that is open.
 #[test]
 fn the_window_exports_the_chart_as_shown_to_a_deck() {
-    use egui::{Key, Modifiers};
-    use egui_kittest::kittest::Queryable as _;
     let roadmap = bundled();
     let (dir, _, mut harness) = common::ui::harness_on_file(&roadmap);
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
-    harness.run();
-    harness.get_by_label("Commands").type_text("powerpoint");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
     let path = dir.path().join("workshop.pptx");
-    let field = harness.get_by_label("Path of the file:");
-    field.focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path of the file:")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    common::ui::run_with_path(&mut harness, "powerpoint", &path.display().to_string());
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
     let read = read_deck(&bytes).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(read.exported, roadmap);
@@ -651,13 +627,8 @@ fn slides_reordered_in_powerpoint_are_still_read_as_the_slides_they_were() {
         })
         .collect();
     let views: Vec<SnapshotView> = (arranged.iter())
-        .map(|(name, time, showing, arrangement)| SnapshotView {
-            roadmap: &roadmap,
-            arrangement,
-            time: *time,
-            heading: heading(name, today, time, showing),
-            today,
-            outlook: None,
+        .map(|(name, time, showing, arrangement)| {
+            SnapshotView::new(&roadmap, arrangement, *time, name, showing, today)
         })
         .collect();
     let deck = snapshot_deck(&views, 1920).unwrap_or_else(|e| panic!("{e}"));

@@ -7,7 +7,7 @@ use common::date;
 use ger_planner::analysis::find_conflicts;
 use ger_planner::layout::{Arrangement, GroupBy, Scene, Showing, TimeView, arrange, fit_all};
 use ger_planner::model::Roadmap;
-use ger_planner::render::{SnapshotFormat, SnapshotView, heading, snapshot, snapshot_scene};
+use ger_planner::render::{SnapshotFormat, SnapshotView, snapshot, snapshot_scene};
 use resvg::tiny_skia::Pixmap;
 
 const SAMPLES: [&str; 2] = [
@@ -46,14 +46,14 @@ fn prepare(path: &str, group_by: GroupBy) -> Prepared {
 impl Prepared {
     fn view(&self) -> SnapshotView<'_> {
         let today = date("2026-11-25");
-        SnapshotView {
-            roadmap: &self.roadmap,
-            arrangement: &self.arrangement,
-            time: self.time,
-            heading: heading(&self.roadmap.title, today, &self.time, &self.showing),
+        SnapshotView::new(
+            &self.roadmap,
+            &self.arrangement,
+            self.time,
+            &self.roadmap.title,
+            &self.showing,
             today,
-            outlook: None,
-        }
+        )
     }
 
     fn export(&self, format: SnapshotFormat, width: u32) -> Vec<u8> {

@@ -524,7 +524,6 @@ fn the_window_integrates_three_updates_change_by_change() {
 /// copies' changes join them rather than undoing them.
 #[test]
 fn the_window_integrates_updates_made_from_an_older_version() {
-    use egui::{Key, Modifiers};
     use egui_kittest::kittest::Queryable as _;
     let sent = format::read_file(Path::new("roadmaps/ger-2026-status.json"))
         .unwrap_or_else(|err| panic!("{err}"));
@@ -548,16 +547,7 @@ fn the_window_integrates_updates_made_from_an_older_version() {
     super::common::ui::integrate_updates(&mut harness, &[nasa_path]);
     harness.get_by_label("Use another base…").click();
     harness.run();
-    harness.get_by_label("Path of the file:").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path of the file:")
-        .type_text(&sent_path);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.run();
+    super::common::ui::answer_path_prompt(&mut harness, &sent_path);
     assert!(
         harness.query_by_label_contains("2 updates into").is_some(),
         "the open roadmap is one"

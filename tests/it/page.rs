@@ -12,7 +12,7 @@ use ger_planner::analysis::find_conflicts;
 use ger_planner::layout::{GroupBy, Showing, arrange, fit_all};
 use ger_planner::model::Roadmap;
 use ger_planner::render::html::{DATA_ID, ROADMAP_ID};
-use ger_planner::render::{SnapshotView, heading, snapshot_page, snapshot_scene};
+use ger_planner::render::{SnapshotView, snapshot_page, snapshot_scene};
 
 const SAMPLES: [&str; 3] = [
     "roadmaps/ger-2020-plan.json",
@@ -34,14 +34,7 @@ fn page_of(roadmap: &Roadmap, group_by: GroupBy) -> (String, Vec<String>) {
     let arrangement = arrange(roadmap, &find_conflicts(roadmap), &showing, None);
     let time = fit_all(roadmap, &showing).unwrap_or_else(|| panic!("nothing shown"));
     let today = common::date("2026-12-01");
-    let view = SnapshotView {
-        roadmap,
-        arrangement: &arrangement,
-        time,
-        heading: heading(&roadmap.title, today, &time, &showing),
-        today,
-        outlook: None,
-    };
+    let view = SnapshotView::new(roadmap, &arrangement, time, &roadmap.title, &showing, today);
     let page = snapshot_page(&view, 1920).unwrap_or_else(|err| panic!("{err}"));
     let mut shown: Vec<String> = Vec::new();
     for bar in snapshot_scene(&view, 1920).bars {
@@ -499,26 +492,11 @@ fn in_a_browser_markup_in_the_roadmap_runs_nothing() {
 /// roadmap that is open.
 #[test]
 fn the_window_exports_the_chart_as_shown_to_a_page() {
-    use egui::{Key, Modifiers};
     use egui_kittest::kittest::Queryable as _;
     let roadmap = read("roadmaps/ger-2026-status.json");
     let (dir, _, mut harness) = common::ui::harness_on_file(&roadmap);
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
-    harness.run();
-    harness.get_by_label("Commands").type_text("interactive");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
     let path = dir.path().join("workshop.html");
-    harness.get_by_label("Path of the file:").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path of the file:")
-        .type_text(&path.display().to_string());
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    common::ui::run_with_path(&mut harness, "interactive", &path.display().to_string());
     let page = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{err}"));
     let embedded_roadmap = ger_planner::format::from_value(&embedded(&page, ROADMAP_ID))
         .unwrap_or_else(|err| panic!("{err}"));

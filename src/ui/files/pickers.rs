@@ -103,13 +103,7 @@ impl FilePurpose {
 
 /// Asks for a file with the native dialog; `suggested` names a file to write.
 pub fn pick_file(purpose: FilePurpose, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
-    let (kind, extensions) = purpose.filter();
-    let mut dialog = rfd::FileDialog::new()
-        .add_filter(kind, extensions)
-        .set_title(purpose.title());
-    if let Some(folder) = folder {
-        dialog = dialog.set_directory(folder);
-    }
+    let dialog = native_dialog(purpose, folder);
     if purpose.writes() {
         dialog.set_file_name(suggested).save_file()
     } else {
@@ -119,14 +113,21 @@ pub fn pick_file(purpose: FilePurpose, suggested: &str, folder: Option<&Path>) -
 
 /// Asks for several roadmap files with the native dialog (none: it was cancelled).
 pub fn pick_files(purpose: FilePurpose, folder: Option<&Path>) -> Vec<PathBuf> {
+    native_dialog(purpose, folder)
+        .pick_files()
+        .unwrap_or_default()
+}
+
+/// The native dialog for `purpose`, titled and filtered for it, opening in `folder`.
+fn native_dialog(purpose: FilePurpose, folder: Option<&Path>) -> rfd::FileDialog {
     let (kind, extensions) = purpose.filter();
-    let mut dialog = rfd::FileDialog::new()
+    let dialog = rfd::FileDialog::new()
         .add_filter(kind, extensions)
         .set_title(purpose.title());
-    if let Some(folder) = folder {
-        dialog = dialog.set_directory(folder);
+    match folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
     }
-    dialog.pick_files().unwrap_or_default()
 }
 
 /// Puts `path` first in the recent list.

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use serde_json::Value;
 
 use crate::merge::Change;
-use crate::model::{MissionId, Roadmap, plural};
+use crate::model::{MissionId, Roadmap, at_most, plural};
 use crate::render::WARNING_COLOR;
 use crate::ui::session::{IntegrateAction, Integrating};
 
@@ -212,15 +212,7 @@ fn mission_or_entry(change: &Change) -> String {
 /// 2028-04-01 → 2028-09-01`, `added: Artemis X (2031-01-01 to 2031-02-01)`, `removed`.
 fn change_in_words(change: &Change, longest: usize) -> String {
     let field = change.field().replace('/', " · ");
-    let value = |value: Option<&Value>| {
-        let words = in_words(value);
-        if words.chars().count() > longest {
-            let short: String = words.chars().take(longest - 1).collect();
-            format!("{short}…")
-        } else {
-            words
-        }
-    };
+    let value = |value: Option<&Value>| at_most(in_words(value), longest);
     match (&change.base, &change.value, field.is_empty()) {
         (None, Some(added), true) => format!("added: {}", value(Some(added))),
         (Some(_), None, true) => "removed".to_owned(),

@@ -107,25 +107,36 @@ pub fn pixels_per_day(harness: &Harness<'_, GerApp>, label: &str, id: &str) -> f
     harness.get_by_label(label).rect().width() / days as f32
 }
 
-/// File → Integrate updates… as the keyboard does it: the command palette, then the path
-/// prompt (there is no file dialog in tests) given `paths` separated by `;`.
-pub fn integrate_updates(harness: &mut Harness<'_, GerApp>, paths: &[String]) {
+/// Runs the command palette's first command matching `command`, then answers the path
+/// prompt it opens (there is no file dialog in tests) with `path`.
+pub fn run_with_path(harness: &mut Harness<'_, GerApp>, command: &str, path: &str) {
     use egui::{Key, Modifiers};
     use egui_kittest::kittest::Queryable as _;
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     harness.run();
-    harness.get_by_label("Commands").type_text("integrate");
+    harness.get_by_label("Commands").type_text(command);
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
+    answer_path_prompt(harness, path);
+}
+
+/// Replaces the path prompt's text with `path` and presses Enter; then lets the work it
+/// starts finish (tests run it inline).
+pub fn answer_path_prompt(harness: &mut Harness<'_, GerApp>, path: &str) {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable as _;
     harness.get_by_label("Path of the file:").focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Path of the file:")
-        .type_text(&paths.join(";"));
+    harness.get_by_label("Path of the file:").type_text(path);
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
     harness.run();
+}
+
+/// File → Integrate updates… as the keyboard does it, with `paths` separated by `;`.
+pub fn integrate_updates(harness: &mut Harness<'_, GerApp>, paths: &[String]) {
+    run_with_path(harness, "integrate", &paths.join(";"));
 }
