@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::merge::new_conflicts_text;
 use super::outcome::{EXIT_CLEAN, EXIT_FOUND, Outcome, to_json};
 use crate::analysis::Conflict;
 use crate::format;
@@ -122,19 +123,11 @@ impl Report<'_> {
                 text.push_str(&format!("  {}\n", self.describe(conflict)));
             }
         }
-        if !self.made.is_empty() {
-            text.push_str(&format!(
-                "the result has {} that no input had:\n",
-                plural(self.made.len(), "new roadmap conflict")
-            ));
-            for conflict in self.made {
-                text.push_str(&format!(
-                    "  {}  {}\n",
-                    conflict.kind.name(),
-                    conflict.message
-                ));
-            }
-        }
+        text.push_str(&new_conflicts_text(
+            self.made,
+            "the result has",
+            "that no input had",
+        ));
         text
     }
 

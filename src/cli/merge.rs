@@ -156,18 +156,28 @@ fn report_text(conflicts: &[MergeConflict], made: &[Conflict], out: Option<&Path
             text.push_str(&format!("  {}\n", conflict.describe()));
         }
     }
-    if !made.is_empty() {
+    text.push_str(&new_conflicts_text(
+        made,
+        "merged cleanly, but the merge made",
+        "that neither side had",
+    ));
+    text
+}
+
+/// The roadmap conflicts a merge or an integration `made`, a line each, after `before` and
+/// their count and `after`; nothing when there are none.
+pub(super) fn new_conflicts_text(made: &[Conflict], before: &str, after: &str) -> String {
+    if made.is_empty() {
+        return String::new();
+    }
+    let count = plural(made.len(), "new roadmap conflict");
+    let mut text = format!("{before} {count} {after}:\n");
+    for conflict in made {
         text.push_str(&format!(
-            "merged cleanly, but the merge made {} that neither side had:\n",
-            plural(made.len(), "new roadmap conflict")
+            "  {}  {}\n",
+            conflict.kind.name(),
+            conflict.message
         ));
-        for conflict in made {
-            text.push_str(&format!(
-                "  {}  {}\n",
-                conflict.kind.name(),
-                conflict.message
-            ));
-        }
     }
     text
 }

@@ -563,20 +563,6 @@ fn the_window_integrates_updates_made_from_an_older_version() {
     );
 }
 
-/// A file dropped on the window, as the platform hands it over.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|err| err.to_string())
-    }
-}
-
 /// Several roadmap files dropped on the window together are integrated as updates (one
 /// dropped file still opens).
 #[test]
@@ -591,8 +577,9 @@ fn dropping_several_copies_on_the_window_integrates_them() {
     let dropped: Vec<egui::DroppedFileHandle> = [("nasa.json", &nasa), ("esa.json", &esa)]
         .into_iter()
         .map(|(name, update)| {
-            let handle: egui::DroppedFileHandle =
-                std::sync::Arc::new(Dropped(written(dir.path(), name, update)));
+            let handle: egui::DroppedFileHandle = std::sync::Arc::new(super::common::ui::Dropped(
+                written(dir.path(), name, update),
+            ));
             handle
         })
         .collect();

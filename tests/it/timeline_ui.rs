@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -204,25 +204,11 @@ fn arrow_keys_nudge_the_selection_by_one_snap_unit() {
     );
 }
 
-/// A file dropped onto the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn drop_file(harness: &mut Harness<'_, GerApp>, path: &Path) {
     harness
         .input_mut()
         .dropped_files
-        .push(Arc::new(Dropped(path.to_path_buf())));
+        .push(Arc::new(common::ui::Dropped(path.to_path_buf())));
     harness.run();
 }
 

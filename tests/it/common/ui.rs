@@ -140,3 +140,17 @@ pub fn answer_path_prompt(harness: &mut Harness<'_, GerApp>, path: &str) {
 pub fn integrate_updates(harness: &mut Harness<'_, GerApp>, paths: &[String]) {
     run_with_path(harness, "integrate", &paths.join(";"));
 }
+
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|err| err.to_string())
+    }
+}
