@@ -11,7 +11,7 @@ use super::inspector::Inspector;
 use super::merge::merge_tab;
 use super::setup::SetupPanel;
 use super::statistics::Statistics;
-use super::updates::updates_tab;
+use super::updates::UpdatesPanel;
 use crate::ui::action::Action;
 use crate::ui::session::{Previewed, Session};
 use crate::ui::settings::SideTab;
@@ -26,6 +26,7 @@ pub struct SidePanel {
     setup: SetupPanel,
     conflicts: ConflictsPanel,
     statistics: Statistics,
+    updates: UpdatesPanel,
 }
 
 /// What the side panel saw and asks for this frame.
@@ -114,7 +115,7 @@ impl SidePanel {
             }
             SideTab::Updates => {
                 if let Some(integrating) = session.integrating() {
-                    let (done, focus) = updates_tab(ui, integrating, session.roadmap());
+                    let (done, focus) = self.updates.ui(ui, integrating, session.roadmap());
                     actions.extend(done.map(Action::Integrate));
                     if let Some(id) = focus {
                         actions.push(Action::Focus(session.keys_of(&[id])));

@@ -3,6 +3,8 @@
 //! each conflict between updates with a choice of the value kept, the conflicts applying would
 //! create, and Apply (one undo step) or Cancel.
 
+use std::collections::HashMap;
+
 use egui::{RichText, Ui};
 use serde_json::Value;
 
@@ -11,16 +13,179 @@ use crate::model::{MissionId, Roadmap, at_most, plural};
 use crate::render::WARNING_COLOR;
 use crate::ui::session::{IntegrateAction, Integrating};
 
-/// The Updates tab. Returns what the user did, and the mission clicked to be shown.
-pub fn updates_tab(
-    ui: &mut Ui,
-    integrating: &Integrating,
-    roadmap: &Roadmap,
-) -> (Option<IntegrateAction>, Option<MissionId>) {
+/// The Updates tab's state: what it lists, written once for the updates being integrated
+/// (a large integration has thousands of changes; only which are accepted changes as you go).
+#[derive(Default)]
+pub struct UpdatesPanel {
+    listing: Option<Listing>,
+}
+
+/// Every row the tab shows, in words, for the integration `id`.
+struct Listing {
+    id: u64,
+    conflicts: Vec<ConflictRows>,
+    updates: Vec<UpdateRows>,
+}
+
+/// A conflict between updates: its title, mission, why, and each value that can be kept.
+struct ConflictRows {
+    title: String,
+    mission: Option<MissionId>,
+    why: &'static str,
+    /// The version (0 the base) and its value in words.
+    versions: Vec<(usize, String)>,
+}
+
+/// An update: its header and its changes, grouped by the entry they change.
+struct UpdateRows {
+    header: String,
+    groups: Vec<GroupRows>,
+}
+
+/// The changes of one entry (a mission, the roadmap's fields, …).
+struct GroupRows {
+    title: String,
+    mission: Option<MissionId>,
+    /// Each change's position, and its words shortened and whole.
+    changes: Vec<(usize, String, String)>,
+}
+
+impl Listing {
+    fn new(integrating: &Integrating, roadmap: &Roadmap) -> Self {
+        let integration = integrating.integration();
+        let mut names: HashMap<&str, &str> = (roadmap.missions.iter())
+            .map(|m| (m.id.as_str(), m.name.as_str()))
+            .collect();
+        // Missions the updates add are named as they add them.
+        for change in integration.changes() {
+            let name = change.value.as_ref().and_then(|v| v.get("name")?.as_str());
+            if let (Some(id), Some(name)) = (change.mission(), name) {
+                names.entry(id).or_insert(name);
+            }
+        }
+        let title = |entry: String, field: &str, mission: Option<&str>| {
+            let entry = mission.map_or(entry, |id| names.get(id).unwrap_or(&id).to_string());
+            match field {
+                "" => entry,
+                field => format!("{entry} · {}", field.replace('/', " · ")),
+            }
+        };
+        let files = integrating.files();
+        let conflicts = (integration.conflicts().iter())
+            .map(|conflict| {
+                let base = conflict.value_of(0);
+                let mut versions = vec![(0, format!("keep the base: {}", in_words(base)))];
+                for (u, file) in files.iter().enumerate() {
+                    let value = conflict.value_of(u + 1);
+                    if value != base {
+                        versions.push((u + 1, format!("{file}: {}", in_words(value))));
+                    }
+                }
+                ConflictRows {
+                    title: title(conflict.entry(), &conflict.field(), conflict.mission()),
+                    mission: conflict.mission().map(MissionId::from),
+                    why: conflict.why_among_updates(),
+                    versions,
+                }
+            })
+            .collect();
+        let updates = (files.iter().enumerate())
+            .map(|(u, file)| {
+                let groups: Vec<GroupRows> = (integrating.changes_of(u).into_iter())
+                    .map(|(entry, changes)| {
+                        let mission = integration.changes()[changes[0]].mission();
+                        GroupRows {
+                            title: title(entry, "", mission),
+                            mission: mission.map(MissionId::from),
+                            changes: (changes.into_iter())
+                                .map(|k| {
+                                    let change = &integration.changes()[k];
+                                    let short = change_in_words(change, LONGEST_VALUE);
+                                    (k, short, change_in_words(change, usize::MAX))
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                let count = plural(groups.iter().map(|g| g.changes.len()).sum(), "change");
+                let in_conflict = (integration.conflicts().iter())
+                    .filter(|c| c.value_of(u + 1) != c.value_of(0))
+                    .count();
+                let header = match in_conflict {
+                    0 => format!("{file} — {count}"),
+                    n => format!("{file} — {count}, {n} in conflict"),
+                };
+                UpdateRows { header, groups }
+            })
+            .collect();
+        Self {
+            id: integrating.id(),
+            conflicts,
+            updates,
+        }
+    }
+}
+
+impl UpdatesPanel {
+    /// The Updates tab. Returns what the user did, and the mission clicked to be shown.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        integrating: &Integrating,
+        roadmap: &Roadmap,
+    ) -> (Option<IntegrateAction>, Option<MissionId>) {
+        if self
+            .listing
+            .as_ref()
+            .is_none_or(|l| l.id != integrating.id())
+        {
+            self.listing = Some(Listing::new(integrating, roadmap));
+        }
+        let Some(listing) = &self.listing else {
+            return (None, None);
+        };
+        let mut action = header(ui, integrating);
+        let mut focus = None;
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if !listing.conflicts.is_empty() {
+                    ui.heading("Conflicts between updates");
+                }
+                for (k, conflict) in listing.conflicts.iter().enumerate() {
+                    if entry_button(ui, &conflict.title, conflict.mission.is_some()) {
+                        focus.clone_from(&conflict.mission);
+                    }
+                    ui.label(RichText::new(conflict.why).weak());
+                    let chosen = integrating.chosen(k);
+                    for (version, text) in &conflict.versions {
+                        if ui.radio(chosen == *version, text).clicked() {
+                            action = Some(IntegrateAction::Choose {
+                                conflict: k,
+                                version: *version,
+                            });
+                        }
+                    }
+                    ui.separator();
+                }
+                for (u, update) in listing.updates.iter().enumerate() {
+                    egui::CollapsingHeader::new(RichText::new(&update.header).strong())
+                        .id_salt(("update", u))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            action = update_rows(ui, integrating, u, update, &mut focus).or(action);
+                        });
+                }
+            });
+        (action, focus)
+    }
+}
+
+/// What is integrated into what, how much is accepted, what applying would do, Apply and
+/// Cancel.
+fn header(ui: &mut Ui, integrating: &Integrating) -> Option<IntegrateAction> {
     let mut action = None;
-    let mut focus = None;
-    let integration = integrating.integration();
-    let (accepted, total) = integrating.progress();
     ui.horizontal_wrapped(|ui| {
         ui.strong(format!(
             "{} into {}",
@@ -34,10 +199,11 @@ pub fn updates_tab(
             action = Some(IntegrateAction::ChooseBase);
         }
     });
+    let (accepted, total) = integrating.progress();
     ui.label(format!(
         "{accepted} of {} accepted · {} between updates",
         plural(total, "change"),
-        plural(integration.conflicts().len(), "conflict")
+        plural(integrating.integration().conflicts().len(), "conflict")
     ));
     summary(ui, integrating);
     ui.horizontal(|ui| {
@@ -53,95 +219,48 @@ pub fn updates_tab(
             action = Some(IntegrateAction::Cancel);
         }
     });
-    ui.separator();
-    let name_of = |id: &str| mission_name(roadmap, integrating, id);
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if !integration.conflicts().is_empty() {
-                ui.heading("Conflicts between updates");
-                for (k, conflict) in integration.conflicts().iter().enumerate() {
-                    let place = place(
-                        &conflict.entry(),
-                        &conflict.field(),
-                        conflict.mission().map(name_of),
-                    );
-                    if entry_button(ui, &place, conflict.mission().is_some()) {
-                        focus = conflict.mission().map(MissionId::from);
-                    }
-                    ui.label(RichText::new(conflict.why_among_updates()).weak());
-                    let chosen = integrating.chosen(k);
-                    let mut versions = vec![(
-                        0,
-                        format!("keep the base: {}", in_words(conflict.value_of(0))),
-                    )];
-                    for (u, file) in integrating.files().iter().enumerate() {
-                        let value = conflict.value_of(u + 1);
-                        if value != conflict.value_of(0) {
-                            versions.push((u + 1, format!("{file}: {}", in_words(value))));
-                        }
-                    }
-                    for (version, text) in versions {
-                        if ui.radio(chosen == version, text).clicked() {
-                            action = Some(IntegrateAction::Choose {
-                                conflict: k,
-                                version,
-                            });
-                        }
-                    }
-                    ui.separator();
-                }
+    action
+}
+
+/// One update's section: its warning, Accept all and Reject all, and its changes by entry.
+fn update_rows(
+    ui: &mut Ui,
+    integrating: &Integrating,
+    u: usize,
+    update: &UpdateRows,
+    focus: &mut Option<MissionId>,
+) -> Option<IntegrateAction> {
+    let mut action = None;
+    if let Some(warning) = integrating.warning(u) {
+        ui.colored_label(
+            WARNING_COLOR,
+            format!("⚠ {warning}: is it a copy of this roadmap?"),
+        );
+    }
+    ui.horizontal(|ui| {
+        for (text, accepted) in [("Accept all", true), ("Reject all", false)] {
+            if ui.button(text).clicked() {
+                action = Some(IntegrateAction::AcceptAll {
+                    update: u,
+                    accepted,
+                });
             }
-            for (u, file) in integrating.files().iter().enumerate() {
-                let groups = integrating.changes_of(u);
-                let count = groups
-                    .iter()
-                    .map(|(_, changes)| changes.len())
-                    .sum::<usize>();
-                let in_conflict = (integration.conflicts().iter())
-                    .filter(|c| c.value_of(u + 1) != c.value_of(0))
-                    .count();
-                let header = match in_conflict {
-                    0 => format!("{file} — {}", plural(count, "change")),
-                    n => format!("{file} — {}, {n} in conflict", plural(count, "change")),
-                };
-                egui::CollapsingHeader::new(RichText::new(header).strong())
-                    .id_salt(("update", u))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        if let Some(warning) = integrating.warning(u) {
-                            ui.colored_label(
-                                WARNING_COLOR,
-                                format!("⚠ {warning}: is it a copy of this roadmap?"),
-                            );
-                        }
-                        ui.horizontal(|ui| {
-                            for (text, accepted) in [("Accept all", true), ("Reject all", false)] {
-                                if ui.button(text).clicked() {
-                                    action = Some(IntegrateAction::AcceptAll {
-                                        update: u,
-                                        accepted,
-                                    });
-                                }
-                            }
-                        });
-                        for (entry, changes) in groups {
-                            let changed = &integration.changes()[changes[0]];
-                            let mission = changed.mission();
-                            let title = place(&entry, "", mission.map(name_of));
-                            if entry_button(ui, &title, mission.is_some()) {
-                                focus = mission.map(MissionId::from);
-                            }
-                            for k in changes {
-                                let change = &integration.changes()[k];
-                                action = change_row(ui, k, change, integrating.is_accepted(k))
-                                    .or(action);
-                            }
-                        }
-                    });
-            }
-        });
-    (action, focus)
+        }
+    });
+    for group in &update.groups {
+        if entry_button(ui, &group.title, group.mission.is_some()) {
+            focus.clone_from(&group.mission);
+        }
+        let about = group
+            .mission
+            .as_ref()
+            .map_or(group.title.as_str(), MissionId::as_str);
+        for (k, short, whole) in &group.changes {
+            let accepted = integrating.is_accepted(*k);
+            action = change_row(ui, (*k, about), [short, whole], accepted).or(action);
+        }
+    }
+    action
 }
 
 /// What applying would do besides the changes: the conflicts it would create, or why the
@@ -171,19 +290,23 @@ fn summary(ui: &mut Ui, integrating: &Integrating) {
 /// The most characters a change's row shows of each value; the tooltip has them whole.
 const LONGEST_VALUE: usize = 70;
 
-/// One change: where, from what to what, and Accept or Reject.
-fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<IntegrateAction> {
+/// One change: Accept or Reject (each named for a screen reader after the change, `k` of
+/// the entry `about`), and its words shortened (the tooltip has them whole).
+fn change_row(
+    ui: &mut Ui,
+    (k, about): (usize, &str),
+    [short, whole]: [&String; 2],
+    accepted: bool,
+) -> Option<IntegrateAction> {
     let mut action = None;
-    let short = change_in_words(change, LONGEST_VALUE);
-    let whole = change_in_words(change, usize::MAX);
     ui.horizontal_wrapped(|ui| {
         for (text, accept) in [("Accept", true), ("Reject", false)] {
             let button = ui.selectable_label(accepted == accept, text);
             // A screen reader hears which change the button is for, not just "Accept".
-            let spoken = format!("{text} {}: {short}", mission_or_entry(change));
             button.widget_info(|| {
                 let kind = egui::accesskit::Role::Button;
-                egui::WidgetInfo::selected(kind, true, accepted == accept, &spoken)
+                let spoken = format!("{text} {about}: {short}");
+                egui::WidgetInfo::selected(kind, true, accepted == accept, spoken)
             });
             if button.clicked() && accepted != accept {
                 action = Some(IntegrateAction::Accept {
@@ -199,13 +322,6 @@ fn change_row(ui: &mut Ui, k: usize, change: &Change, accepted: bool) -> Option<
         }
     });
     action
-}
-
-/// The entry a change is in, for its buttons' spoken names: the mission's id, or the entry.
-fn mission_or_entry(change: &Change) -> String {
-    change
-        .mission()
-        .map_or_else(|| change.entry(), str::to_owned)
 }
 
 /// A change as a person reads it, each value shortened to `longest` characters: `start:
@@ -262,28 +378,6 @@ fn in_words(value: Option<&Value>) -> String {
             }
         }
     }
-}
-
-/// `Artemis IV · start`, or the entry and field when it is not a mission.
-fn place(entry: &str, field: &str, mission_name: Option<String>) -> String {
-    let entry = mission_name.unwrap_or_else(|| entry.to_owned());
-    match field {
-        "" => entry,
-        field => format!("{entry} · {}", field.replace('/', " · ")),
-    }
-}
-
-/// A mission's name: in the open roadmap, else as an update adds it, else its id.
-fn mission_name(roadmap: &Roadmap, integrating: &Integrating, id: &str) -> String {
-    let open = roadmap.missions.iter().find(|m| m.id.as_str() == id);
-    let added = || {
-        (integrating.integration().changes().iter())
-            .filter(|c| c.mission() == Some(id))
-            .find_map(|c| c.value.as_ref()?.get("name")?.as_str().map(str::to_owned))
-    };
-    open.map(|m| m.name.clone())
-        .or_else(added)
-        .unwrap_or_else(|| id.to_owned())
 }
 
 /// An entry's title, as a button that shows its mission when it is one.

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::compare::Baseline;
 use crate::analysis::Conflict;
@@ -51,6 +52,8 @@ pub enum IntegrateAction {
 
 /// Updates being integrated: the integration, and what is accepted and chosen so far.
 pub struct Integrating {
+    /// Tells these updates from any integrated before (what the tab lists follows it).
+    id: u64,
     integration: Integration,
     /// The base's name ("plan.json as last saved").
     base_name: String,
@@ -88,7 +91,9 @@ impl Integrating {
             .collect();
         let (files, updates): (Vec<String>, Vec<Roadmap>) = updates.into_iter().unzip();
         let integration = Integration::new(&base, &updates);
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         Self {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             accepted: vec![true; integration.changes().len()],
             chosen: vec![0; integration.conflicts().len()],
             preview: Err(String::new()),
@@ -145,6 +150,11 @@ impl Integrating {
             }
             IntegrateAction::Apply | IntegrateAction::Cancel | IntegrateAction::ChooseBase => {}
         }
+    }
+
+    /// Tells these updates from any integrated before.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The integration.
